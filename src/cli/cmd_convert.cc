@@ -1,0 +1,13 @@
+// PLACEHOLDER until its issue lands: replaced by the real subcommand.
+#include "cli/command.h"
+
+namespace charter::cli {
+
+Command ConvertCommand() {
+  return {"convert", "(not built yet)", [](CLI::App* sub) -> std::function<int()> {
+            sub->allow_extras();
+            return [] { return Fail("'convert' is not built yet"); };
+          }};
+}
+
+}  // namespace charter::cli

@@ -1,0 +1,18 @@
+#include "cli/command.h"
+
+#include <iostream>
+
+namespace charter::cli {
+
+std::vector<Command> AllCommands() {
+  return {SegmentCommand(), ExtractCommand(), ExplainCommand(), TrainCommand(),
+          SearchCommand(),  SimilarCommand(), ConvertCommand(), BulkCommand(),
+          MergeCommand(),   DiffCommand(),    PolisCommand()};
+}
+
+int Fail(const std::string& message) {
+  std::cerr << "charter: " << message << "\n";
+  return kExitFailure;
+}
+
+}  // namespace charter::cli

@@ -1,0 +1,177 @@
+#include "core/rule_file.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/io.h"
+#include "core/text.h"
+
+namespace charter {
+
+namespace fs = std::filesystem;
+
+Result<RuleFile> ParseRuleFile(std::string_view text, const std::string& name,
+                               size_t min_columns, size_t max_columns) {
+  RuleFile file;
+  file.name = name;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    ++line_no;
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!IsValidUtf8(line)) return InvalidArgument(name + ":" + std::to_string(line_no) + ": invalid UTF-8");
+    std::string_view trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#') {
+      if (nl == text.size()) break;
+      continue;
+    }
+    Rule rule;
+    rule.file = name;
+    rule.line = line_no;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      rule.fields.emplace_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    // Trailing empty optional columns are allowed; interior empties are not.
+    while (rule.fields.size() > min_columns && rule.fields.back().empty()) rule.fields.pop_back();
+    if (rule.fields.size() < min_columns || rule.fields.size() > max_columns) {
+      std::string expected = min_columns == max_columns
+                                 ? std::to_string(min_columns)
+                                 : std::to_string(min_columns) + " to " + std::to_string(max_columns);
+      return InvalidArgument(name + ":" + std::to_string(line_no) + ": expected " + expected +
+                             " columns, found " + std::to_string(rule.fields.size()));
+    }
+    for (size_t i = 0; i < min_columns; ++i) {
+      if (Trim(rule.fields[i]).empty())
+        return InvalidArgument(name + ":" + std::to_string(line_no) + ": column " +
+                               std::to_string(i + 1) + " is empty");
+    }
+    file.rules.push_back(std::move(rule));
+    if (nl == text.size()) break;
+  }
+  return file;
+}
+
+Result<std::vector<std::string>> ParseListFile(std::string_view text, const std::string& name) {
+  std::vector<std::string> out;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    ++line_no;
+    pos = nl + 1;
+    if (!IsValidUtf8(line)) return InvalidArgument(name + ":" + std::to_string(line_no) + ": invalid UTF-8");
+    std::string_view t = Trim(line);
+    if (t.empty() || t.front() == '#') continue;
+    out.emplace_back(t);
+  }
+  return out;
+}
+
+Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_column,
+                                       const PatternOptions& options) {
+  ::re2::RE2::Options opt;
+  opt.set_case_sensitive(options.case_sensitive);
+  opt.set_log_errors(false);
+  opt.set_encoding(::re2::RE2::Options::EncodingUTF8);
+  PatternSet ps;
+  auto set = std::make_shared<::re2::RE2::Set>(
+      opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
+  for (const Rule& rule : file.rules) {
+    if (pattern_column >= rule.fields.size())
+      return InvalidArgument(rule.Id() + ": missing pattern column");
+    const std::string& pattern = rule.fields[pattern_column];
+    auto re = std::make_shared<::re2::RE2>(pattern, opt);
+    if (!re->ok()) return InvalidArgument(rule.Id() + ": bad pattern: " + re->error());
+    std::string err;
+    if (set->Add(pattern, &err) < 0) return InvalidArgument(rule.Id() + ": bad pattern: " + err);
+    ps.regexes_.push_back(std::move(re));
+    ps.rules_.push_back(rule);
+  }
+  if (!ps.rules_.empty() && !set->Compile())
+    return InvalidArgument(file.name + ": patterns too large to compile together");
+  ps.set_ = std::move(set);
+  return ps;
+}
+
+std::vector<int> PatternSet::Match(std::string_view text) const {
+  std::vector<int> hits;
+  if (rules_.empty()) return hits;
+  set_->Match(text, &hits);
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+const ::re2::RE2& PatternSet::Regex(int i) const { return *regexes_[static_cast<size_t>(i)]; }
+
+Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang) {
+  RuleTexts out;
+  std::error_code ec;
+  if (!fs::is_directory(rules_root, ec)) return NotFound(rules_root + ": rules folder not found");
+  std::string lang_dir = (fs::path(rules_root) / lang).string();
+  if (!fs::is_directory(lang_dir, ec))
+    return NotFound(lang_dir + ": no rules for language '" + lang + "'");
+  auto add_dir = [&](const std::string& dir, const std::string& prefix) -> Status {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      if (!e.is_regular_file()) continue;
+      std::string ext = e.path().extension().string();
+      if (ext == ".tsv" || ext == ".txt") names.push_back(e.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& n : names) {
+      auto bytes = ReadFile((fs::path(dir) / n).string());
+      if (!bytes) return std::unexpected(bytes.error());
+      out[prefix + n] = std::move(*bytes);
+    }
+    return {};
+  };
+  if (auto st = add_dir(rules_root, ""); !st) return std::unexpected(st.error());
+  if (auto st = add_dir(lang_dir, lang + "/"); !st) return std::unexpected(st.error());
+  return out;
+}
+
+std::vector<std::string> AvailableLanguages(const std::string& rules_root) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(rules_root, ec))
+    if (e.is_directory()) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
+std::string FindNextToExe(const char* env, const std::string& leaf) {
+  if (const char* v = std::getenv(env); v && *v) return v;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+      fs::path candidate = dir / leaf;
+      if (fs::is_directory(candidate / "en", ec) || fs::exists(candidate / "MANIFEST.json", ec) ||
+          fs::exists(candidate / "manifest.json", ec))
+        return candidate.string();
+    }
+  }
+  return (fs::path(CHARTER_SOURCE_DIR) / leaf).string();
+}
+}  // namespace
+
+std::string DefaultRulesRoot() { return FindNextToExe("CHARTER_RULES", "rules"); }
+std::string DefaultModelsRoot() { return FindNextToExe("CHARTER_MODELS", "models"); }
+
+}  // namespace charter

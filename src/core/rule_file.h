@@ -1,0 +1,99 @@
+// rule_file.h — the loader for rules/<lang>/*.tsv and *.txt (grammar in
+// rules/README.md) and RE2::Set matching over a file's patterns.
+//
+// Every language-specific decision in Charter is a rule in a small text file.
+// A rule keeps its id ("en/modality.tsv:12": file name and 1-based line) so
+// every decision downstream can say which rules fired.
+//
+// Thread-safe: a compiled PatternSet is immutable and may be shared by threads.
+//
+//   Result<RuleFile> f = ParseRuleFile(text, "en/modality.tsv", 2, 2);
+//   Result<PatternSet> set = PatternSet::Compile(*f, /*pattern_column=*/1, {});
+//   for (int i : set->Match("Everyone shall have the right")) use(f->rules[i]);
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace charter {
+
+struct Rule {
+  std::string file;                 // name as given to ParseRuleFile ("en/modality.tsv")
+  int line = 0;                     // 1-based line in that file
+  std::vector<std::string> fields;  // the TAB-separated columns
+  std::string Id() const { return file + ":" + std::to_string(line); }
+};
+
+struct RuleFile {
+  std::string name;
+  std::vector<Rule> rules;
+};
+
+// Parses a TSV rule file: blank lines and lines starting with '#' are skipped;
+// every other line must have between min_columns and max_columns TAB-separated
+// fields, none empty except trailing optional ones. Error: "NAME:LINE: expected
+// 2 columns, found 3" (and for invalid UTF-8, "NAME:LINE: invalid UTF-8").
+Result<RuleFile> ParseRuleFile(std::string_view text, const std::string& name,
+                               size_t min_columns, size_t max_columns);
+
+// Parses a plain list file (one entry a line, '#' comments, blank lines
+// skipped, surrounding spaces trimmed), e.g. abbreviations.txt.
+Result<std::vector<std::string>> ParseListFile(std::string_view text, const std::string& name);
+
+struct PatternOptions {
+  // Match case-sensitively. Default: false (a pattern can still say (?-i)).
+  bool case_sensitive = false;
+  // Anchor each pattern at the start of the text. Default: false (search anywhere).
+  bool anchor_start = false;
+};
+
+// All patterns of one rule file compiled into one RE2::Set, plus each pattern
+// on its own for finding match positions.
+class PatternSet {
+ public:
+  // Compiles column `pattern_column` of every rule. Error:
+  // "NAME:LINE: bad pattern: <RE2's message>".
+  static Result<PatternSet> Compile(const RuleFile& file, size_t pattern_column,
+                                    const PatternOptions& options);
+
+  // Indices into rules() of every rule whose pattern matches `text`, ascending.
+  // One pass of the set over the text.
+  std::vector<int> Match(std::string_view text) const;
+
+  // The individual compiled pattern of rule i (for spans and captures).
+  const re2::RE2& Regex(int i) const;
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  size_t size() const { return rules_.size(); }
+
+ private:
+  std::vector<Rule> rules_;
+  std::shared_ptr<const re2::RE2::Set> set_;
+  std::vector<std::shared_ptr<const re2::RE2>> regexes_;
+};
+
+// Contents of a rules folder, keyed by name relative to the rules root:
+// "topics.tsv", "en/headings.tsv", "en/abbreviations.txt", ...
+using RuleTexts = std::map<std::string, std::string>;
+
+// Reads rules_root/*.tsv|txt and rules_root/<lang>/*.tsv|txt (I/O: for the CLI
+// and tests). Error if rules_root/<lang> does not exist.
+Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang);
+
+// Languages that have a folder under rules_root, sorted ("en", "es", "fr").
+std::vector<std::string> AvailableLanguages(const std::string& rules_root);
+
+// Where the rules and models are: $CHARTER_RULES / $CHARTER_MODELS if set,
+// else next to the executable (../rules, ../../rules), else the source tree.
+std::string DefaultRulesRoot();
+std::string DefaultModelsRoot();
+
+}  // namespace charter

@@ -1,0 +1,42 @@
+#include "core/rule_file.h"
+
+#include <catch2/catch.hpp>
+
+using namespace charter;
+
+TEST_CASE("a rule file with a bad RE2 pattern names the file, line and reason", "[core]") {
+  auto f = ParseRuleFile("# modality cues\nright\t(?i)shall\nbad\t(?i:shall\n", "rules/en/modality.tsv", 2, 2);
+  REQUIRE(f);
+  auto set = PatternSet::Compile(*f, 1, {});
+  REQUIRE_FALSE(set);
+  CHECK(set.error().message == "rules/en/modality.tsv:3: bad pattern: missing ): (?i:shall");
+}
+
+TEST_CASE("a rule line with the wrong column count is an error", "[core]") {
+  auto f = ParseRuleFile("a\tb\tc\n", "x.tsv", 2, 2);
+  REQUIRE_FALSE(f);
+  CHECK(f.error().message == "x.tsv:1: expected 2 columns, found 3");
+}
+
+TEST_CASE("the pattern set reports every matching rule with its id", "[core]") {
+  auto f = ParseRuleFile("right\thas the right\nprohibition\tno one shall\n\n# c\nduty\tshall\n", "m.tsv", 2, 2);
+  REQUIRE(f);
+  auto set = PatternSet::Compile(*f, 1, {});
+  REQUIRE(set);
+  auto hits = set->Match("No one shall be held in slavery");
+  REQUIRE(hits.size() == 2);
+  CHECK(set->rules()[static_cast<size_t>(hits[0])].Id() == "m.tsv:2");
+  CHECK(set->rules()[static_cast<size_t>(hits[1])].Id() == "m.tsv:5");
+}
+
+TEST_CASE("list files skip comments and blank lines and trim entries", "[core]") {
+  auto l = ParseListFile("# abbreviations\nArt.\n  No. \n\ne.g.\n", "abbr.txt");
+  REQUIRE(l);
+  CHECK(*l == std::vector<std::string>{"Art.", "No.", "e.g."});
+}
+
+TEST_CASE("invalid UTF-8 in a rule file is reported with its line", "[core]") {
+  auto f = ParseRuleFile("ok\tfine\nbad\t\xff\xfe\n", "r.tsv", 2, 2);
+  REQUIRE_FALSE(f);
+  CHECK(f.error().message == "r.tsv:2: invalid UTF-8");
+}
