@@ -1,0 +1,64 @@
+#include "cli/pipeline.h"
+
+#include <filesystem>
+
+#include "core/io.h"
+
+namespace charter::cli {
+
+Pipeline::Pipeline(PipelineOptions options) : options_(std::move(options)) {
+  if (options_.rules_root.empty()) options_.rules_root = DefaultRulesRoot();
+}
+
+Result<RuleTexts> Pipeline::Rules(const std::string& lang) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = rules_.find(lang);
+  if (it != rules_.end()) return it->second;
+  auto texts = ReadRuleFolder(options_.rules_root, lang);
+  if (!texts) return std::unexpected(texts.error());
+  rules_[lang] = *texts;
+  return *texts;
+}
+
+Result<Document> Pipeline::Load(const std::string& path) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!languages_loaded_) {
+      for (const std::string& lang : AvailableLanguages(options_.rules_root)) {
+        std::string file = options_.rules_root + "/" + lang + "/stopwords.txt";
+        if (!std::filesystem::exists(file)) continue;
+        auto bytes = ReadFile(file);
+        if (!bytes) return std::unexpected(bytes.error());
+        auto words = ParseListFile(*bytes, file);
+        if (!words) return std::unexpected(words.error());
+        load_options_.languages[lang] = std::move(*words);
+      }
+      load_options_.lang = options_.lang;
+      load_options_.format = options_.format;
+      languages_loaded_ = true;
+    }
+  }
+  auto bytes = ReadFile(path);
+  if (!bytes) return std::unexpected(bytes.error());
+  return LoadDocument(*bytes, path, load_options_);
+}
+
+Result<std::vector<Provision>> Pipeline::Segment(const Document& doc) {
+  std::shared_ptr<Segmenter> seg;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = segmenters_.find(doc.lang);
+    if (it != segmenters_.end()) seg = it->second;
+  }
+  if (!seg) {
+    auto rules = Rules(doc.lang);
+    if (!rules) return std::unexpected(rules.error());
+    auto created = Segmenter::Create(*rules, doc.lang);
+    if (!created) return std::unexpected(created.error());
+    std::lock_guard<std::mutex> lock(mu_);
+    seg = segmenters_.emplace(doc.lang, std::make_shared<Segmenter>(std::move(*created))).first->second;
+  }
+  return seg->Segment(doc);
+}
+
+}  // namespace charter::cli
