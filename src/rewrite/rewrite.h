@@ -14,10 +14,12 @@
 //   Result<Rewriter> rw = Rewriter::Create(rule_texts, "en");
 //   std::vector<Principle> ps = rw->Rewrite(clauses);
 //   Principle one = rw->Combine({ps[0], ps[3]});
+//   Result<Principle> p = rw->RewriteStatement("The AI should not lie.", source);
 #pragma once
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -33,8 +35,28 @@ class Rewriter {
   // One principle per clause with principle == true, in input order.
   std::vector<Principle> Rewrite(const std::vector<Clause>& clauses) const;
 
-  // One principle naming each idea of the cluster once; sources are the union.
+  // One clause (whatever its `principle` flag) as a principle: origin
+  // "country", kind = KindName(clause.kind), one Source built from clause.unit.
+  Principle RewriteClause(const Clause& clause) const;
+
+  // One principle naming each idea of the cluster once; sources are the union
+  // (in order, deduplicated by id), topics the union (most frequent first),
+  // template_id "combine". A cluster of one is returned unchanged; an empty
+  // cluster gives an empty Principle.
   Principle Combine(const std::vector<Principle>& cluster) const;
+
+  // A public statement as a principle (for Polis input): "The AI should be
+  // honest." -> "Choose the response that is most honest."; "AI shouldn't say
+  // racist or sexist things." -> "Choose the response that least says racist
+  // or sexist things." Accepts "The AI / AI / Assistants / Chatbots should
+  // (not) ...", "I think/believe (that) AI should ...", "AI must/needs to ...",
+  // "It is important that AI ...", and bare imperatives ("Be honest.").
+  // Result: origin "public", kind "public", sources = {source} (its text set to
+  // `text` if empty), topics empty (the caller may set them), template_id and
+  // rules from rules/<lang>/rewrite_statement.tsv. Error (InvalidArgument,
+  // "statement: not a statement about AI behaviour: <text>") for questions,
+  // empty text and statements that do not say what the AI should do.
+  Result<Principle> RewriteStatement(std::string_view text, const Source& source) const;
 
   struct Impl;
 
