@@ -116,6 +116,10 @@ struct Principle {
   std::vector<Source> sources;
   std::string template_id;  // rewrite template that produced it ("" for base)
   std::vector<std::string> rules;
+  // Fields of an input record Charter does not interpret (a base
+  // constitution's "source_section", ...), as the text of one JSON object in
+  // input order; "" if none. Written back unchanged on export.
+  std::string extra;
 };
 
 }  // namespace charter
