@@ -1,10 +1,19 @@
 // extract.h — stage 3: Provisions -> Clauses (what each unit grants, forbids,
 // requires or declares, and whether it should become an AI principle).
 //
-// Rules are data: rules/<lang>/*.tsv (modality cues, holders, qualifiers,
-// institutional cues, context headings) and rules/topics.tsv (language-
-// independent topic ids with per-language patterns), compiled into RE2::Sets.
-// Every decision records the ids of the rules that fired.
+// Rules are data (grammar and columns in rules/README.md, "Extract"):
+//   topics.tsv            language-independent topic ids
+//   kinds.tsv             per kind, the prior weight of "should become a principle"
+//   <lang>/modality.tsv   cues in the unit's words: vote for a kind or for "principle"
+//   <lang>/holders.tsv    who holds the right/duty; the first named votes too
+//   <lang>/qualifiers.tsv qualifiers split off into Clause::qualifiers
+//   <lang>/context.tsv    cues in enclosing headings, article caption, lead-in
+//   <lang>/topics.tsv     patterns naming each topic id
+// each compiled into one RE2::Set (one pass per file per unit; heading and
+// caption matches are cached per Extract call). kind = the kind with the most
+// votes (else "other"); score = logistic(prior[kind] + principle votes);
+// principle = score >= 0.5. Every decision records the ids of the rules that
+// fired ("en/modality.tsv:12").
 //
 // Thread-safe: an Extractor is immutable after Create.
 //
@@ -29,7 +38,15 @@ class Extractor {
 
   // Classifies every unit (headings and article records included, so context
   // can flow); returns one Clause per input Provision, in the same order.
+  // Units must be in document order: an "article" record's caption is the
+  // context of the text units after it when they carry none themselves.
   std::vector<Clause> Extract(const std::vector<Provision>& units) const;
+
+  // The rule behind an id from Clause::rules, its columns joined by TABs
+  // ("right\t3\t\\bha(?:s|ve) the right\\b"); "" if unknown.
+  std::string RuleText(const std::string& id) const;
+
+  const std::string& lang() const;
 
   struct Impl;
 

@@ -1,0 +1,431 @@
+// bench/extract.cc — quality and speed of extraction.
+//
+// Quality: scores extraction against ../shared/eval/gold/*.lines.tsv at line
+// level. A gold line (principle 2 = positive, 0 = negative, 1 = ignored) is
+// predicted positive when a clause with principle true spans it
+// (line_start <= line <= line_end). Kind accuracy is measured on the gold
+// positives: the kind of the first principle clause spanning the line (else
+// of the first clause spanning it) against the gold kind.
+// Cross-language: the UDHR in fr and es must give, article by article, the
+// same topic set (union over the article's principle clauses) as in English.
+// Speed: load + segment + extract over every file of ../shared/corpora.
+//
+// Output lines: "extract.<doc>.precision: X", ..., "extract.all.f1: X",
+// "extract.udhr_topics_agree.fr: X", "extract.throughput_mb_s: X".
+//
+// Usage: bench_extract [--verbose] [--line-units] [--rules DIR]
+//   --verbose     print every wrong gold line to stderr
+//   --line-units  one unit per source line (crude built-in segmentation), to
+//                 measure the extractor apart from the segmenter
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "core/io.h"
+#include "core/rule_file.h"
+#include "core/text.h"
+#include "core/types.h"
+#include "extract/extract.h"
+#include "load/load.h"
+#include "segment/segment.h"
+
+using namespace charter;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool g_verbose = false;
+bool g_line_units = false;
+std::string g_rules;
+
+struct Stage {
+  std::map<std::string, std::vector<std::string>> stopwords;
+  std::map<std::string, std::shared_ptr<Segmenter>> segmenters;
+  std::map<std::string, std::shared_ptr<Extractor>> extractors;
+};
+
+Stage& GetStage() {
+  static Stage s;
+  return s;
+}
+
+std::shared_ptr<Extractor> ExtractorFor(const std::string& lang) {
+  auto& ex = GetStage().extractors;
+  if (auto it = ex.find(lang); it != ex.end()) return it->second;
+  auto texts = ReadRuleFolder(g_rules, lang);
+  if (!texts) {
+    std::cerr << texts.error().message << "\n";
+    return nullptr;
+  }
+  auto e = Extractor::Create(*texts, lang);
+  if (!e) {
+    std::cerr << e.error().message << "\n";
+    return nullptr;
+  }
+  return ex[lang] = std::make_shared<Extractor>(std::move(*e));
+}
+
+std::shared_ptr<Segmenter> SegmenterFor(const std::string& lang) {
+  auto& seg = GetStage().segmenters;
+  if (auto it = seg.find(lang); it != seg.end()) return it->second;
+  auto texts = ReadRuleFolder(g_rules, lang);
+  if (!texts) return seg[lang] = nullptr;
+  auto s = Segmenter::Create(*texts, lang);
+  if (!s) {
+    std::cerr << s.error().message << "\n";
+    return seg[lang] = nullptr;
+  }
+  return seg[lang] = std::make_shared<Segmenter>(std::move(*s));
+}
+
+LoadOptions LoadOpts(const std::string& lang) {
+  LoadOptions opt;
+  opt.lang = lang;
+  if (GetStage().stopwords.empty()) {
+    for (const std::string& l : AvailableLanguages(g_rules)) {
+      auto bytes = ReadFile(g_rules + "/" + l + "/stopwords.txt");
+      if (!bytes) continue;
+      auto words = ParseListFile(*bytes, l + "/stopwords.txt");
+      if (words) GetStage().stopwords[l] = *words;
+    }
+  }
+  opt.languages = GetStage().stopwords;
+  return opt;
+}
+
+// A crude line segmentation, for measuring the extractor on its own: every
+// non-blank line is a unit; heading-like lines are headings; "a." / "i."
+// items carry the last line that ended in a dash or colon as their lead-in.
+std::vector<Provision> LineUnits(const std::string& text, const std::string& doc) {
+  static const re2::RE2 part(
+      R"((?i)^(?:part|chapter|title|titre|título|capítulo|chapitre|schedule|preamble|préambule|preámbulo)\b.*)");
+  static const re2::RE2 article(
+      R"(^(?:Article|Artículo|Art\.)\s+\S+(?:\s+\[.*\])?$|^\d+[A-Z]?\.\s+[A-Z][^.;:]*$|^Article \d+\w*\. \[.*$)");
+  static const re2::RE2 caption(R"(^[A-Z][^.;:!?]{0,80}$)");
+  static const re2::RE2 item(R"(^(?:[a-z]{1,2}|[ivx]+)\.\s|^\((?:[a-z]|[ivx]+)\)\s|^-\s)");
+  std::vector<Provision> out;
+  std::vector<std::string> heads;  // [part-level, chapter-level, minor]
+  std::string lead;
+  uint32_t line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line(Trim(std::string_view(text).substr(pos, nl - pos)));
+    ++line_no;
+    uint32_t begin = static_cast<uint32_t>(pos);
+    pos = nl + 1;
+    if (line.empty()) {
+      if (nl == text.size()) break;
+      continue;
+    }
+    Provision p;
+    p.doc = doc;
+    p.line_start = p.line_end = line_no;
+    p.begin = begin;
+    p.end = static_cast<uint32_t>(nl);
+    p.id = doc + "#L" + std::to_string(line_no);
+    p.text = line;
+    if (re2::RE2::FullMatch(line, part)) {
+      p.type = "heading";
+      bool major = line.size() > 3 && (line[0] == 'P' || line[0] == 'T' || line.rfind("Pre", 0) == 0);
+      if (major) heads.clear();
+      else if (heads.size() > 1) heads.resize(1);
+      p.headings = heads;
+      heads.push_back(line);
+      lead.clear();
+    } else if (re2::RE2::FullMatch(line, article)) {
+      p.type = "article";
+      p.headings = heads;
+      lead.clear();
+    } else if (re2::RE2::FullMatch(line, caption) && !re2::RE2::PartialMatch(line, item) &&
+               line.find(' ') != std::string::npos && line.size() < 60) {
+      p.type = "heading";
+      if (heads.size() > 2) heads.resize(2);
+      p.headings = heads;
+      heads.push_back(line);
+      lead.clear();
+    } else {
+      p.type = "text";
+      p.headings = heads;
+      bool is_item = re2::RE2::PartialMatch(line, item);
+      if (is_item && !lead.empty()) {
+        p.lead_in = lead;
+        p.text = lead + " " + line;
+      }
+      char last = line.back();
+      bool opens = last == '-' || last == ':' || EndsWith(line, "—") || EndsWith(line, "that") ;
+      if (opens) lead = line;
+      else if (!is_item) lead.clear();
+    }
+    out.push_back(std::move(p));
+    if (nl == text.size()) break;
+  }
+  return out;
+}
+
+// Units of a file: load + segment (or line units).
+Result<std::vector<Provision>> Units(const std::string& path, const std::string& lang,
+                                     const std::string& bytes, std::string* doc_lang) {
+  auto doc = LoadDocument(bytes, path, LoadOpts(lang));
+  if (!doc) return std::unexpected(doc.error());
+  *doc_lang = doc->lang.empty() ? lang : doc->lang;
+  if (g_line_units) return LineUnits(doc->text, path);
+  auto seg = SegmenterFor(*doc_lang);
+  if (!seg) return InvalidArgument(path + ": no segmenter for '" + *doc_lang + "'");
+  return seg->Segment(*doc);
+}
+
+struct Score {
+  int tp = 0, fp = 0, fn = 0, pos = 0, kind_ok = 0;
+  void Add(const Score& o) {
+    tp += o.tp;
+    fp += o.fp;
+    fn += o.fn;
+    pos += o.pos;
+    kind_ok += o.kind_ok;
+  }
+};
+
+void Print(const std::string& name, const Score& s) {
+  double p = s.tp + s.fp ? double(s.tp) / (s.tp + s.fp) : 0;
+  double r = s.tp + s.fn ? double(s.tp) / (s.tp + s.fn) : 0;
+  double f = p + r ? 2 * p * r / (p + r) : 0;
+  double k = s.pos ? double(s.kind_ok) / s.pos : 0;
+  std::printf("extract.%s.precision: %.3f\n", name.c_str(), p);
+  std::printf("extract.%s.recall: %.3f\n", name.c_str(), r);
+  std::printf("extract.%s.f1: %.3f\n", name.c_str(), f);
+  std::printf("extract.%s.kind_accuracy: %.3f\n", name.c_str(), k);
+}
+
+struct GoldLine {
+  std::string kind;
+  int principle = 0;
+  std::string text;
+};
+
+Score ScoreDoc(const std::string& doc, const std::map<uint32_t, GoldLine>& gold,
+               const Extractor& ex) {
+  Score s;
+  std::string path = std::string(CHARTER_SHARED_DIR) + "/corpora/" + doc;
+  auto bytes = ReadFile(path);
+  if (!bytes) {
+    std::cerr << bytes.error().message << "\n";
+    return s;
+  }
+  std::string lang;
+  auto units = Units(path, ex.lang(), *bytes, &lang);
+  if (!units) {
+    std::cerr << units.error().message << "\n";
+    return s;
+  }
+  std::vector<Clause> clauses = ex.Extract(*units);
+  for (const auto& [line, g] : gold) {
+    const Clause* best = nullptr;
+    const Clause* first = nullptr;
+    for (const Clause& c : clauses) {
+      if (c.unit.line_start > line || c.unit.line_end < line) continue;
+      if (!first) first = &c;
+      if (c.principle && !best) best = &c;
+    }
+    const Clause* use = best ? best : first;
+    std::string kind = use ? KindName(use->kind) : "none";
+    bool pred = best != nullptr;
+    bool wrong = false;
+    if (g.principle == 2) {
+      ++s.pos;
+      if (pred) ++s.tp;
+      else { ++s.fn; wrong = true; }
+      if (kind == g.kind) ++s.kind_ok;
+      else wrong = true;
+    } else if (g.principle == 0 && pred) {
+      ++s.fp;
+      wrong = true;
+    }
+    if (wrong && g_verbose) {
+      std::cerr << (g.principle == 2 ? (pred ? "KIND" : "FN  ") : "FP  ") << " " << doc << ":" << line
+                << " gold=" << g.kind << "/" << g.principle << " pred=" << kind << "/"
+                << (use ? use->score : 0.0) << " | " << g.text.substr(0, 90);
+      if (use) {
+        std::cerr << " |";
+        for (const auto& r : use->rules) std::cerr << " " << r;
+      }
+      std::cerr << "\n";
+    }
+  }
+  return s;
+}
+
+std::map<std::string, std::map<uint32_t, GoldLine>> ReadGold() {
+  std::map<std::string, std::map<uint32_t, GoldLine>> out;
+  std::string dir = std::string(CHARTER_SHARED_DIR) + "/eval/gold";
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (EndsWith(e.path().filename().string(), ".lines.tsv")) files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    auto bytes = ReadFile(f);
+    if (!bytes) continue;
+    bool header = true;
+    for (std::string_view line : Split(*bytes, '\n')) {
+      if (header) { header = false; continue; }
+      if (line.empty()) continue;
+      auto cols = Split(line, '\t');
+      if (cols.size() < 4) continue;
+      GoldLine g;
+      g.kind = std::string(cols[2]);
+      g.principle = std::atoi(std::string(cols[3]).c_str());
+      if (cols.size() > 5) g.text = std::string(cols[5]);
+      out[std::string(cols[0])][static_cast<uint32_t>(std::atoi(std::string(cols[1]).c_str()))] = g;
+    }
+  }
+  return out;
+}
+
+// Topic set per UDHR article (by order of the article records).
+std::vector<std::set<std::string>> UdhrTopics(const std::string& lang) {
+  std::vector<std::set<std::string>> arts;
+  auto ex = ExtractorFor(lang);
+  if (!ex) return arts;
+  std::string path = std::string(CHARTER_SHARED_DIR) + "/corpora/instruments/udhr/" + lang + ".txt";
+  auto bytes = ReadFile(path);
+  if (!bytes) return arts;
+  std::string doc_lang;
+  auto units = Units(path, lang, *bytes, &doc_lang);
+  if (!units) {
+    std::cerr << units.error().message << "\n";
+    return arts;
+  }
+  static const re2::RE2 art_re(R"((?i)^\s*(?:article|artículo|art\.?)\s+(?:\d+|premier|primero)\b)");
+  bool in_article = false;
+  for (const Clause& c : ex->Extract(*units)) {
+    bool is_article = c.unit.type == "article" ||
+                      (c.unit.type == "heading" && re2::RE2::PartialMatch(c.unit.text, art_re));
+    if (is_article) {
+      arts.emplace_back();
+      in_article = true;
+      continue;
+    }
+    if (!in_article || !c.principle) continue;
+    for (const auto& t : c.topics) arts.back().insert(t);
+  }
+  return arts;
+}
+
+double Throughput() {
+  std::string root = std::string(CHARTER_SHARED_DIR) + "/corpora";
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const char* sub : {"constitutions", "instruments"})
+    for (const auto& e : fs::recursive_directory_iterator(root + "/" + sub, ec))
+      if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> bytes;
+  size_t total = 0;
+  for (const auto& f : files) {
+    auto b = ReadFile(f);
+    if (!b) continue;
+    total += b->size();
+    bytes.push_back(std::move(*b));
+  }
+  // Warm the caches (rule compilation is not part of the throughput).
+  for (const std::string& l : AvailableLanguages(g_rules)) {
+    ExtractorFor(l);
+    SegmenterFor(l);
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  size_t clauses = 0;
+  double seg_s = 0;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    auto doc = LoadDocument(bytes[i], files[i], LoadOpts(""));
+    if (!doc) continue;
+    auto ex = ExtractorFor(doc->lang.empty() ? "en" : doc->lang);
+    if (!ex) ex = ExtractorFor("en");
+    auto s0 = std::chrono::steady_clock::now();
+    Result<std::vector<Provision>> units = std::vector<Provision>{};
+    if (g_line_units) {
+      units = LineUnits(doc->text, files[i]);
+    } else {
+      auto seg = SegmenterFor(doc->lang);
+      if (!seg) continue;
+      units = seg->Segment(*doc);
+    }
+    seg_s += std::chrono::duration<double>(std::chrono::steady_clock::now() - s0).count();
+    if (!units) continue;
+    auto e0 = std::chrono::steady_clock::now();
+    clauses += ex->Extract(*units).size();
+    double ext = std::chrono::duration<double>(std::chrono::steady_clock::now() - e0).count();
+    static double ext_s = 0;
+    ext_s += ext;
+    if (i + 1 == bytes.size()) {
+      std::printf("extract.segment_seconds: %.3f\n", seg_s);
+      std::printf("extract.extract_seconds: %.3f\n", ext_s);
+    }
+  }
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("extract.corpus_mb: %.2f\n", total / 1e6);
+  std::printf("extract.clauses: %zu\n", clauses);
+  return s > 0 ? total / 1e6 / s : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  g_rules = DefaultRulesRoot();
+  bool skip_speed = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--verbose") g_verbose = true;
+    else if (a == "--line-units") g_line_units = true;
+    else if (a == "--no-speed") skip_speed = true;
+    else if (a == "--rules" && i + 1 < argc) g_rules = argv[++i];
+    else {
+      std::cerr << "usage: bench_extract [--verbose] [--line-units] [--no-speed] [--rules DIR]\n";
+      return 2;
+    }
+  }
+  if (!fs::is_directory(std::string(CHARTER_SHARED_DIR) + "/eval/gold")) {
+    std::cerr << "bench_extract: " << CHARTER_SHARED_DIR << "/eval/gold not found\n";
+    return 1;
+  }
+  auto en = ExtractorFor("en");
+  if (!en) return 1;
+  Score all;
+  for (const auto& [doc, gold] : ReadGold()) {
+    Score s = ScoreDoc(doc, gold, *en);
+    std::string name = fs::path(doc).stem().string();
+    Print(name, s);
+    all.Add(s);
+  }
+  Print("all", all);
+
+  auto en_topics = UdhrTopics("en");
+  for (const char* lang : {"fr", "es"}) {
+    auto t = UdhrTopics(lang);
+    int agree = 0;
+    size_t n = std::max<size_t>(en_topics.size(), 1);
+    for (size_t i = 0; i < en_topics.size() && i < t.size(); ++i) {
+      if (t[i] == en_topics[i]) ++agree;
+      else if (g_verbose) {
+        std::cerr << "UDHR " << lang << " art " << i + 1 << ": en={";
+        for (auto& x : en_topics[i]) std::cerr << x << " ";
+        std::cerr << "} " << lang << "={";
+        for (auto& x : t[i]) std::cerr << x << " ";
+        std::cerr << "}\n";
+      }
+    }
+    std::printf("extract.udhr_articles.%s: %zu\n", lang, t.size());
+    std::printf("extract.udhr_topics_agree.%s: %.3f\n", lang, double(agree) / n);
+  }
+  if (!skip_speed) std::printf("extract.throughput_mb_s: %.2f\n", Throughput());
+  return 0;
+}

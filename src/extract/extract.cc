@@ -1,0 +1,509 @@
+// extract.cc — rule-driven classification of provisions (see extract.h).
+//
+// Decision model (all weights live in the rule files, so a reviewer can read
+// and change them):
+//   1. Every rule that fires casts a vote: `target` (a kind, or "principle")
+//      and a weight. Votes come from modality.tsv (the unit's own words, its
+//      lead-in included), holders.tsv (the first holder named), and
+//      context.tsv (enclosing headings, the article caption, the lead-in).
+//   2. kind = the kind with the highest vote total (> 0), else "other".
+//   3. principle logit = kinds.tsv prior of that kind + the "principle" votes;
+//      score = logistic(logit); principle = score >= 0.5.
+// Headings and article records are kind "heading", never principles.
+#include "extract/extract.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/text.h"
+
+namespace charter {
+
+namespace {
+
+constexpr int kNumKinds = 10;
+constexpr int kPrincipleTarget = kNumKinds;  // a vote on `principle` itself
+
+// A vote cast by a rule when it fires.
+struct Vote {
+  int target = 0;  // Kind as int, or kPrincipleTarget
+  double weight = 0.0;
+};
+
+Kind KindOf(int i) { return static_cast<Kind>(i); }
+
+std::string Where(const Rule& r) { return r.Id() + ": "; }
+
+Result<int> ParseTarget(const std::string& s, const Rule& r, bool allow_principle) {
+  if (allow_principle && s == "principle") return kPrincipleTarget;
+  Kind k;
+  if (!ParseKind(s, &k)) return InvalidArgument(Where(r) + "unknown kind '" + s + "'");
+  return static_cast<int>(k);
+}
+
+Result<double> ParseWeight(const std::string& s, const Rule& r) {
+  const char* begin = s.c_str();
+  char* end = nullptr;
+  errno = 0;
+  double v = std::strtod(begin, &end);
+  if (s.empty() || end != begin + s.size() || errno != 0 || !std::isfinite(v) ||
+      std::fabs(v) > 100.0)
+    return InvalidArgument(Where(r) + "bad weight '" + s + "'");
+  return v;
+}
+
+// Parses + compiles one rule file of the language; absent files are empty
+// unless `required`.
+Result<PatternSet> Load(const RuleTexts& texts, const std::string& name, size_t min_cols,
+                        size_t max_cols, size_t pattern_col, bool required, RuleFile* parsed) {
+  auto it = texts.find(name);
+  std::string_view text;
+  if (it == texts.end()) {
+    if (required) return NotFound(name + ": rule file not found");
+  } else {
+    text = it->second;
+  }
+  auto file = ParseRuleFile(text, name, min_cols, max_cols);
+  if (!file) return std::unexpected(file.error());
+  auto set = PatternSet::Compile(*file, pattern_col, {});
+  if (!set) return std::unexpected(set.error());
+  *parsed = std::move(*file);
+  return set;
+}
+
+// "1. ", "(a) ", "iv. ", "4A. ", "- " at the start of a unit: numbering, not words.
+const re2::RE2& LabelRe() {
+  static const re2::RE2 re(
+      R"(^\s*(?:[-•–]\s*|\(?(?:\d{1,3}[A-Za-z]?|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]\s+|\((?:\d{1,3}[A-Za-z]?|[a-z]{1,2}|[ivxlc]{1,6})\)\s*))");
+  return re;
+}
+
+std::string_view StripLabel(std::string_view s) {
+  s = Trim(s);
+  re2::StringPiece in(s.data(), s.size());
+  if (re2::RE2::Consume(&in, LabelRe())) return Trim(std::string_view(in.data(), in.size()));
+  return s;
+}
+
+// Start offset of the first match of `re` in `text` (npos if none).
+size_t FirstMatch(const re2::RE2& re, std::string_view text, size_t* len = nullptr) {
+  re2::StringPiece m;
+  if (!re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), re2::RE2::UNANCHORED,
+                &m, 1))
+    return std::string_view::npos;
+  if (len) *len = m.size();
+  return static_cast<size_t>(m.data() - text.data());
+}
+
+double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+// The caption of an article record when the segmenter left `caption` empty:
+// its heading line without the label and number ("14. Equality before law").
+std::string CaptionOf(const Provision& p) {
+  if (!p.caption.empty()) return p.caption;
+  static const re2::RE2 re(
+      R"(^\s*(?:(?:article|art\.|section|sec\.|§|artículo|articulo|article)\s*)?(?:\d+[A-Za-z]?|[IVXLC]+|premier|first)?\s*[.:\-–]?\s*\[?([^\]]*)\]?\s*$)",
+      re2::RE2::Quiet);
+  std::string cap;
+  if (re2::RE2::FullMatch(p.text, re, &cap)) return std::string(Trim(cap));
+  return "";
+}
+
+}  // namespace
+
+// A set of rules that vote (modality, holders, one scope of context).
+struct VoteSet {
+  PatternSet set;
+  std::vector<Vote> votes;  // per rule
+};
+
+struct Extractor::Impl {
+  std::string lang;
+  std::set<std::string> topic_ids;
+  double prior[kNumKinds] = {};
+  std::string prior_rule[kNumKinds];
+
+  VoteSet modality;
+  VoteSet holders;
+  std::vector<std::string> holder_names;
+  PatternSet qualifiers;
+  VoteSet context_heading, context_caption, context_lead_in;
+  PatternSet topics;
+  std::vector<std::string> topic_of;
+  std::vector<double> topic_weight;
+
+  std::map<std::string, std::string> rule_text;  // id -> human-readable
+
+  void Describe(const Rule& r) {
+    std::string s;
+    for (size_t i = 0; i < r.fields.size(); ++i) s += (i ? "\t" : "") + r.fields[i];
+    rule_text[r.Id()] = s;
+  }
+
+  void Classify(const Provision& u, const std::string& caption, Clause* c,
+                std::unordered_map<std::string, std::vector<int>>* heading_cache,
+                std::unordered_map<std::string, std::vector<int>>* caption_cache) const;
+  std::vector<std::string> Topics(std::string_view own, std::string_view lead,
+                                  std::string_view caption, std::vector<std::string>* fired) const;
+  void Qualify(Clause* c, std::vector<std::string>* fired) const;
+};
+
+namespace {
+
+Result<VoteSet> LoadVotes(const RuleTexts& texts, const std::string& name, size_t target_col,
+                          size_t weight_col, size_t pattern_col, size_t min_cols, size_t max_cols,
+                          bool required, RuleFile* parsed) {
+  VoteSet vs;
+  auto set = Load(texts, name, min_cols, max_cols, pattern_col, required, parsed);
+  if (!set) return std::unexpected(set.error());
+  for (const Rule& r : parsed->rules) {
+    auto t = ParseTarget(r.fields[target_col], r, true);
+    if (!t) return std::unexpected(t.error());
+    auto w = ParseWeight(r.fields[weight_col], r);
+    if (!w) return std::unexpected(w.error());
+    vs.votes.push_back({*t, *w});
+  }
+  vs.set = std::move(*set);
+  return vs;
+}
+
+}  // namespace
+
+Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& lang) {
+  auto impl = std::make_shared<Impl>();
+  impl->lang = lang;
+  const std::string dir = lang + "/";
+
+  // topics.tsv: id <TAB> description — the language-independent taxonomy.
+  {
+    auto it = rules.find("topics.tsv");
+    if (it == rules.end()) return NotFound("topics.tsv: rule file not found");
+    auto f = ParseRuleFile(it->second, "topics.tsv", 1, 2);
+    if (!f) return std::unexpected(f.error());
+    static const re2::RE2 id_re("[a-z][a-z0-9_]*");
+    for (const Rule& r : f->rules) {
+      if (!re2::RE2::FullMatch(r.fields[0], id_re))
+        return InvalidArgument(Where(r) + "bad topic id '" + r.fields[0] + "'");
+      if (!impl->topic_ids.insert(r.fields[0]).second)
+        return InvalidArgument(Where(r) + "duplicate topic id '" + r.fields[0] + "'");
+    }
+  }
+  // kinds.tsv: kind <TAB> prior weight <TAB> description.
+  {
+    auto it = rules.find("kinds.tsv");
+    if (it == rules.end()) return NotFound("kinds.tsv: rule file not found");
+    auto f = ParseRuleFile(it->second, "kinds.tsv", 2, 3);
+    if (!f) return std::unexpected(f.error());
+    for (const Rule& r : f->rules) {
+      auto t = ParseTarget(r.fields[0], r, false);
+      if (!t) return std::unexpected(t.error());
+      auto w = ParseWeight(r.fields[1], r);
+      if (!w) return std::unexpected(w.error());
+      impl->prior[*t] = *w;
+      impl->prior_rule[*t] = r.Id();
+      impl->Describe(r);
+    }
+  }
+
+  RuleFile parsed;
+  // modality.tsv: target <TAB> weight <TAB> pattern [<TAB> label]
+  {
+    auto vs = LoadVotes(rules, dir + "modality.tsv", 0, 1, 2, 3, 4, true, &parsed);
+    if (!vs) return std::unexpected(vs.error());
+    impl->modality = std::move(*vs);
+    for (const Rule& r : parsed.rules) impl->Describe(r);
+  }
+  // holders.tsv: holder <TAB> target <TAB> weight <TAB> pattern
+  {
+    auto vs = LoadVotes(rules, dir + "holders.tsv", 1, 2, 3, 4, 4, false, &parsed);
+    if (!vs) return std::unexpected(vs.error());
+    impl->holders = std::move(*vs);
+    for (const Rule& r : parsed.rules) {
+      impl->holder_names.push_back(r.fields[0]);
+      impl->Describe(r);
+    }
+  }
+  // qualifiers.tsv: label <TAB> pattern
+  {
+    auto set = Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed);
+    if (!set) return std::unexpected(set.error());
+    impl->qualifiers = std::move(*set);
+    for (const Rule& r : parsed.rules) impl->Describe(r);
+  }
+  // context.tsv: scope <TAB> target <TAB> weight <TAB> pattern — split by scope
+  // into one set each, since each scope is matched against different text.
+  {
+    const std::string name = dir + "context.tsv";
+    auto it = rules.find(name);
+    std::string text = it == rules.end() ? std::string() : it->second;
+    auto f = ParseRuleFile(text, name, 4, 4);
+    if (!f) return std::unexpected(f.error());
+    RuleFile by_scope[3];
+    for (RuleFile& b : by_scope) b.name = name;
+    for (const Rule& r : f->rules) {
+      const std::string& scope = r.fields[0];
+      int s = scope == "heading" ? 0 : scope == "caption" ? 1 : scope == "lead_in" ? 2 : -1;
+      if (s < 0) return InvalidArgument(Where(r) + "unknown scope '" + scope + "'");
+      by_scope[s].rules.push_back(r);
+      impl->Describe(r);
+    }
+    VoteSet* out[3] = {&impl->context_heading, &impl->context_caption, &impl->context_lead_in};
+    for (int s = 0; s < 3; ++s) {
+      auto set = PatternSet::Compile(by_scope[s], 3, {});
+      if (!set) return std::unexpected(set.error());
+      for (const Rule& r : by_scope[s].rules) {
+        auto t = ParseTarget(r.fields[1], r, true);
+        if (!t) return std::unexpected(t.error());
+        auto w = ParseWeight(r.fields[2], r);
+        if (!w) return std::unexpected(w.error());
+        out[s]->votes.push_back({*t, *w});
+      }
+      out[s]->set = std::move(*set);
+    }
+  }
+  // <lang>/topics.tsv: topic id <TAB> weight <TAB> pattern
+  {
+    auto set = Load(rules, dir + "topics.tsv", 3, 3, 2, false, &parsed);
+    if (!set) return std::unexpected(set.error());
+    for (const Rule& r : parsed.rules) {
+      if (!impl->topic_ids.count(r.fields[0]))
+        return InvalidArgument(Where(r) + "unknown topic '" + r.fields[0] + "'");
+      auto w = ParseWeight(r.fields[1], r);
+      if (!w) return std::unexpected(w.error());
+      impl->topic_of.push_back(r.fields[0]);
+      impl->topic_weight.push_back(*w);
+      impl->Describe(r);
+    }
+    impl->topics = std::move(*set);
+  }
+
+  Extractor ex;
+  ex.impl_ = std::move(impl);
+  return ex;
+}
+
+std::vector<std::string> Extractor::Impl::Topics(std::string_view own, std::string_view lead,
+                                                 std::string_view caption,
+                                                 std::vector<std::string>* fired) const {
+  struct Acc {
+    double score = 0;
+    size_t pos = std::string_view::npos;
+    int order = 0;  // 0 own text, 1 lead-in, 2 caption
+  };
+  std::map<std::string, Acc> acc;
+  auto run = [&](std::string_view text, int order, double factor) {
+    if (text.empty()) return;
+    for (int i : topics.Match(text)) {
+      size_t pos = FirstMatch(topics.Regex(i), text);
+      Acc& a = acc[topic_of[static_cast<size_t>(i)]];
+      if (a.score == 0) a.order = order;
+      if (order == a.order) a.pos = std::min(a.pos, pos);
+      a.score += topic_weight[static_cast<size_t>(i)] * factor;
+      fired->push_back(topics.rules()[static_cast<size_t>(i)].Id());
+    }
+  };
+  run(own, 0, 1.0);
+  run(lead, 1, 0.5);
+  if (acc.empty()) run(caption, 2, 0.5);
+  std::vector<std::pair<std::string, Acc>> v(acc.begin(), acc.end());
+  v.erase(std::remove_if(v.begin(), v.end(), [](const auto& p) { return p.second.score <= 0; }),
+          v.end());
+  // Own-text topics first, then by weight, then by where they are named.
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    if (a.second.order != b.second.order) return a.second.order < b.second.order;
+    if (a.second.score != b.second.score) return a.second.score > b.second.score;
+    return a.second.pos < b.second.pos;
+  });
+  std::vector<std::string> out;
+  for (size_t i = 0; i < v.size() && out.size() < 3; ++i) out.push_back(v[i].first);
+  return out;
+}
+
+void Extractor::Impl::Qualify(Clause* c, std::vector<std::string>* fired) const {
+  const std::string& text = c->unit.text;
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (int i : qualifiers.Match(text)) {
+    const re2::RE2& re = qualifiers.Regex(i);
+    re2::StringPiece in(text);
+    size_t pos = 0;
+    re2::StringPiece m;
+    while (pos < text.size() &&
+           re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1)) {
+      size_t b = static_cast<size_t>(m.data() - text.data());
+      size_t e = b + m.size();
+      if (e == b) break;
+      spans.push_back({b, e});
+      pos = e;
+    }
+    fired->push_back(qualifiers.rules()[static_cast<size_t>(i)].Id());
+  }
+  if (spans.empty()) {
+    c->core = text;
+    return;
+  }
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (auto s : spans) {
+    if (!merged.empty() && s.first <= merged.back().second)
+      merged.back().second = std::max(merged.back().second, s.second);
+    else
+      merged.push_back(s);
+  }
+  std::string core;
+  size_t at = 0;
+  for (auto [b, e] : merged) {
+    core.append(text, at, b - at);
+    std::string_view q(text.data() + b, e - b);
+    // Keep the qualifier's words, not the punctuation around it.
+    while (!q.empty() && (q.front() == ',' || q.front() == ';' || q.front() == ' ')) q.remove_prefix(1);
+    while (!q.empty() && (q.back() == ',' || q.back() == ';' || q.back() == ' ')) q.remove_suffix(1);
+    if (!q.empty()) c->qualifiers.emplace_back(q);
+    at = e;
+  }
+  core.append(text, at, std::string::npos);
+  // Tidy the seams: ", ," / " ," / double spaces / a dangling comma before the end.
+  std::string tidy;
+  for (char ch : core) {
+    if (ch == ' ' && !tidy.empty() && tidy.back() == ' ') continue;
+    if ((ch == ',' || ch == '.' || ch == ';' || ch == ':') && !tidy.empty() && tidy.back() == ' ')
+      tidy.pop_back();
+    if (ch == ',' && !tidy.empty() && tidy.back() == ',') continue;
+    if ((ch == '.' || ch == ';') && !tidy.empty() && tidy.back() == ',') tidy.pop_back();
+    tidy.push_back(ch);
+  }
+  std::string_view t = Trim(tidy);
+  while (!t.empty() && t.front() == ',') t = Trim(t.substr(1));
+  if (!t.empty() && t.back() == ',') t = Trim(t.substr(0, t.size() - 1));
+  c->core = std::string(t);
+}
+
+void Extractor::Impl::Classify(const Provision& u, const std::string& caption, Clause* c,
+                               std::unordered_map<std::string, std::vector<int>>* heading_cache,
+                               std::unordered_map<std::string, std::vector<int>>* caption_cache)
+    const {
+  double kind_score[kNumKinds] = {};
+  double principle_votes = 0;
+  std::vector<std::string> fired;
+  auto cast = [&](const VoteSet& vs, int i) {
+    const Vote& v = vs.votes[static_cast<size_t>(i)];
+    if (v.target == kPrincipleTarget)
+      principle_votes += v.weight;
+    else
+      kind_score[v.target] += v.weight;
+    fired.push_back(vs.set.rules()[static_cast<size_t>(i)].Id());
+  };
+
+  // The unit's own words (lead-in removed) and the lead-in, without numbering.
+  std::string_view own = u.text;
+  if (!u.lead_in.empty() && StartsWith(own, u.lead_in)) own.remove_prefix(u.lead_in.size());
+  own = StripLabel(own);
+  std::string_view lead = StripLabel(u.lead_in);
+  std::string match;
+  if (!lead.empty()) {
+    match.append(lead);
+    match.push_back(' ');
+  }
+  match.append(own);
+
+  // Context: headings (cached, shared by all units under them), caption, lead-in.
+  std::string heads;
+  for (const std::string& h : u.headings) {
+    if (!heads.empty()) heads += " / ";
+    heads += h;
+  }
+  if (!heads.empty()) {
+    auto it = heading_cache->find(heads);
+    if (it == heading_cache->end())
+      it = heading_cache->emplace(heads, context_heading.set.Match(heads)).first;
+    for (int i : it->second) cast(context_heading, i);
+  }
+  if (!caption.empty()) {
+    auto it = caption_cache->find(caption);
+    if (it == caption_cache->end())
+      it = caption_cache->emplace(caption, context_caption.set.Match(caption)).first;
+    for (int i : it->second) cast(context_caption, i);
+  }
+  if (!lead.empty())
+    for (int i : context_lead_in.set.Match(lead)) cast(context_lead_in, i);
+
+  for (int i : modality.set.Match(match)) cast(modality, i);
+
+  // Holder: the one named first.
+  {
+    int best = -1;
+    size_t best_pos = std::string_view::npos;
+    for (int i : holders.set.Match(match)) {
+      size_t pos = FirstMatch(holders.set.Regex(i), match);
+      if (pos < best_pos) {
+        best_pos = pos;
+        best = i;
+      }
+    }
+    if (best >= 0) {
+      c->holder = holder_names[static_cast<size_t>(best)];
+      cast(holders, best);
+    }
+  }
+
+  int kind = static_cast<int>(Kind::kOther);
+  double best = 0;
+  for (int k = 0; k < kNumKinds; ++k) {
+    if (kind_score[k] > best) {
+      best = kind_score[k];
+      kind = k;
+    }
+  }
+  c->kind = KindOf(kind);
+  double logit = prior[kind] + principle_votes;
+  if (!prior_rule[kind].empty()) fired.push_back(prior_rule[kind]);
+  c->score = std::round(Logistic(logit) * 1000.0) / 1000.0;
+  c->principle = Logistic(logit) >= 0.5;
+
+  Qualify(c, &fired);
+  if (c->principle) {
+    c->topics = Topics(own, lead, caption, &fired);
+  } else {
+    c->holder.clear();
+  }
+  c->rules = std::move(fired);
+}
+
+std::vector<Clause> Extractor::Extract(const std::vector<Provision>& units) const {
+  std::vector<Clause> out;
+  out.reserve(units.size());
+  std::unordered_map<std::string, std::vector<int>> heading_cache, caption_cache;
+  std::string caption;  // of the article being read
+  for (const Provision& u : units) {
+    Clause c;
+    c.unit = u;
+    if (u.type == "article") caption = CaptionOf(u);
+    if (u.type == "heading") caption.clear();
+    if (u.type == "heading" || u.type == "article") {
+      c.kind = Kind::kHeading;
+      c.core = u.text;
+      if (!impl_->prior_rule[static_cast<int>(Kind::kHeading)].empty())
+        c.rules.push_back(impl_->prior_rule[static_cast<int>(Kind::kHeading)]);
+      out.push_back(std::move(c));
+      continue;
+    }
+    impl_->Classify(u, u.caption.empty() ? caption : u.caption, &c, &heading_cache,
+                    &caption_cache);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::string Extractor::RuleText(const std::string& id) const {
+  auto it = impl_->rule_text.find(id);
+  return it == impl_->rule_text.end() ? std::string() : it->second;
+}
+
+const std::string& Extractor::lang() const { return impl_->lang; }
+
+}  // namespace charter
