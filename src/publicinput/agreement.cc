@@ -1,0 +1,168 @@
+#include "publicinput/agreement.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace charter {
+
+GroupAssignment GroupsFromExport(const Conversation& conv) {
+  GroupAssignment g;
+  g.method = "export group-id";
+  g.group.reserve(conv.participants.size());
+  for (const PolisParticipant& p : conv.participants) {
+    g.group.push_back(p.group);
+    g.k = std::max(g.k, p.group + 1);
+  }
+  g.sizes.assign(static_cast<size_t>(g.k), 0);
+  for (int x : g.group)
+    if (x >= 0) ++g.sizes[static_cast<size_t>(x)];
+  return g;
+}
+
+double StatementFigures::MinGroupAgree() const {
+  if (groups.empty()) return 0.0;
+  double m = 1.0;
+  for (const VoteCounts& c : groups) m = std::min(m, c.AgreeRate());
+  return m;
+}
+
+double StatementFigures::MaxGroupAgree() const {
+  double m = 0.0;
+  for (const VoteCounts& c : groups) m = std::max(m, c.AgreeRate());
+  return m;
+}
+
+namespace {
+void Count(VoteCounts* c, int8_t v) {
+  if (v == kAgree) ++c->agrees;
+  else if (v == kDisagree) ++c->disagrees;
+  else if (v == kPass) ++c->passes;
+}
+}  // namespace
+
+std::vector<StatementFigures> ComputeAgreement(const Conversation& conv,
+                                               const GroupAssignment& groups) {
+  const size_t ns = conv.statements.size();
+  std::vector<StatementFigures> out(ns);
+  for (size_t s = 0; s < ns; ++s) {
+    out[s].statement = s;
+    out[s].groups.assign(static_cast<size_t>(groups.k), VoteCounts{});
+  }
+  for (size_t p = 0; p < conv.participants.size(); ++p) {
+    const int8_t* row = conv.votes.data() + p * ns;
+    const int g = p < groups.group.size() ? groups.group[p] : -1;
+    for (size_t s = 0; s < ns; ++s) {
+      if (row[s] == kUnseen) continue;
+      Count(&out[s].overall, row[s]);
+      if (g >= 0) Count(&out[s].groups[static_cast<size_t>(g)], row[s]);
+    }
+  }
+  for (StatementFigures& f : out) {
+    f.consensus = 1.0;
+    for (const VoteCounts& c : f.groups) f.consensus *= c.SmoothedAgree();
+    if (f.groups.empty()) f.consensus = f.overall.SmoothedAgree();
+  }
+  return out;
+}
+
+Status ValidateSelectionOptions(const SelectionOptions& o) {
+  auto unit = [](double v) { return v >= 0.0 && v <= 1.0; };
+  if (!unit(o.min_group_agree))
+    return InvalidArgument("--min-group-agree: must be between 0 and 1, got " + std::to_string(o.min_group_agree));
+  if (o.min_group_seen < 0)
+    return InvalidArgument("--min-group-seen: must be >= 0, got " + std::to_string(o.min_group_seen));
+  if (!unit(o.divisive_gap))
+    return InvalidArgument("--divisive-gap: must be between 0 and 1, got " + std::to_string(o.divisive_gap));
+  if (!unit(o.divisive_high))
+    return InvalidArgument("--divisive-high: must be between 0 and 1, got " + std::to_string(o.divisive_high));
+  return {};
+}
+
+const char* VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::kSelected: return "selected";
+    case Verdict::kDivisive: return "divisive";
+    case Verdict::kBelowThreshold: return "below threshold";
+    case Verdict::kTooFewVotes: return "too few votes";
+  }
+  return "?";
+}
+
+namespace {
+std::string Pct(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * x);
+  return buf;
+}
+std::string Fixed(double x, int digits) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, x);
+  return buf;
+}
+}  // namespace
+
+std::vector<Decision> SelectStatements(const std::vector<StatementFigures>& figures,
+                                       const GroupAssignment& assignment,
+                                       const SelectionOptions& o) {
+  int grouped = 0;
+  for (int s : assignment.sizes) grouped += s;
+  std::vector<Decision> out;
+  out.reserve(figures.size());
+  for (const StatementFigures& f : figures) {
+    Decision d;
+    d.statement = f.statement;
+    // Without groups, the whole conversation is one group.
+    std::vector<VoteCounts> groups = f.groups.empty() ? std::vector<VoteCounts>{f.overall} : f.groups;
+    // The group furthest below its required number of views.
+    int fewest = groups.front().Seen(), fewest_need = 0;
+    bool too_few = false;
+    size_t lo = 0, hi = 0;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      int members = f.groups.empty() ? grouped
+                    : g < assignment.sizes.size() ? assignment.sizes[g] : 0;
+      if (f.groups.empty() && members == 0) members = o.min_group_seen;
+      int need = std::min(o.min_group_seen, members);
+      if (groups[g].Seen() < need && (!too_few || groups[g].Seen() < fewest)) {
+        too_few = true;
+        fewest = groups[g].Seen();
+        fewest_need = need;
+      }
+      if (groups[g].AgreeRate() < groups[lo].AgreeRate()) lo = g;
+      if (groups[g].AgreeRate() > groups[hi].AgreeRate()) hi = g;
+    }
+    const double min_rate = groups[lo].AgreeRate(), max_rate = groups[hi].AgreeRate();
+    if (too_few) {
+      d.verdict = Verdict::kTooFewVotes;
+      d.reason = "a group saw it only " + std::to_string(fewest) + " times (< " +
+                 std::to_string(fewest_need) + ")";
+    } else if (groups.size() > 1 && max_rate - min_rate >= o.divisive_gap &&
+               max_rate >= o.divisive_high) {
+      d.verdict = Verdict::kDivisive;
+      d.reason = "group " + std::to_string(hi) + " agrees " + Pct(max_rate) + ", group " +
+                 std::to_string(lo) + " only " + Pct(min_rate) + " (gap " +
+                 Fixed(max_rate - min_rate, 2) + " >= " + Fixed(o.divisive_gap, 2) + ")";
+    } else if (min_rate >= o.min_group_agree) {
+      d.verdict = Verdict::kSelected;
+      d.reason = "every group agrees >= " + Pct(o.min_group_agree) + " (lowest " + Pct(min_rate) + ")";
+    } else {
+      d.verdict = Verdict::kBelowThreshold;
+      d.reason = (f.groups.empty() ? std::string("agreement ") : "group " + std::to_string(lo) + " agrees only ") +
+                 Pct(min_rate) + " (< " + Pct(o.min_group_agree) + ")";
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::string FiguresNote(const StatementFigures& f) {
+  std::string s = "agree " + std::to_string(f.overall.agrees) + "/" + std::to_string(f.overall.Seen()) +
+                  " (" + Pct(f.overall.AgreeRate()) + "), disagree " +
+                  std::to_string(f.overall.disagrees) + ", pass " + std::to_string(f.overall.passes);
+  for (size_t g = 0; g < f.groups.size(); ++g)
+    s += "; group " + std::to_string(g) + ": " + std::to_string(f.groups[g].agrees) + "/" +
+         std::to_string(f.groups[g].Seen()) + " (" + Pct(f.groups[g].AgreeRate()) + ")";
+  s += "; consensus " + Fixed(f.consensus, 3);
+  return s;
+}
+
+}  // namespace charter
