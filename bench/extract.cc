@@ -109,11 +109,21 @@ std::vector<Provision> LineUnits(const std::string& text, const std::string& doc
       R"((?i)^(?:part|chapter|title|titre|título|capítulo|chapitre|schedule|preamble|préambule|preámbulo)\b.*)");
   static const re2::RE2 article(
       R"(^(?:Article|Artículo|Art\.)\s+\S+(?:\s+\[.*\])?$|^\d+[A-Z]?\.\s+[A-Z][^.;:]*$|^Article \d+\w*\. \[.*$)");
-  static const re2::RE2 caption(R"(^[A-Z][^.;:!?]{0,80}$)");
-  static const re2::RE2 item(R"(^(?:[a-z]{1,2}|[ivx]+)\.\s|^\((?:[a-z]|[ivx]+)\)\s|^-\s)");
+  static const re2::RE2 caption(R"(^[A-Z][^.;:!?\-]{0,80}$)");
+  static const re2::RE2 verb(R"([\-—:]$| (?:has|have|shall|is|are|may|must) )");
+  static const re2::RE2 item(R"(^(?:[a-z]{1,2}|[ivx]+)\.\s?|^\((?:[a-z]|[ivx]+)\)\s|^-\s)");
   std::vector<Provision> out;
-  std::vector<std::string> heads;  // [part-level, chapter-level, minor]
-  std::string lead;
+  std::vector<std::pair<int, std::string>> heads;  // (level, heading)
+  auto head_texts = [&] {
+    std::vector<std::string> v;
+    for (auto& h : heads) v.push_back(h.second);
+    return v;
+  };
+  auto push_head = [&](int level, const std::string& h) {
+    while (!heads.empty() && heads.back().first >= level) heads.pop_back();
+    heads.push_back({level, h});
+  };
+  std::vector<std::string> leads;  // open lead-ins, outermost first (full texts)
   uint32_t line_no = 0;
   size_t pos = 0;
   while (pos <= text.size()) {
@@ -136,35 +146,41 @@ std::vector<Provision> LineUnits(const std::string& text, const std::string& doc
     p.text = line;
     if (re2::RE2::FullMatch(line, part)) {
       p.type = "heading";
-      bool major = line.size() > 3 && (line[0] == 'P' || line[0] == 'T' || line.rfind("Pre", 0) == 0);
-      if (major) heads.clear();
-      else if (heads.size() > 1) heads.resize(1);
-      p.headings = heads;
-      heads.push_back(line);
-      lead.clear();
-    } else if (re2::RE2::FullMatch(line, article)) {
+      std::string low = AsciiLower(line);
+      int level = StartsWith(low, "chap") || StartsWith(low, "cap") ? 1 : StartsWith(low, "pr") ? 5 : 0;
+      while (!heads.empty() && heads.back().first >= level) heads.pop_back();
+      p.headings = head_texts();
+      push_head(level, line);
+      leads.clear();
+    } else if (re2::RE2::FullMatch(line, article) && !re2::RE2::PartialMatch(line, verb)) {
       p.type = "article";
-      p.headings = heads;
-      lead.clear();
+      while (!heads.empty() && heads.back().first >= 3) heads.pop_back();
+      p.headings = head_texts();
+      leads.clear();
     } else if (re2::RE2::FullMatch(line, caption) && !re2::RE2::PartialMatch(line, item) &&
                line.find(' ') != std::string::npos && line.size() < 60) {
       p.type = "heading";
-      if (heads.size() > 2) heads.resize(2);
-      p.headings = heads;
-      heads.push_back(line);
-      lead.clear();
+      while (!heads.empty() && heads.back().first >= 2) heads.pop_back();
+      p.headings = head_texts();
+      push_head(2, line);
+      leads.clear();
     } else {
       p.type = "text";
-      p.headings = heads;
+      p.headings = head_texts();
       bool is_item = re2::RE2::PartialMatch(line, item);
-      if (is_item && !lead.empty()) {
-        p.lead_in = lead;
-        p.text = lead + " " + line;
+      bool roman = re2::RE2::PartialMatch(line, R"(^(?:[ivx]+)\.\s)") && !StartsWith(line, "i. ") ;
+      bool is_sub = re2::RE2::PartialMatch(line, R"(^(?:ii|iii|iv|v|vi|vii|viii|ix|x)\.\s)") ||
+                    (StartsWith(line, "i. ") && leads.size() >= 2);
+      (void)roman;
+      if (!is_item) leads.clear();
+      else if (!is_sub && leads.size() > 1) leads.resize(1);
+      if (is_item && !leads.empty()) {
+        p.lead_in = leads.back();
+        p.text = leads.back() + " " + line;
       }
       char last = line.back();
-      bool opens = last == '-' || last == ':' || EndsWith(line, "—") || EndsWith(line, "that") ;
-      if (opens) lead = line;
-      else if (!is_item) lead.clear();
+      bool opens = last == '-' || last == ':' || EndsWith(line, "â");
+      if (opens) leads.push_back(p.text);
     }
     out.push_back(std::move(p));
     if (nl == text.size()) break;

@@ -29,6 +29,7 @@ namespace {
 
 constexpr int kNumKinds = 10;
 constexpr int kPrincipleTarget = kNumKinds;  // a vote on `principle` itself
+constexpr double kMinKindVotes = 1.0;
 
 // A vote cast by a rule when it fires.
 struct Vote {
@@ -326,7 +327,7 @@ std::vector<std::string> Extractor::Impl::Topics(std::string_view own, std::stri
 }
 
 void Extractor::Impl::Qualify(Clause* c, std::vector<std::string>* fired) const {
-  const std::string& text = c->unit.text;
+  const std::string text = c->core;
   std::vector<std::pair<size_t, size_t>> spans;
   for (int i : qualifiers.Match(text)) {
     const re2::RE2& re = qualifiers.Regex(i);
@@ -412,7 +413,7 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, C
   match.append(own);
 
   // Context: headings (cached, shared by all units under them), caption, lead-in.
-  std::string heads;
+  std::string heads = u.label == "Preamble" ? u.label : "";
   for (const std::string& h : u.headings) {
     if (!heads.empty()) heads += " / ";
     heads += h;
@@ -432,7 +433,12 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, C
   if (!lead.empty())
     for (int i : context_lead_in.set.Match(lead)) cast(context_lead_in, i);
 
-  for (int i : modality.set.Match(match)) cast(modality, i);
+  // Qualifiers first: the modality of the statement is read without them
+  // ("No one may be deprived of property except in terms of law" is a
+  // prohibition, not a limitation).
+  c->core = match;
+  Qualify(c, &fired);
+  for (int i : modality.set.Match(c->core)) cast(modality, i);
 
   // Holder: the one named first.
   {
@@ -451,8 +457,10 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, C
     }
   }
 
+  // A kind needs at least kMinKindVotes: one weak cue (a holder, a heading)
+  // alone does not make a clause.
   int kind = static_cast<int>(Kind::kOther);
-  double best = 0;
+  double best = kMinKindVotes - 1e-9;
   for (int k = 0; k < kNumKinds; ++k) {
     if (kind_score[k] > best) {
       best = kind_score[k];
@@ -465,7 +473,6 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, C
   c->score = std::round(Logistic(logit) * 1000.0) / 1000.0;
   c->principle = Logistic(logit) >= 0.5;
 
-  Qualify(c, &fired);
   if (c->principle) {
     c->topics = Topics(own, lead, caption, &fired);
   } else {
