@@ -1,0 +1,284 @@
+// combine.cc — Rewriter::Combine: a cluster of similar principles becomes one
+// that names each idea once.
+//
+// Each member's text is parsed back into parts "<lead> <phrase>" ("most
+// respects" + "everyone's right to freedom of thought, conscience, and
+// religion"). Concepts with a recognised head ("right to", "freedom of") are
+// split into their items, grouped by (holder, head, preposition) and
+// deduplicated by ItemKey (case, articles, plurals, and an item contained in a
+// longer one); other concepts are kept whole. Parts with the same lead share
+// it: "most respects the freedoms of thought, conscience, religion, opinion,
+// and expression". Leads of the majority polarity come first; a minority
+// polarity follows as ", and that least endorses or condones ...".
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/hash.h"
+#include "core/text.h"
+#include "rewrite/grammar.h"
+#include "rewrite/rewrite.h"
+#include "rewrite/templates.h"
+
+namespace charter {
+
+using namespace rewrite_internal;
+
+namespace {
+
+struct Part {
+  std::string lead;     // "most respects" ("" when the text has no recognised lead)
+  std::string phrase;  // "everyone's right to life"
+};
+
+bool LeastLead(const std::string& lead) {
+  std::string l = AsciiLower(lead);
+  return StartsWith(l, "least") || StartsWith(l, "is least") || StartsWith(l, "does not") ||
+         StartsWith(l, "never") || StartsWith(l, "most discourages") ||
+         StartsWith(l, "is most opposed");
+}
+
+std::vector<Part> ParseParts(const std::string& text) {
+  static const RE2 kPrefix("(?i)^\\s*(?:please\\s+)?choose\\s+the\\s+(?:assistant(?:'s)?\\s+)?response\\s+that\\s+");
+  static const RE2 kLead(
+      "(?i)^((?:is |are )?(?:most|least|more|less)(?: clearly)? [a-z]+(?: (?:and|or) [a-z]+)?(?: of)?) "
+      "(.+)$");
+  re2::StringPiece in(text);
+  std::string body = text;
+  if (RE2::Consume(&in, kPrefix)) body = std::string(in.data(), in.size());
+  body = TrimFragment(body);
+  std::vector<Part> parts;
+  size_t p = 0;
+  while (true) {
+    size_t k = body.find(", and that ", p);
+    std::string piece = body.substr(p, k == std::string::npos ? std::string::npos : k - p);
+    Part part;
+    std::string lead, rest;
+    if (RE2::FullMatch(piece, kLead, &lead, &rest)) {
+      part.lead = lead;
+      part.phrase = rest;
+    } else {
+      part.phrase = piece;
+    }
+    parts.push_back(part);
+    if (k == std::string::npos) break;
+    p = k + std::string_view(", and that ").size();
+  }
+  return parts;
+}
+
+struct Head {
+  std::string poss;  // "everyone's", "the", ""
+  std::string head;  // singular: "right", "freedom"
+  std::string prep;  // "to", "of"
+  bool ok = false;
+};
+
+Head ParseHead(const std::string& phrase, std::string* items) {
+  static const RE2 kHead(
+      "(?i)^(?:((?:[\\w-]+ ){0,2}[\\w-]+(?:'s|s'))|(the)) ?"
+      "(rights?|freedoms?|entitlements?|liberty|liberties|inviolability|protection) (to|of) (.+)$");
+  static const RE2 kBare("(?i)^(freedom|liberty) (of) (.+)$");
+  Head h;
+  std::string poss, the, head, prep;
+  if (RE2::FullMatch(phrase, kHead, &poss, &the, &head, &prep, items)) {
+    h.poss = poss.empty() ? AsciiLower(the) : poss;
+  } else if (RE2::FullMatch(phrase, kBare, &head, &prep, items)) {
+    h.poss = "";
+  } else {
+    return h;
+  }
+  head = AsciiLower(head);
+  if (head == "rights" || head == "freedoms" || head == "entitlements") head.pop_back();
+  if (head == "liberties") head = "liberty";
+  prep = AsciiLower(prep);
+  bool listy = (prep == "to" && (head == "right" || head == "entitlement")) ||
+               (prep == "of" && (head == "freedom" || head == "liberty" ||
+                                 head == "inviolability" || head == "protection"));
+  if (!listy) return h;
+  h.head = head;
+  h.prep = prep;
+  h.ok = true;
+  return h;
+}
+
+std::string Plural(const std::string& head) {
+  if (head == "right" || head == "freedom" || head == "entitlement") return head + "s";
+  if (head == "liberty") return "liberties";
+  return head;
+}
+
+std::set<std::string> KeyTokens(const std::string& item) {
+  std::set<std::string> out;
+  for (std::string_view t : Split(ItemKey(item), ' '))
+    if (!t.empty()) out.insert(std::string(t));
+  return out;
+}
+
+// Adds `item` unless an equal or longer item already names it; replaces a
+// shorter item it contains.
+void AddItem(std::vector<std::string>* items, const std::string& item) {
+  std::set<std::string> k = KeyTokens(item);
+  if (k.empty()) return;
+  for (std::string& have : *items) {
+    std::set<std::string> hk = KeyTokens(have);
+    if (std::includes(hk.begin(), hk.end(), k.begin(), k.end())) return;
+    if (std::includes(k.begin(), k.end(), hk.begin(), hk.end())) {
+      have = item;
+      // A longer item may now cover later ones too.
+      std::vector<std::string> kept;
+      for (const std::string& x : *items) {
+        if (&x == &have) {
+          kept.push_back(x);
+          continue;
+        }
+        std::set<std::string> xk = KeyTokens(x);
+        if (!std::includes(k.begin(), k.end(), xk.begin(), xk.end())) kept.push_back(x);
+      }
+      *items = kept;
+      return;
+    }
+  }
+  items->push_back(item);
+}
+
+template <typename T>
+T MostCommon(const std::vector<T>& values) {
+  std::map<T, int> count;
+  for (const T& v : values) ++count[v];
+  T best = values.front();
+  for (const T& v : values)
+    if (count[v] > count[best]) best = v;
+  return best;
+}
+
+}  // namespace
+
+Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
+  if (cluster.empty()) return Principle{};
+  if (cluster.size() == 1) return cluster.front();
+  const Words& words = impl_->rules.words;
+
+  // Lead -> groups in order of first appearance.
+  struct Group {
+    Head head;
+    std::vector<std::string> items;  // for head groups
+    std::string whole;               // for a phrase without a head
+    int members = 0;
+    std::set<std::string> poss;
+  };
+  struct LeadGroups {
+    std::string lead;
+    bool least = false;
+    std::vector<Group> groups;
+  };
+  std::vector<LeadGroups> leads;
+  std::set<std::string> whole_keys;
+
+  for (const Principle& p : cluster) {
+    for (const Part& part : ParseParts(p.text)) {
+      std::string lkey = AsciiLower(part.lead);
+      auto lg = std::find_if(leads.begin(), leads.end(),
+                             [&](const LeadGroups& g) { return AsciiLower(g.lead) == lkey; });
+      if (lg == leads.end()) {
+        leads.push_back({part.lead, LeastLead(part.lead), {}});
+        lg = leads.end() - 1;
+      }
+      std::string items_text;
+      Head h = ParseHead(part.phrase, &items_text);
+      if (h.ok) {
+        auto g = std::find_if(lg->groups.begin(), lg->groups.end(), [&](const Group& x) {
+          return x.head.ok && x.head.head == h.head && x.head.prep == h.prep;
+        });
+        if (g == lg->groups.end()) {
+          lg->groups.push_back(Group{h, {}, "", 0, {}});
+          g = lg->groups.end() - 1;
+        }
+        ++g->members;
+        g->poss.insert(h.poss);
+        for (const std::string& it : SplitList(items_text)) AddItem(&g->items, it);
+      } else {
+        std::string key = lkey + "|" + ItemKey(part.phrase);
+        if (whole_keys.insert(key).second) {
+          Group g;
+          g.whole = part.phrase;
+          g.members = 1;
+          lg->groups.push_back(std::move(g));
+        }
+      }
+    }
+  }
+
+  // Majority polarity of the members decides which leads come first.
+  std::vector<std::string> pols;
+  for (const Principle& p : cluster) pols.push_back(p.polarity.empty() ? "most" : p.polarity);
+  std::string polarity = MostCommon(pols);
+  std::stable_sort(leads.begin(), leads.end(), [&](const LeadGroups& a, const LeadGroups& b) {
+    return (a.least == (polarity == "least")) > (b.least == (polarity == "least"));
+  });
+
+  std::vector<std::string> rendered_parts;
+  for (const LeadGroups& lg : leads) {
+    std::vector<std::string> concepts;
+    for (const Group& g : lg.groups) {
+      if (!g.head.ok) {
+        concepts.push_back(g.whole);
+        continue;
+      }
+      std::string poss = g.poss.size() == 1 ? *g.poss.begin() : std::string("the");
+      bool plural = g.members > 1 && g.items.size() > 1;
+      std::string head = plural ? Plural(g.head.head) : g.head.head;
+      std::string s;
+      if (!poss.empty()) s = poss + " ";
+      else if (plural) s = "the ";
+      s += head + " " + g.head.prep + " " + JoinList(g.items, "and");
+      concepts.push_back(s);
+    }
+    std::string part = lg.lead.empty() ? JoinList(concepts, "and")
+                                       : lg.lead + " " + JoinList(concepts, "and");
+    rendered_parts.push_back(TrimFragment(part));
+  }
+  std::string body;
+  for (size_t i = 0; i < rendered_parts.size(); ++i) {
+    if (i > 0) body += ", and that ";
+    body += rendered_parts[i];
+  }
+
+  Principle out;
+  out.text = "Choose the response that " + TrimFragment(body) + ".";
+  out.id = HashHex(out.text);
+  out.polarity = polarity;
+  std::vector<std::string> kinds, origins;
+  for (const Principle& p : cluster) {
+    kinds.push_back(p.kind);
+    origins.push_back(p.origin);
+  }
+  out.kind = MostCommon(kinds);
+  out.origin = MostCommon(origins);
+  // Topics: most frequent first, then first appearance.
+  std::vector<std::string> order;
+  std::map<std::string, int> count;
+  for (const Principle& p : cluster)
+    for (const std::string& t : p.topics) {
+      if (count[t]++ == 0) order.push_back(t);
+    }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const std::string& a, const std::string& b) { return count[a] > count[b]; });
+  out.topics = order;
+  std::set<std::string> seen_src, seen_rule;
+  for (const Principle& p : cluster) {
+    for (const Source& s : p.sources) {
+      if (seen_src.insert(s.doc + "\n" + s.id + "\n" + s.cite).second) out.sources.push_back(s);
+    }
+    for (const std::string& r : p.rules) {
+      if (seen_rule.insert(r).second) out.rules.push_back(r);
+    }
+  }
+  out.template_id = "combine";
+  (void)words;
+  return out;
+}
+
+}  // namespace charter

@@ -1,0 +1,362 @@
+#include "rewrite/grammar.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/text.h"
+
+namespace charter::rewrite_internal {
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::vector<std::string> Tokens(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !IsSpace(s[j])) ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+size_t WordCount(std::string_view s) { return Tokens(s).size(); }
+
+// Splits a token into its word and trailing punctuation ("law," -> "law", ",").
+std::pair<std::string, std::string> SplitPunct(const std::string& tok) {
+  size_t end = tok.size();
+  while (end > 0 && std::ispunct(static_cast<unsigned char>(tok[end - 1])) && tok[end - 1] != '\'')
+    --end;
+  return {tok.substr(0, end), tok.substr(end)};
+}
+
+bool IsVowel(char c) {
+  c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+bool IsAdverb(const std::string& w, const Words& words) {
+  std::string l = AsciiLower(w);
+  if (l == "never" || l == "always" || l == "also" || l == "not" || l == "actively" ||
+      l == "duly" || l == "fully")
+    return l != "not";
+  return l.size() > 4 && EndsWith(l, "ly") && !words.verbs.count(l);
+}
+
+std::string IngForm(const std::string& w, const Words& words) {
+  std::string l = AsciiLower(w);
+  if (auto it = words.ing.find(l); it != words.ing.end()) return it->second;
+  if (EndsWith(l, "ie")) return l.substr(0, l.size() - 2) + "ying";
+  if (words.doubling.count(l)) return l + l.back() + "ing";
+  if (l.size() > 2 && l.back() == 'e' && !EndsWith(l, "ee") && !EndsWith(l, "ye") &&
+      !EndsWith(l, "oe"))
+    return l.substr(0, l.size() - 1) + "ing";
+  return l + "ing";
+}
+
+std::string S3Form(const std::string& w, const Words& words) {
+  std::string l = AsciiLower(w);
+  if (auto it = words.s3.find(l); it != words.s3.end()) return it->second;
+  if (EndsWith(l, "s") || EndsWith(l, "sh") || EndsWith(l, "ch") || EndsWith(l, "x") ||
+      EndsWith(l, "z") || EndsWith(l, "o"))
+    return l + "es";
+  if (l.size() > 1 && l.back() == 'y' && !IsVowel(l[l.size() - 2]))
+    return l.substr(0, l.size() - 1) + "ies";
+  return l + "s";
+}
+
+// Applies `form` to the first verb and to known verbs coordinated with it.
+template <typename Form>
+std::string Conjugate(std::string_view vp, const Words& words, Form form, bool does_not) {
+  std::vector<std::string> toks = Tokens(vp);
+  size_t i = 0;
+  while (i + 1 < toks.size() && IsAdverb(SplitPunct(toks[i]).first, words)) ++i;
+  if (i >= toks.size()) return std::string(vp);
+  {
+    auto [w, p] = SplitPunct(toks[i]);
+    toks[i] = form(w) + p;
+  }
+  for (size_t j = i + 1; j < toks.size(); ++j) {
+    std::string prev = AsciiLower(toks[j - 1]);
+    bool after_conj = prev == "and" || prev == "or" || (!prev.empty() && prev.back() == ',');
+    auto [w, p] = SplitPunct(toks[j]);
+    std::string lw = AsciiLower(w);
+    if (after_conj && lw == "not" && j + 1 < toks.size()) {
+      if (does_not) toks[j] = "does not";
+      else toks[j + 1] = form(SplitPunct(toks[j + 1]).first) + SplitPunct(toks[j + 1]).second;
+      ++j;
+      continue;
+    }
+    if (after_conj && words.verbs.count(lw)) toks[j] = form(w) + p;
+  }
+  return Join(toks, " ");
+}
+
+}  // namespace
+
+std::string SerialComma(std::string_view s) {
+  std::string out;
+  size_t run_start = 0;
+  auto flush = [&](size_t end) {
+    std::string run(s.substr(run_start, end - run_start));
+    // Segments separated by ", ".
+    std::vector<std::string> segs;
+    size_t p = 0;
+    while (true) {
+      size_t c = run.find(", ", p);
+      if (c == std::string::npos) {
+        segs.push_back(run.substr(p));
+        break;
+      }
+      segs.push_back(run.substr(p, c - p));
+      p = c + 2;
+    }
+    // A segment that holds a conjunction ends a list when it is the last
+    // segment of the run or the next segment starts with "and"/"or".
+    for (size_t i = 1; i < segs.size(); ++i) {
+      bool end_of_list = i + 1 == segs.size() || StartsWith(segs[i + 1], "and ") ||
+                         StartsWith(segs[i + 1], "or ");
+      if (!end_of_list) continue;
+      std::string& last = segs[i];
+      const std::string& prev = segs[i - 1];
+      if (StartsWith(last, "and ") || StartsWith(last, "or ")) continue;
+      std::vector<std::string> prev_toks = Tokens(prev);
+      std::vector<std::string> last_toks = Tokens(last);
+      if (prev_toks.empty() || last_toks.empty()) continue;
+      size_t at = std::string::npos;
+      // Parallel items ("to work, to rest and to education"): the conjunction
+      // that precedes the shared first word.
+      std::string w = AsciiLower(last_toks[0]);
+      if ((w == "to" || w == "the" || w == "of" || w == "for" || w == "in") &&
+          AsciiLower(prev_toks[0]) == w) {
+        for (const char* conj : {" and ", " or "}) {
+          size_t k = last.find(std::string(conj) + w + " ");
+          if (k != std::string::npos && (at == std::string::npos || k < at)) at = k;
+        }
+      }
+      // Otherwise the first conjunction after a short item, if what precedes
+      // the comma looks like a list (not "their country, directly or through").
+      size_t k = std::min(last.find(" and "), last.find(" or "));
+      if (at == std::string::npos && k != std::string::npos) {
+        std::vector<std::string> head = Tokens(last.substr(0, k));
+        std::vector<std::string> tail = Tokens(last.substr(k + 1));
+        std::string after = tail.size() >= 2 ? AsciiLower(tail[1]) : "";
+        static const char* const kNotItem[] = {"through", "by", "in", "to", "with", "for", "from",
+                                               "at", "on", "if", "when", "where", "which", "who",
+                                               "that", "is", "are", "shall", "has", "have", "was",
+                                               "were", "may", "must", "not"};
+        bool item_like = head.size() <= 3;
+        if (head.size() <= 2 && EndsWith(AsciiLower(head.back()), "ly")) item_like = false;
+        for (const char* n : kNotItem) item_like = item_like && after != n;
+        if (i == 1 && prev_toks.size() > 3 && head.size() > 2) item_like = false;
+        if (item_like) at = k;
+      }
+      if (at != std::string::npos) last.insert(at, ",");
+    }
+    out += Join(segs, ", ");
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ';' || c == ':' || c == '(' || c == ')' || c == '.') {
+      flush(i);
+      out += c;
+      run_start = i + 1;
+    }
+  }
+  flush(s.size());
+  return out;
+}
+
+std::string LowerFirst(std::string_view s, const Words& words) {
+  std::string out(s);
+  if (out.empty()) return out;
+  for (const std::string& p : words.proper) {
+    if (StartsWith(out, p) && (out.size() == p.size() || !std::isalpha(static_cast<unsigned char>(out[p.size()]))))
+      return out;
+  }
+  size_t end = 0;
+  while (end < out.size() && !IsSpace(out[end])) ++end;
+  size_t letters = 0, upper = 0;
+  for (size_t i = 0; i < end; ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (std::isalpha(c)) {
+      ++letters;
+      if (std::isupper(c)) ++upper;
+    }
+  }
+  if (letters > 1 && upper == letters) {
+    if (letters <= 3) return out;
+    for (size_t i = 0; i < end; ++i) out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+    return out;
+  }
+  for (size_t i = 0; i < end; ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (std::isalpha(c)) {
+      out[i] = static_cast<char>(std::tolower(c));
+      break;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> Possessive(std::string_view holder, const Words& words) {
+  std::string h = CollapseSpaces(holder);
+  if (h.empty()) return std::nullopt;
+  std::string l = AsciiLower(h);
+  if (words.universal.count(l)) return std::string("everyone's");
+  if (WordCount(h) > 3 || h.find(',') != std::string::npos) return std::nullopt;
+  for (const char* w : {" of ", " with ", " who ", " whose ", " and ", " in ", " which ", " that ",
+                        " or ", " from ", " under "}) {
+    if (l.find(w) != std::string::npos) return std::nullopt;
+  }
+  h = LowerFirst(h, words);
+  if (EndsWith(l, "'s") || EndsWith(l, "s'")) return h;
+  if (l.back() == 's' && !EndsWith(l, "ss")) return h + "'";
+  return h + "'s";
+}
+
+std::string AnyForm(std::string_view np, const Words& words) {
+  std::vector<std::string> toks = Tokens(np);
+  if (toks.empty()) return "";
+  std::string first = AsciiLower(toks[0]);
+  if (first == "nobody" || first == "noone" || first == "everyone" || first == "everybody") {
+    toks[0] = "anyone";
+    return Join(toks, " ");
+  }
+  if ((first == "no" || first == "a" || first == "an" || first == "every" || first == "each" ||
+       first == "any") &&
+      toks.size() >= 2) {
+    std::string second = AsciiLower(SplitPunct(toks[1]).first);
+    std::vector<std::string> rest(toks.begin() + 2, toks.end());
+    if (words.no_one.count(second)) {
+      rest.insert(rest.begin(), "anyone" + SplitPunct(toks[1]).second);
+      return Join(rest, " ");
+    }
+    std::vector<std::string> out(toks.begin() + 1, toks.end());
+    return "any " + Join(out, " ");
+  }
+  return LowerFirst(Join(toks, " "), words);
+}
+
+std::string Gerund(std::string_view vp, const Words& words) {
+  return Conjugate(vp, words, [&](const std::string& w) { return IngForm(w, words); }, false);
+}
+
+std::string ThirdPerson(std::string_view vp, const Words& words) {
+  return Conjugate(vp, words, [&](const std::string& w) { return S3Form(w, words); }, true);
+}
+
+std::vector<std::string> SplitList(std::string_view s) {
+  std::vector<std::string> items;
+  std::string text = CollapseSpaces(s);
+  size_t p = 0;
+  while (true) {
+    size_t c1 = text.find(", ", p);
+    size_t c2 = text.find("; ", p);
+    size_t c = std::min(c1, c2);
+    std::string piece = text.substr(p, c == std::string::npos ? std::string::npos : c - p);
+    for (const char* conj : {"and ", "or "}) {
+      if (StartsWith(piece, conj)) piece = piece.substr(std::string_view(conj).size());
+    }
+    piece = TrimFragment(piece);
+    if (!piece.empty()) items.push_back(piece);
+    if (c == std::string::npos) break;
+    p = c + 2;
+  }
+  if (items.size() >= 2) {
+    // "A, B and C" without a serial comma: the last piece holds two items.
+    std::string& last = items.back();
+    for (const char* conj : {" and ", " or "}) {
+      size_t k = last.find(conj);
+      if (k != std::string::npos && WordCount(last.substr(0, k)) <= 2 &&
+          WordCount(last.substr(k + std::string_view(conj).size())) <= 3) {
+        std::string a = last.substr(0, k), b = last.substr(k + std::string_view(conj).size());
+        items.back() = a;
+        items.push_back(b);
+        break;
+      }
+    }
+  } else if (items.size() == 1) {
+    for (const char* conj : {" and ", " or "}) {
+      size_t k = items[0].find(conj);
+      if (k == std::string::npos) continue;
+      std::string a = items[0].substr(0, k), b = items[0].substr(k + std::string_view(conj).size());
+      if (WordCount(a) <= 2 && WordCount(b) <= 2 && b.find(conj) == std::string::npos) {
+        items = {a, b};
+        break;
+      }
+    }
+  }
+  if (items.size() >= 2) {
+    std::vector<std::string> t1 = Tokens(items[1]);
+    std::string w = t1.empty() ? "" : AsciiLower(t1[0]);
+    if (w == "to" || w == "of" || w == "for" || w == "in") {
+      bool all = true;
+      for (size_t i = 1; i < items.size(); ++i) all = all && StartsWith(AsciiLower(items[i]), w + " ");
+      if (all)
+        for (size_t i = 1; i < items.size(); ++i) items[i] = items[i].substr(w.size() + 1);
+    }
+  }
+  return items;
+}
+
+std::string JoinList(const std::vector<std::string>& items, std::string_view conj) {
+  if (items.empty()) return "";
+  if (items.size() == 1) return items[0];
+  bool commas = false;
+  for (const std::string& it : items) commas = commas || it.find(',') != std::string::npos;
+  std::string sep = commas ? "; " : ", ";
+  if (items.size() == 2 && !commas) return items[0] + " " + std::string(conj) + " " + items[1];
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    if (i + 1 == items.size()) out += std::string(conj) + " ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string ItemKey(std::string_view item) {
+  std::string l = AsciiLower(item);
+  for (char& c : l) {
+    if (std::ispunct(static_cast<unsigned char>(c)) && c != '\'') c = ' ';
+  }
+  std::vector<std::string> keep;
+  for (std::string t : Tokens(l)) {
+    if (t == "the" || t == "a" || t == "an" || t == "of" || t == "to" || t == "and" || t == "or")
+      continue;
+    if (EndsWith(t, "'s") || EndsWith(t, "s'")) continue;
+    if (EndsWith(t, "ies") && t.size() > 4) t = t.substr(0, t.size() - 3) + "y";
+    else if (EndsWith(t, "doms")) t.pop_back();
+    else if (t.size() > 3 && t.back() == 's' && !EndsWith(t, "ss") && !EndsWith(t, "us") &&
+             !EndsWith(t, "is"))
+      t.pop_back();
+    keep.push_back(t);
+  }
+  return Join(keep, " ");
+}
+
+std::string TrimFragment(std::string_view s) {
+  std::string t(Trim(s));
+  while (true) {
+    size_t before = t.size();
+    while (!t.empty() && (t.back() == ';' || t.back() == ',' || t.back() == ':' || t.back() == '.' ||
+                          t.back() == '-' || IsSpace(t.back())))
+      t.pop_back();
+    for (std::string_view dash : {"\u2014", "\u2013"}) {
+      if (EndsWith(t, dash)) t.resize(t.size() - dash.size());
+    }
+    for (std::string_view conj : {" and", " or", " and/or"}) {
+      if (EndsWith(t, conj)) t.resize(t.size() - conj.size());
+    }
+    if (t == "and" || t == "or") t.clear();
+    if (t.size() == before) break;
+  }
+  return t;
+}
+
+}  // namespace charter::rewrite_internal

@@ -1,0 +1,81 @@
+// grammar.h — the small English grammar the rewriter needs: serial-comma
+// lists, possessive holders, gerunds and third-person verb forms, case of a
+// sentence-initial word, concept-list splitting and keys for deduplication.
+//
+// Internal to src/rewrite (other stages include only rewrite.h). The word
+// lists it consults are data (rules/<lang>/rewrite_words.tsv), loaded into a
+// Words value by the Rewriter.
+//
+// Thread-safe: pure functions over an immutable Words.
+//
+//   Words w = ...;                                   // from rewrite_words.tsv
+//   SerialComma("thought, conscience and religion")  // "thought, conscience, and religion"
+//   Possessive("Every citizen", w)                    // "every citizen's"
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace charter::rewrite_internal {
+
+struct Words {
+  std::set<std::string> proper;     // words that keep their capital ("State", "India")
+  std::set<std::string> universal;  // holders meaning everyone ("everyone", "all persons")
+  std::map<std::string, std::string> ing;  // irregular gerunds ("be" -> "being")
+  std::map<std::string, std::string> s3;   // irregular 3rd-person forms ("be" -> "is")
+  std::set<std::string> doubling;   // verbs that double their last consonant ("stop")
+  std::set<std::string> verbs;      // base verbs recognised after "and"/"or" in a verb list
+  std::set<std::string> no_one;     // "one", "person", "body": "no one" -> "anyone"
+};
+
+// Inserts the serial comma in lists of three or more: "A, B and C" -> "A, B,
+// and C"; leaves two-item lists and commas that do not separate list items
+// (a parenthetical "Everyone, as a member of society, has ...") alone.
+std::string SerialComma(std::string_view s);
+
+// Lowercases the first word unless it is a proper noun (Words::proper) or a
+// short acronym; an all-capitals word ("LIBERTY") is lowercased whole.
+std::string LowerFirst(std::string_view s, const Words& words);
+
+// "Everyone" -> "everyone's", "Every citizen" -> "every citizen's", "Parents"
+// -> "parents'", "All persons" -> "everyone's". nullopt when the holder is too
+// long or complex for a possessive ("Men and women of full age"): the caller
+// then uses "the right of <holder>".
+std::optional<std::string> Possessive(std::string_view holder, const Words& words);
+
+// "No one" / "A person" / "Every person" -> "anyone"; "No citizen" -> "any
+// citizen"; "The accused" stays "the accused".
+std::string AnyForm(std::string_view np, const Words& words);
+
+// Gerund of the verb phrase: its first verb (after -ly adverbs) and every
+// known verb directly after "and"/"or"/"," : "make any law and deny" ->
+// "making any law and denying".
+std::string Gerund(std::string_view vp, const Words& words);
+
+// Third-person singular of the verb phrase's first verb: "cause harm" ->
+// "causes harm", "be honest" -> "is honest", "actively address" -> "actively
+// addresses"; "and not V" -> "and does not V".
+std::string ThirdPerson(std::string_view vp, const Words& words);
+
+// Splits a concept list on top-level commas and "and"/"or" ("thought,
+// conscience, and religion" -> {thought, conscience, religion}; "opinion and
+// expression" -> {opinion, expression}); a leading repeated preposition
+// ("to work, to rest") is dropped from each item.
+std::vector<std::string> SplitList(std::string_view s);
+
+// Joins with serial commas: {a} -> "a", {a, b} -> "a and b", {a, b, c} ->
+// "a, b, and c". Items that contain commas are joined with "; " instead.
+std::string JoinList(const std::vector<std::string>& items, std::string_view conj);
+
+// A key for near-duplicate detection: lowercase, articles and possessive
+// holders dropped, naive singular ("Rights to the Freedoms" == "right to freedom").
+std::string ItemKey(std::string_view item);
+
+// Removes trailing punctuation and dangling conjunctions ("; and", ", or", "—").
+std::string TrimFragment(std::string_view s);
+
+}  // namespace charter::rewrite_internal

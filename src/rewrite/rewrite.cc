@@ -1,0 +1,161 @@
+#include "rewrite/rewrite.h"
+
+#include <cctype>
+
+#include "core/hash.h"
+#include "core/text.h"
+#include "rewrite/grammar.h"
+#include "rewrite/templates.h"
+
+namespace charter {
+
+using rewrite_internal::Clean;
+using rewrite_internal::LowerFirst;
+using rewrite_internal::Template;
+using rewrite_internal::TrimFragment;
+
+namespace {
+
+constexpr std::string_view kPrefix = "Choose the response that ";
+
+// The first sentence of `s`: a ". " followed by a capital, after a word of
+// more than three letters (so "Art. 5" and "No. 3" do not end it).
+std::string FirstSentence(const std::string& s) {
+  size_t p = 0;
+  while ((p = s.find(". ", p)) != std::string::npos) {
+    size_t w = p;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(s[w - 1]))) --w;
+    bool word_ok = p - w > 3;
+    if (word_ok && p + 2 < s.size() && std::isupper(static_cast<unsigned char>(s[p + 2])))
+      return s.substr(0, p);
+    p += 2;
+  }
+  return s;
+}
+
+std::vector<std::string> Segments(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::string_view part : Split(s, ';')) {
+    std::string t = TrimFragment(part);
+    if (!t.empty()) out.push_back(t);
+  }
+  return out;
+}
+
+std::string Finish(std::string body) {
+  body = TrimFragment(body);
+  return std::string(kPrefix) + body + ".";
+}
+
+}  // namespace
+
+Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lang) {
+  Result<rewrite_internal::Rules> loaded = rewrite_internal::LoadRules(rules, lang);
+  if (!loaded) return std::unexpected(loaded.error());
+  auto impl = std::make_shared<Impl>();
+  impl->rules = std::move(*loaded);
+  Rewriter rw;
+  rw.impl_ = std::move(impl);
+  return rw;
+}
+
+Principle Rewriter::RewriteClause(const Clause& clause) const {
+  const rewrite_internal::Rules& r = impl_->rules;
+  std::vector<std::string> fired;
+  std::string core = clause.core.empty() ? clause.unit.text : clause.core;
+  std::string cleaned = Clean(CollapseSpaces(core), r.clean, &fired);
+  std::vector<std::string> segs = Segments(FirstSentence(cleaned));
+  if (segs.empty()) segs.push_back(TrimFragment(cleaned));
+
+  const Template* used = nullptr;
+  std::string body;
+  for (const std::string& seg : segs) {
+    for (const Template& t : r.clause_templates) {
+      if (t.fallback || !t.AppliesTo(clause.kind)) continue;
+      if (std::optional<std::string> out = t.Render(seg, r.words)) {
+        used = &t;
+        body = *out;
+        break;
+      }
+    }
+    if (used) break;
+  }
+  if (!used) {
+    for (const Template& t : r.clause_templates) {
+      if (!t.fallback || !t.AppliesTo(clause.kind)) continue;
+      if (std::optional<std::string> out = t.Render(segs.front(), r.words)) {
+        used = &t;
+        body = *out;
+        break;
+      }
+    }
+  }
+
+  Principle p;
+  if (used) {
+    p.text = Finish(body);
+    p.polarity = used->polarity;
+    p.template_id = used->id;
+  } else {
+    // No template at all for this kind: say it as a principle, faithfully.
+    p.text = Finish("most respects the principle that " + LowerFirst(segs.front(), r.words));
+    p.polarity = "most";
+    p.template_id = "builtin";
+  }
+  p.id = HashHex(p.text);
+  p.kind = KindName(clause.kind);
+  p.topics = clause.topics;
+  p.origin = "country";
+  Source src;
+  src.doc = clause.unit.doc;
+  src.id = clause.unit.id;
+  src.cite = clause.unit.cite;
+  src.line_start = clause.unit.line_start;
+  src.line_end = clause.unit.line_end;
+  src.text = clause.unit.text;
+  p.sources.push_back(std::move(src));
+  p.rules = clause.rules;
+  for (const std::string& id : fired) p.rules.push_back(id);
+  if (used) p.rules.push_back(used->rule_id);
+  return p;
+}
+
+std::vector<Principle> Rewriter::Rewrite(const std::vector<Clause>& clauses) const {
+  std::vector<Principle> out;
+  for (const Clause& c : clauses) {
+    if (c.principle) out.push_back(RewriteClause(c));
+  }
+  return out;
+}
+
+Result<Principle> Rewriter::RewriteStatement(std::string_view text, const Source& source) const {
+  const rewrite_internal::Rules& r = impl_->rules;
+  std::string s = CollapseSpaces(text);
+  std::string original = s;
+  std::vector<std::string> fired;
+  s = Clean(s, r.clean, &fired);
+  s = TrimFragment(s);
+  while (!s.empty() && (s.back() == '!' || s.back() == '.')) s = TrimFragment(s.substr(0, s.size() - 1));
+  if (s.empty() || EndsWith(Trim(original), "?"))
+    return InvalidArgument("statement: not a statement about AI behaviour: " + original);
+  for (const Template& t : r.statement_templates) {
+    std::optional<std::string> body = t.Render(s, r.words);
+    if (!body) continue;
+    Principle p;
+    p.text = Finish(*body);
+    p.id = HashHex(p.text);
+    p.polarity = t.polarity;
+    p.kind = "public";
+    p.origin = "public";
+    Source src = source;
+    if (src.text.empty()) src.text = original;
+    p.sources.push_back(std::move(src));
+    p.template_id = t.id;
+    p.rules = fired;
+    p.rules.push_back(t.rule_id);
+    return p;
+  }
+  return InvalidArgument("statement: not a statement about AI behaviour: " + original);
+}
+
+}  // namespace charter

@@ -1,0 +1,262 @@
+#include "rewrite/templates.h"
+
+#include <re2/re2.h>
+
+#include <map>
+
+#include "core/text.h"
+
+namespace charter::rewrite_internal {
+
+namespace {
+
+const char* const kFilters[] = {"poss", "any", "ing", "s", "lower", "noto", "nodet", "plain"};
+
+std::string Where(const Rule& r) { return r.file + ":" + std::to_string(r.line); }
+
+// Parses "most respects ${holder:poss} ${obj}" into slots. Error text without
+// the file prefix.
+Result<std::vector<Slot>> ParseOutput(const std::string& out) {
+  std::vector<Slot> slots;
+  std::string lit;
+  size_t i = 0;
+  while (i < out.size()) {
+    if (out.compare(i, 2, "${") == 0) {
+      size_t close = out.find('}', i + 2);
+      if (close == std::string::npos) return InvalidArgument("unclosed ${ in output");
+      std::string inner = out.substr(i + 2, close - i - 2);
+      Slot slot;
+      slot.literal = lit;
+      lit.clear();
+      std::vector<std::string_view> parts = Split(inner, ':');
+      slot.name = std::string(parts[0]);
+      if (slot.name.empty()) return InvalidArgument("empty slot name in output");
+      for (size_t k = 1; k < parts.size(); ++k) {
+        std::string f(parts[k]);
+        bool known = false;
+        for (const char* kf : kFilters) known = known || f == kf;
+        if (!known) return InvalidArgument("unknown filter :" + f + " in ${" + inner + "}");
+        slot.filters.push_back(f);
+      }
+      slots.push_back(std::move(slot));
+      i = close + 1;
+    } else {
+      lit += out[i++];
+    }
+  }
+  Slot tail;
+  tail.literal = lit;
+  slots.push_back(std::move(tail));
+  return slots;
+}
+
+std::string NoTo(const std::string& s) {
+  std::string out = s;
+  const std::pair<const char*, const char*> kSubs[] = {
+      {", nor to ", ", or "}, {" nor to ", " or "}, {", nor ", ", or "}, {" nor ", " or "},
+      {" or to ", " or "},    {" and to ", " and "}, {", to ", ", "}};
+  for (const auto& [from, to] : kSubs) {
+    std::string f(from);
+    std::string t(to);
+    size_t p = 0;
+    while ((p = out.find(f, p)) != std::string::npos) {
+      out.replace(p, f.size(), t);
+      p += t.size();
+    }
+  }
+  return out;
+}
+
+std::string NoDet(const std::string& s) {
+  for (const char* d : {"the ", "a ", "an ", "The ", "A ", "An "}) {
+    if (StartsWith(s, d)) return s.substr(std::string_view(d).size());
+  }
+  return s;
+}
+
+Result<Template> CompileTemplate(const Rule& rule, const std::string& id, const std::string& kinds,
+                                 const std::string& pattern, const std::string& output) {
+  Template t;
+  t.id = id;
+  t.rule_id = rule.Id();
+  t.fallback = StartsWith(id, "fallback");
+  if (kinds != "*") {
+    for (std::string_view k : Split(kinds, ',')) {
+      Kind kind;
+      std::string name(Trim(k));
+      if (!ParseKind(name, &kind)) return InvalidArgument(Where(rule) + ": unknown kind '" + name + "'");
+      t.kinds.push_back(kind);
+    }
+  }
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  opts.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(pattern, opts);
+  if (!re->ok()) return InvalidArgument(Where(rule) + ": bad pattern: " + re->error());
+  t.regex = re;
+  Result<std::vector<Slot>> slots = ParseOutput(output);
+  if (!slots) return InvalidArgument(Where(rule) + ": " + slots.error().message);
+  const std::map<std::string, int>& names = re->NamedCapturingGroups();
+  for (const Slot& s : *slots) {
+    if (!s.name.empty() && !names.count(s.name))
+      return InvalidArgument(Where(rule) + ": unknown slot ${" + s.name + "}");
+  }
+  t.slots = std::move(*slots);
+  std::string lead = AsciiLower(t.slots.front().literal);
+  if (t.slots.size() == 1 && lead.empty()) return InvalidArgument(Where(rule) + ": empty output");
+  t.polarity = (StartsWith(lead, "least") || StartsWith(lead, "is least") ||
+                StartsWith(lead, "does not") || StartsWith(lead, "never"))
+                   ? "least"
+                   : "most";
+  return t;
+}
+
+Result<const std::string*> Need(const RuleTexts& texts, const std::string& name) {
+  auto it = texts.find(name);
+  if (it == texts.end()) return NotFound(name + ": missing");
+  return &it->second;
+}
+
+}  // namespace
+
+bool Template::AppliesTo(Kind kind) const {
+  if (kinds.empty()) return true;
+  for (Kind k : kinds)
+    if (k == kind) return true;
+  return false;
+}
+
+std::optional<std::string> Template::Render(const std::string& text, const Words& words) const {
+  int n = regex->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(n) + 1);
+  if (!regex->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, groups.data(), n + 1)) return std::nullopt;
+  const std::map<std::string, int>& names = regex->NamedCapturingGroups();
+  std::string out;
+  for (const Slot& s : slots) {
+    out += s.literal;
+    if (s.name.empty()) continue;
+    const re2::StringPiece& g = groups[static_cast<size_t>(names.at(s.name))];
+    std::string v = CollapseSpaces(std::string_view(g.data() ? g.data() : "", g.size()));
+    bool plain = false;
+    for (const std::string& f : s.filters) {
+      if (f == "poss") {
+        std::optional<std::string> p = Possessive(v, words);
+        if (!p) return std::nullopt;
+        v = *p;
+      } else if (f == "any") {
+        v = AnyForm(v, words);
+      } else if (f == "ing") {
+        v = Gerund(v, words);
+      } else if (f == "s") {
+        v = ThirdPerson(v, words);
+      } else if (f == "lower") {
+        v = LowerFirst(v, words);
+      } else if (f == "noto") {
+        v = NoTo(v);
+      } else if (f == "nodet") {
+        v = NoDet(v);
+      } else if (f == "plain") {
+        plain = true;
+      }
+    }
+    v = TrimFragment(v);
+    if (!plain) v = SerialComma(v);
+    out += v;
+  }
+  out = CollapseSpaces(out);
+  size_t p = 0;
+  while ((p = out.find(" ,", p)) != std::string::npos) out.erase(p, 1);
+  out = TrimFragment(out);
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+std::string Clean(const std::string& text, const std::vector<CleanRule>& rules,
+                  std::vector<std::string>* fired) {
+  std::string s = text;
+  for (const CleanRule& r : rules) {
+    if (RE2::GlobalReplace(&s, *r.regex, r.replacement) > 0 && fired) fired->push_back(r.rule_id);
+  }
+  return CollapseSpaces(s);
+}
+
+Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
+  Rules rules;
+  const std::string dir = lang + "/";
+
+  // Words first: templates do not depend on them, but everything else does.
+  {
+    std::string name = dir + "rewrite_words.tsv";
+    Result<const std::string*> text = Need(texts, name);
+    if (!text) return std::unexpected(text.error());
+    Result<RuleFile> f = ParseRuleFile(**text, name, 2, 3);
+    if (!f) return std::unexpected(f.error());
+    for (const Rule& r : f->rules) {
+      const std::string& cls = r.fields[0];
+      const std::string& word = r.fields[1];
+      std::string form = r.fields.size() > 2 ? r.fields[2] : "";
+      std::string lw = AsciiLower(word);
+      if (cls == "proper") rules.words.proper.insert(word);
+      else if (cls == "universal") rules.words.universal.insert(lw);
+      else if (cls == "no_one") rules.words.no_one.insert(lw);
+      else if (cls == "doubling") rules.words.doubling.insert(lw);
+      else if (cls == "verb") rules.words.verbs.insert(lw);
+      else if (cls == "ing" || cls == "s3") {
+        if (form.empty()) return InvalidArgument(Where(r) + ": class " + cls + " needs a third column");
+        (cls == "ing" ? rules.words.ing : rules.words.s3)[lw] = form;
+      } else {
+        return InvalidArgument(Where(r) + ": unknown class '" + cls + "'");
+      }
+    }
+  }
+  {
+    std::string name = dir + "rewrite_clean.tsv";
+    Result<const std::string*> text = Need(texts, name);
+    if (!text) return std::unexpected(text.error());
+    Result<RuleFile> f = ParseRuleFile(**text, name, 1, 2);
+    if (!f) return std::unexpected(f.error());
+    RE2::Options opts;
+    opts.set_case_sensitive(false);
+    opts.set_log_errors(false);
+    for (const Rule& r : f->rules) {
+      CleanRule c;
+      c.rule_id = r.Id();
+      auto re = std::make_shared<const RE2>(r.fields[0], opts);
+      if (!re->ok()) return InvalidArgument(Where(r) + ": bad pattern: " + re->error());
+      c.replacement = r.fields.size() > 1 ? r.fields[1] : "";
+      std::string why;
+      if (!re->CheckRewriteString(c.replacement, &why))
+        return InvalidArgument(Where(r) + ": bad replacement: " + why);
+      c.regex = re;
+      rules.clean.push_back(std::move(c));
+    }
+  }
+  {
+    std::string name = dir + "rewrite.tsv";
+    Result<const std::string*> text = Need(texts, name);
+    if (!text) return std::unexpected(text.error());
+    Result<RuleFile> f = ParseRuleFile(**text, name, 4, 4);
+    if (!f) return std::unexpected(f.error());
+    for (const Rule& r : f->rules) {
+      Result<Template> t = CompileTemplate(r, r.fields[0], r.fields[1], r.fields[2], r.fields[3]);
+      if (!t) return std::unexpected(t.error());
+      rules.clause_templates.push_back(std::move(*t));
+    }
+    if (rules.clause_templates.empty()) return InvalidArgument(name + ": no templates");
+  }
+  {
+    std::string name = dir + "rewrite_statement.tsv";
+    Result<const std::string*> text = Need(texts, name);
+    if (!text) return std::unexpected(text.error());
+    Result<RuleFile> f = ParseRuleFile(**text, name, 3, 3);
+    if (!f) return std::unexpected(f.error());
+    for (const Rule& r : f->rules) {
+      Result<Template> t = CompileTemplate(r, r.fields[0], "*", r.fields[1], r.fields[2]);
+      if (!t) return std::unexpected(t.error());
+      rules.statement_templates.push_back(std::move(*t));
+    }
+  }
+  return rules;
+}
+
+}  // namespace charter::rewrite_internal

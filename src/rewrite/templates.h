@@ -1,0 +1,84 @@
+// templates.h — the rewriter's rule files, parsed and compiled: rewrite
+// templates (rules/<lang>/rewrite.tsv and rewrite_statement.tsv), clean-up
+// substitutions (rewrite_clean.tsv) and word lists (rewrite_words.tsv).
+//
+// Internal to src/rewrite. A Template is "pattern over the cleaned core text
+// with named captures" + "output with ${name} or ${name:filter:...} slots";
+// rendering fills the slots and may reject (a filter that cannot apply, e.g.
+// a holder too long for a possessive), so the next template is tried.
+//
+// Thread-safe: immutable after Load.
+//
+//   Result<Rules> r = LoadRules(rule_texts, "en");
+//   std::optional<Rendered> out = r->templates[0].Render(text, r->words);
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/rule_file.h"
+#include "core/types.h"
+#include "rewrite/grammar.h"
+#include "rewrite/rewrite.h"
+
+namespace charter::rewrite_internal {
+
+struct Slot {
+  std::string literal;               // text before the slot (or the trailing text)
+  std::string name;                  // capture name; empty for the trailing literal
+  std::vector<std::string> filters;  // poss, any, ing, s, lower, noto, nodet, plain
+};
+
+struct Template {
+  std::string id;        // template_id column ("right.has")
+  std::string rule_id;   // "en/rewrite.tsv:12"
+  std::vector<Kind> kinds;  // empty = every kind
+  bool fallback = false;    // only tried when no specific template matched
+  std::string polarity;     // "most" | "least"
+  std::shared_ptr<const re2::RE2> regex;
+  std::vector<Slot> slots;
+
+  // Matches `text` as a whole and renders the output (without the "Choose the
+  // response that" prefix and final period); nullopt if it does not match or
+  // a filter rejects.
+  std::optional<std::string> Render(const std::string& text, const Words& words) const;
+  bool AppliesTo(Kind kind) const;
+};
+
+struct CleanRule {
+  std::string rule_id;
+  std::shared_ptr<const re2::RE2> regex;
+  std::string replacement;
+};
+
+struct Rules {
+  std::vector<Template> clause_templates;     // rewrite.tsv
+  std::vector<Template> statement_templates;  // rewrite_statement.tsv
+  std::vector<CleanRule> clean;               // rewrite_clean.tsv
+  Words words;                                // rewrite_words.tsv
+};
+
+// Parses and compiles <lang>/rewrite.tsv, rewrite_statement.tsv,
+// rewrite_clean.tsv and rewrite_words.tsv. Errors name the file and line:
+// "en/rewrite.tsv:7: unknown kind 'rigth'", "en/rewrite.tsv:9: unknown slot
+// ${obj}", "en/rewrite.tsv:3: bad pattern: ...", "en/rewrite.tsv: missing".
+Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang);
+
+// Applies the clean-up rules in order; appends the ids of those that changed
+// the text to `fired`.
+std::string Clean(const std::string& text, const std::vector<CleanRule>& rules,
+                  std::vector<std::string>* fired);
+
+}  // namespace charter::rewrite_internal
+
+namespace charter {
+
+// The compiled rules behind a Rewriter (shared, immutable).
+struct Rewriter::Impl {
+  rewrite_internal::Rules rules;
+};
+
+}  // namespace charter
