@@ -1,0 +1,413 @@
+#include "merge/merge.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/hash.h"
+#include "core/text.h"
+#include "merge/principle_io.h"
+
+namespace charter {
+
+namespace {
+
+struct Vectors {
+  std::vector<float> data;
+  int dim = 0;
+  size_t n = 0;
+  const float* Row(size_t i) const { return data.data() + i * static_cast<size_t>(dim); }
+};
+
+float Dot(const float* a, const float* b, int dim) {
+  float s = 0.0f;
+  for (int i = 0; i < dim; ++i) s += a[i] * b[i];
+  return s;
+}
+
+// Principles are compared on their core ("most respects the right to ..."),
+// without the "Choose the response that" lead every one of them shares.
+Vectors EmbedPrinciples(const std::vector<Principle>& ps, const MergeTools& tools) {
+  Vectors v;
+  v.n = ps.size();
+  if (ps.empty() || !tools.embed) return v;
+  std::vector<std::string> texts;
+  texts.reserve(ps.size());
+  for (const Principle& p : ps) texts.push_back(PrincipleCore(p.text));
+  v.data = tools.embed(texts);
+  v.dim = static_cast<int>(v.data.size() / ps.size());
+  if (v.dim == 0 || v.data.size() != ps.size() * static_cast<size_t>(v.dim)) {
+    v.dim = 1;  // a broken embedder: no similarity at all rather than a crash
+    v.data.assign(ps.size(), 0.0f);
+  }
+  return v;
+}
+
+// Similarities are rounded to 1e-4 before any comparison so that the last
+// bits of a float sum (which BLAS may order differently) cannot flip a
+// decision or the report's figures.
+float Round4(float x) { return std::round(x * 10000.0f) / 10000.0f; }
+
+std::vector<std::vector<int>> Cluster(const MergeTools& tools, const Vectors& v, float threshold) {
+  if (v.n == 0) return {};
+  if (tools.cluster) return tools.cluster(v.data, v.dim, threshold);
+  return DenseAverageLinkage(v.data, v.dim, threshold);
+}
+
+Principle WithId(Principle p) {
+  if (p.id.empty()) p.id = HashHex(p.text);
+  return p;
+}
+
+Principle CombineOrKeep(const std::vector<Principle>& cluster, const MergeTools& tools) {
+  if (cluster.size() == 1) return cluster.front();
+  return WithId(tools.combine(cluster));
+}
+
+void AddPairConflicts(const ConflictRules& rules, const Principle& a, const std::string& side_a,
+                      const std::vector<int>& sides_a, const Principle& b,
+                      const std::string& side_b, const std::vector<int>& sides_b, float sim,
+                      std::vector<Conflict>* out) {
+  for (int sa : sides_a) {
+    int want = sa ^ 1;  // the other side of the same rule
+    if (!std::binary_search(sides_b.begin(), sides_b.end(), want)) continue;
+    const ConflictRule& r = rules.rules()[static_cast<size_t>(sa / 2)];
+    Conflict c;
+    c.kind = "rule";
+    c.rule = r.id;
+    c.label_a = (sa & 1) ? r.label_b : r.label_a;
+    c.label_b = (sa & 1) ? r.label_a : r.label_b;
+    c.a = a;
+    c.b = b;
+    c.side_a = side_a;
+    c.side_b = side_b;
+    c.similarity = sim;
+    out->push_back(std::move(c));
+  }
+}
+
+Conflict NegationConflict(const Principle& a, int stance_a, const std::string& side_a,
+                          const Principle& b, const std::string& side_b, float sim) {
+  Conflict c;
+  c.kind = "negation";
+  c.label_a = stance_a > 0 ? "supports" : "opposes";
+  c.label_b = stance_a > 0 ? "opposes" : "supports";
+  c.a = a;
+  c.b = b;
+  c.side_a = side_a;
+  c.side_b = side_b;
+  c.similarity = sim;
+  return c;
+}
+
+}  // namespace
+
+size_t MergePlan::Pending() const {
+  size_t n = 0;
+  for (const MergeCandidate& c : candidates)
+    if (c.decision.empty()) ++n;
+  return n;
+}
+
+std::vector<std::vector<int>> DenseAverageLinkage(const std::vector<float>& vecs, int dim,
+                                                  float threshold) {
+  if (dim <= 0 || vecs.size() % static_cast<size_t>(dim) != 0) return {};
+  const size_t n = vecs.size() / static_cast<size_t>(dim);
+  // sum[i][j]: sum of member-pair similarities between clusters i and j.
+  std::vector<double> sum(n * n, 0.0);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) {
+      float s = Round4(Dot(&vecs[i * dim], &vecs[j * dim], dim));
+      sum[i * n + j] = sum[j * n + i] = s;
+    }
+  std::vector<std::vector<int>> members(n);
+  for (size_t i = 0; i < n; ++i) members[i] = {static_cast<int>(i)};
+  std::vector<bool> alive(n, true);
+  for (;;) {
+    double best = -2.0;
+    size_t bi = 0, bj = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (!alive[i]) continue;
+      for (size_t j = i + 1; j < n; ++j) {
+        if (!alive[j]) continue;
+        double avg = sum[i * n + j] / double(members[i].size() * members[j].size());
+        if (avg > best + 1e-12) {
+          best = avg;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (best < static_cast<double>(threshold) - 1e-9) break;
+    // Merge bj into bi.
+    for (size_t k = 0; k < n; ++k) {
+      if (!alive[k] || k == bi || k == bj) continue;
+      sum[bi * n + k] += sum[bj * n + k];
+      sum[k * n + bi] = sum[bi * n + k];
+    }
+    members[bi].insert(members[bi].end(), members[bj].begin(), members[bj].end());
+    std::sort(members[bi].begin(), members[bi].end());
+    alive[bj] = false;
+    members[bj].clear();
+  }
+  std::vector<std::vector<int>> out;
+  for (size_t i = 0; i < n; ++i)
+    if (alive[i]) out.push_back(members[i]);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a[0] < b[0]; });
+  return out;
+}
+
+std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
+                                      const MergeTools& tools, float threshold) {
+  Vectors v = EmbedPrinciples(principles, tools);
+  std::vector<std::vector<int>> clusters = Cluster(tools, v, threshold);
+  for (auto& c : clusters) std::sort(c.begin(), c.end());
+  std::sort(clusters.begin(), clusters.end(),
+            [](const auto& a, const auto& b) { return a.front() < b.front(); });
+  std::vector<Principle> out;
+  out.reserve(clusters.size());
+  for (const auto& c : clusters) {
+    if (c.empty()) continue;
+    std::vector<Principle> members;
+    for (int i : c) members.push_back(principles[static_cast<size_t>(i)]);
+    out.push_back(CombineOrKeep(members, tools));
+  }
+  return out;
+}
+
+MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Principle>& country,
+                       const MergeTools& tools, const MergeOptions& options) {
+  MergePlan plan;
+  plan.country = options.country;
+  plan.base_name = options.base_name;
+  plan.options = options;
+  plan.options.decisions.clear();
+  plan.base = base;
+  plan.country_input = country.size();
+  std::vector<Principle> combined = CombineSimilar(country, tools, options.combine);
+  const std::vector<Principle>& cps = combined;
+
+  Vectors bv = EmbedPrinciples(base, tools);
+  Vectors cv = EmbedPrinciples(cps, tools);
+  const bool comparable = bv.n > 0 && cv.n > 0 && bv.dim == cv.dim;
+
+  // Stances and rule sides, once per principle.
+  const ConflictRules* rules = tools.conflicts;
+  std::vector<int> base_stance(base.size(), 0), country_stance(cps.size(), 0);
+  std::vector<std::vector<int>> base_sides(base.size()), country_sides(cps.size());
+  if (rules) {
+    for (size_t j = 0; j < base.size(); ++j) {
+      base_stance[j] = rules->Stance(base[j].text);
+      base_sides[j] = rules->Sides(base[j]);
+    }
+    for (size_t i = 0; i < cps.size(); ++i) {
+      country_stance[i] = rules->Stance(cps[i].text);
+      country_sides[i] = rules->Sides(cps[i]);
+    }
+  }
+
+  // Classify each country principle against its nearest base principle.
+  enum class Fate { kDuplicate, kCandidate, kNew };
+  std::vector<Fate> fate(cps.size(), Fate::kNew);
+  std::vector<size_t> candidate_of(cps.size(), 0);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    float best = -2.0f;
+    size_t bj = 0;
+    for (size_t j = 0; comparable && j < base.size(); ++j) {
+      float s = Round4(Dot(cv.Row(i), bv.Row(j), cv.dim));
+      // Conflicts: same idea, opposite stance; or a pair rule.
+      if (rules) {
+        if (s >= options.duplicate && country_stance[i] * base_stance[j] < 0)
+          plan.conflicts.push_back(
+              NegationConflict(base[j], base_stance[j], "base", cps[i], options.country, s));
+        AddPairConflicts(*rules, base[j], "base", base_sides[j], cps[i], options.country,
+                         country_sides[i], s, &plan.conflicts);
+      }
+      // A principle that negates a base principle is never its duplicate
+      // nor a candidate to merge with it.
+      if (s >= options.duplicate && country_stance[i] * base_stance[j] < 0) continue;
+      if (s > best) {
+        best = s;
+        bj = j;
+      }
+    }
+    if (!comparable || best < options.similar) continue;
+    if (best >= options.duplicate) {
+      fate[i] = Fate::kDuplicate;
+      plan.duplicates.push_back({cps[i], base[bj], best});
+      continue;
+    }
+    fate[i] = Fate::kCandidate;
+    MergeCandidate c;
+    c.id = HashHex(base[bj].id + "\n" + cps[i].id);
+    c.base = base[bj];
+    c.country = cps[i];
+    c.similarity = best;
+    c.suggested = WithId(tools.combine({base[bj], cps[i]}));
+    candidate_of[i] = plan.candidates.size();
+    plan.candidates.push_back(std::move(c));
+  }
+
+  // Reviewer decisions, by candidate id.
+  std::map<std::string, size_t> by_id;
+  for (size_t k = 0; k < plan.candidates.size(); ++k) by_id[plan.candidates[k].id] = k;
+  for (const Decision& d : options.decisions) {
+    auto it = by_id.find(d.candidate_id);
+    if (it == by_id.end()) {
+      plan.stale.push_back(d);
+      continue;
+    }
+    MergeCandidate& c = plan.candidates[it->second];
+    c.decision = d.action;
+    c.decision_line = d.line;
+    if (d.action == "accept") c.decided_text = c.suggested.text;
+    if (d.action == "edit") c.decided_text = d.text;
+    plan.applied.push_back(d);
+  }
+
+  // The constitution: base principles in order (combined where accepted),
+  // then the added country principles in order.
+  std::vector<std::vector<size_t>> accepted(base.size());
+  std::map<std::string, size_t> base_index;
+  for (size_t j = 0; j < base.size(); ++j) base_index.emplace(base[j].id, j);
+  for (size_t k = 0; k < plan.candidates.size(); ++k) {
+    const MergeCandidate& c = plan.candidates[k];
+    if (c.decision == "accept" || c.decision == "edit")
+      accepted[base_index.at(c.base.id)].push_back(k);
+  }
+  for (size_t j = 0; j < base.size(); ++j) {
+    ConstitutionEntry e;
+    if (accepted[j].empty()) {
+      e.principle = base[j];
+      e.status = "base";
+    } else {
+      const MergeCandidate* last_edit = nullptr;
+      std::vector<Principle> cluster = {base[j]};
+      for (size_t k : accepted[j]) {
+        const MergeCandidate& c = plan.candidates[k];
+        cluster.push_back(c.country);
+        e.candidates.push_back(c.id);
+        if (c.decision == "edit") last_edit = &c;
+      }
+      if (accepted[j].size() == 1) e.principle = plan.candidates[accepted[j][0]].suggested;
+      else e.principle = WithId(tools.combine(cluster));
+      if (last_edit) {
+        // The reviewer's words, with the evidence of everything merged.
+        e.principle.text = last_edit->decided_text;
+        e.principle.id = HashHex(e.principle.text);
+        e.principle.polarity = GuessPolarity(e.principle.text);
+        e.principle.template_id = "reviewer-edit";
+      }
+      e.status = "combined";
+    }
+    plan.constitution.push_back(std::move(e));
+  }
+  for (size_t i = 0; i < cps.size(); ++i) {
+    bool add = fate[i] == Fate::kNew;
+    std::vector<std::string> cand;
+    if (fate[i] == Fate::kCandidate) {
+      const MergeCandidate& c = plan.candidates[candidate_of[i]];
+      if (c.decision == "reject") {
+        add = true;
+        cand.push_back(c.id);
+      }
+    }
+    if (!add) continue;
+    if (fate[i] == Fate::kNew) plan.added.push_back(cps[i]);
+    plan.constitution.push_back({cps[i], "added", cand});
+  }
+  plan.country_principles = std::move(combined);
+  return plan;
+}
+
+GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& tools,
+                       const GlobalOptions& options) {
+  GlobalPlan plan;
+  plan.options = options;
+  std::vector<Principle> all;
+  std::vector<size_t> owner;  // set index of each principle
+  for (size_t s = 0; s < sets.size(); ++s) {
+    plan.countries.push_back(sets[s].country);
+    for (const Principle& p : sets[s].principles) {
+      all.push_back(p);
+      owner.push_back(s);
+    }
+  }
+  plan.input_principles = all.size();
+  Vectors v = EmbedPrinciples(all, tools);
+  std::vector<std::vector<int>> clusters = Cluster(tools, v, options.threshold);
+  for (auto& c : clusters) std::sort(c.begin(), c.end());
+  clusters.erase(std::remove_if(clusters.begin(), clusters.end(),
+                                [](const auto& c) { return c.empty(); }),
+                 clusters.end());
+  std::sort(clusters.begin(), clusters.end(),
+            [](const auto& a, const auto& b) { return a.front() < b.front(); });
+  plan.clusters = clusters.size();
+
+  struct Pending {
+    GlobalEntry entry;
+    int first = 0;
+    std::vector<float> centroid;
+  };
+  std::vector<Pending> kept;
+  for (const auto& c : clusters) {
+    std::set<std::string> countries;
+    for (int i : c) countries.insert(sets[owner[static_cast<size_t>(i)]].country);
+    if (countries.size() < options.min_support) continue;
+    Pending p;
+    std::vector<Principle> members;
+    for (int i : c) members.push_back(all[static_cast<size_t>(i)]);
+    p.entry.principle = CombineOrKeep(members, tools);
+    p.entry.countries.assign(countries.begin(), countries.end());
+    p.entry.members = c.size();
+    p.first = c.front();
+    p.centroid.assign(static_cast<size_t>(v.dim), 0.0f);
+    for (int i : c)
+      for (int d = 0; d < v.dim; ++d) p.centroid[static_cast<size_t>(d)] += v.Row(static_cast<size_t>(i))[d];
+    double norm = 0;
+    for (float x : p.centroid) norm += double(x) * x;
+    if (norm > 0)
+      for (float& x : p.centroid) x = static_cast<float>(x / std::sqrt(norm));
+    kept.push_back(std::move(p));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Pending& a, const Pending& b) {
+    if (a.entry.countries.size() != b.entry.countries.size())
+      return a.entry.countries.size() > b.entry.countries.size();
+    return a.first < b.first;
+  });
+
+  if (const ConflictRules* rules = tools.conflicts) {
+    std::vector<int> stance(kept.size());
+    std::vector<std::vector<int>> sides(kept.size());
+    for (size_t i = 0; i < kept.size(); ++i) {
+      stance[i] = rules->Stance(kept[i].entry.principle.text);
+      sides[i] = rules->Sides(kept[i].entry.principle);
+    }
+    for (size_t i = 0; i < kept.size(); ++i) {
+      std::string side_i = Join(kept[i].entry.countries, ", ");
+      for (size_t j = i + 1; j < kept.size(); ++j) {
+        bool negation = stance[i] * stance[j] < 0;
+        bool rule = !sides[i].empty() && !sides[j].empty();
+        if (!negation && !rule) continue;
+        // Across countries only: a country is not in conflict with itself.
+        if (kept[i].entry.countries == kept[j].entry.countries &&
+            kept[i].entry.countries.size() == 1)
+          continue;
+        float s = v.dim > 0 ? Round4(Dot(kept[i].centroid.data(), kept[j].centroid.data(), v.dim))
+                            : 0.0f;
+        std::string side_j = Join(kept[j].entry.countries, ", ");
+        if (negation && s >= options.duplicate)
+          plan.conflicts.push_back(NegationConflict(kept[i].entry.principle, stance[i], side_i,
+                                                    kept[j].entry.principle, side_j, s));
+        if (rule)
+          AddPairConflicts(*rules, kept[i].entry.principle, side_i, sides[i],
+                           kept[j].entry.principle, side_j, sides[j], s, &plan.conflicts);
+      }
+    }
+  }
+  for (Pending& p : kept) plan.entries.push_back(std::move(p.entry));
+  return plan;
+}
+
+}  // namespace charter

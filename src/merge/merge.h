@@ -1,0 +1,187 @@
+// merge.h — stage 5: principles of a country (or of many) merged with a base
+// constitution into a Collective Constitution, with every decision recorded.
+//
+// Where it sits: after rewrite. The CLI hands in the base principles (parsed
+// with principle_io.h) and the country's principles (Rewriter::Rewrite); the
+// plan that comes back is what the report stage renders and exports.
+//
+// Country merge (MergeCountry):
+//   1. similar country principles are clustered (average linkage at
+//      MergeOptions::combine) and each cluster becomes one principle
+//      (MergeTools::combine, i.e. Rewriter::Combine) with all its sources;
+//   2. each country principle is compared with its nearest base principle:
+//      cosine >= duplicate           -> a duplicate: dropped, with the match;
+//      cosine >= similar             -> a merge candidate: a suggested text
+//                                       combining base + country principle,
+//                                       awaiting a reviewer's decision;
+//      otherwise                     -> new: added to the constitution;
+//   3. reviewer decisions (decisions.h) are applied by candidate id; those
+//      whose candidate no longer exists are listed as stale;
+//   4. conflicts with the base are listed (conflict.h).
+// The constitution is the base principles in base order (kept, or combined
+// where a reviewer accepted or edited a candidate), then the added ones.
+// A candidate with no decision leaves the base principle as it is and does
+// not add the country principle: it waits in the report.
+//
+// Global merge (MergeGlobal): all countries' principles clustered together;
+// each cluster becomes one principle with its support (which countries, how
+// many), ordered by support, filtered by min_support; conflicts across
+// countries are listed.
+//
+// The embedding and combining are injected (MergeTools) so the logic can be
+// tested with hand-made vectors; the CLI passes Embedder::EmbedBatch and
+// Rewriter::Combine. Deterministic: same inputs, same plan, byte for byte.
+//
+// Thread-safe: pure functions (the tools must be safe to call, which
+// Embedder and Rewriter are).
+//
+//   MergeTools tools{.embed = embed_fn, .combine = combine_fn};
+//   MergePlan plan = MergeCountry(base, country, tools, {.country = "ken"});
+//   for (const MergeCandidate& c : plan.candidates) Review(c.id, c.suggested.text);
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+#include "merge/conflict.h"
+#include "merge/decisions.h"
+
+namespace charter {
+
+struct MergeTools {
+  // Row-major n x dim, L2-normalised vectors of n texts (dim is taken as
+  // size / n). Required.
+  std::function<std::vector<float>(const std::vector<std::string>& texts)> embed;
+  // One principle for a cluster (Rewriter::Combine). Required.
+  std::function<Principle(const std::vector<Principle>& cluster)> combine;
+  // Clusters of row indices (ClusterAverageLinkage from embed/cluster.h).
+  // Default (empty): a dense average-linkage clustering built in, fine up to
+  // a few thousand rows.
+  std::function<std::vector<std::vector<int>>(const std::vector<float>& vecs, int dim,
+                                              float threshold)>
+      cluster;
+  // Conflict rules; null: no conflicts are looked for.
+  const ConflictRules* conflicts = nullptr;
+};
+
+struct MergeOptions {
+  // Cosine at or above which a country principle repeats a base principle.
+  // Default: 0.90 (SimilarityThresholds::duplicate).
+  float duplicate = 0.90f;
+  // Cosine at or above which it is the same idea in other words: a merge
+  // candidate. Default: 0.70 (SimilarityThresholds::similar).
+  float similar = 0.70f;
+  // Average-linkage threshold for combining country principles among
+  // themselves (step 1). Default: 0.70.
+  float combine = 0.70f;
+  // Name of the country / document, for the report. Default: "".
+  std::string country;
+  // Name of the base constitution, for the report. Default: "".
+  std::string base_name;
+  // Reviewer decisions to apply. Default: none.
+  std::vector<Decision> decisions;
+};
+
+// A country principle dropped because the base already says it.
+struct Duplicate {
+  Principle country;  // the dropped principle, with its sources (clauses, cites, lines)
+  Principle base;     // the base principle it repeats
+  float similarity = 0.0f;
+};
+
+// A country principle close to a base principle: a suggested combination
+// awaiting (or having had) a reviewer's decision.
+struct MergeCandidate {
+  std::string id;       // HashHex(base.id + "\n" + country.id): stable across runs
+  Principle base;
+  Principle country;
+  float similarity = 0.0f;
+  Principle suggested;  // combine({base, country})
+  std::string decision;  // "" (pending), "accept", "edit", "reject", "drop"
+  std::string decided_text;  // the text that went into the constitution (accept/edit)
+  int decision_line = 0;     // line of the decision in its file
+};
+
+// One principle of the resulting constitution.
+struct ConstitutionEntry {
+  Principle principle;
+  // "base"     a base principle, unchanged;
+  // "combined" a base principle merged with country principles (accepted or
+  //            edited candidates);
+  // "added"    a country principle new to the base (or a rejected candidate).
+  std::string status;
+  std::vector<std::string> candidates;  // candidate ids behind "combined" / a rejected one
+};
+
+struct MergePlan {
+  std::string country;
+  std::string base_name;
+  MergeOptions options;  // thresholds used (decisions cleared)
+  size_t country_input = 0;         // country principles before combining
+  std::vector<Principle> base;      // as given
+  std::vector<Principle> country_principles;  // after combining (what principles.jsonl holds)
+  std::vector<Duplicate> duplicates;
+  std::vector<MergeCandidate> candidates;  // in country-principle order
+  std::vector<Principle> added;            // new country principles, in order
+  std::vector<Conflict> conflicts;
+  std::vector<Decision> applied;   // decisions that matched a candidate
+  std::vector<Decision> stale;     // decisions whose candidate no longer exists
+  std::vector<ConstitutionEntry> constitution;
+
+  size_t Pending() const;  // candidates without a decision
+};
+
+// Merges `country` principles into `base`. Never fails: an empty country set
+// yields the base alone, an empty base yields the country's principles as
+// added. Preconditions: tools.embed and tools.combine are set.
+MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Principle>& country,
+                       const MergeTools& tools, const MergeOptions& options);
+
+// The country-merge half that groups similar principles of one set: returns
+// one principle per cluster, in order of each cluster's first member.
+std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
+                                      const MergeTools& tools, float threshold);
+
+// One country's principle set for the global merge.
+struct CountrySet {
+  std::string country;  // "ken", or the output folder's name
+  std::vector<Principle> principles;
+};
+
+struct GlobalOptions {
+  // Average-linkage threshold across countries. Default: 0.70.
+  float threshold = 0.70f;
+  // Cosine for negation conflicts. Default: 0.90.
+  float duplicate = 0.90f;
+  // Keep principles supported by at least this many countries. Default: 1.
+  size_t min_support = 1;
+};
+
+struct GlobalEntry {
+  Principle principle;                 // combined over the cluster
+  std::vector<std::string> countries;  // supporting countries, sorted, distinct
+  size_t members = 0;                  // principles in the cluster
+};
+
+struct GlobalPlan {
+  GlobalOptions options;
+  std::vector<std::string> countries;  // in input order
+  size_t input_principles = 0;
+  size_t clusters = 0;                 // before the min_support filter
+  std::vector<GlobalEntry> entries;    // support descending, then first appearance
+  std::vector<Conflict> conflicts;     // between entries of different countries
+};
+
+GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& tools,
+                       const GlobalOptions& options);
+
+// Built-in dense average linkage (the MergeTools::cluster default): merges
+// the pair of clusters with the highest mean cross cosine while it is >=
+// threshold; ties by lower indices. Clusters sorted by smallest member.
+std::vector<std::vector<int>> DenseAverageLinkage(const std::vector<float>& vecs, int dim,
+                                                  float threshold);
+
+}  // namespace charter

@@ -1,0 +1,353 @@
+#include "merge/principle_io.h"
+
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "core/hash.h"
+#include "core/text.h"
+
+namespace charter {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+const char* const kKnownKeys[] = {"id",       "text",  "polarity", "kind",   "origin",
+                                  "topics",   "template", "rules", "sources"};
+
+bool IsKnownKey(const std::string& key) {
+  for (const char* k : kKnownKeys)
+    if (key == k) return true;
+  return false;
+}
+
+std::string Dump(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] "; keep
+// the part a user can act on.
+std::string CleanJsonError(const std::string& what) {
+  size_t p = what.find("] ");
+  std::string s = (p != std::string::npos && what.starts_with("[json.")) ? what.substr(p + 2) : what;
+  return s;
+}
+
+Result<std::vector<std::string>> StringList(const Json& j, const char* key) {
+  std::vector<std::string> out;
+  if (!j.contains(key)) return out;
+  const Json& v = j.at(key);
+  if (!v.is_array()) return InvalidArgument(std::string("\"") + key + "\" must be an array of strings");
+  for (const Json& e : v) {
+    if (!e.is_string())
+      return InvalidArgument(std::string("\"") + key + "\" must be an array of strings");
+    out.push_back(e.get<std::string>());
+  }
+  return out;
+}
+
+Result<std::string> OptString(const Json& j, const char* key) {
+  if (!j.contains(key)) return std::string();
+  const Json& v = j.at(key);
+  if (v.is_null()) return std::string();
+  if (!v.is_string()) return InvalidArgument(std::string("\"") + key + "\" must be a string");
+  return v.get<std::string>();
+}
+
+// Byte offset -> 1-based line.
+int LineAt(std::string_view text, size_t offset) {
+  int line = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i)
+    if (text[i] == '\n') ++line;
+  return line;
+}
+
+// Start offsets of the elements of a top-level JSON array (already known to
+// parse), so errors about element K can name its line.
+std::vector<size_t> ArrayElementOffsets(std::string_view text) {
+  std::vector<size_t> out;
+  int depth = 0;
+  bool in_string = false, escape = false, expect = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (escape) escape = false;
+      else if (c == '\\') escape = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (expect && depth == 1 && !std::isspace(static_cast<unsigned char>(c)) && c != ']') {
+      out.push_back(i);
+      expect = false;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      ++depth;
+      if (depth == 1) expect = true;
+    } else if (c == ']' || c == '}') --depth;
+    else if (c == ',' && depth == 1) expect = true;
+  }
+  return out;
+}
+
+Principle BasePrinciple(Principle p, const std::string& name, size_t index, int line) {
+  if (p.id.empty()) p.id = HashHex(p.text);
+  if (p.origin.empty()) p.origin = "base";
+  if (p.kind.empty()) p.kind = "base";
+  if (p.polarity.empty()) p.polarity = GuessPolarity(p.text);
+  if (p.sources.empty()) {
+    Source s;
+    s.doc = name;
+    s.id = p.id;
+    s.cite = "base #" + std::to_string(index);
+    s.line_start = s.line_end = static_cast<uint32_t>(line);
+    s.text = p.text;
+    p.sources.push_back(std::move(s));
+  }
+  return p;
+}
+
+}  // namespace
+
+Json PrincipleToJson(const Principle& p) {
+  Json j;
+  j["id"] = p.id;
+  j["text"] = p.text;
+  if (!p.polarity.empty()) j["polarity"] = p.polarity;
+  if (!p.kind.empty()) j["kind"] = p.kind;
+  if (!p.origin.empty()) j["origin"] = p.origin;
+  if (!p.topics.empty()) j["topics"] = p.topics;
+  if (!p.template_id.empty()) j["template"] = p.template_id;
+  if (!p.rules.empty()) j["rules"] = p.rules;
+  if (!p.sources.empty()) {
+    Json sources = Json::array();
+    for (const Source& s : p.sources) {
+      Json o;
+      if (!s.doc.empty()) o["doc"] = s.doc;
+      if (!s.id.empty()) o["id"] = s.id;
+      if (!s.cite.empty()) o["cite"] = s.cite;
+      if (s.line_start || s.line_end) o["lines"] = Json::array({s.line_start, s.line_end});
+      if (!s.text.empty()) o["text"] = s.text;
+      if (!s.note.empty()) o["note"] = s.note;
+      sources.push_back(std::move(o));
+    }
+    j["sources"] = std::move(sources);
+  }
+  if (!p.extra.empty()) {
+    Json extra = Json::parse(p.extra, nullptr, /*allow_exceptions=*/false);
+    if (extra.is_object())
+      for (auto it = extra.begin(); it != extra.end(); ++it)
+        if (!j.contains(it.key())) j[it.key()] = it.value();
+  }
+  return j;
+}
+
+Result<Principle> PrincipleFromJson(const Json& j) {
+  if (!j.is_object()) return InvalidArgument("expected a JSON object");
+  Principle p;
+  if (!j.contains("text")) return InvalidArgument("missing \"text\"");
+  auto text = OptString(j, "text");
+  if (!text) return std::unexpected(text.error());
+  p.text = std::string(Trim(*text));
+  if (p.text.empty()) return InvalidArgument("empty \"text\"");
+  for (auto [field, key] : {std::pair{&p.id, "id"}, std::pair{&p.polarity, "polarity"},
+                            std::pair{&p.kind, "kind"}, std::pair{&p.origin, "origin"},
+                            std::pair{&p.template_id, "template"}}) {
+    // Base files may number their ids; accept a number as an id.
+    if (std::string(key) == "id" && j.contains("id") && j.at("id").is_number_integer()) {
+      *field = std::to_string(j.at("id").get<long long>());
+      continue;
+    }
+    auto v = OptString(j, key);
+    if (!v) return std::unexpected(v.error());
+    *field = *v;
+  }
+  auto topics = StringList(j, "topics");
+  if (!topics) return std::unexpected(topics.error());
+  p.topics = *topics;
+  auto rules = StringList(j, "rules");
+  if (!rules) return std::unexpected(rules.error());
+  p.rules = *rules;
+  if (j.contains("sources")) {
+    const Json& ss = j.at("sources");
+    if (!ss.is_array()) return InvalidArgument("\"sources\" must be an array of objects");
+    for (const Json& o : ss) {
+      if (!o.is_object()) return InvalidArgument("\"sources\" must be an array of objects");
+      Source s;
+      for (auto [field, key] :
+           {std::pair{&s.doc, "doc"}, std::pair{&s.id, "id"}, std::pair{&s.cite, "cite"},
+            std::pair{&s.text, "text"}, std::pair{&s.note, "note"}}) {
+        auto v = OptString(o, key);
+        if (!v) return std::unexpected(Error{Error::Code::kInvalidArgument, "source " + v.error().message});
+        *field = *v;
+      }
+      if (o.contains("lines")) {
+        const Json& l = o.at("lines");
+        if (!l.is_array() || l.size() != 2 || !l[0].is_number_unsigned() ||
+            !l[1].is_number_unsigned())
+          return InvalidArgument("source \"lines\" must be [start, end]");
+        s.line_start = l[0].get<uint32_t>();
+        s.line_end = l[1].get<uint32_t>();
+      }
+      p.sources.push_back(std::move(s));
+    }
+  }
+  Json extra = Json::object();
+  for (auto it = j.begin(); it != j.end(); ++it)
+    if (!IsKnownKey(it.key())) extra[it.key()] = it.value();
+  if (!extra.empty()) p.extra = Dump(extra);
+  return p;
+}
+
+std::string PrinciplesToJsonl(const std::vector<Principle>& principles) {
+  std::string out;
+  for (const Principle& p : principles) {
+    out += Dump(PrincipleToJson(p));
+    out += '\n';
+  }
+  return out;
+}
+
+Result<std::vector<Principle>> ParsePrinciplesJsonl(std::string_view text,
+                                                    const std::string& name) {
+  std::vector<Principle> out;
+  int line_no = 0;
+  for (std::string_view line : Split(text, '\n')) {
+    ++line_no;
+    std::string_view t = Trim(line);
+    if (t.empty()) continue;
+    std::string where = name + ":" + std::to_string(line_no) + ": ";
+    if (!IsValidUtf8(t)) return InvalidArgument(where + "invalid UTF-8");
+    Json j;
+    try {
+      j = Json::parse(t);
+    } catch (const Json::parse_error& e) {
+      return InvalidArgument(where + "bad JSON: " + CleanJsonError(e.what()));
+    }
+    auto p = PrincipleFromJson(j);
+    if (!p) return InvalidArgument(where + p.error().message);
+    out.push_back(std::move(*p));
+  }
+  return out;
+}
+
+Result<std::vector<Principle>> ParseBaseConstitution(std::string_view text,
+                                                     const std::string& name) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // BOM
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return InvalidArgument(name + ": no principles");
+  std::vector<Principle> out;
+  std::vector<int> lines;
+  if (text[first] == '[') {
+    size_t bad = FirstInvalidUtf8(text);
+    if (bad != std::string_view::npos)
+      return InvalidArgument(name + ":" + std::to_string(LineAt(text, bad)) + ": invalid UTF-8");
+    Json arr;
+    try {
+      arr = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+      return InvalidArgument(name + ":" + std::to_string(LineAt(text, e.byte > 0 ? e.byte - 1 : 0)) +
+                             ": bad JSON: " + CleanJsonError(e.what()));
+    }
+    if (!arr.is_array())
+      return InvalidArgument(name + ":" + std::to_string(LineAt(text, first)) +
+                             ": expected a JSON array of principles");
+    std::vector<size_t> offsets = ArrayElementOffsets(text);
+    for (size_t i = 0; i < arr.size(); ++i) {
+      int line = LineAt(text, i < offsets.size() ? offsets[i] : first);
+      std::string where = name + ":" + std::to_string(line) + ": ";
+      const Json& e = arr[i];
+      Principle p;
+      if (e.is_string()) {
+        p.text = std::string(Trim(e.get<std::string>()));
+        if (p.text.empty()) return InvalidArgument(where + "empty principle");
+      } else if (e.is_object()) {
+        auto parsed = PrincipleFromJson(e);
+        if (!parsed) return InvalidArgument(where + parsed.error().message);
+        p = std::move(*parsed);
+      } else {
+        return InvalidArgument(where + "expected a string or an object with \"text\"");
+      }
+      out.push_back(std::move(p));
+      lines.push_back(line);
+    }
+  } else if (text[first] == '{') {
+    int line_no = 0;
+    for (std::string_view line : Split(text, '\n')) {
+      ++line_no;
+      std::string_view t = Trim(line);
+      if (t.empty()) continue;
+      std::string where = name + ":" + std::to_string(line_no) + ": ";
+      if (!IsValidUtf8(t)) return InvalidArgument(where + "invalid UTF-8");
+      Json j;
+      try {
+        j = Json::parse(t);
+      } catch (const Json::parse_error& e) {
+        return InvalidArgument(where + "bad JSON: " + CleanJsonError(e.what()));
+      }
+      auto p = PrincipleFromJson(j);
+      if (!p) return InvalidArgument(where + p.error().message);
+      out.push_back(std::move(*p));
+      lines.push_back(line_no);
+    }
+  } else {
+    int line_no = 0;
+    for (std::string_view line : Split(text, '\n')) {
+      ++line_no;
+      std::string_view t = Trim(line);
+      if (t.empty() || t.front() == '#') continue;
+      if (!IsValidUtf8(t))
+        return InvalidArgument(name + ":" + std::to_string(line_no) + ": invalid UTF-8");
+      Principle p;
+      p.text = CollapseSpaces(t);
+      out.push_back(std::move(p));
+      lines.push_back(line_no);
+    }
+  }
+  if (out.empty()) return InvalidArgument(name + ": no principles");
+  std::map<std::string, int> seen;
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i] = BasePrinciple(std::move(out[i]), name, i + 1, lines[i]);
+    auto [it, fresh] = seen.emplace(out[i].id, lines[i]);
+    if (!fresh)
+      return InvalidArgument(name + ":" + std::to_string(lines[i]) + ": duplicate id '" +
+                             out[i].id + "' (first on line " + std::to_string(it->second) + ")");
+  }
+  return out;
+}
+
+namespace {
+// Position just after "response that " (case-insensitive), or npos.
+size_t AfterLead(std::string_view text) {
+  std::string lower = AsciiLower(text);
+  size_t p = lower.find("response that ");
+  if (p == std::string::npos || p > 60) return std::string_view::npos;
+  return p + 14;
+}
+}  // namespace
+
+std::string GuessPolarity(std::string_view text) {
+  size_t p = AfterLead(text);
+  if (p == std::string_view::npos) return "";
+  std::string rest = AsciiLower(text.substr(p, 40));
+  // Only the first few words: "is least racist", "most supports", "more clearly recognizes".
+  std::vector<std::string_view> words;
+  for (std::string_view w : Split(rest, ' '))
+    if (!w.empty()) words.push_back(w);
+  for (size_t i = 0; i < words.size() && i < 3; ++i) {
+    if (words[i] == "most" || words[i] == "more") return "most";
+    if (words[i] == "least" || words[i] == "less") return "least";
+  }
+  return "";
+}
+
+std::string PrincipleCore(std::string_view text) {
+  size_t p = AfterLead(text);
+  std::string_view core = p == std::string_view::npos ? text : text.substr(p);
+  core = Trim(core);
+  while (!core.empty() && (core.back() == '.' || core.back() == ' ')) core.remove_suffix(1);
+  return std::string(core);
+}
+
+}  // namespace charter

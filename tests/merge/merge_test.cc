@@ -1,0 +1,220 @@
+#include "merge/merge.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/hash.h"
+#include "merge/fake_tools.h"
+
+namespace charter {
+namespace {
+
+using testing::JoinCombine;
+using testing::P;
+using testing::TableEmbed;
+
+// Two base principles and three country principles with exact cosines:
+// c1~b1 0.95 (duplicate), c2~b2 0.80 (candidate), c3 new.
+struct Fixture {
+  std::vector<Principle> base = {
+      P("b1", "Choose the response that most respects privacy.", "base"),
+      P("b2", "Choose the response that most supports free expression.", "base")};
+  std::vector<Principle> country = {
+      P("c1", "Choose the response that most respects private life."),
+      P("c2", "Choose the response that most respects free speech and assembly."),
+      P("c3", "Choose the response that most protects the environment.")};
+  TableEmbed embed{{{"most respects privacy", {1, 0, 0, 0}},
+                    {"most supports free expression", {0, 1, 0, 0}},
+                    {"most respects private life", {0.95f, 0.3122f, 0, 0}},
+                    {"most respects free speech and assembly", {0, 0.8f, 0.6f, 0}},
+                    {"most protects the environment", {0, 0, 0, 1}}}};
+  MergeTools tools() const { return {.embed = embed, .combine = JoinCombine}; }
+  MergeOptions options(std::vector<Decision> d = {}) const {
+    MergeOptions o;
+    o.country = "ken";
+    o.decisions = std::move(d);
+    return o;
+  }
+};
+
+TEST_CASE("a country principle at the duplicate threshold is dropped with its match",
+          "[merge]") {
+  Fixture f;
+  MergePlan plan = MergeCountry(f.base, f.country, f.tools(), f.options());
+  REQUIRE(plan.duplicates.size() == 1);
+  CHECK(plan.duplicates[0].country.id == "c1");
+  CHECK(plan.duplicates[0].base.id == "b1");
+  CHECK(plan.duplicates[0].similarity == Approx(0.95f).margin(0.001));
+  CHECK(plan.duplicates[0].country.sources[0].cite == "Art. c1");
+}
+
+TEST_CASE("a similar country principle becomes a merge candidate with a stable id",
+          "[merge]") {
+  Fixture f;
+  MergePlan plan = MergeCountry(f.base, f.country, f.tools(), f.options());
+  REQUIRE(plan.candidates.size() == 1);
+  const MergeCandidate& c = plan.candidates[0];
+  CHECK(c.id == HashHex("b2\nc2"));
+  CHECK(c.base.id == "b2");
+  CHECK(c.country.id == "c2");
+  CHECK(c.similarity == Approx(0.8f).margin(0.001));
+  CHECK(c.suggested.text ==
+        "Choose the response that most supports free expression and most respects free speech "
+        "and assembly.");
+  CHECK(c.decision.empty());
+  CHECK(plan.Pending() == 1);
+}
+
+TEST_CASE("a new idea is added after the base principles", "[merge]") {
+  Fixture f;
+  MergePlan plan = MergeCountry(f.base, f.country, f.tools(), f.options());
+  REQUIRE(plan.added.size() == 1);
+  CHECK(plan.added[0].id == "c3");
+  REQUIRE(plan.constitution.size() == 3);
+  CHECK(plan.constitution[0].principle.id == "b1");
+  CHECK(plan.constitution[0].status == "base");
+  CHECK(plan.constitution[1].principle.id == "b2");
+  CHECK(plan.constitution[1].status == "base");
+  CHECK(plan.constitution[2].principle.id == "c3");
+  CHECK(plan.constitution[2].status == "added");
+}
+
+TEST_CASE("an accepted candidate replaces the base principle by the suggested text",
+          "[merge]") {
+  Fixture f;
+  std::string id = HashHex("b2\nc2");
+  MergePlan plan =
+      MergeCountry(f.base, f.country, f.tools(), f.options({{id, "accept", "", "d.tsv", 3}}));
+  REQUIRE(plan.applied.size() == 1);
+  CHECK(plan.stale.empty());
+  CHECK(plan.candidates[0].decision == "accept");
+  CHECK(plan.Pending() == 0);
+  REQUIRE(plan.constitution.size() == 3);
+  CHECK(plan.constitution[1].status == "combined");
+  CHECK(plan.constitution[1].principle.text == plan.candidates[0].suggested.text);
+  CHECK(plan.constitution[1].candidates == std::vector<std::string>{id});
+  CHECK(plan.constitution[1].principle.sources.size() == 2);
+}
+
+TEST_CASE("an edited candidate uses the reviewer's text", "[merge]") {
+  Fixture f;
+  std::string id = HashHex("b2\nc2");
+  std::string text = "Choose the response that most respects freedom of expression and assembly.";
+  MergePlan plan =
+      MergeCountry(f.base, f.country, f.tools(), f.options({{id, "edit", text, "d.tsv", 1}}));
+  CHECK(plan.constitution[1].status == "combined");
+  CHECK(plan.constitution[1].principle.text == text);
+  CHECK(plan.constitution[1].principle.id == HashHex(text));
+  CHECK(plan.constitution[1].principle.template_id == "reviewer-edit");
+}
+
+TEST_CASE("a rejected candidate keeps the base and adds the country principle", "[merge]") {
+  Fixture f;
+  std::string id = HashHex("b2\nc2");
+  MergePlan plan =
+      MergeCountry(f.base, f.country, f.tools(), f.options({{id, "reject", "", "d.tsv", 1}}));
+  REQUIRE(plan.constitution.size() == 4);
+  CHECK(plan.constitution[1].status == "base");
+  CHECK(plan.constitution[2].principle.id == "c2");
+  CHECK(plan.constitution[2].status == "added");
+  CHECK(plan.constitution[2].candidates == std::vector<std::string>{id});
+  CHECK(plan.constitution[3].principle.id == "c3");
+}
+
+TEST_CASE("a dropped candidate leaves the base alone and adds nothing", "[merge]") {
+  Fixture f;
+  MergePlan plan = MergeCountry(f.base, f.country, f.tools(),
+                                f.options({{HashHex("b2\nc2"), "drop", "", "d.tsv", 1}}));
+  REQUIRE(plan.constitution.size() == 3);
+  CHECK(plan.constitution[1].status == "base");
+  CHECK(plan.constitution[2].principle.id == "c3");
+}
+
+TEST_CASE("a decision for a candidate that no longer exists is reported as stale", "[merge]") {
+  Fixture f;
+  Decision gone{"00000000deadbeef", "accept", "", "d.tsv", 4};
+  Decision live{HashHex("b2\nc2"), "accept", "", "d.tsv", 5};
+  MergePlan plan = MergeCountry(f.base, f.country, f.tools(), f.options({gone, live}));
+  REQUIRE(plan.stale.size() == 1);
+  CHECK(plan.stale[0].candidate_id == "00000000deadbeef");
+  CHECK(plan.stale[0].line == 4);
+  REQUIRE(plan.applied.size() == 1);
+  CHECK(plan.applied[0].candidate_id == live.candidate_id);
+}
+
+TEST_CASE("similar country principles are combined before the comparison with the base",
+          "[merge]") {
+  Fixture f;
+  f.country.push_back(P("c4", "Choose the response that most protects nature."));
+  f.embed.table["most protects nature"] = {0, 0, 0.1f, 1};
+  MergePlan plan = MergeCountry(f.base, f.country, f.tools(), f.options());
+  CHECK(plan.country_input == 4);
+  REQUIRE(plan.country_principles.size() == 3);
+  const Principle& combined = plan.country_principles[2];
+  CHECK(combined.text ==
+        "Choose the response that most protects the environment and most protects nature.");
+  REQUIRE(combined.sources.size() == 2);
+  CHECK(combined.sources[0].id == "c3");
+  CHECK(combined.sources[1].id == "c4");
+  REQUIRE(plan.added.size() == 1);
+  CHECK(plan.added[0].id == combined.id);
+}
+
+TEST_CASE("an empty country set yields the base alone", "[merge]") {
+  Fixture f;
+  MergePlan plan = MergeCountry(f.base, {}, f.tools(), f.options());
+  REQUIRE(plan.constitution.size() == 2);
+  CHECK(plan.constitution[0].status == "base");
+  CHECK(plan.constitution[1].status == "base");
+  CHECK(plan.duplicates.empty());
+  CHECK(plan.candidates.empty());
+}
+
+TEST_CASE("an empty base yields the country principles as added", "[merge]") {
+  Fixture f;
+  MergePlan plan = MergeCountry({}, f.country, f.tools(), f.options());
+  REQUIRE(plan.constitution.size() == 3);
+  for (const ConstitutionEntry& e : plan.constitution) CHECK(e.status == "added");
+}
+
+TEST_CASE("dense average linkage does not chain through a bridge item", "[merge]") {
+  // a~b 0.8, b~c 0.8, a~c 0.28: average linkage keeps c out at 0.7.
+  TableEmbed e{{{"a", {1, 0, 0, 0}}, {"b", {0.8f, 0.6f, 0, 0}}, {"c", {0.28f, 0.96f, 0, 0}}}};
+  std::vector<float> v = e({"a", "b", "c"});
+  auto clusters = DenseAverageLinkage(v, 4, 0.7f);
+  REQUIRE(clusters.size() == 2);
+  CHECK(clusters[0] == std::vector<int>{0, 1});
+  CHECK(clusters[1] == std::vector<int>{2});
+}
+
+TEST_CASE("global merge counts the countries that support each principle", "[merge]") {
+  TableEmbed e{{{"most respects privacy", {1, 0, 0, 0}},
+                {"most respects private life", {0.99f, 0.1f, 0, 0}},
+                {"most protects the environment", {0, 0, 0, 1}},
+                {"most respects labour rights", {0, 1, 0, 0}}}};
+  std::vector<CountrySet> sets = {
+      {"ken", {P("k1", "Choose the response that most respects privacy."),
+               P("k2", "Choose the response that most protects the environment.")}},
+      {"zaf", {P("z1", "Choose the response that most respects private life."),
+               P("z2", "Choose the response that most respects labour rights.")}},
+      {"ind", {P("i1", "Choose the response that most respects privacy.")}}};
+  MergeTools tools{.embed = e, .combine = JoinCombine};
+  GlobalPlan plan = MergeGlobal(sets, tools, {});
+  CHECK(plan.input_principles == 5);
+  CHECK(plan.clusters == 3);
+  REQUIRE(plan.entries.size() == 3);
+  CHECK(plan.entries[0].countries == std::vector<std::string>{"ind", "ken", "zaf"});
+  CHECK(plan.entries[0].members == 3);
+  CHECK(plan.entries[1].countries == std::vector<std::string>{"ken"});
+  CHECK(PrincipleCore(plan.entries[1].principle.text) == "most protects the environment");
+  CHECK(plan.entries[2].countries == std::vector<std::string>{"zaf"});
+
+  GlobalOptions two;
+  two.min_support = 2;
+  GlobalPlan filtered = MergeGlobal(sets, tools, two);
+  REQUIRE(filtered.entries.size() == 1);
+  CHECK(filtered.entries[0].countries.size() == 3);
+  CHECK(filtered.clusters == 3);
+}
+
+}  // namespace
+}  // namespace charter
