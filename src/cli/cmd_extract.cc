@@ -1,12 +1,78 @@
-// PLACEHOLDER until its issue lands: replaced by the real subcommand.
+// cmd_extract.cc — `charter extract FILE [--lang L] [--all] [--rules DIR]`:
+// load + segment + extract one document, print one JSON object per clause
+// (JSONL, fixed key order). By default only clauses that should become
+// principles; --all prints every unit (headings and articles included).
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/command.h"
+#include "cli/pipeline.h"
+#include "core/types.h"
 
 namespace charter::cli {
 
+namespace {
+
+struct ExtractOptions {
+  std::string file;
+  std::string lang;
+  std::string rules;
+  bool all = false;
+};
+
+nlohmann::ordered_json ClauseJson(const Clause& c) {
+  nlohmann::ordered_json j;
+  j["doc"] = c.unit.doc;
+  j["id"] = c.unit.id;
+  j["cite"] = c.unit.cite;
+  j["line_start"] = c.unit.line_start;
+  j["line_end"] = c.unit.line_end;
+  j["text"] = c.unit.text;
+  j["kind"] = KindName(c.kind);
+  j["principle"] = c.principle;
+  j["score"] = c.score;
+  j["holder"] = c.holder;
+  j["topics"] = c.topics;
+  j["qualifiers"] = c.qualifiers;
+  j["rules"] = c.rules;
+  j["core"] = c.core;
+  return j;
+}
+
+int Run(const ExtractOptions& o) {
+  Pipeline p({.lang = o.lang, .rules_root = o.rules, .format = ""});
+  auto doc = p.Load(o.file);
+  if (!doc) return Fail(doc.error().message);
+  auto units = p.Segment(*doc);
+  if (!units) return Fail(units.error().message);
+  auto clauses = p.Extract(*units, doc->lang);
+  if (!clauses) return Fail(clauses.error().message);
+  for (const Clause& c : *clauses) {
+    if (!o.all && !c.principle) continue;
+    std::cout << ClauseJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
+  }
+  std::cout.flush();
+  return std::cout ? kExitOk : Fail("stdout: write failed");
+}
+
+}  // namespace
+
 Command ExtractCommand() {
-  return {"extract", "(not built yet)", [](CLI::App* sub) -> std::function<int()> {
-            sub->allow_extras();
-            return [] { return Fail("'extract' is not built yet"); };
+  return {"extract", "Find the clauses that should become principles (JSONL)",
+          [](CLI::App* sub) -> std::function<int()> {
+            auto o = std::make_shared<ExtractOptions>();
+            sub->add_option("FILE", o->file, "Constitution or treaty (text, Markdown, HTML)")
+                ->required();
+            sub->add_option("--lang", o->lang, "Language of the rules (default: detected)");
+            sub->add_flag("--all", o->all, "Print every unit, not only principle clauses");
+            sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
+            sub->footer(
+                "Each line: doc, id, cite, line_start, line_end, text, kind, principle, score,\n"
+                "holder, topics, qualifiers, rules (ids of every rule that fired), core.\n"
+                "Example: charter extract constitutions/en/ind.txt --all | jq .kind");
+            return [o] { return Run(*o); };
           }};
 }
 

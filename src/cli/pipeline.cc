@@ -61,4 +61,28 @@ Result<std::vector<Provision>> Pipeline::Segment(const Document& doc) {
   return seg->Segment(doc);
 }
 
+// --- extract (appended by the extract stage) ---
+
+Result<std::shared_ptr<const Extractor>> Pipeline::ExtractorFor(const std::string& lang) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = extractors_.find(lang);
+    if (it != extractors_.end()) return it->second;
+  }
+  auto rules = Rules(lang);
+  if (!rules) return std::unexpected(rules.error());
+  auto created = Extractor::Create(*rules, lang);
+  if (!created) return std::unexpected(created.error());
+  std::lock_guard<std::mutex> lock(mu_);
+  return extractors_.emplace(lang, std::make_shared<const Extractor>(std::move(*created)))
+      .first->second;
+}
+
+Result<std::vector<Clause>> Pipeline::Extract(const std::vector<Provision>& units,
+                                              const std::string& lang) {
+  auto ex = ExtractorFor(lang);
+  if (!ex) return std::unexpected(ex.error());
+  return (*ex)->Extract(units);
+}
+
 }  // namespace charter::cli

@@ -21,6 +21,7 @@
 #include "core/types.h"
 #include "load/load.h"
 #include "segment/segment.h"
+#include "extract/extract.h"
 
 namespace charter::cli {
 
@@ -52,6 +53,18 @@ class Pipeline {
   std::map<std::string, std::shared_ptr<Segmenter>> segmenters_;
   bool languages_loaded_ = false;
   LoadOptions load_options_;
+
+  // --- extract (appended by the extract stage) ---
+ public:
+  // The Extractor of `lang` (rules read and compiled once, cached).
+  Result<std::shared_ptr<const Extractor>> ExtractorFor(const std::string& lang);
+
+  // Classifies segmented units with the cached Extractor of `lang`: one
+  // Clause per unit, in order.
+  Result<std::vector<Clause>> Extract(const std::vector<Provision>& units, const std::string& lang);
+
+ private:
+  std::map<std::string, std::shared_ptr<const Extractor>> extractors_;
 };
 
 }  // namespace charter::cli
