@@ -1,0 +1,124 @@
+#include "segment/sentences.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+namespace charter {
+
+struct SentenceSplitter::Proto {
+  std::unique_ptr<icu::BreakIterator> iter;
+  std::mutex mu;  // BreakIterator::clone() of one object is not documented as thread-safe
+};
+
+Result<SentenceSplitter> SentenceSplitter::Create(const std::string& lang,
+                                                  const std::vector<std::string>& abbreviations) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale(lang.c_str());
+  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(locale, status));
+  if (U_FAILURE(status)) {
+    return Unsupported(lang + ": ICU sentence iterator: " + u_errorName(status));
+  }
+  // Start from ICU's own suppressions for the locale (Mr., e.g., ...), then add ours.
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(locale, status));
+  if (U_FAILURE(status)) {
+    status = U_ZERO_ERROR;
+    builder.reset(icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+    if (U_FAILURE(status)) return Unsupported(lang + ": ICU sentence filter: " + u_errorName(status));
+  }
+  for (const std::string& a : abbreviations) {
+    UErrorCode s = U_ZERO_ERROR;
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), s);  // duplicates are harmless
+  }
+  SentenceSplitter out;
+  out.proto_ = std::make_shared<Proto>();
+  out.proto_->iter.reset(builder->build(base.release(), status));
+  if (U_FAILURE(status) || !out.proto_->iter) {
+    return Unsupported(lang + ": ICU sentence filter: " + u_errorName(status));
+  }
+  return out;
+}
+
+SentenceCursor SentenceSplitter::Cursor() const {
+  SentenceCursor c;
+  std::lock_guard<std::mutex> lock(proto_->mu);
+  c.iter_.reset(proto_->iter->clone());
+  return c;
+}
+
+SentenceCursor::SentenceCursor(SentenceCursor&& o) noexcept
+    : iter_(std::move(o.iter_)), utext_(o.utext_) {
+  o.utext_ = nullptr;
+}
+
+SentenceCursor& SentenceCursor::operator=(SentenceCursor&& o) noexcept {
+  if (this != &o) {
+    if (utext_) utext_close(utext_);
+    iter_ = std::move(o.iter_);
+    utext_ = o.utext_;
+    o.utext_ = nullptr;
+  }
+  return *this;
+}
+
+SentenceCursor::~SentenceCursor() {
+  iter_.reset();  // the iterator may hold a shallow clone of utext_
+  if (utext_) utext_close(utext_);
+}
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+void AddTrimmed(std::string_view text, uint32_t b, uint32_t e,
+                std::vector<std::pair<uint32_t, uint32_t>>* spans) {
+  while (b < e && IsSpace(text[b])) ++b;
+  while (e > b && IsSpace(text[e - 1])) --e;
+  if (b < e) spans->emplace_back(b, e);
+}
+
+// True when `text` can hold no sentence boundary before its last sentence:
+// pure ASCII with no '.', '!' or '?' except in the trailing run of
+// terminators, quotes and brackets. Skips ICU for most lines.
+bool OneSentence(std::string_view text) {
+  size_t end = text.size();
+  while (end > 0 && (IsSpace(text[end - 1]) || text[end - 1] == '.' || text[end - 1] == '!' ||
+                     text[end - 1] == '?' || text[end - 1] == '"' || text[end - 1] == '\'' ||
+                     text[end - 1] == ')' || text[end - 1] == ']')) {
+    --end;
+  }
+  for (size_t i = 0; i < end; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80 || c == '.' || c == '!' || c == '?') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool SentenceCursor::Split(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* spans) {
+  if (text.empty()) return true;
+  if (OneSentence(text)) {
+    AddTrimmed(text, 0, static_cast<uint32_t>(text.size()), spans);
+    return true;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  utext_ = utext_openUTF8(utext_, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return false;
+  iter_->setText(utext_, status);
+  if (U_FAILURE(status)) return false;
+  int32_t prev = iter_->first();
+  for (int32_t pos = iter_->next(); pos != icu::BreakIterator::DONE; pos = iter_->next()) {
+    AddTrimmed(text, static_cast<uint32_t>(prev), static_cast<uint32_t>(pos), spans);
+    prev = pos;
+  }
+  if (static_cast<size_t>(prev) < text.size()) {
+    AddTrimmed(text, static_cast<uint32_t>(prev), static_cast<uint32_t>(text.size()), spans);
+  }
+  return true;
+}
+
+}  // namespace charter
