@@ -2,8 +2,282 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "core/rule_file.h"
 #include "test_util.h"
 
 using namespace charter;
 
-TEST_CASE("placeholder builds", "[extract]") { CHECK(true); }
+namespace {
+
+const Extractor& En() {
+  static const Extractor ex = [] {
+    auto texts = ReadRuleFolder(charter::testing::RulesDir(), "en");
+    REQUIRE(texts);
+    auto e = Extractor::Create(*texts, "en");
+    if (!e) FAIL(e.error().message);
+    return std::move(*e);
+  }();
+  return ex;
+}
+
+Provision Text(const std::string& text, std::vector<std::string> headings = {},
+               const std::string& lead_in = "") {
+  Provision p;
+  p.doc = "t.txt";
+  p.type = "text";
+  p.id = "t.txt#1";
+  p.lead_in = lead_in;
+  p.text = lead_in.empty() ? text : lead_in + " " + text;
+  p.headings = std::move(headings);
+  p.line_start = p.line_end = 1;
+  return p;
+}
+
+Clause One(const Provision& p) {
+  auto out = En().Extract({p});
+  REQUIRE(out.size() == 1);
+  return out[0];
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// Minimal valid rule set for the error-message tests; `name` is replaced by `text`.
+RuleTexts Minimal(const std::string& name, const std::string& text) {
+  RuleTexts t = {{"topics.tsv", "torture\ttorture and cruel treatment\nhealth\thealth care\n"},
+                 {"kinds.tsv", "right\t2.5\nprohibition\t2.5\ninstitutional\t-3\n"},
+                 {"en/modality.tsv", "prohibition\t3\t^no one shall\tNo one shall\n"},
+                 {"en/holders.tsv", "everyone\tprinciple\t0.5\t\\bno one\\b\n"},
+                 {"en/qualifiers.tsv", "by law\t,\\s*by law,\n"},
+                 {"en/context.tsv", "heading\tinstitutional\t2\tparliament\n"},
+                 {"en/topics.tsv", "torture\t3\ttorture\n"}};
+  t[name] = text;
+  return t;
+}
+
+std::string CreateError(const std::string& name, const std::string& text) {
+  auto e = Extractor::Create(Minimal(name, text), "en");
+  if (e) return "(no error)";
+  return e.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("a prohibition of torture is a principle about torture", "[extract]") {
+  Clause c = One(Text("No one shall be subjected to torture."));
+  CHECK(c.kind == Kind::kProhibition);
+  CHECK(c.principle);
+  CHECK(c.score >= 0.5);
+  REQUIRE_FALSE(c.topics.empty());
+  CHECK(c.topics[0] == "torture");
+  CHECK(c.holder == "everyone");
+}
+
+TEST_CASE("parliament's sittings are institutional, not a principle", "[extract]") {
+  Clause c = One(Text("Parliament shall meet at least once a year."));
+  CHECK(c.kind == Kind::kInstitutional);
+  CHECK_FALSE(c.principle);
+  CHECK(c.score < 0.5);
+  CHECK(c.topics.empty());
+}
+
+TEST_CASE("kinds of typical clauses", "[extract]") {
+  struct Case {
+    const char* text;
+    Kind kind;
+    bool principle;
+  };
+  const Case cases[] = {
+      {"Everyone has the right to life, liberty and security of person.", Kind::kRight, true},
+      {"Freedom of the press is guaranteed.", Kind::kRight, true},
+      {"Slavery and the slave trade shall be prohibited in all their forms.", Kind::kProhibition, true},
+      {"The State shall endeavour to protect and improve the environment.", Kind::kStateDuty, true},
+      {"It shall be the duty of every citizen to respect the Constitution.", Kind::kPersonalDuty, true},
+      {"Human dignity shall be inviolable.", Kind::kValue, true},
+      {"India is a sovereign socialist secular democratic republic.", Kind::kValue, true},
+      {"Nothing in this article shall prevent the State from making any law.", Kind::kLimitation, false},
+      {"In this Part, unless the context otherwise requires, \"the State\" includes the Government.",
+       Kind::kDefinition, false},
+      {"The President shall be elected by the members of an electoral college.", Kind::kInstitutional,
+       false},
+      {"Rep. by the Constitution (Forty-fourth Amendment) Act, 1978.", Kind::kOther, false},
+  };
+  for (const Case& k : cases) {
+    INFO(k.text);
+    Clause c = One(Text(k.text));
+    CHECK(KindName(c.kind) == std::string(KindName(k.kind)));
+    CHECK(c.principle == k.principle);
+  }
+}
+
+TEST_CASE("a list item inherits the modality of its lead-in", "[extract]") {
+  Clause c = One(Text("(a) to freedom of speech and expression;", {}, "All citizens shall have the right—"));
+  CHECK(c.kind == Kind::kRight);
+  CHECK(c.principle);
+  CHECK(c.holder == "every citizen");
+  REQUIRE_FALSE(c.topics.empty());
+  CHECK(c.topics[0] == "expression_information");
+
+  Clause d = One(Text("a. promote international peace and security;", {}, "The State shall endeavour to-"));
+  CHECK(d.kind == Kind::kStateDuty);
+  CHECK(d.principle);
+  CHECK(d.topics[0] == "peace_international");
+}
+
+TEST_CASE("qualifiers are split off and the core stands alone", "[extract]") {
+  Clause c = One(Text("No person shall be deprived of his life or personal liberty except according to "
+                      "procedure established by law."));
+  CHECK(c.kind == Kind::kProhibition);
+  CHECK(c.principle);
+  CHECK(c.qualifiers == std::vector<std::string>{"except according to procedure established by law"});
+  CHECK(c.core == "No person shall be deprived of his life or personal liberty.");
+  CHECK(Has(c.topics, "life"));
+  CHECK(Has(c.topics, "liberty_security"));
+
+  Clause d = One(Text("All citizens shall have the right to move freely throughout the territory, "
+                      "subject to reasonable restrictions imposed by law."));
+  CHECK(d.kind == Kind::kRight);
+  CHECK(d.principle);
+  CHECK(d.qualifiers == std::vector<std::string>{"subject to reasonable restrictions imposed by law"});
+  CHECK(d.core == "All citizens shall have the right to move freely throughout the territory.");
+
+  Clause e = One(Text("Every person has the right to acquire property in accordance with law."));
+  CHECK(e.qualifiers == std::vector<std::string>{"in accordance with law"});
+  CHECK(e.core == "Every person has the right to acquire property.");
+
+  Clause f = One(Text("Everyone has the right to legal aid as provided by law."));
+  CHECK(f.qualifiers == std::vector<std::string>{"as provided by law"});
+
+  Clause g = One(Text("Subject to public order, morality and health, all persons are equally entitled "
+                      "to freedom of conscience."));
+  CHECK(g.kind == Kind::kRight);
+  CHECK(g.qualifiers == std::vector<std::string>{"Subject to public order, morality and health"});
+  CHECK(g.core == "all persons are equally entitled to freedom of conscience.");
+}
+
+TEST_CASE("rights headings and institutional headings shift the decision", "[extract]") {
+  const std::string text = "Every member shall have the right to speak.";
+  Clause rights = One(Text(text, {"CHAPTER 2. BILL OF RIGHTS"}));
+  Clause organ = One(Text(text, {"CHAPTER 4. PARLIAMENT"}));
+  CHECK(rights.principle);
+  CHECK_FALSE(organ.principle);
+  CHECK(rights.score > organ.score);
+
+  Clause policy = One(Text("The State shall regard the raising of the level of nutrition as a primary duty.",
+                           {"PART IV. DIRECTIVE PRINCIPLES OF STATE POLICY"}));
+  CHECK(policy.kind == Kind::kStateDuty);
+  CHECK(policy.principle);
+}
+
+TEST_CASE("an article caption is evidence for the units under it", "[extract]") {
+  const std::string text = "Details shall be governed by law.";
+  Provision art_right;
+  art_right.type = "article";
+  art_right.text = "21. Protection of life and personal liberty";
+  Provision art_organ;
+  art_organ.type = "article";
+  art_organ.text = "125. Salaries of Judges";
+  auto a = En().Extract({art_right, Text(text)});
+  auto b = En().Extract({art_organ, Text(text)});
+  REQUIRE(a.size() == 2);
+  REQUIRE(b.size() == 2);
+  CHECK(a[0].kind == Kind::kHeading);
+  CHECK_FALSE(a[0].principle);
+  CHECK(a[1].score > b[1].score);
+}
+
+TEST_CASE("a preamble states values", "[extract]") {
+  Clause c = One(Text("JUSTICE, social, economic and political;", {"Preamble"}));
+  CHECK(c.kind == Kind::kValue);
+  CHECK(c.principle);
+  CHECK(Has(c.topics, "solidarity_social_justice"));
+  Clause d = One(Text("IN OUR CONSTITUENT ASSEMBLY this day, do HEREBY ADOPT, ENACT AND GIVE TO "
+                      "OURSELVES THIS CONSTITUTION.",
+                      {"Preamble"}));
+  CHECK_FALSE(d.principle);
+}
+
+TEST_CASE("headings and article records are never principles", "[extract]") {
+  Provision h;
+  h.type = "heading";
+  h.text = "PART III. FUNDAMENTAL RIGHTS";
+  Provision a;
+  a.type = "article";
+  a.text = "14. Equality before law";
+  auto out = En().Extract({h, a, Text("Everyone has the right to life.")});
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].kind == Kind::kHeading);
+  CHECK(out[1].kind == Kind::kHeading);
+  CHECK_FALSE(out[0].principle);
+  CHECK_FALSE(out[1].principle);
+  CHECK(out[2].principle);
+}
+
+TEST_CASE("every decision records the ids of the rules that fired", "[extract]") {
+  Clause c = One(Text("Everyone has the right to education."));
+  REQUIRE_FALSE(c.rules.empty());
+  bool modality = false;
+  for (const auto& id : c.rules) {
+    CHECK_FALSE(En().RuleText(id).empty());
+    if (id.rfind("en/modality.tsv:", 0) == 0) modality = true;
+  }
+  CHECK(modality);
+  CHECK(Has(c.rules, "kinds.tsv:5"));
+  CHECK(En().RuleText("en/modality.tsv:99999").empty());
+}
+
+TEST_CASE("extraction is deterministic and keeps one clause per unit in order", "[extract]") {
+  std::vector<Provision> units = {Text("Everyone has the right to life."),
+                                  Text("Parliament shall meet once a year."),
+                                  Text("No one shall be held in slavery.")};
+  auto a = En().Extract(units);
+  auto b = En().Extract(units);
+  REQUIRE(a.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CHECK(a[i].unit.text == units[i].text);
+    CHECK(a[i].rules == b[i].rules);
+    CHECK(a[i].score == b[i].score);
+  }
+}
+
+TEST_CASE("a malformed rule file is reported as file:line: problem", "[extract]") {
+  CHECK(CreateError("en/modality.tsv", "right\t3\thas the right\nrigth\t2\tentitled\n") ==
+        "en/modality.tsv:2: unknown kind 'rigth'");
+  CHECK(CreateError("en/modality.tsv", "right\t3\t(has the right\n") ==
+        "en/modality.tsv:1: bad pattern: missing ): (has the right");
+  CHECK(CreateError("en/modality.tsv", "right\t3\thas\tlabel\textra\n") ==
+        "en/modality.tsv:1: expected 3 to 4 columns, found 5");
+  CHECK(CreateError("en/modality.tsv", "right\theavy\thas the right\n") ==
+        "en/modality.tsv:1: bad weight 'heavy'");
+  CHECK(CreateError("en/topics.tsv", "torture\t3\ttorture\nhelth\t2\thospital\n") ==
+        "en/topics.tsv:2: unknown topic 'helth'");
+  CHECK(CreateError("en/context.tsv", "page\tright\t1\trights\n") ==
+        "en/context.tsv:1: unknown scope 'page'");
+  CHECK(CreateError("en/holders.tsv", "everyone\tprinciple\t0.5\n") ==
+        "en/holders.tsv:1: expected 4 columns, found 3");
+  CHECK(CreateError("kinds.tsv", "rigth\t2\n") == "kinds.tsv:1: unknown kind 'rigth'");
+  CHECK(CreateError("topics.tsv", "Bad Id\tx\n") == "topics.tsv:1: bad topic id 'Bad Id'");
+  CHECK(CreateError("en/qualifiers.tsv", "by law\t(by law\n") ==
+        "en/qualifiers.tsv:1: bad pattern: missing ): (by law");
+}
+
+TEST_CASE("a language without modality rules is an error", "[extract]") {
+  RuleTexts t = Minimal("en/topics.tsv", "");
+  auto e = Extractor::Create(t, "xx");
+  REQUIRE_FALSE(e);
+  CHECK(e.error().message == "xx/modality.tsv: rule file not found");
+}
+
+TEST_CASE("the shipped rules of every language compile", "[extract]") {
+  for (const std::string& lang : AvailableLanguages(charter::testing::RulesDir())) {
+    auto texts = ReadRuleFolder(charter::testing::RulesDir(), lang);
+    REQUIRE(texts);
+    if (!texts->count(lang + "/modality.tsv")) continue;
+    INFO(lang);
+    auto e = Extractor::Create(*texts, lang);
+    if (!e) FAIL(e.error().message);
+  }
+}
