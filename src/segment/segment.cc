@@ -544,6 +544,7 @@ std::string Builder::Cite() const {
   } else if (!divs_.empty()) {
     cite = divs_.back().cite;
   }
+  if (!markers_.empty() && !cite.empty() && cite.back() == '.') cite += ' ';  // "Sched. (1)"
   for (const Marker& m : markers_) cite += m.path;
   return cite;
 }
@@ -1057,7 +1058,8 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
       bool first_after_division = after_division;
       after_division = false;
       bool exact = FollowsExactly(last, n) || restart;
-      bool gap = !exact && FollowsWithGap(last, n);
+      // The first article of an excerpt may have any number ("19. Protection of ...").
+      bool gap = !exact && (FollowsWithGap(last, n) || (last.base < 0 && n.base > 0));
       bool fits_clause = n.suffix.empty() && n.base == clause + 1;
       bool head = false;
       bool caption = l.caption || (l.title_case && exact && !fits_clause);

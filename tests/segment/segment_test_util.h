@@ -3,6 +3,9 @@
 // clean UTF-8 text) and a Segmenter over the repository's rules.
 #pragma once
 
+#include <map>
+#include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 

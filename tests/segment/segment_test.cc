@@ -1,0 +1,331 @@
+// Unit tests of the segmenter on small in-memory documents.
+#include <catch2/catch.hpp>
+
+#include "core/text.h"
+#include "segment_test_util.h"
+
+using namespace charter;
+using namespace charter::testing;
+
+namespace {
+
+std::vector<std::string> Texts(const std::vector<Provision>& units) {
+  std::vector<std::string> out;
+  for (const auto& u : units)
+    if (u.type == "text") out.push_back(u.text);
+  return out;
+}
+
+std::vector<std::string> Units(const std::vector<Provision>& units) {
+  std::vector<std::string> out;
+  for (const auto& u : units)
+    if (u.type == "article") out.push_back(u.unit);
+  return out;
+}
+
+const Provision* FindText(const std::vector<Provision>& units, const std::string& needle) {
+  for (const auto& u : units)
+    if (u.type == "text" && u.text.find(needle) != std::string::npos) return &u;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("abbreviation Art. does not end a sentence", "[segment]") {
+  auto units = SegmentText(
+      "Article 1\n\nThe rights in Art. 5 and No. 3 apply, e.g. to citizens, i.e. all of them. "
+      "A second sentence follows.\n");
+  auto texts = Texts(units);
+  REQUIRE(texts.size() == 2);
+  CHECK(texts[0] ==
+        "The rights in Art. 5 and No. 3 apply, e.g. to citizens, i.e. all of them.");
+  CHECK(texts[1] == "A second sentence follows.");
+}
+
+TEST_CASE("sentences of one line are split and numbered in the id", "[segment]") {
+  auto units = SegmentText("Article 1\n\nEveryone has the right to life. No one shall be killed.\n",
+                           "en", "udhr.txt");
+  auto texts = OfType(units, "text");
+  REQUIRE(texts.size() == 2);
+  CHECK(texts[0].id == "udhr.txt#art-1/p1/s1");
+  CHECK(texts[1].id == "udhr.txt#art-1/p1/s2");
+  CHECK(texts[1].begin > texts[0].end);
+}
+
+TEST_CASE("list items carry their lead-in", "[segment]") {
+  auto units = SegmentText(
+      "19. Protection of certain rights regarding freedom of speech, etc.\n\n"
+      "1. All citizens shall have the right—\n\n"
+      "a. to freedom of speech and expression;\n\n"
+      "b. to assemble peaceably and without arms;\n\n"
+      "2. Nothing in sub-clause (a) shall affect any existing law.\n",
+      "en", "ind.txt");
+  const Provision* a = FindText(units, "freedom of speech and expression");
+  REQUIRE(a != nullptr);
+  CHECK(a->text == "All citizens shall have the right— to freedom of speech and expression;");
+  CHECK(a->lead_in == "All citizens shall have the right—");
+  CHECK(a->cite == "Art. 19(1)(a)");
+  CHECK(a->path == "Article 19 > (1) > (a)");
+  CHECK(a->id == "ind.txt#art-19/1/a/s1");
+  const Provision* b = FindText(units, "assemble peaceably");
+  REQUIRE(b != nullptr);
+  CHECK(b->lead_in == "All citizens shall have the right—");
+  // Clause 2 is not an item of the list: no lead-in.
+  const Provision* two = FindText(units, "Nothing in sub-clause");
+  REQUIRE(two != nullptr);
+  CHECK(two->lead_in.empty());
+  CHECK(two->cite == "Art. 19(2)");
+}
+
+TEST_CASE("a colon lead-in with (a) items works for parenthesised markers", "[segment]") {
+  auto units = SegmentText(
+      "Section 12\n\n(1) Everyone has the right to freedom and security of the person, which "
+      "includes the right:\n(a) not to be deprived of freedom arbitrarily;\n(b) not to be "
+      "detained without trial.\n(2) Everyone has the right to bodily integrity.\n");
+  const Provision* b = FindText(units, "detained without trial");
+  REQUIRE(b != nullptr);
+  CHECK(b->cite == "Sec. 12(1)(b)");
+  CHECK(EndsWith(b->lead_in, "includes the right:"));
+  const Provision* two = FindText(units, "bodily integrity");
+  REQUIRE(two != nullptr);
+  CHECK(two->cite == "Sec. 12(2)");
+  CHECK(two->lead_in.empty());
+}
+
+TEST_CASE("Constitute-style article headings are told apart from numbered clauses", "[segment]") {
+  // Both are "N. text": the heading has a short caption and continues the
+  // article numbering; clauses restart at 1 inside each article.
+  auto units = SegmentText(
+      "Kenya 2010\n\n"
+      "1. Sovereignty of the people\n\n"
+      "1. All sovereign power belongs to the people of Kenya.\n\n"
+      "2. The people may exercise their sovereign power directly.\n\n"
+      "2. Supremacy of this Constitution\n\n"
+      "1. This Constitution is the supreme law of the Republic.\n\n"
+      "3. Defence of this Constitution\n\n"
+      "Every person has an obligation to respect this Constitution.\n\n"
+      "4. Declaration of the Republic\n\n"
+      "1. Kenya is a sovereign Republic.\n\n"
+      "2. The Republic of Kenya shall be a multi-party democratic State.\n\n"
+      "3. Nothing here is a heading.\n");
+  CHECK(Units(units) == std::vector<std::string>{"1", "2", "3", "4"});
+  auto arts = OfType(units, "article");
+  CHECK(arts[0].caption == "Sovereignty of the people");
+  CHECK(arts[0].label == "Article");
+  CHECK(arts[0].line_start == 3);
+  CHECK(arts[1].line_start == 9);
+  const Provision* three = FindText(units, "Nothing here");
+  REQUIRE(three != nullptr);
+  CHECK(three->cite == "Art. 4(3)");
+}
+
+TEST_CASE("a document that says section numbers its units as sections", "[segment]") {
+  auto units = SegmentText(
+      "CHAPTER 1. FOUNDING PROVISIONS\n\n"
+      "1. Republic of South Africa\n\n"
+      "The Republic is one sovereign state, as this section and section 2 say.\n\n"
+      "2. Supremacy of Constitution\n\n"
+      "This Constitution is the supreme law; see section 1.\n");
+  auto arts = OfType(units, "article");
+  REQUIRE(arts.size() == 2);
+  // Numbered headings take the label from a Section rule only when written;
+  // a bare "1." heading is an Article unless the rules say otherwise.
+  CHECK(arts[0].unit == "1");
+  CHECK(arts[1].headings == std::vector<std::string>{"CHAPTER 1. FOUNDING PROVISIONS"});
+}
+
+TEST_CASE("Amendment XIV has unit 14", "[segment]") {
+  auto units = SegmentText(
+      "Article I\n\nSection 1\n\nAll legislative Powers herein granted shall be vested in a "
+      "Congress.\n\nSection 2\n\nThe House shall be composed of Members.\n\n"
+      "Article II\n\nSection 1\n\nThe executive Power shall be vested in a President.\n\n"
+      "Amendment XIII\n\n1. Neither slavery nor involuntary servitude shall exist.\n\n"
+      "Amendment XIV\n\n1. All persons born or naturalized in the United States are citizens.\n");
+  auto arts = OfType(units, "article");
+  REQUIRE(arts.size() == 4);
+  CHECK(arts[0].unit == "I");
+  CHECK(arts[2].unit == "13");
+  CHECK(arts[3].unit == "14");
+  CHECK(arts[3].label == "Amendment");
+  // Sections inside an article are not top-level units.
+  const Provision* house = FindText(units, "The House shall");
+  REQUIRE(house != nullptr);
+  CHECK(house->path == "Article I > Section 2");
+  CHECK(house->cite == "Art. I, Sec. 2");
+}
+
+TEST_CASE("lettered article numbers: India 21A and Germany 16a", "[segment]") {
+  auto india = SegmentText(
+      "21. Protection of life and personal liberty\n\n"
+      "No person shall be deprived of his life or personal liberty except according to "
+      "procedure established by law.\n\n"
+      "21A. Right to education\n\n"
+      "The State shall provide free and compulsory education to all children.\n\n"
+      "22. Protection against arrest and detention in certain cases\n\n"
+      "1. No person who is arrested shall be detained in custody.\n");
+  CHECK(Units(india) == std::vector<std::string>{"21", "21A", "22"});
+  auto germany = SegmentText(
+      "Article 16. [Citizenship - Extradition]\n\n1. No German may be deprived of his "
+      "citizenship.\n\nArticle 16a. [Right of asylum]\n\n1. Persons persecuted on political "
+      "grounds shall have the right of asylum.\n");
+  CHECK(Units(germany) == std::vector<std::string>{"16", "16a"});
+  CHECK(OfType(germany, "article")[1].caption == "[Right of asylum]");
+}
+
+TEST_CASE("§ headings are top-level units when the document has no articles", "[segment]") {
+  auto units = SegmentText(
+      "§ 1\n\nThis Act applies to everyone.\n\n§ 2\n\n(1) Everyone has the right to vote.\n\n"
+      "§ 3\n\nThe Act enters into force today.\n");
+  CHECK(Units(units) == std::vector<std::string>{"1", "2", "3"});
+  CHECK(OfType(units, "article")[1].label == "§");
+}
+
+TEST_CASE("a treaty's Article 1 headings and its preamble", "[segment]") {
+  auto units = SegmentText(
+      "Convention on Examples\n\n"
+      "The States Parties to the present Convention,\n"
+      "Considering that examples matter,\n"
+      "Have agreed as follows:\n\n"
+      "PART I\n\n"
+      "Article 1\n\n"
+      "1. Every example has the right to be read.\n\n"
+      "Article 2\n\nStates Parties shall respect examples.\n",
+      "en", "conv.txt");
+  CHECK(Units(units) == std::vector<std::string>{"1", "2"});
+  const Provision* rec = FindText(units, "Considering that");
+  REQUIRE(rec != nullptr);
+  CHECK(rec->cite == "Preamble");
+  CHECK(rec->line_start == 4);
+  CHECK(rec->line_end == 4);
+  const Provision* read = FindText(units, "right to be read");
+  REQUIRE(read != nullptr);
+  CHECK(read->path == "Part I > Article 1 > (1)");
+  CHECK(read->cite == "Art. 1(1)");
+  CHECK(read->headings == std::vector<std::string>{"PART I", "Article 1"});
+}
+
+TEST_CASE("an explicit preamble heading starts the preamble", "[segment]") {
+  auto units = SegmentText("Freedonia 2026\n\nPreamble\n\nWe, the people, adopt this.\n\n"
+                           "Article 1\n\nFreedonia is a republic.\n",
+                           "en", "f.txt");
+  REQUIRE(units.size() >= 5);
+  CHECK(units[0].type == "heading");
+  CHECK(units[0].label == "Title");
+  CHECK(units[1].label == "Preamble");
+  const Provision* we = FindText(units, "We, the people");
+  REQUIRE(we != nullptr);
+  CHECK(we->id == "f.txt#preamble/p1/s1");
+  CHECK(we->path == "Preamble");
+  CHECK(we->cite == "Preamble");
+}
+
+TEST_CASE("every non-blank line starts at least one unit", "[segment]") {
+  std::string doc =
+      "Title of a Law\n\nPART II. RIGHTS\n\n3. Citizenship\n\n1. There is a common citizenship.\n\n"
+      "2. All citizens are-\n\na. equally entitled to the rights; and\n\nb. equally subject "
+      "to the duties.\n\n3.\n\na. The national government may use any language.\n";
+  auto units = SegmentText(doc);
+  std::set<uint32_t> starts;
+  for (const auto& u : units) starts.insert(u.line_start);
+  uint32_t line = 1;
+  size_t pos = 0;
+  while (pos < doc.size()) {
+    size_t nl = doc.find('\n', pos);
+    if (nl > pos) CHECK(starts.count(line) == 1);
+    pos = nl + 1;
+    ++line;
+  }
+}
+
+TEST_CASE("a sentence wrapped over lines spans those lines", "[segment]") {
+  auto units = SegmentText(
+      "Article 1\n\nEveryone has the right to life, liberty\nand security of person.\n");
+  auto texts = OfType(units, "text");
+  REQUIRE(texts.size() == 1);
+  CHECK(texts[0].text == "Everyone has the right to life, liberty and security of person.");
+  CHECK(texts[0].line_start == 3);
+  CHECK(texts[0].line_end == 4);
+}
+
+TEST_CASE("labelled headings in other languages", "[segment]") {
+  struct Case {
+    const char* lang;
+    const char* doc;
+    std::vector<std::string> units;
+  };
+  const Case cases[] = {
+      {"de", "Art 1\n\n(1) Die Würde des Menschen ist unantastbar.\n\nArt 2\n\nText.\n", {"1", "2"}},
+      {"fr", "Article 1er\n\nLa France est une République.\n\nArticle 2\n\nTexte.\n", {"1er", "2"}},
+      {"es", "Artículo 1o.\n\nEn los Estados Unidos Mexicanos.\n\nArtículo 2o.- La Nación.\n", {"1", "2"}},
+      {"it", "Art. 1\n\nL'Italia è una Repubblica.\n\nArt. 2\n\nLa Repubblica.\n", {"1", "2"}},
+      {"pt", "Artigo 1.º\n\nPortugal é uma República.\n\nArtigo 2.º\n\nTexto.\n", {"1", "2"}},
+      {"nl", "Hoofdstuk 1\n\nArtikel 1\n\nAllen worden gelijk behandeld.\n\nArtikel 2\n\nTekst.\n",
+       {"1", "2"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.lang);
+    CHECK(Units(SegmentText(c.doc, c.lang)) == c.units);
+  }
+}
+
+TEST_CASE("Article 5 in running text is not a heading", "[segment]") {
+  auto units = SegmentText("Article 1\n\nText.\n\nArticle 5 of the Convention applies here.\n");
+  CHECK(Units(units) == std::vector<std::string>{"1"});
+}
+
+TEST_CASE("a schedule ends the top-level units", "[segment]") {
+  auto units = SegmentText(
+      "1. Name\n\nThe state is Freedonia.\n\n2. Flag\n\nThe flag is in Schedule 1.\n\n"
+      "Schedule 1. NATIONAL FLAG\n\n1. The flag is green.\n\n3. It has a star.\n");
+  CHECK(Units(units) == std::vector<std::string>{"1", "2"});
+  const Provision* star = FindText(units, "It has a star");
+  REQUIRE(star != nullptr);
+  CHECK(star->path == "Schedule 1 > (3)");
+}
+
+TEST_CASE("ids are unique even when numbering restarts per chapter", "[segment]") {
+  auto units = SegmentText(
+      "Chapter 1. Basic principles\n\nArt 1\n\nText one.\n\nArt 2\n\nText two.\n\n"
+      "Chapter 2. Rights\n\nArt 1\n\nText three.\n");
+  std::set<std::string> ids;
+  for (const auto& u : units) CHECK(ids.insert(u.id).second);
+  CHECK(Units(units).size() == 3);
+}
+
+TEST_CASE("segmenting twice gives the same units", "[segment]") {
+  std::string doc = "Article 1\n\nA. B. C. Everyone has rights.\n\nArticle 2\n\n(a) one;\n(b) two.\n";
+  auto a = SegmentText(doc);
+  auto b = SegmentText(doc);
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].id == b[i].id);
+    CHECK(a[i].text == b[i].text);
+  }
+}
+
+TEST_CASE("empty and blank documents give no units", "[segment]") {
+  CHECK(SegmentText("").empty());
+  CHECK(SegmentText("\n\n  \n").empty());
+}
+
+TEST_CASE("a bad heading pattern is an error naming the file and line", "[segment]") {
+  RuleTexts rules;
+  rules["en/headings.tsv"] = "# comment\narticle\tArticle\tArt.\t^(article\n";
+  auto seg = Segmenter::Create(rules, "en");
+  REQUIRE(!seg);
+  CHECK(seg.error().message.rfind("en/headings.tsv:2: bad pattern:", 0) == 0);
+}
+
+TEST_CASE("an unknown heading kind is an error", "[segment]") {
+  RuleTexts rules;
+  rules["en/headings.tsv"] = "chapterish\tChapter\tCh.\t^chapter\n";
+  auto seg = Segmenter::Create(rules, "en");
+  REQUIRE(!seg);
+  CHECK(seg.error().message == "en/headings.tsv:1: unknown kind 'chapterish'");
+}
+
+TEST_CASE("missing headings.tsv is an error", "[segment]") {
+  auto seg = Segmenter::Create(RuleTexts{}, "xx");
+  REQUIRE(!seg);
+  CHECK(seg.error().message == "xx/headings.tsv: rule file not found");
+}
