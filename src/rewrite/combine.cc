@@ -81,13 +81,30 @@ Head ParseHead(const std::string& phrase, std::string* items) {
       "(?i)^(?:((?:[\\w-]+ ){0,2}[\\w-]+(?:'s|s'))|(the)) ?"
       "(rights?|freedoms?|entitlements?|liberty|liberties|inviolability|protection) (to|of) (.+)$");
   static const RE2 kBare("(?i)^(freedom|liberty) (of) (.+)$");
+  static const RE2 kRightToFreedom(
+      "(?i)^(?:((?:[\\w-]+ ){0,2}[\\w-]+(?:'s|s'))|(the))? ?rights? to freedoms? of (.+)$");
   Head h;
   std::string poss, the, head, prep;
+  if (RE2::FullMatch(phrase, kRightToFreedom, &poss, &the, items)) {
+    h.poss = poss.empty() ? AsciiLower(the) : poss;
+    h.head = "right to freedom";
+    h.prep = "of";
+    h.ok = true;
+    return h;
+  }
   if (RE2::FullMatch(phrase, kHead, &poss, &the, &head, &prep, items)) {
     h.poss = poss.empty() ? AsciiLower(the) : poss;
   } else if (RE2::FullMatch(phrase, kBare, &head, &prep, items)) {
     h.poss = "";
   } else {
+    // A plain list of short concepts ("freedom, equality, and a sense of
+    // brotherhood") is split too; anything with "or" or long items is kept whole.
+    if (phrase.find(" or ") != std::string::npos) return h;
+    std::vector<std::string> parts = SplitList(phrase);
+    for (const std::string& p : parts)
+      if (Split(p, ' ').size() > 4) return h;
+    *items = phrase;
+    h.ok = true;
     return h;
   }
   head = AsciiLower(head);
@@ -112,7 +129,8 @@ std::string Plural(const std::string& head) {
 
 std::set<std::string> KeyTokens(const std::string& item) {
   std::set<std::string> out;
-  for (std::string_view t : Split(ItemKey(item), ' '))
+  const std::string key = ItemKey(item);  // Split returns views into it
+  for (std::string_view t : Split(key, ' '))
     if (!t.empty()) out.insert(std::string(t));
   return out;
 }
@@ -190,7 +208,9 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
       Head h = ParseHead(part.phrase, &items_text);
       if (h.ok) {
         auto g = std::find_if(lg->groups.begin(), lg->groups.end(), [&](const Group& x) {
-          return x.head.ok && x.head.head == h.head && x.head.prep == h.prep;
+          return x.head.ok && x.head.head == h.head && x.head.prep == h.prep &&
+                 (h.head.empty() || x.poss.count(h.poss) || x.poss.empty() ||
+                  !x.poss.count("everyone's") == !(h.poss == "everyone's"));
         });
         if (g == lg->groups.end()) {
           lg->groups.push_back(Group{h, {}, "", 0, {}});
@@ -220,20 +240,44 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
   });
 
   std::vector<std::string> rendered_parts;
-  for (const LeadGroups& lg : leads) {
+  for (LeadGroups& lg : leads) {
+    // Whole phrases name their ideas already: drop a whole phrase or a list
+    // item that another whole phrase of the same lead contains.
+    std::vector<std::set<std::string>> whole_tokens;
+    for (const Group& g : lg.groups)
+      if (!g.head.ok) whole_tokens.push_back(KeyTokens(g.whole));
+    auto covered = [&](const std::set<std::string>& k, const std::string& self) {
+      for (size_t i = 0; i < whole_tokens.size(); ++i) {
+        const std::set<std::string>& w = whole_tokens[i];
+        if (w == KeyTokens(self) && !self.empty()) continue;
+        if (!k.empty() && std::includes(w.begin(), w.end(), k.begin(), k.end())) return true;
+      }
+      return false;
+    };
     std::vector<std::string> concepts;
-    for (const Group& g : lg.groups) {
+    for (Group& g : lg.groups) {
       if (!g.head.ok) {
-        concepts.push_back(g.whole);
+        if (!covered(KeyTokens(g.whole), g.whole)) concepts.push_back(g.whole);
         continue;
       }
+      if (g.head.head.empty()) {
+        std::vector<std::string> kept;
+        for (const std::string& it : g.items)
+          if (!covered(KeyTokens(it), "")) kept.push_back(it);
+        g.items = kept;
+      }
+      if (g.items.empty()) continue;
       std::string poss = g.poss.size() == 1 ? *g.poss.begin() : std::string("the");
       bool plural = g.members > 1 && g.items.size() > 1;
       std::string head = plural ? Plural(g.head.head) : g.head.head;
       std::string s;
-      if (!poss.empty()) s = poss + " ";
-      else if (plural) s = "the ";
-      s += head + " " + g.head.prep + " " + JoinList(g.items, "and");
+      if (g.head.head.empty()) {
+        s = JoinList(g.items, "and");
+      } else {
+        if (!poss.empty()) s = poss + " ";
+        else if (plural) s = "the ";
+        s += head + " " + g.head.prep + " " + JoinList(g.items, "and");
+      }
       concepts.push_back(s);
     }
     std::string part = lg.lead.empty() ? JoinList(concepts, "and")

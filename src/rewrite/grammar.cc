@@ -124,6 +124,9 @@ std::string SerialComma(std::string_view s) {
       std::string& last = segs[i];
       const std::string& prev = segs[i - 1];
       if (StartsWith(last, "and ") || StartsWith(last, "or ")) continue;
+      // "promote, and create conditions for, the development and use": the
+      // list already ended with its own serial comma.
+      if (StartsWith(prev, "and ") || StartsWith(prev, "or ")) continue;
       std::vector<std::string> prev_toks = Tokens(prev);
       std::vector<std::string> last_toks = Tokens(last);
       if (prev_toks.empty() || last_toks.empty()) continue;
@@ -149,10 +152,15 @@ std::string SerialComma(std::string_view s) {
                                                "at", "on", "if", "when", "where", "which", "who",
                                                "that", "is", "are", "shall", "has", "have", "was",
                                                "were", "may", "must", "not"};
-        bool item_like = head.size() <= 3;
+        bool item_like = head.size() <= 4;
         if (head.size() <= 2 && EndsWith(AsciiLower(head.back()), "ly")) item_like = false;
         for (const char* n : kNotItem) item_like = item_like && after != n;
         if (i == 1 && prev_toks.size() > 3 && head.size() > 2) item_like = false;
+        for (const std::string& t : head) {
+          std::string lt = AsciiLower(t);
+          if (lt == "must" || lt == "shall" || lt == "may" || lt == "will" || lt == "should")
+            item_like = false;
+        }
         if (item_like) at = k;
       }
       if (at != std::string::npos) last.insert(at, ",");
@@ -209,6 +217,10 @@ std::optional<std::string> Possessive(std::string_view holder, const Words& word
   std::string l = AsciiLower(h);
   if (words.universal.count(l)) return std::string("everyone's");
   if (WordCount(h) > 3 || h.find(',') != std::string::npos) return std::nullopt;
+  // A holder never starts with a preposition ("to have the environment ...").
+  std::string first = Tokens(l)[0];
+  for (const char* prep : {"to", "of", "for", "in", "on", "at", "by", "with", "not", "and", "or"})
+    if (first == prep) return std::nullopt;
   for (const char* w : {" of ", " with ", " who ", " whose ", " and ", " in ", " which ", " that ",
                         " or ", " from ", " under "}) {
     if (l.find(w) != std::string::npos) return std::nullopt;
@@ -269,6 +281,22 @@ std::vector<std::string> SplitList(std::string_view s) {
   }
   if (items.size() >= 2) {
     // "A, B and C" without a serial comma: the last piece holds two items.
+    std::string& last = items.back();
+    std::vector<std::string> last_toks = Tokens(last);
+    std::string w = last_toks.empty() ? "" : AsciiLower(last_toks[0]);
+    if (w == "to" || w == "of" || w == "for" || w == "in") {
+      for (const char* conj : {" and ", " or "}) {
+        size_t k = last.find(std::string(conj) + w + " ");
+        if (k != std::string::npos) {
+          std::string a = last.substr(0, k), b = last.substr(k + std::string_view(conj).size());
+          items.back() = a;
+          items.push_back(b);
+          break;
+        }
+      }
+    }
+  }
+  if (items.size() >= 2) {
     std::string& last = items.back();
     for (const char* conj : {" and ", " or "}) {
       size_t k = last.find(conj);
@@ -350,8 +378,12 @@ std::string TrimFragment(std::string_view s) {
     for (std::string_view dash : {"\u2014", "\u2013"}) {
       if (EndsWith(t, dash)) t.resize(t.size() - dash.size());
     }
-    for (std::string_view conj : {" and", " or", " and/or"}) {
-      if (EndsWith(t, conj)) t.resize(t.size() - conj.size());
+    // Dangling conjunctions and lead-in words whose items were cut off.
+    for (std::string_view tail : {" with regard to", " the following values", " towards securing",
+                                  " the following", " and", " or", " and/or", " to", " of",
+                                  " for", " that", " which", " includes", " including", " must",
+                                  " shall", " are", " is", " unless"}) {
+      if (t.size() > tail.size() && EndsWith(AsciiLower(t), tail)) t.resize(t.size() - tail.size());
     }
     if (t == "and" || t == "or") t.clear();
     if (t.size() == before) break;

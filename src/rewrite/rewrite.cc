@@ -25,7 +25,7 @@ std::string FirstSentence(const std::string& s) {
   while ((p = s.find(". ", p)) != std::string::npos) {
     size_t w = p;
     while (w > 0 && std::isalpha(static_cast<unsigned char>(s[w - 1]))) --w;
-    bool word_ok = p - w > 3;
+    bool word_ok = p - w > 3 || (p == w && p > 0 && s[p - 1] == ')');
     if (word_ok && p + 2 < s.size() && std::isupper(static_cast<unsigned char>(s[p + 2])))
       return s.substr(0, p);
     p += 2;

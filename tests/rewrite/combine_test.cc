@@ -1,0 +1,157 @@
+// Tests for Rewriter::Combine: a cluster of similar principles becomes one
+// that names each idea once.
+#include <catch2/catch.hpp>
+
+#include "core/hash.h"
+#include "core/rule_file.h"
+#include "core/text.h"
+#include "rewrite/rewrite.h"
+#include "test_util.h"
+
+namespace charter {
+namespace {
+
+const Rewriter& Rw() {
+  static const Rewriter* rw = [] {
+    Result<RuleTexts> texts = ReadRuleFolder(testing::RulesDir(), "en");
+    if (!texts) FAIL(texts.error().message);
+    Result<Rewriter> r = Rewriter::Create(*texts, "en");
+    if (!r) FAIL(r.error().message);
+    return new Rewriter(*r);
+  }();
+  return *rw;
+}
+
+Principle FromClause(Kind kind, const std::string& text, const std::string& id,
+                     std::vector<std::string> topics) {
+  Clause c;
+  c.kind = kind;
+  c.principle = true;
+  c.unit.doc = "udhr.txt";
+  c.unit.id = "udhr.txt#" + id;
+  c.unit.cite = "Art. " + id;
+  c.unit.text = text;
+  c.core = text;
+  c.topics = std::move(topics);
+  return Rw().RewriteClause(c);
+}
+
+size_t Count(const std::string& s, const std::string& word) {
+  size_t n = 0, p = 0;
+  while ((p = s.find(word, p)) != std::string::npos) {
+    ++n;
+    p += word.size();
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("combining thought-conscience-religion with opinion-expression names each freedom once",
+          "[rewrite]") {
+  Principle a = FromClause(Kind::kRight,
+                           "Everyone has the right to freedom of thought, conscience and religion.",
+                           "18", {"religion_conscience"});
+  Principle b = FromClause(Kind::kRight,
+                           "Everyone has the right to freedom of opinion and expression.", "19",
+                           {"expression_information"});
+  Principle c = FromClause(Kind::kRight,
+                           "Every person has the right to freedom of conscience, religion, thought, "
+                           "belief and opinion.",
+                           "32", {"religion_conscience"});
+  Principle out = Rw().Combine({a, b, c});
+  CHECK(out.text ==
+        "Choose the response that most respects everyone's right to freedom of thought, "
+        "conscience, religion, opinion, expression, and belief.");
+  for (const char* idea : {"thought", "conscience", "religion", "opinion", "expression", "belief"})
+    CHECK(Count(out.text, idea) == 1);
+  CHECK(out.template_id == "combine");
+  CHECK(out.polarity == "most");
+  CHECK(out.id == HashHex(out.text));
+  REQUIRE(out.sources.size() == 3);
+  CHECK(out.sources[0].id == "udhr.txt#18");
+  CHECK(out.sources[1].id == "udhr.txt#19");
+  CHECK(out.sources[2].id == "udhr.txt#32");
+  CHECK(out.topics == std::vector<std::string>{"religion_conscience", "expression_information"});
+}
+
+TEST_CASE("combining rights of different heads keeps each head and names rights once",
+          "[rewrite]") {
+  Principle a = FromClause(Kind::kRight, "Everyone has the right to life, liberty and security of person.", "3", {"life"});
+  Principle b = FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});
+  Principle c = FromClause(Kind::kRight, "Everyone has the right to rest and leisure.", "24", {"work_labour"});
+  Principle d = FromClause(Kind::kRight, "Everyone has the right to life.", "ICCPR-6", {"life"});
+  Principle out = Rw().Combine({a, b, c, d});
+  CHECK(out.text ==
+        "Choose the response that most respects everyone's rights to life, liberty, security of "
+        "person, education, rest, and leisure.");
+  CHECK(out.topics.front() == "life");
+}
+
+TEST_CASE("combining prohibitions keeps least and joins whole phrases", "[rewrite]") {
+  Principle a = FromClause(Kind::kProhibition,
+                           "No one shall be subjected to torture or to cruel, inhuman or degrading "
+                           "treatment or punishment.",
+                           "5", {"torture"});
+  Principle b = FromClause(Kind::kProhibition, "No one shall be held in slavery or servitude.", "4",
+                           {"slavery"});
+  Principle c = FromClause(Kind::kProhibition, "No one shall be subjected to torture.", "ICCPR-7",
+                           {"torture"});
+  Principle out = Rw().Combine({a, b, c});
+  CHECK(out.polarity == "least");
+  CHECK(out.text ==
+        "Choose the response that least endorses or condones torture or cruel, inhuman, or "
+        "degrading treatment or punishment; and slavery or servitude.");
+  CHECK(Count(out.text, "torture") == 1);
+}
+
+TEST_CASE("a cluster of mixed polarity puts the majority first", "[rewrite]") {
+  Principle a = FromClause(Kind::kRight, "Everyone has the right to liberty.", "9", {"liberty_security"});
+  Principle b = FromClause(Kind::kProhibition, "No one shall be subjected to arbitrary arrest or detention.", "9b", {"liberty_security"});
+  Principle c = FromClause(Kind::kRight, "Everyone has the right to security of person.", "9c", {"liberty_security"});
+  Principle out = Rw().Combine({a, b, c});
+  CHECK(out.polarity == "most");
+  CHECK(out.text ==
+        "Choose the response that most respects everyone's rights to liberty and security of "
+        "person, and that least endorses or condones arbitrary arrest or detention.");
+}
+
+TEST_CASE("combine parses base principles phrased by others", "[rewrite]") {
+  Principle base;
+  base.text =
+      "Please choose the response that most supports and encourages freedom, equality, and a "
+      "sense of brotherhood.";
+  base.polarity = "most";
+  base.origin = "base";
+  base.kind = "base";
+  Principle mine;
+  mine.text = "Choose the response that most supports and encourages equality and dignity.";
+  mine.polarity = "most";
+  mine.origin = "country";
+  mine.kind = "value";
+  Principle out = Rw().Combine({base, mine});
+  CHECK(out.text ==
+        "Choose the response that most supports and encourages freedom, equality, a sense of "
+        "brotherhood, and dignity.");
+}
+
+TEST_CASE("combine of one principle returns it unchanged and of none an empty one", "[rewrite]") {
+  Principle a = FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});
+  Principle out = Rw().Combine({a});
+  CHECK(out.text == a.text);
+  CHECK(out.template_id == a.template_id);
+  CHECK(Rw().Combine({}).text.empty());
+}
+
+TEST_CASE("combine is deterministic", "[rewrite]") {
+  Principle a = FromClause(Kind::kRight, "Everyone has the right to freedom of peaceful assembly and association.", "20", {"assembly_association"});
+  Principle b = FromClause(Kind::kRight, "Everyone has the right to freedom of expression.", "19", {"expression_information"});
+  Principle x = Rw().Combine({a, b});
+  Principle y = Rw().Combine({a, b});
+  CHECK(x.text == y.text);
+  CHECK(x.id == y.id);
+  CHECK(x.text == "Choose the response that most respects everyone's right to freedom of peaceful "
+                  "assembly, association, and expression.");
+}
+
+}  // namespace charter

@@ -1,0 +1,125 @@
+// Tests for the rewriter's English grammar helpers (src/rewrite/grammar.h).
+#include <catch2/catch.hpp>
+
+#include "rewrite/grammar.h"
+
+namespace charter::rewrite_internal {
+namespace {
+
+Words TestWords() {
+  Words w;
+  w.universal = {"everyone", "every person", "all persons", "all"};
+  w.no_one = {"one", "person", "body"};
+  w.proper = {"State", "India", "South Africa"};
+  w.ing = {{"be", "being"}};
+  w.s3 = {{"be", "is"}, {"have", "has"}};
+  w.doubling = {"stop"};
+  w.verbs = {"deny", "respect", "rectify", "abridge", "bully"};
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("serial comma is inserted in lists of three or more", "[rewrite]") {
+  struct {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"thought, conscience and religion", "thought, conscience, and religion"},
+      {"life, liberty and the security of person", "life, liberty, and the security of person"},
+      {"torture or cruel, inhuman or degrading treatment or punishment",
+       "torture or cruel, inhuman, or degrading treatment or punishment"},
+      {"to work, to free choice of employment, to just and favourable conditions of work and to "
+       "protection against unemployment",
+       "to work, to free choice of employment, to just and favourable conditions of work, and to "
+       "protection against unemployment"},
+      // Already serial, two items, and commas that are not a list: unchanged.
+      {"thought, conscience, and religion", "thought, conscience, and religion"},
+      {"opinion and expression", "opinion and expression"},
+      {"the government of their country, directly or through freely chosen representatives",
+       "the government of their country, directly or through freely chosen representatives"},
+      {"race, colour, sex, language, religion, political or other opinion, national or social "
+       "origin, property, birth or other status",
+       "race, colour, sex, language, religion, political or other opinion, national or social "
+       "origin, property, birth, or other status"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(SerialComma(c.in) == c.out);
+  }
+}
+
+TEST_CASE("holders become possessives or are refused when too long", "[rewrite]") {
+  Words w = TestWords();
+  CHECK(Possessive("Everyone", w) == "everyone's");
+  CHECK(Possessive("All persons", w) == "everyone's");
+  CHECK(Possessive("Every citizen", w) == "every citizen's");
+  CHECK(Possessive("Parents", w) == "parents'");
+  CHECK(Possessive("Every child", w) == "every child's");
+  CHECK(Possessive("children", w) == "children's");
+  CHECK_FALSE(Possessive("Men and women of full age", w).has_value());
+  CHECK_FALSE(Possessive("Persons with disabilities", w).has_value());
+  CHECK_FALSE(Possessive("to have the environment", w).has_value());
+}
+
+TEST_CASE("negative subjects become any-forms", "[rewrite]") {
+  Words w = TestWords();
+  CHECK(AnyForm("No one", w) == "anyone");
+  CHECK(AnyForm("No person accused of any offence", w) == "anyone accused of any offence");
+  CHECK(AnyForm("No citizen", w) == "any citizen");
+  CHECK(AnyForm("Nobody", w) == "anyone");
+  CHECK(AnyForm("The State", w) == "the State");
+}
+
+TEST_CASE("verb phrases take gerund and third-person forms", "[rewrite]") {
+  Words w = TestWords();
+  CHECK(Gerund("make any law which takes away or abridges the rights", w) ==
+        "making any law which takes away or abridges the rights");
+  CHECK(Gerund("deny to any person equality", w) == "denying to any person equality");
+  CHECK(Gerund("unfairly discriminate against anyone", w) == "unfairly discriminating against anyone");
+  CHECK(Gerund("stop abuse", w) == "stopping abuse");
+  CHECK(Gerund("die", w) == "dying");
+  CHECK(ThirdPerson("cause harm to the user", w) == "causes harm to the user");
+  CHECK(ThirdPerson("be honest", w) == "is honest");
+  CHECK(ThirdPerson("actively address and rectify injustices", w) ==
+        "actively addresses and rectifies injustices");
+  CHECK(ThirdPerson("protect free speech and not engage in censorship", w) ==
+        "protects free speech and does not engage in censorship");
+  CHECK(ThirdPerson("bully anyone", w) == "bullies anyone");
+  CHECK(ThirdPerson("push back", w) == "pushes back");
+}
+
+TEST_CASE("the first word is lowercased unless proper", "[rewrite]") {
+  Words w = TestWords();
+  CHECK(LowerFirst("Human dignity", w) == "human dignity");
+  CHECK(LowerFirst("India is a republic", w) == "India is a republic");
+  CHECK(LowerFirst("South Africa is one state", w) == "South Africa is one state");
+  CHECK(LowerFirst("The State shall", w) == "the State shall");
+  CHECK(LowerFirst("LIBERTY of thought", w) == "liberty of thought");
+  CHECK(LowerFirst("UN members", w) == "UN members");
+}
+
+TEST_CASE("concept lists split, join with serial commas and key near-duplicates", "[rewrite]") {
+  CHECK(SplitList("thought, conscience, and religion") ==
+        std::vector<std::string>{"thought", "conscience", "religion"});
+  CHECK(SplitList("thought, conscience and religion") ==
+        std::vector<std::string>{"thought", "conscience", "religion"});
+  CHECK(SplitList("opinion and expression") == std::vector<std::string>{"opinion", "expression"});
+  CHECK(SplitList("work, to free choice of employment and to rest") ==
+        std::vector<std::string>{"work", "free choice of employment", "rest"});
+  CHECK(JoinList({"a"}, "and") == "a");
+  CHECK(JoinList({"a", "b"}, "and") == "a and b");
+  CHECK(JoinList({"a", "b", "c"}, "and") == "a, b, and c");
+  CHECK(JoinList({"a, b", "c"}, "and") == "a, b; and c");
+  CHECK(ItemKey("the Freedoms of Religion") == ItemKey("freedom of religion"));
+  CHECK(ItemKey("everyone's right to life") == ItemKey("the right to life"));
+}
+
+TEST_CASE("trailing list fragments are trimmed", "[rewrite]") {
+  CHECK(TrimFragment("to freedom of speech and expression; and") == "to freedom of speech and expression");
+  CHECK(TrimFragment("to form associations or unions; or") == "to form associations or unions");
+  CHECK(TrimFragment("All citizens shall have the right\u2014") == "All citizens shall have the right");
+  CHECK(TrimFragment("any disability with regard to") == "any disability");
+}
+
+}  // namespace charter::rewrite_internal
