@@ -216,6 +216,8 @@ std::optional<std::string> Possessive(std::string_view holder, const Words& word
   if (h.empty()) return std::nullopt;
   std::string l = AsciiLower(h);
   if (words.universal.count(l)) return std::string("everyone's");
+  if (l == "they") return std::string("their");
+  if (l == "it") return std::string("its");
   if (WordCount(h) > 3 || h.find(',') != std::string::npos) return std::nullopt;
   // A holder never starts with a preposition ("to have the environment ...").
   std::string first = Tokens(l)[0];

@@ -48,14 +48,19 @@ class Rewriter {
   // A public statement as a principle (for Polis input): "The AI should be
   // honest." -> "Choose the response that is most honest."; "AI shouldn't say
   // racist or sexist things." -> "Choose the response that least says racist
-  // or sexist things." Accepts "The AI / AI / Assistants / Chatbots should
-  // (not) ...", "I think/believe (that) AI should ...", "AI must/needs to ...",
-  // "It is important that AI ...", and bare imperatives ("Be honest.").
-  // Result: origin "public", kind "public", sources = {source} (its text set to
-  // `text` if empty), topics empty (the caller may set them), template_id and
-  // rules from rules/<lang>/rewrite_statement.tsv. Error (InvalidArgument,
-  // "statement: not a statement about AI behaviour: <text>") for questions,
-  // empty text and statements that do not say what the AI should do.
+  // or sexist things." Accepts "The AI / AI / Assistants / Chatbots / They
+  // should (not) ...", "I think/believe (that) AI should ...", "AI must/needs
+  // to ...", "It is important for AI to ...", and bare imperatives ("Be
+  // honest.", "Don't ..."). A statement with a modal about something else
+  // ("The police should be more visible.") becomes "Choose the response that
+  // most supports the view that the police should be more visible." (template
+  // "statement.view"; a caller that wants AI-behaviour statements only can
+  // drop those). Result: origin "public", kind "public", sources = {source}
+  // (its text set to the statement if empty), topics empty (the caller may
+  // set them), template_id ("statement.*") and rules from
+  // rules/<lang>/rewrite_statement.tsv. Error (InvalidArgument, "statement:
+  // not a statement about AI behaviour: <text>") for questions, empty text and
+  // statements without a modal ("I like pizza.").
   Result<Principle> RewriteStatement(std::string_view text, const Source& source) const;
 
   struct Impl;
