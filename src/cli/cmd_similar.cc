@@ -1,12 +1,94 @@
-// PLACEHOLDER until its issue lands: replaced by the real subcommand.
+// cmd_similar.cc — `charter similar FILE... --k 10 --out pairs.jsonl`: for
+// each principle-worthy clause, its k nearest principle-worthy clauses in
+// OTHER documents.
+#include <cmath>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
 #include "cli/command.h"
+#include "cli/embed_units.h"
+#include "core/io.h"
 
 namespace charter::cli {
 
+namespace {
+
+struct SimilarArgs {
+  std::vector<std::string> inputs;
+  int k = 10;
+  std::string out;
+  std::string models;
+  bool all_units = false;
+  float min_score = -1.0f;
+  std::string lang;
+};
+
+int RunSimilar(const SimilarArgs& a) {
+  if (a.k < 1) return Fail("similar: --k must be >= 1");
+  auto emb = LoadEmbedder(a.models);
+  if (!emb) return Fail(emb.error().message);
+  auto files = ExpandInputs(a.inputs);
+  if (!files) return Fail(files.error().message);
+  Pipeline pipeline({.lang = a.lang, .rules_root = "", .format = ""});
+  auto units = CollectUnits(pipeline, *files, !a.all_units);
+  if (!units) return Fail(units.error().message);
+  const auto vecs = emb->EmbedBatch(Texts(*units));
+  auto idx = VectorIndex::Build(vecs, emb->dim());
+  if (!idx) return Fail(idx.error().message);
+  std::map<std::string, int> per_doc;
+  for (const auto& u : *units) ++per_doc[u.doc];
+  const size_t d = static_cast<size_t>(emb->dim());
+  std::string out;
+  for (size_t i = 0; i < units->size(); ++i) {
+    const EmbedUnit& u = (*units)[i];
+    // Enough candidates that k remain after dropping the query's own document.
+    const int want = a.k + per_doc[u.doc];
+    auto hits = idx->Search(std::span<const float>(&vecs[i * d], d), want);
+    if (!hits) return Fail(hits.error().message);
+    nlohmann::json nb = nlohmann::json::array();
+    for (const auto& h : *hits) {
+      const EmbedUnit& v = (*units)[static_cast<size_t>(h.id)];
+      if (v.doc == u.doc || h.score < a.min_score) continue;
+      nb.push_back({{"doc", v.doc},
+                    {"line_start", v.line_start},
+                    {"line_end", v.line_end},
+                    {"text", v.text},
+                    {"score", std::round(h.score * 10000) / 10000}});
+      if (static_cast<int>(nb.size()) >= a.k) break;
+    }
+    nlohmann::json j = {{"doc", u.doc},           {"line_start", u.line_start},
+                        {"line_end", u.line_end}, {"text", u.text},
+                        {"neighbors", std::move(nb)}};
+    out += j.dump() + "\n";
+  }
+  if (a.out.empty() || a.out == "-") {
+    std::cout << out;
+  } else if (auto st = WriteFileAtomic(a.out, out); !st) {
+    return Fail(st.error().message);
+  }
+  std::cerr << "charter: " << units->size() << " clauses from " << per_doc.size() << " documents\n";
+  return kExitOk;
+}
+
+}  // namespace
+
 Command SimilarCommand() {
-  return {"similar", "(not built yet)", [](CLI::App* sub) -> std::function<int()> {
-            sub->allow_extras();
-            return [] { return Fail("'similar' is not built yet"); };
+  return {"similar", "For each principle-worthy clause, its nearest clauses in other documents",
+          [](CLI::App* sub) -> std::function<int()> {
+            auto a = std::make_shared<SimilarArgs>();
+            sub->add_option("files", a->inputs, "Documents or folders")->required();
+            sub->add_option("--k", a->k, "Neighbours per clause")->capture_default_str();
+            sub->add_option("--out", a->out, "Output JSONL file (default: stdout)");
+            sub->add_option("--models", a->models, "Models folder (default: models/)");
+            sub->add_option("--min-score", a->min_score, "Drop neighbours below this cosine");
+            sub->add_flag("--all-units", a->all_units,
+                          "Use every text unit, not only principle-worthy clauses");
+            sub->add_option("--lang", a->lang, "Force the documents' language");
+            sub->footer(
+                "Example: charter similar ../shared/corpora/constitutions/en/zaf.txt "
+                "../shared/corpora/constitutions/en/ind.txt --k 10 --out pairs.jsonl");
+            return [a] { return RunSimilar(*a); };
           }};
 }
 

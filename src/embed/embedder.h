@@ -46,6 +46,7 @@ class Embedder {
   struct Impl;
 
  private:
+  friend struct EmbedderAccess;  // embed/model.h: variants for the bench
   std::shared_ptr<const Impl> impl_;
 };
 
