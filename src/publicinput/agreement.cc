@@ -101,15 +101,15 @@ std::string Fixed(double x, int digits) {
 }
 }  // namespace
 
-std::vector<Decision> SelectStatements(const std::vector<StatementFigures>& figures,
+std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigures>& figures,
                                        const GroupAssignment& assignment,
                                        const SelectionOptions& o) {
   int grouped = 0;
   for (int s : assignment.sizes) grouped += s;
-  std::vector<Decision> out;
+  std::vector<StatementDecision> out;
   out.reserve(figures.size());
   for (const StatementFigures& f : figures) {
-    Decision d;
+    StatementDecision d;
     d.statement = f.statement;
     // Without groups, the whole conversation is one group.
     std::vector<VoteCounts> groups = f.groups.empty() ? std::vector<VoteCounts>{f.overall} : f.groups;

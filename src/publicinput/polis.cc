@@ -289,20 +289,20 @@ Result<VoteTable> ReadVoteLog(const PolisExport::File& file, const std::set<int>
 
 }  // namespace
 
-Result<Conversation> LoadConversation(const PolisExport& files, const LoadOptions& options) {
+Result<Conversation> LoadConversation(const PolisExport& files, const PolisLoadOptions& options) {
   Conversation conv;
   conv.dir = files.dir;
   bool clean = false;
   switch (options.layout) {
-    case LoadOptions::Layout::kAuto:
+    case PolisLoadOptions::Layout::kAuto:
       clean = files.clean_comments.present && files.clean_votes.present;
       break;
-    case LoadOptions::Layout::kClean:
+    case PolisLoadOptions::Layout::kClean:
       if (!files.clean_comments.present || !files.clean_votes.present)
         return NotFound(files.dir + ": the clean layout needs clean_comments.csv and clean_votes.csv");
       clean = true;
       break;
-    case LoadOptions::Layout::kRaw:
+    case PolisLoadOptions::Layout::kRaw:
       break;
   }
   conv.layout = clean ? "clean" : "raw";

@@ -15,7 +15,7 @@
 //   clean  CCAI's cleaned variant: clean_comments.csv + clean_votes.csv (the
 //          same participant x comment layout, cells written as 1.0/-1.0/0.0).
 // Moderation: comments with moderated = -1 are always dropped; 0
-// (unmoderated) only when LoadOptions::keep_unmoderated is false (default).
+// (unmoderated) only when PolisLoadOptions::keep_unmoderated is false (default).
 //
 // Errors name the file and 1-based line, e.g.
 //   "participants-votes.csv:12: vote value '2' for comment 7 is not -1, 0 or 1"
@@ -58,7 +58,7 @@ struct PolisExport {
 // comments.csv nor clean_comments.csv.
 Result<PolisExport> ReadPolisExport(const std::string& dir);
 
-struct LoadOptions {
+struct PolisLoadOptions {
   // Which layout to read. kAuto: clean when clean_comments.csv and
   // clean_votes.csv are both there, raw otherwise. Default: kAuto.
   enum class Layout { kAuto, kRaw, kClean };
@@ -122,6 +122,6 @@ struct Conversation {
   int StatementIndex(int id) const;
 };
 
-Result<Conversation> LoadConversation(const PolisExport& files, const LoadOptions& options);
+Result<Conversation> LoadConversation(const PolisExport& files, const PolisLoadOptions& options);
 
 }  // namespace charter

@@ -70,7 +70,7 @@ TEST_CASE("a participants-votes export without xid loads votes and groups", "[pu
 }
 
 TEST_CASE("unmoderated comments are kept when asked", "[publicinput]") {
-  LoadOptions o;
+  PolisLoadOptions o;
   o.keep_unmoderated = true;
   auto conv = LoadConversation(Export(kComments, "participant,group-id,0,1,2,3\n0,0,1,1,1,1\n"), o);
   REQUIRE(conv);
@@ -155,7 +155,7 @@ TEST_CASE("selection keeps statements every group agrees with and flags divisive
     f.groups = {a, b};
     return f;
   };
-  std::vector<StatementFigures> figs = {fig({9, 1, 0}, {8, 1, 1}), fig({9, 1, 0}, {2, 8, 0}),
+  std::vector<StatementFigures> figs = {fig({9, 1, 0}, {18, 1, 1}), fig({9, 1, 0}, {2, 8, 0}),
                                         fig({6, 4, 0}, {7, 3, 0}), fig({2, 0, 0}, {9, 0, 0})};
   auto d = SelectStatements(figs, g, {});
   CHECK(d[0].verdict == Verdict::kSelected);
@@ -200,8 +200,8 @@ TEST_CASE("the raw CCAI export loads with the toss list applied", "[publicinput]
   CHARTER_REQUIRE_SHARED();
   auto files = ReadPolisExport(CcaiDir());
   REQUIRE(files);
-  LoadOptions o;
-  o.layout = LoadOptions::Layout::kRaw;
+  PolisLoadOptions o;
+  o.layout = PolisLoadOptions::Layout::kRaw;
   auto conv = LoadConversation(*files, o);
   REQUIRE(conv);
   CHECK(conv->has_xid);

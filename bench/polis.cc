@@ -1,0 +1,151 @@
+// bench_polis — figures for the Polis (public input) path, on ../shared:
+//   polis.ccai_seconds            raw CCAI export (1,126 participants x 1,418
+//                                 comments): read + load + groups + figures +
+//                                 selection + rewrite, best of 5 runs
+//   polis.ccai_clean_seconds      the same on the cleaned variant
+//   polis.ccai_group_max_abs_diff computed vs published group_<g>_consensus
+//   polis.ccai_selected / polis.ccai_principles (after combining similar ones)
+//   polis.rewrite_token_f1        Charter's rewrite of the 40 C3AI statements vs
+//                                 the published rewrite, token-overlap F1 (mean)
+//   polis.<conversation>_selected / _divisive / _groups for Seattle and London
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "core/io.h"
+#include "core/rule_file.h"
+#include "core/text.h"
+#include "merge/merge.h"
+#include "publicinput/public_input.h"
+#include "publicinput/tools.h"
+#include "rewrite/rewrite.h"
+
+using namespace charter;
+
+namespace {
+
+std::string Corpora() { return std::string(CHARTER_SHARED_DIR) + "/corpora"; }
+
+std::multiset<std::string> TokenBag(const std::string& text) {
+  std::multiset<std::string> bag;
+  std::string w;
+  for (unsigned char c : AsciiLower(text)) {
+    if (std::isalnum(c) || c >= 0x80) {
+      w.push_back(static_cast<char>(c));
+    } else if (!w.empty()) {
+      bag.insert(w);
+      w.clear();
+    }
+  }
+  if (!w.empty()) bag.insert(w);
+  return bag;
+}
+
+double TokenF1(const std::string& a, const std::string& b) {
+  auto x = TokenBag(a), y = TokenBag(b);
+  if (x.empty() || y.empty()) return 0.0;
+  std::vector<std::string> common;
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(common));
+  double p = static_cast<double>(common.size()) / x.size(), r = static_cast<double>(common.size()) / y.size();
+  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+std::string AfterPrefix(const std::string& s) {
+  static const std::string kPrefix = "Choose the response that ";
+  return StartsWith(s, kPrefix) ? s.substr(kPrefix.size()) : s;
+}
+
+}  // namespace
+
+int main() {
+  Result<RuleTexts> rules = ReadRuleFolder(DefaultRulesRoot(), "en");
+  if (!rules) return std::cerr << rules.error().message << "\n", 1;
+  Result<Rewriter> rw = Rewriter::Create(*rules, "en");
+  if (!rw) return std::cerr << rw.error().message << "\n", 1;
+  RewriteStatementFn rewrite = [&](std::string_view t, const Source& s) {
+    return rw->RewriteStatement(t, s);
+  };
+  const std::string ccai = Corpora() + "/public-input/ccai-2023";
+
+  auto timed = [&](PolisLoadOptions::Layout layout, PolisAnalysis* keep) {
+    double best = 1e9;
+    for (int run = 0; run < 5; ++run) {
+      auto t0 = std::chrono::steady_clock::now();
+      Result<PolisExport> files = ReadPolisExport(ccai);
+      PolisOptions o;
+      o.load.layout = layout;
+      Result<PolisAnalysis> a = files ? AnalyzePolis(*files, o) : std::unexpected(files.error());
+      if (!a) {
+        std::cerr << a.error().message << "\n";
+        std::exit(1);
+      }
+      PublicPrinciples pp = StatementsToPrinciples(*a, rewrite);
+      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      if (keep) *keep = std::move(*a);
+    }
+    return best;
+  };
+  PolisAnalysis raw, clean;
+  std::printf("polis.ccai_seconds: %.4f s\n", timed(PolisLoadOptions::Layout::kRaw, &raw));
+  std::printf("polis.ccai_clean_seconds: %.4f s\n", timed(PolisLoadOptions::Layout::kClean, &clean));
+  std::printf("polis.ccai_participants: %zu\n", raw.conv.participants_total * size_t{1});
+  std::printf("polis.ccai_comments: %d\n", raw.conv.comments_total);
+
+  double max_diff = 0;
+  for (const StatementFigures& f : clean.figures) {
+    const PolisStatement& s = clean.conv.statements[f.statement];
+    for (size_t g = 0; g < s.published_group_agree.size() && g < f.groups.size(); ++g)
+      max_diff = std::max(max_diff, std::abs(f.groups[g].AgreeRate() - s.published_group_agree[g]));
+  }
+  std::printf("polis.ccai_group_max_abs_diff: %.3g\n", max_diff);
+  std::printf("polis.ccai_selected: %d of %zu\n", clean.Count(Verdict::kSelected), clean.conv.statements.size());
+  std::printf("polis.ccai_divisive: %d\n", clean.Count(Verdict::kDivisive));
+  PublicPrinciples pp = StatementsToPrinciples(clean, rewrite);
+  std::printf("polis.ccai_rewritten: %zu\n", pp.principles.size());
+  PolisTools tools = MakePolisTools(*rw, *rules, DefaultModelsRoot());
+  std::vector<Principle> combined = CombineSimilar(pp.principles, tools.merge, tools.combine_threshold);
+  std::printf("polis.ccai_principles: %zu (combined with %s at %.2f)\n", combined.size(),
+              tools.embedding.c_str(), tools.combine_threshold);
+  std::printf("polis.ccai_raw_selected: %d\n", raw.Count(Verdict::kSelected));
+  std::printf("polis.ccai_raw_divisive: %d\n", raw.Count(Verdict::kDivisive));
+
+  // Rewrite quality on the 40 C3AI pairs.
+  Result<std::string> pairs = ReadFile(Corpora() + "/principles/ccai-statements-to-principles.c3ai.jsonl");
+  if (!pairs) return std::cerr << pairs.error().message << "\n", 1;
+  std::istringstream in(*pairs);
+  std::string line;
+  double f1 = 0, f1_body = 0;
+  int n = 0, failed = 0;
+  while (std::getline(in, line)) {
+    if (Trim(line).empty()) continue;
+    auto j = nlohmann::json::parse(line);
+    std::string item = j["item"], ref = j["principle"];
+    Result<Principle> p = rw->RewriteStatement(item, Source{});
+    ++n;
+    if (!p) {
+      ++failed;
+      continue;
+    }
+    f1 += TokenF1(p->text, ref);
+    f1_body += TokenF1(AfterPrefix(p->text), AfterPrefix(ref));
+  }
+  std::printf("polis.rewrite_token_f1: %.3f\n", n ? f1 / n : 0.0);
+  std::printf("polis.rewrite_token_f1_after_prefix: %.3f\n", n ? f1_body / n : 0.0);
+  std::printf("polis.rewrite_failed: %d of %d\n", failed, n);
+
+  for (const char* dir : {"polis-15-per-hour-seattle", "polis-london-youth-policing"}) {
+    Result<PolisExport> files = ReadPolisExport(Corpora() + "/public-input/" + dir);
+    Result<PolisAnalysis> a = files ? AnalyzePolis(*files, {}) : std::unexpected(files.error());
+    if (!a) return std::cerr << a.error().message << "\n", 1;
+    std::printf("polis.%s_groups: %d\n", dir, a->groups.k);
+    std::printf("polis.%s_selected: %d of %zu\n", dir, a->Count(Verdict::kSelected), a->conv.statements.size());
+    std::printf("polis.%s_divisive: %d\n", dir, a->Count(Verdict::kDivisive));
+  }
+  return 0;
+}
