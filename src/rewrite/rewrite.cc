@@ -63,14 +63,17 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
   const rewrite_internal::Rules& r = impl_->rules;
   std::vector<std::string> fired;
   std::string core = clause.core.empty() ? clause.unit.text : clause.core;
-  std::string cleaned = Clean(CollapseSpaces(core), r.clean, &fired);
+  std::string cleaned = Clean(CollapseSpaces(core), r, &fired);
   std::vector<std::string> segs = Segments(FirstSentence(cleaned));
   if (segs.empty()) segs.push_back(TrimFragment(cleaned));
 
   const Template* used = nullptr;
   std::string body;
+  std::vector<std::vector<int>> cands;
   for (const std::string& seg : segs) {
-    for (const Template& t : r.clause_templates) {
+    cands.push_back(r.clause_set.Candidates(seg));
+    for (int i : cands.back()) {
+      const Template& t = r.clause_templates[static_cast<size_t>(i)];
       if (t.fallback || !t.AppliesTo(clause.kind)) continue;
       if (std::optional<std::string> out = t.Render(seg, r.words)) {
         used = &t;
@@ -81,7 +84,8 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
     if (used) break;
   }
   if (!used) {
-    for (const Template& t : r.clause_templates) {
+    for (int i : cands.front()) {
+      const Template& t = r.clause_templates[static_cast<size_t>(i)];
       if (!t.fallback || !t.AppliesTo(clause.kind)) continue;
       if (std::optional<std::string> out = t.Render(segs.front(), r.words)) {
         used = &t;
@@ -133,12 +137,13 @@ Result<Principle> Rewriter::RewriteStatement(std::string_view text, const Source
   std::string s = CollapseSpaces(text);
   std::string original = s;
   std::vector<std::string> fired;
-  s = Clean(s, r.clean, &fired);
+  s = Clean(s, r, &fired);
   s = TrimFragment(s);
   while (!s.empty() && (s.back() == '!' || s.back() == '.')) s = TrimFragment(s.substr(0, s.size() - 1));
   if (s.empty() || EndsWith(Trim(original), "?"))
     return InvalidArgument("statement: not a statement about AI behaviour: " + original);
-  for (const Template& t : r.statement_templates) {
+  for (int i : r.statement_set.Candidates(s)) {
+    const Template& t = r.statement_templates[static_cast<size_t>(i)];
     std::optional<std::string> body = t.Render(s, r.words);
     if (!body) continue;
     Principle p;

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/text.h"
@@ -171,11 +172,64 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
   return out;
 }
 
-std::string Clean(const std::string& text, const std::vector<CleanRule>& rules,
-                  std::vector<std::string>* fired) {
+void TemplateSet::Build(const std::vector<std::string>& patterns, const std::vector<bool>& always,
+                        RE2::Anchor /*anchor*/) {
+  size_ = static_cast<int>(patterns.size());
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  opts.set_log_errors(false);
+  auto filter = std::make_shared<re2::FilteredRE2>(/*min_atom_len=*/3);
+  for (int i = 0; i < size_; ++i) {
+    if (always[static_cast<size_t>(i)]) {
+      always_.push_back(i);
+      continue;
+    }
+    int id = 0;
+    if (filter->Add(patterns[static_cast<size_t>(i)], opts, &id) != RE2::NoError) return;
+    in_set_.push_back(i);
+  }
+  filter->Compile(&atoms_);
+  filter_ = filter;
+}
+
+std::vector<int> TemplateSet::Candidates(const std::string& text) const {
+  std::vector<int> out;
+  if (!filter_) {
+    for (int i = 0; i < size_; ++i) out.push_back(i);
+    return out;
+  }
+  std::string lower = AsciiLower(text);
+  std::vector<int> matched_atoms;
+  for (size_t a = 0; a < atoms_.size(); ++a) {
+    if (lower.find(atoms_[a]) != std::string::npos) matched_atoms.push_back(static_cast<int>(a));
+  }
+  std::vector<int> potentials;
+  filter_->AllPotentials(matched_atoms, &potentials);
+  for (int h : potentials) out.push_back(in_set_[static_cast<size_t>(h)]);
+  out.insert(out.end(), always_.begin(), always_.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string Clean(const std::string& text, const Rules& rules, std::vector<std::string>* fired) {
   std::string s = text;
-  for (const CleanRule& r : rules) {
-    if (RE2::GlobalReplace(&s, *r.regex, r.replacement) > 0 && fired) fired->push_back(r.rule_id);
+  // The set says which rules can fire on the original text; a substitution
+  // can create a match for a later rule, so after the first change every
+  // later rule is tried.
+  std::vector<int> cand = rules.clean_set.Candidates(s);
+  size_t next = 0;
+  bool changed = false;
+  for (size_t i = 0; i < rules.clean.size(); ++i) {
+    if (!changed) {
+      while (next < cand.size() && static_cast<size_t>(cand[next]) < i) ++next;
+      if (next >= cand.size() || static_cast<size_t>(cand[next]) != i) continue;
+    }
+    const CleanRule& r = rules.clean[i];
+    if (RE2::GlobalReplace(&s, *r.regex, r.replacement) > 0) {
+      changed = true;
+      if (fired) fired->push_back(r.rule_id);
+    }
   }
   return CollapseSpaces(s);
 }
@@ -256,6 +310,19 @@ Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
       rules.statement_templates.push_back(std::move(*t));
     }
   }
+  auto patterns = [](const auto& items) {
+    std::vector<std::string> out;
+    for (const auto& t : items) out.push_back(t.regex->pattern());
+    return out;
+  };
+  std::vector<bool> fallbacks;
+  for (const Template& t : rules.clause_templates) fallbacks.push_back(t.fallback);
+  rules.clause_set.Build(patterns(rules.clause_templates), fallbacks, RE2::ANCHOR_BOTH);
+  rules.statement_set.Build(patterns(rules.statement_templates),
+                            std::vector<bool>(rules.statement_templates.size(), false),
+                            RE2::ANCHOR_BOTH);
+  rules.clean_set.Build(patterns(rules.clean), std::vector<bool>(rules.clean.size(), false),
+                        RE2::UNANCHORED);
   return rules;
 }
 

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <re2/filtered_re2.h>
+
 #include "core/error.h"
 #include "core/rule_file.h"
 #include "core/types.h"
@@ -54,11 +56,37 @@ struct CleanRule {
   std::string replacement;
 };
 
+// A prefilter over all patterns of one file (RE2's FilteredRE2): each pattern
+// is reduced to the literal "atoms" it needs ("subjected", "entitled"), a text
+// is scanned for the atoms once, and only the patterns whose atoms are present
+// are matched with captures. (An RE2::Set over these patterns was tried: its
+// DFA thrashes on dozens of lazy, anchored patterns and was slower than
+// matching each one.)
+class TemplateSet {
+ public:
+  // Builds the prefilter; if a pattern cannot be added Candidates() returns
+  // every index (correct, only slower).
+  // Patterns with always[i] set (catch-all fallbacks) are always returned.
+  void Build(const std::vector<std::string>& patterns, const std::vector<bool>& always,
+             RE2::Anchor anchor);
+  // Indices (ascending) of the patterns that may match `text` (a superset of
+  // those that do).
+  std::vector<int> Candidates(const std::string& text) const;
+
+ private:
+  std::shared_ptr<re2::FilteredRE2> filter_;
+  std::vector<std::string> atoms_;  // lowercased literals to look for
+  std::vector<int> in_set_;  // filter index -> pattern index
+  std::vector<int> always_;  // pattern indices always returned
+  int size_ = 0;
+};
+
 struct Rules {
   std::vector<Template> clause_templates;     // rewrite.tsv
   std::vector<Template> statement_templates;  // rewrite_statement.tsv
   std::vector<CleanRule> clean;               // rewrite_clean.tsv
   Words words;                                // rewrite_words.tsv
+  TemplateSet clause_set, statement_set, clean_set;
 };
 
 // Parses and compiles <lang>/rewrite.tsv, rewrite_statement.tsv,
@@ -69,8 +97,7 @@ Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang);
 
 // Applies the clean-up rules in order; appends the ids of those that changed
 // the text to `fired`.
-std::string Clean(const std::string& text, const std::vector<CleanRule>& rules,
-                  std::vector<std::string>* fired);
+std::string Clean(const std::string& text, const Rules& rules, std::vector<std::string>* fired);
 
 }  // namespace charter::rewrite_internal
 
