@@ -1,0 +1,76 @@
+// render.h — one small document model written to Markdown or HTML, so the
+// two renderings of a report cannot drift apart. Internal to src/report.
+//
+// Thread-safe: a Sink is used by one thread.
+//
+//   MarkdownSink md;
+//   md.Heading(2, "Duplicates", "duplicates");
+//   md.Items({{0, {{'p', "text"}, {'c', "abc123"}}}});
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace charter::report_internal {
+
+// A run of text with one style: 'p' plain, 'b' bold, 'i' italic, 'c' code,
+// 'q' quoted source text, 'a' a link to an anchor in the page ("text|anchor").
+struct Run {
+  char style = 'p';
+  std::string text;
+};
+using Line = std::vector<Run>;
+
+struct Item {
+  int depth = 0;  // 0 or 1
+  Line line;
+};
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void Begin(const std::string& title) = 0;
+  virtual void Heading(int level, const std::string& text, const std::string& anchor) = 0;
+  virtual void Para(const Line& line) = 0;
+  virtual void Items(const std::vector<Item>& items) = 0;
+  // Numbered list.
+  virtual void Numbered(const std::vector<Item>& items) = 0;
+  virtual void Table(const std::vector<std::string>& head,
+                     const std::vector<std::vector<Line>>& rows) = 0;
+  virtual std::string End() = 0;
+};
+
+class MarkdownSink : public Sink {
+ public:
+  void Begin(const std::string& title) override;
+  void Heading(int level, const std::string& text, const std::string& anchor) override;
+  void Para(const Line& line) override;
+  void Items(const std::vector<Item>& items) override;
+  void Numbered(const std::vector<Item>& items) override;
+  void Table(const std::vector<std::string>& head,
+             const std::vector<std::vector<Line>>& rows) override;
+  std::string End() override;
+
+ private:
+  std::string out_;
+};
+
+class HtmlSink : public Sink {
+ public:
+  void Begin(const std::string& title) override;
+  void Heading(int level, const std::string& text, const std::string& anchor) override;
+  void Para(const Line& line) override;
+  void Items(const std::vector<Item>& items) override;
+  void Numbered(const std::vector<Item>& items) override;
+  void Table(const std::vector<std::string>& head,
+             const std::vector<std::vector<Line>>& rows) override;
+  std::string End() override;
+
+ private:
+  void List(const std::vector<Item>& items, const char* tag);
+  std::string out_;
+};
+
+std::string MarkdownEscape(const std::string& s, bool in_table);
+
+}  // namespace charter::report_internal

@@ -1,0 +1,887 @@
+#include "report/report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "core/text.h"
+#include "merge/principle_io.h"
+#include "report/render.h"
+
+namespace charter {
+
+using Json = nlohmann::ordered_json;
+using report_internal::HtmlSink;
+using report_internal::Item;
+using report_internal::Line;
+using report_internal::MarkdownSink;
+using report_internal::Run;
+using report_internal::Sink;
+
+namespace {
+
+constexpr int kReportFormat = 1;
+
+std::string Dump(const Json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+double R4(float x) { return std::round(static_cast<double>(x) * 10000.0) / 10000.0; }
+
+std::string Fixed(float x, int decimals = 2) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, static_cast<double>(x));
+  return buf;
+}
+
+// --- JSON pieces ---------------------------------------------------------------
+
+Json DecisionJson(const Decision& d) {
+  Json j;
+  j["candidate"] = d.candidate_id;
+  j["action"] = d.action;
+  if (!d.text.empty()) j["text"] = d.text;
+  j["file"] = d.file;
+  j["line"] = d.line;
+  return j;
+}
+
+Json ConflictJson(const Conflict& c) {
+  Json j;
+  j["kind"] = c.kind;
+  if (!c.rule.empty()) j["rule"] = c.rule;
+  j["label_a"] = c.label_a;
+  j["label_b"] = c.label_b;
+  j["side_a"] = c.side_a;
+  j["side_b"] = c.side_b;
+  j["similarity"] = R4(c.similarity);
+  j["a"] = PrincipleToJson(c.a);
+  j["b"] = PrincipleToJson(c.b);
+  return j;
+}
+
+Json Principles(const std::vector<Principle>& ps) {
+  Json a = Json::array();
+  for (const Principle& p : ps) a.push_back(PrincipleToJson(p));
+  return a;
+}
+
+Json EntryJson(const ConstitutionEntry& e) {
+  Json p = PrincipleToJson(e.principle);
+  Json j;
+  for (auto it = p.begin(); it != p.end(); ++it) {
+    j[it.key()] = it.value();
+    if (it.key() == "text") {
+      j["status"] = e.status;
+      if (!e.candidates.empty()) j["candidates"] = e.candidates;
+    }
+  }
+  return j;
+}
+
+struct Counts {
+  size_t pending = 0, accept = 0, edit = 0, reject = 0, drop = 0;
+};
+
+Counts CountDecisions(const MergePlan& plan) {
+  Counts c;
+  for (const MergeCandidate& m : plan.candidates) {
+    if (m.decision.empty()) ++c.pending;
+    else if (m.decision == "accept") ++c.accept;
+    else if (m.decision == "edit") ++c.edit;
+    else if (m.decision == "reject") ++c.reject;
+    else if (m.decision == "drop") ++c.drop;
+  }
+  return c;
+}
+
+// --- Reading a report back -------------------------------------------------------
+
+struct Reader {
+  std::string name;
+  std::string error;
+
+  bool Fail(const std::string& where, const std::string& what) {
+    if (error.empty()) error = name + ": " + where + ": " + what;
+    return false;
+  }
+  bool Get(const Json& j, const char* key, std::string* out, const std::string& where) {
+    if (!j.contains(key) || !j.at(key).is_string()) return Fail(where, std::string("missing \"") + key + "\"");
+    *out = j.at(key).get<std::string>();
+    return true;
+  }
+  bool GetOpt(const Json& j, const char* key, std::string* out) {
+    if (j.contains(key) && j.at(key).is_string()) *out = j.at(key).get<std::string>();
+    return true;
+  }
+  bool Num(const Json& j, const char* key, float* out, const std::string& where) {
+    if (!j.contains(key) || !j.at(key).is_number()) return Fail(where, std::string("missing \"") + key + "\"");
+    *out = j.at(key).get<float>();
+    return true;
+  }
+  bool P(const Json& j, Principle* out, const std::string& where) {
+    auto p = PrincipleFromJson(j);
+    if (!p) return Fail(where, p.error().message);
+    *out = std::move(*p);
+    return true;
+  }
+  bool Ps(const Json& j, const char* key, std::vector<Principle>* out) {
+    if (!j.contains(key) || !j.at(key).is_array()) return Fail(key, "missing array");
+    for (size_t i = 0; i < j.at(key).size(); ++i) {
+      Principle p;
+      if (!P(j.at(key)[i], &p, std::string(key) + "[" + std::to_string(i) + "]")) return false;
+      out->push_back(std::move(p));
+    }
+    return true;
+  }
+  bool D(const Json& j, Decision* d, const std::string& where) {
+    if (!Get(j, "candidate", &d->candidate_id, where) || !Get(j, "action", &d->action, where))
+      return false;
+    GetOpt(j, "text", &d->text);
+    GetOpt(j, "file", &d->file);
+    if (j.contains("line") && j.at("line").is_number_integer()) d->line = j.at("line").get<int>();
+    return true;
+  }
+  bool C(const Json& j, Conflict* c, const std::string& where) {
+    if (!Get(j, "kind", &c->kind, where)) return false;
+    GetOpt(j, "rule", &c->rule);
+    GetOpt(j, "label_a", &c->label_a);
+    GetOpt(j, "label_b", &c->label_b);
+    GetOpt(j, "side_a", &c->side_a);
+    GetOpt(j, "side_b", &c->side_b);
+    if (!Num(j, "similarity", &c->similarity, where)) return false;
+    if (!j.contains("a") || !j.contains("b")) return Fail(where, "missing \"a\" or \"b\"");
+    return P(j.at("a"), &c->a, where + ".a") && P(j.at("b"), &c->b, where + ".b");
+  }
+};
+
+// --- Shared text pieces ---------------------------------------------------------
+
+std::vector<Item> SourceItems(const Principle& p, int depth) {
+  std::vector<Item> out;
+  for (const Source& s : p.sources) {
+    Line line = {{'i', CiteSource(s)}};
+    if (!s.text.empty() && s.text != p.text) {
+      line.push_back({'p', ": "});
+      line.push_back({'q', s.text});
+    }
+    if (!s.note.empty()) line.push_back({'p', " (" + s.note + ")"});
+    out.push_back({depth, std::move(line)});
+  }
+  return out;
+}
+
+void Append(std::vector<Item>* to, const std::vector<Item>& from) {
+  to->insert(to->end(), from.begin(), from.end());
+}
+
+std::string CountryTitle(const MergePlan& plan) {
+  std::string country = plan.country.empty() ? "country" : plan.country;
+  if (plan.base_name.empty()) return "Charter review: " + country + " (no base constitution)";
+  return "Charter review: " + country + " merged with " + plan.base_name;
+}
+
+void WriteCountryReport(const MergePlan& plan, Sink* out) {
+  Counts counts = CountDecisions(plan);
+  out->Begin(CountryTitle(plan));
+  out->Para({{'p', "Thresholds (cosine): duplicate ≥ " + Fixed(plan.options.duplicate) +
+                       ", merge candidate ≥ " + Fixed(plan.options.similar) +
+                       ", combine country principles ≥ " + Fixed(plan.options.combine) + "."}});
+
+  out->Heading(2, "Summary", "summary");
+  auto row = [](const std::string& k, size_t v) {
+    return std::vector<Line>{{{'p', k}}, {{'p', std::to_string(v)}}};
+  };
+  out->Table({"", "count"},
+             {row("Base principles", plan.base.size()),
+              row("Country principles (rewritten)", plan.country_input),
+              row("Country principles (after combining similar ones)",
+                  plan.country_principles.size()),
+              row("Duplicates of the base (dropped)", plan.duplicates.size()),
+              row("Merge candidates", plan.candidates.size()),
+              row("— awaiting review", counts.pending),
+              row("— accepted", counts.accept), row("— edited", counts.edit),
+              row("— rejected (added as new)", counts.reject),
+              row("— dropped (the base covers it)", counts.drop),
+              row("New principles added", plan.added.size()),
+              row("Conflicts", plan.conflicts.size()),
+              row("Decisions applied", plan.applied.size()),
+              row("Stale decisions (no such candidate)", plan.stale.size()),
+              row("Principles in the constitution", plan.constitution.size())});
+
+  out->Heading(2, "Merge candidates awaiting review (" + std::to_string(counts.pending) + ")",
+               "candidates");
+  if (counts.pending == 0) out->Para({{'p', "None."}});
+  else
+    out->Para({{'p', "Decide each in a decisions file (one line each: "},
+               {'c', "<candidate id> accept|edit <text>|reject|drop"},
+               {'p', ") and run again with --decisions FILE."}});
+  for (const MergeCandidate& c : plan.candidates) {
+    if (!c.decision.empty()) continue;
+    out->Heading(3, "Candidate " + c.id + " — similarity " + Fixed(c.similarity, 3), "cand-" + c.id);
+    std::vector<Item> items;
+    items.push_back({0, {{'b', "Base"}, {'p', " ("}, {'c', c.base.id}, {'p', "): " + c.base.text}}});
+    items.push_back({0, {{'b', "Country"}, {'p', ": " + c.country.text}}});
+    Append(&items, SourceItems(c.country, 1));
+    items.push_back({0, {{'b', "Suggested"}, {'p', ": " + c.suggested.text}}});
+    items.push_back({0, {{'b', "To accept"}, {'p', ": "}, {'c', c.id + "\taccept"}}});
+    out->Items(items);
+  }
+
+  out->Heading(2, "Conflicts (" + std::to_string(plan.conflicts.size()) + ")", "conflicts");
+  if (plan.conflicts.empty()) out->Para({{'p', "None found."}});
+  else out->Para({{'p', "Pairs that cannot both hold. Both sides are kept; a person decides."}});
+  for (const Conflict& c : plan.conflicts) {
+    out->Heading(3, c.label_a + " vs " + c.label_b + " (" + c.kind + ")", "");
+    std::vector<Item> items;
+    items.push_back({0, {{'b', c.side_a}, {'p', " ("}, {'c', c.a.id}, {'p', "): " + c.a.text}}});
+    Append(&items, SourceItems(c.a, 1));
+    items.push_back({0, {{'b', c.side_b}, {'p', " ("}, {'c', c.b.id}, {'p', "): " + c.b.text}}});
+    Append(&items, SourceItems(c.b, 1));
+    Line why = {{'p', "similarity " + Fixed(c.similarity, 3)}};
+    if (!c.rule.empty()) {
+      why.push_back({'p', "; rule "});
+      why.push_back({'c', c.rule});
+    }
+    items.push_back({0, why});
+    out->Items(items);
+  }
+
+  out->Heading(2, "Principles added (" + std::to_string(plan.added.size()) + ")", "added");
+  {
+    std::vector<Item> items;
+    for (const Principle& p : plan.added) {
+      items.push_back({0, {{'p', p.text + " "}, {'c', p.id}}});
+      Append(&items, SourceItems(p, 1));
+    }
+    if (items.empty()) out->Para({{'p', "None."}});
+    out->Numbered(items);
+  }
+
+  out->Heading(2, "Duplicates dropped (" + std::to_string(plan.duplicates.size()) + ")",
+               "duplicates");
+  {
+    std::vector<Item> items;
+    for (const Duplicate& d : plan.duplicates) {
+      items.push_back({0, {{'p', d.country.text + " "}, {'c', d.country.id}}});
+      items.push_back({1, {{'p', "repeats base "}, {'c', d.base.id}, {'p', ": " + d.base.text}}});
+      items.push_back({1, {{'p', "similarity " + Fixed(d.similarity, 3)}}});
+      Append(&items, SourceItems(d.country, 1));
+    }
+    if (items.empty()) out->Para({{'p', "None."}});
+    out->Items(items);
+  }
+
+  out->Heading(2, "Base principles (" + std::to_string(plan.base.size()) + ")", "base");
+  {
+    std::vector<Item> items;
+    for (const ConstitutionEntry& e : plan.constitution) {
+      if (e.status == "added") continue;
+      Line line = {{'p', e.principle.text + " "}, {'c', e.principle.id}};
+      if (e.status == "combined") {
+        line.push_back({'p', " — combined ("});
+        for (size_t i = 0; i < e.candidates.size(); ++i) {
+          if (i) line.push_back({'p', ", "});
+          line.push_back({'c', e.candidates[i]});
+        }
+        line.push_back({'p', ")"});
+      } else {
+        line.push_back({'p', " — kept"});
+      }
+      items.push_back({0, std::move(line)});
+    }
+    if (items.empty()) out->Para({{'p', "No base constitution was given."}});
+    out->Numbered(items);
+  }
+
+  out->Heading(2, "Decisions applied (" + std::to_string(plan.applied.size()) + ")", "decisions");
+  {
+    std::vector<Item> items;
+    for (const Decision& d : plan.applied) {
+      Line line = {{'c', d.candidate_id}, {'p', " " + d.action}};
+      if (!d.text.empty()) line.push_back({'p', ": " + d.text});
+      if (!d.file.empty()) line.push_back({'i', " (" + d.file + ":" + std::to_string(d.line) + ")"});
+      items.push_back({0, std::move(line)});
+    }
+    if (items.empty()) out->Para({{'p', "None."}});
+    out->Items(items);
+  }
+  out->Heading(2, "Stale decisions (" + std::to_string(plan.stale.size()) + ")", "stale");
+  {
+    std::vector<Item> items;
+    for (const Decision& d : plan.stale) {
+      items.push_back(
+          {0,
+           {{'i', d.file + ":" + std::to_string(d.line)},
+            {'p', ": "},
+            {'c', d.candidate_id},
+            {'p', " " + d.action + " — no such candidate in this run (its base or country "
+                                   "principle changed); decide again."}}});
+    }
+    if (items.empty()) out->Para({{'p', "None."}});
+    out->Items(items);
+  }
+}
+
+// Lowers the first letter of a phrase for use after "the response ...".
+std::string Base3rdToBase(const std::string& verb) {
+  // "supports" -> "support", "encourages" -> "encourage", "does" -> "do".
+  if (verb == "does") return "do";
+  if (verb == "has") return "have";
+  if (verb.size() > 3 && verb.ends_with("ies")) return verb.substr(0, verb.size() - 3) + "y";
+  if (verb.size() > 4 && (verb.ends_with("sses") || verb.ends_with("shes") || verb.ends_with("ches") ||
+                          verb.ends_with("xes")))
+    return verb.substr(0, verb.size() - 2);
+  if (verb.size() > 2 && verb.ends_with("s") && !verb.ends_with("ss"))
+    return verb.substr(0, verb.size() - 1);
+  return verb;
+}
+
+bool LooksLikeVerb3rd(const std::string& w) {
+  static const char* const kNotVerbs[] = {"is", "this", "its", "his", "us", "as", "was", "always", "rights",
+                                          "others", "persons", "citizens", "laws", "freedoms"};
+  if (w.size() < 4 || !w.ends_with("s") || w.ends_with("ss") || w.ends_with("ous")) return false;
+  for (const char* n : kNotVerbs)
+    if (w == n) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string HtmlEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string CiteSource(const Source& s) {
+  std::string out = s.cite.empty() ? s.id : s.cite;
+  std::string where = s.doc;
+  if (s.line_start) {
+    where += ":" + std::to_string(s.line_start);
+    if (s.line_end > s.line_start) where += "-" + std::to_string(s.line_end);
+  }
+  if (!where.empty()) out += out.empty() ? where : " (" + where + ")";
+  return out;
+}
+
+// --- Country report -----------------------------------------------------------------
+
+std::string ReportJson(const MergePlan& plan) {
+  Counts counts = CountDecisions(plan);
+  Json j;
+  j["charter_report"] = kReportFormat;
+  j["kind"] = "country";
+  j["country"] = plan.country;
+  j["base"] = plan.base_name;
+  j["thresholds"] = {{"duplicate", R4(plan.options.duplicate)},
+                     {"similar", R4(plan.options.similar)},
+                     {"combine", R4(plan.options.combine)}};
+  j["summary"] = {{"base_principles", plan.base.size()},
+                  {"country_principles_rewritten", plan.country_input},
+                  {"country_principles", plan.country_principles.size()},
+                  {"duplicates", plan.duplicates.size()},
+                  {"merge_candidates", plan.candidates.size()},
+                  {"pending", counts.pending},
+                  {"accepted", counts.accept},
+                  {"edited", counts.edit},
+                  {"rejected", counts.reject},
+                  {"dropped", counts.drop},
+                  {"added", plan.added.size()},
+                  {"conflicts", plan.conflicts.size()},
+                  {"decisions_applied", plan.applied.size()},
+                  {"decisions_stale", plan.stale.size()},
+                  {"constitution", plan.constitution.size()}};
+  Json cands = Json::array();
+  for (const MergeCandidate& c : plan.candidates) {
+    Json o;
+    o["id"] = c.id;
+    o["similarity"] = R4(c.similarity);
+    o["decision"] = c.decision.empty() ? "pending" : c.decision;
+    if (!c.decided_text.empty()) o["decided_text"] = c.decided_text;
+    if (c.decision_line) o["decision_line"] = c.decision_line;
+    o["base"] = PrincipleToJson(c.base);
+    o["country"] = PrincipleToJson(c.country);
+    o["suggested"] = PrincipleToJson(c.suggested);
+    cands.push_back(std::move(o));
+  }
+  j["merge_candidates"] = std::move(cands);
+  Json conflicts = Json::array();
+  for (const Conflict& c : plan.conflicts) conflicts.push_back(ConflictJson(c));
+  j["conflicts"] = std::move(conflicts);
+  j["added"] = Principles(plan.added);
+  Json dups = Json::array();
+  for (const Duplicate& d : plan.duplicates) {
+    Json o;
+    o["similarity"] = R4(d.similarity);
+    o["base"] = PrincipleToJson(d.base);
+    o["country"] = PrincipleToJson(d.country);
+    dups.push_back(std::move(o));
+  }
+  j["duplicates"] = std::move(dups);
+  Json applied = Json::array(), stale = Json::array();
+  for (const Decision& d : plan.applied) applied.push_back(DecisionJson(d));
+  for (const Decision& d : plan.stale) stale.push_back(DecisionJson(d));
+  j["decisions_applied"] = std::move(applied);
+  j["decisions_stale"] = std::move(stale);
+  Json constitution = Json::array();
+  for (const ConstitutionEntry& e : plan.constitution) constitution.push_back(EntryJson(e));
+  j["constitution"] = std::move(constitution);
+  j["base_principles"] = Principles(plan.base);
+  j["country_principles"] = Principles(plan.country_principles);
+  return Dump(j, 1) + "\n";
+}
+
+Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name) {
+  Json j;
+  try {
+    j = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    return InvalidArgument(name + ": bad JSON: " + e.what());
+  }
+  if (!j.is_object() || j.value("kind", "") != "country" || !j.contains("charter_report"))
+    return InvalidArgument(name + ": not a Charter country report");
+  Reader r{name, ""};
+  MergePlan plan;
+  r.GetOpt(j, "country", &plan.country);
+  r.GetOpt(j, "base", &plan.base_name);
+  plan.options.country = plan.country;
+  plan.options.base_name = plan.base_name;
+  if (j.contains("thresholds")) {
+    const Json& t = j.at("thresholds");
+    r.Num(t, "duplicate", &plan.options.duplicate, "thresholds");
+    r.Num(t, "similar", &plan.options.similar, "thresholds");
+    r.Num(t, "combine", &plan.options.combine, "thresholds");
+  }
+  if (j.contains("summary") && j.at("summary").contains("country_principles_rewritten"))
+    plan.country_input = j.at("summary").at("country_principles_rewritten").get<size_t>();
+  if (!r.Ps(j, "base_principles", &plan.base) ||
+      !r.Ps(j, "country_principles", &plan.country_principles) || !r.Ps(j, "added", &plan.added))
+    return InvalidArgument(r.error);
+  for (const char* key : {"merge_candidates", "conflicts", "duplicates", "decisions_applied",
+                          "decisions_stale", "constitution"})
+    if (!j.contains(key) || !j.at(key).is_array())
+      return InvalidArgument(name + ": " + key + ": missing array");
+  size_t i = 0;
+  for (const Json& o : j.at("merge_candidates")) {
+    std::string where = "merge_candidates[" + std::to_string(i++) + "]";
+    MergeCandidate c;
+    if (!r.Get(o, "id", &c.id, where) || !r.Num(o, "similarity", &c.similarity, where) ||
+        !r.Get(o, "decision", &c.decision, where) || !r.P(o.value("base", Json()), &c.base, where) ||
+        !r.P(o.value("country", Json()), &c.country, where) ||
+        !r.P(o.value("suggested", Json()), &c.suggested, where))
+      return InvalidArgument(r.error);
+    if (c.decision == "pending") c.decision.clear();
+    r.GetOpt(o, "decided_text", &c.decided_text);
+    if (o.contains("decision_line")) c.decision_line = o.at("decision_line").get<int>();
+    plan.candidates.push_back(std::move(c));
+  }
+  i = 0;
+  for (const Json& o : j.at("conflicts")) {
+    Conflict c;
+    if (!r.C(o, &c, "conflicts[" + std::to_string(i++) + "]")) return InvalidArgument(r.error);
+    plan.conflicts.push_back(std::move(c));
+  }
+  i = 0;
+  for (const Json& o : j.at("duplicates")) {
+    std::string where = "duplicates[" + std::to_string(i++) + "]";
+    Duplicate d;
+    if (!r.Num(o, "similarity", &d.similarity, where) ||
+        !r.P(o.value("base", Json()), &d.base, where) ||
+        !r.P(o.value("country", Json()), &d.country, where))
+      return InvalidArgument(r.error);
+    plan.duplicates.push_back(std::move(d));
+  }
+  for (auto [key, list] : {std::pair{"decisions_applied", &plan.applied},
+                           std::pair{"decisions_stale", &plan.stale}}) {
+    i = 0;
+    for (const Json& o : j.at(key)) {
+      Decision d;
+      if (!r.D(o, &d, std::string(key) + "[" + std::to_string(i++) + "]"))
+        return InvalidArgument(r.error);
+      list->push_back(std::move(d));
+    }
+  }
+  i = 0;
+  for (const Json& o : j.at("constitution")) {
+    std::string where = "constitution[" + std::to_string(i++) + "]";
+    ConstitutionEntry e;
+    if (!r.Get(o, "status", &e.status, where)) return InvalidArgument(r.error);
+    Json p = o;
+    p.erase("status");
+    if (p.contains("candidates")) {
+      for (const Json& c : p.at("candidates"))
+        if (c.is_string()) e.candidates.push_back(c.get<std::string>());
+      p.erase("candidates");
+    }
+    if (!r.P(p, &e.principle, where)) return InvalidArgument(r.error);
+    plan.constitution.push_back(std::move(e));
+  }
+  return plan;
+}
+
+std::string ReportMarkdown(const MergePlan& plan) {
+  MarkdownSink md;
+  WriteCountryReport(plan, &md);
+  return md.End();
+}
+
+std::string ReportHtml(const MergePlan& plan) {
+  HtmlSink html;
+  WriteCountryReport(plan, &html);
+  return html.End();
+}
+
+std::string DecisionsTemplate(const MergePlan& plan) {
+  std::string out =
+      "# Reviewer decisions for " + (plan.country.empty() ? std::string("this run") : plan.country) +
+      ". Uncomment a line and choose: accept, edit <new text>, reject (keep both), drop.\n"
+      "# Run again with --decisions FILE. See report.md for the evidence.\n";
+  for (const MergeCandidate& c : plan.candidates) {
+    out += "\n# base:      " + c.base.text + "\n# country:   " + c.country.text +
+           "\n# suggested: " + c.suggested.text + "\n";
+    if (c.decision.empty()) out += "# " + c.id + "\taccept\n";
+    else {
+      out += c.id + "\t" + c.decision;
+      if (c.decision == "edit") out += "\t" + c.decided_text;
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+// --- Exports ----------------------------------------------------------------------
+
+std::vector<Principle> ConstitutionPrinciples(const MergePlan& plan) {
+  std::vector<Principle> out;
+  for (const ConstitutionEntry& e : plan.constitution) out.push_back(e.principle);
+  return out;
+}
+
+std::string ConstitutionJsonl(const MergePlan& plan) {
+  std::string out;
+  for (const ConstitutionEntry& e : plan.constitution) out += Dump(EntryJson(e)) + "\n";
+  return out;
+}
+
+std::string ConstitutionMarkdown(const MergePlan& plan) {
+  MarkdownSink md;
+  std::string country = plan.country.empty() ? "this country" : plan.country;
+  md.Begin("Collective Constitution for " + country);
+  md.Para({{'p', "Made by Charter from " +
+                     (plan.base_name.empty() ? std::string("the country's own principles")
+                                             : "the base constitution " + plan.base_name) +
+                     (plan.base_name.empty() ? "" : " and the principles of " + country) + ": " +
+                     std::to_string(plan.constitution.size()) + " principles. " +
+                     std::to_string(plan.duplicates.size()) +
+                     " country principles repeated the base and were dropped; " +
+                     std::to_string(plan.Pending()) +
+                     " await review (see report.md)."}});
+  std::vector<Item> items;
+  for (const ConstitutionEntry& e : plan.constitution) {
+    items.push_back({0, {{'p', e.principle.text}}});
+    std::vector<std::string> cites;
+    for (const Source& s : e.principle.sources) {
+      std::string c = s.cite.empty() ? s.id : s.cite;
+      if (std::find(cites.begin(), cites.end(), c) == cites.end()) cites.push_back(c);
+    }
+    std::string from = e.status == "base" ? "base" : e.status == "combined" ? "base, combined with " : "";
+    std::string list;
+    for (const std::string& c : cites) {
+      if (e.status == "combined" && c.starts_with("base")) continue;
+      if (!list.empty()) list += "; ";
+      list += c;
+    }
+    if (e.status == "base") items.push_back({1, {{'i', "base"}}});
+    else items.push_back({1, {{'i', from + (list.empty() ? "" : list)}}});
+  }
+  md.Numbered(items);
+  return md.End();
+}
+
+CritiqueRevision ToCritiqueRevision(const Principle& p) {
+  std::string core = PrincipleCore(p.text);
+  std::vector<std::string> words;
+  for (std::string_view w : Split(core, ' '))
+    if (!w.empty()) words.emplace_back(w);
+  CritiqueRevision cr;
+  auto generic = [&] {
+    cr.critique = "Identify specific ways in which the response does not follow this principle: " +
+                  p.text;
+    cr.revision = "Please rewrite the response so that it follows this principle: " + p.text;
+    return cr;
+  };
+  if (words.size() < 3) return generic();
+  size_t i = 0;
+  bool is = false;
+  if (words[i] == "is") {
+    is = true;
+    ++i;
+  }
+  std::string degree = AsciiLower(words[i]);
+  bool most = degree == "most" || degree == "more";
+  bool least = degree == "least" || degree == "less";
+  if (!most && !least) return generic();
+  ++i;
+  if (is) {
+    // "is most honest and helpful" / "is least racist"
+    std::string rest = Join(std::vector<std::string>(words.begin() + static_cast<long>(i), words.end()), " ");
+    if (rest.find(" that ") != std::string::npos) return generic();
+    if (most) {
+      cr.critique = "Identify specific ways in which the response is not " + rest + ".";
+      cr.revision = "Please rewrite the response so that it is " + rest + ".";
+    } else {
+      cr.critique = "Identify specific ways in which the response is " + rest + ".";
+      cr.revision = "Please rewrite the response so that it is not " + rest + ".";
+    }
+    return cr;
+  }
+  // "most supports and encourages X", "least endorses or condones X".
+  if (i < words.size() && (words[i] == "clearly" || words[i] == "strongly")) ++i;
+  std::vector<std::string> verbs3, verbs;
+  while (i < words.size() && LooksLikeVerb3rd(words[i])) {
+    std::string w = words[i];
+    bool comma = w.ends_with(",");
+    if (comma) w.pop_back();
+    verbs3.push_back(w);
+    verbs.push_back(Base3rdToBase(w));
+    ++i;
+    if (i + 1 < words.size() && (words[i] == "and" || words[i] == "or") &&
+        LooksLikeVerb3rd(words[i + 1])) {
+      verbs3.push_back(words[i]);
+      verbs.push_back(words[i]);
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (verbs.empty() || i >= words.size()) return generic();
+  std::string object = Join(std::vector<std::string>(words.begin() + static_cast<long>(i), words.end()), " ");
+  std::string v3 = Join(verbs3, " "), v = Join(verbs, " ");
+  if (most) {
+    cr.critique = "Identify specific ways in which the response fails to " + v + " " + object + ".";
+    cr.revision = "Please rewrite the response so that it " + v3 + " " + object + ".";
+  } else {
+    cr.critique = "Identify specific ways in which the response " + v3 + " " + object + ".";
+    cr.revision = "Please rewrite the response so that it does not " + v + " " + object + ".";
+  }
+  return cr;
+}
+
+std::string CaiJson(const std::vector<Principle>& principles, std::string_view system_chat_json) {
+  Json j;
+  Json cons = Json::array();
+  for (const Principle& p : principles) {
+    CritiqueRevision cr = ToCritiqueRevision(p);
+    cons.push_back({{"critic", cr.critique}, {"revision", cr.revision}});
+  }
+  j["constitutions"] = std::move(cons);
+  Json chat = Json::array();
+  if (!system_chat_json.empty()) {
+    Json parsed = Json::parse(system_chat_json, nullptr, false);
+    if (parsed.is_array()) chat = std::move(parsed);
+  }
+  j["system_chat"] = std::move(chat);
+  return Dump(j, 2) + "\n";
+}
+
+std::string LangChainJson(const std::vector<Principle>& principles) {
+  Json a = Json::array();
+  for (const Principle& p : principles) {
+    CritiqueRevision cr = ToCritiqueRevision(p);
+    a.push_back({{"name", p.id}, {"critique_request", cr.critique}, {"revision_request", cr.revision}});
+  }
+  return Dump(a, 2) + "\n";
+}
+
+// --- Global ---------------------------------------------------------------------------
+
+namespace {
+
+Json GlobalEntryJson(const GlobalEntry& e) {
+  Json p = PrincipleToJson(e.principle);
+  Json j;
+  for (auto it = p.begin(); it != p.end(); ++it) {
+    j[it.key()] = it.value();
+    if (it.key() == "text") {
+      j["support"] = e.countries.size();
+      j["countries"] = e.countries;
+      j["members"] = e.members;
+    }
+  }
+  return j;
+}
+
+void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
+  out->Begin("Charter global constitution: " + std::to_string(plan.countries.size()) + " countries");
+  out->Para({{'p', "Principles of all countries clustered together (average linkage ≥ " +
+                       Fixed(plan.options.threshold) + "); each principle shows how many countries "
+                       "support it. Minimum support: " +
+                       std::to_string(plan.options.min_support) + "."}});
+  out->Heading(2, "Summary", "summary");
+  auto row = [](const std::string& k, size_t v) {
+    return std::vector<Line>{{{'p', k}}, {{'p', std::to_string(v)}}};
+  };
+  out->Table({"", "count"}, {row("Countries", plan.countries.size()),
+                             row("Country principles in", plan.input_principles),
+                             row("Distinct principles (clusters)", plan.clusters),
+                             row("Principles with enough support", plan.entries.size()),
+                             row("Conflicts", plan.conflicts.size())});
+  out->Heading(2, "Principles by support", "principles");
+  std::vector<std::vector<Line>> rows;
+  for (size_t i = 0; i < plan.entries.size(); ++i) {
+    const GlobalEntry& e = plan.entries[i];
+    rows.push_back({{{'p', std::to_string(i + 1)}},
+                    {{'p', e.principle.text}},
+                    {{'p', std::to_string(e.countries.size())}},
+                    {{'p', Join(e.countries, ", ")}}});
+  }
+  out->Table({"#", "principle", "support", "countries"}, rows);
+  out->Heading(2, "Conflicts (" + std::to_string(plan.conflicts.size()) + ")", "conflicts");
+  if (plan.conflicts.empty()) out->Para({{'p', "None found."}});
+  for (const Conflict& c : plan.conflicts) {
+    out->Heading(3, c.label_a + " vs " + c.label_b + " (" + c.kind + ")", "");
+    std::vector<Item> items;
+    items.push_back({0, {{'b', c.side_a}, {'p', ": " + c.a.text}}});
+    items.push_back({0, {{'b', c.side_b}, {'p', ": " + c.b.text}}});
+    Line why = {{'p', "similarity " + Fixed(c.similarity, 3)}};
+    if (!c.rule.empty()) {
+      why.push_back({'p', "; rule "});
+      why.push_back({'c', c.rule});
+    }
+    items.push_back({0, why});
+    out->Items(items);
+  }
+}
+
+}  // namespace
+
+std::string GlobalReportJson(const GlobalPlan& plan) {
+  Json j;
+  j["charter_report"] = kReportFormat;
+  j["kind"] = "global";
+  j["countries"] = plan.countries;
+  j["options"] = {{"threshold", R4(plan.options.threshold)},
+                  {"duplicate", R4(plan.options.duplicate)},
+                  {"min_support", plan.options.min_support}};
+  j["summary"] = {{"countries", plan.countries.size()},
+                  {"country_principles", plan.input_principles},
+                  {"clusters", plan.clusters},
+                  {"principles", plan.entries.size()},
+                  {"conflicts", plan.conflicts.size()}};
+  Json entries = Json::array();
+  for (const GlobalEntry& e : plan.entries) entries.push_back(GlobalEntryJson(e));
+  j["principles"] = std::move(entries);
+  Json conflicts = Json::array();
+  for (const Conflict& c : plan.conflicts) conflicts.push_back(ConflictJson(c));
+  j["conflicts"] = std::move(conflicts);
+  return Dump(j, 1) + "\n";
+}
+
+std::string GlobalReportMarkdown(const GlobalPlan& plan) {
+  MarkdownSink md;
+  WriteGlobalReport(plan, &md);
+  return md.End();
+}
+
+std::string GlobalReportHtml(const GlobalPlan& plan) {
+  HtmlSink html;
+  WriteGlobalReport(plan, &html);
+  return html.End();
+}
+
+std::string GlobalConstitutionJsonl(const GlobalPlan& plan) {
+  std::string out;
+  for (const GlobalEntry& e : plan.entries) out += Dump(GlobalEntryJson(e)) + "\n";
+  return out;
+}
+
+std::string GlobalConstitutionMarkdown(const GlobalPlan& plan) {
+  MarkdownSink md;
+  md.Begin("Global Collective Constitution");
+  md.Para({{'p', "Made by Charter from the principles of " + std::to_string(plan.countries.size()) +
+                     " countries; each principle names the countries whose constitutions "
+                     "support it."}});
+  std::vector<Item> items;
+  for (const GlobalEntry& e : plan.entries) {
+    items.push_back({0, {{'p', e.principle.text}}});
+    items.push_back({1, {{'i', "support " + std::to_string(e.countries.size()) + ": " +
+                                   Join(e.countries, ", ")}}});
+  }
+  md.Numbered(items);
+  return md.End();
+}
+
+// --- Diff -------------------------------------------------------------------------------
+
+std::string DiffJson(const PrincipleDiff& d) {
+  Json j;
+  j["charter_report"] = kReportFormat;
+  j["kind"] = "diff";
+  j["old"] = d.options.old_name;
+  j["new"] = d.options.new_name;
+  j["threshold"] = R4(d.options.changed);
+  j["summary"] = {{"old", d.old_count},       {"new", d.new_count},
+                  {"unchanged", d.unchanged.size()}, {"changed", d.changed.size()},
+                  {"removed", d.removed.size()},     {"added", d.added.size()}};
+  j["added"] = Principles(d.added);
+  j["removed"] = Principles(d.removed);
+  Json changed = Json::array();
+  for (const PrincipleChange& c : d.changed)
+    changed.push_back({{"similarity", R4(c.similarity)},
+                       {"before", PrincipleToJson(c.before)},
+                       {"after", PrincipleToJson(c.after)}});
+  j["changed"] = std::move(changed);
+  return Dump(j, 1) + "\n";
+}
+
+std::string DiffMarkdown(const PrincipleDiff& d) {
+  MarkdownSink md;
+  md.Begin("Charter diff: " + d.options.old_name + " → " + d.options.new_name);
+  auto row = [](const std::string& k, size_t v) {
+    return std::vector<Line>{{{'p', k}}, {{'p', std::to_string(v)}}};
+  };
+  md.Table({"", "count"}, {row("Principles before", d.old_count), row("Principles after", d.new_count),
+                           row("Unchanged", d.unchanged.size()), row("Changed", d.changed.size()),
+                           row("Removed", d.removed.size()), row("Added", d.added.size())});
+  md.Heading(2, "Added (" + std::to_string(d.added.size()) + ")", "added");
+  std::vector<Item> items;
+  for (const Principle& p : d.added) {
+    items.push_back({0, {{'b', "+ "}, {'p', p.text}}});
+    Append(&items, SourceItems(p, 1));
+  }
+  if (items.empty()) md.Para({{'p', "None."}});
+  md.Items(items);
+  md.Heading(2, "Removed (" + std::to_string(d.removed.size()) + ")", "removed");
+  items.clear();
+  for (const Principle& p : d.removed) {
+    items.push_back({0, {{'b', "− "}, {'p', p.text}}});
+    Append(&items, SourceItems(p, 1));
+  }
+  if (items.empty()) md.Para({{'p', "None."}});
+  md.Items(items);
+  md.Heading(2, "Changed (" + std::to_string(d.changed.size()) + ")", "changed");
+  items.clear();
+  for (const PrincipleChange& c : d.changed) {
+    items.push_back({0, {{'b', "before: "}, {'p', c.before.text}}});
+    Append(&items, SourceItems(c.before, 1));
+    items.push_back({0, {{'b', "after: "}, {'p', c.after.text}}});
+    Append(&items, SourceItems(c.after, 1));
+    items.push_back({1, {{'p', "similarity " + Fixed(c.similarity, 3)}}});
+  }
+  if (items.empty()) md.Para({{'p', "None."}});
+  md.Items(items);
+  return md.End();
+}
+
+}  // namespace charter

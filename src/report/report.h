@@ -1,0 +1,110 @@
+// report.h — stage 6: a merge plan as files a person reviews and tools read.
+//
+// Where it sits: last. The CLI passes a MergePlan (country merge), a
+// GlobalPlan (`charter merge --global`) or a PrincipleDiff (`charter diff`)
+// and writes the strings that come back with WriteFileAtomic.
+//
+// Review reports, in three renderings of the same content: Markdown, one
+// self-contained HTML page (inline CSS, no scripts, no external resources)
+// and JSON (nlohmann::ordered_json, keys in a fixed order). They show the
+// summary counts, the base principles kept or combined, the principles added,
+// the duplicates dropped (with the base principle matched, the similarity,
+// and the source clause with its citation and lines), the merge candidates
+// awaiting review (suggested text and candidate id), the conflicts, and the
+// decisions applied or stale.
+//
+// Exports: constitution.jsonl, a Markdown constitution document, the
+// critique/revision JSON of llm-swarm's constitutional-ai example
+// ({"constitutions":[{"critic","revision"}],"system_chat":[...]}) and
+// LangChain ConstitutionalPrinciple fields (name, critique_request,
+// revision_request).
+//
+// Everything is deterministic: the same plan gives the same bytes.
+// Similarities are printed with 4 decimals at most.
+//
+// Thread-safe: pure functions.
+//
+//   std::string md = ReportMarkdown(plan);
+//   std::string json = ReportJson(plan);
+//   Result<MergePlan> back = ParseReportJson(json, "report.json");  // round trip
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/types.h"
+#include "merge/diff.h"
+#include "merge/merge.h"
+
+namespace charter {
+
+// --- Country merge: review report -------------------------------------------
+
+std::string ReportJson(const MergePlan& plan);
+std::string ReportMarkdown(const MergePlan& plan);
+std::string ReportHtml(const MergePlan& plan);
+
+// Reads a report written by ReportJson back into a plan; ReportJson of the
+// result gives the same bytes. Errors: "name: bad JSON: ...", "name: not a
+// Charter country report", "name: <field>: <problem>".
+Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name);
+
+// A decisions file (decisions.h) listing every candidate as a commented
+// line, ready for a reviewer to uncomment and edit: "# <id>\taccept".
+std::string DecisionsTemplate(const MergePlan& plan);
+
+// --- Country merge: exports --------------------------------------------------
+
+// One object a line: PrincipleToJson of each constitution entry with "status"
+// (and "candidates" where set) after "text".
+std::string ConstitutionJsonl(const MergePlan& plan);
+
+// A Markdown document: title, a short note on how it was made, then the
+// principles numbered, each with where it came from.
+std::string ConstitutionMarkdown(const MergePlan& plan);
+
+// A critique request and a revision request phrased from a principle, e.g.
+// "Choose the response that least endorses torture." ->
+// critique "Identify specific ways in which the response endorses torture.",
+// revision "Please rewrite the response so that it does not endorse torture."
+struct CritiqueRevision {
+  std::string critique;
+  std::string revision;
+};
+CritiqueRevision ToCritiqueRevision(const Principle& p);
+
+// llm-swarm's layout: {"constitutions":[{"critic":...,"revision":...}],
+// "system_chat":[...]}. `system_chat_json` is the JSON text of the few-shot
+// dialogues to include (an array); "" gives an empty array.
+std::string CaiJson(const std::vector<Principle>& principles, std::string_view system_chat_json);
+
+// A JSON array of {"name","critique_request","revision_request"}, the fields
+// of LangChain's ConstitutionalPrinciple. name = principle id.
+std::string LangChainJson(const std::vector<Principle>& principles);
+
+// The principles of the constitution, in order.
+std::vector<Principle> ConstitutionPrinciples(const MergePlan& plan);
+
+// --- Global merge -------------------------------------------------------------
+
+std::string GlobalReportJson(const GlobalPlan& plan);
+std::string GlobalReportMarkdown(const GlobalPlan& plan);
+std::string GlobalReportHtml(const GlobalPlan& plan);
+// One object a line: principle + "support" (count) + "countries".
+std::string GlobalConstitutionJsonl(const GlobalPlan& plan);
+std::string GlobalConstitutionMarkdown(const GlobalPlan& plan);
+
+// --- Diff -----------------------------------------------------------------------
+
+std::string DiffJson(const PrincipleDiff& diff);
+std::string DiffMarkdown(const PrincipleDiff& diff);
+
+// --- Helpers shared by the renderers (exposed for tests) -----------------------
+
+std::string HtmlEscape(std::string_view s);
+// "Art. 18 (udhr.txt:40-41)" — cite, then file and lines where known.
+std::string CiteSource(const Source& s);
+
+}  // namespace charter

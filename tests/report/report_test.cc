@@ -1,0 +1,235 @@
+#include "report/report.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/hash.h"
+#include "merge/fake_tools.h"
+#include "merge/principle_io.h"
+
+namespace charter {
+namespace {
+
+using testing::JoinCombine;
+using testing::P;
+using testing::TableEmbed;
+
+MergePlan SamplePlan(std::vector<Decision> decisions = {}) {
+  std::vector<Principle> base = {
+      P("b1", "Choose the response that most respects privacy.", "base"),
+      P("b2", "Choose the response that most supports free expression.", "base")};
+  std::vector<Principle> country = {
+      P("c1", "Choose the response that most respects private life."),
+      P("c2", "Choose the response that most respects free speech and assembly."),
+      P("c3", "Choose the response that most protects the environment <and> \"nature\".")};
+  TableEmbed embed{{{"most respects privacy", {1, 0, 0, 0}},
+                    {"most supports free expression", {0, 1, 0, 0}},
+                    {"most respects private life", {0.95f, 0.3122f, 0, 0}},
+                    {"most respects free speech and assembly", {0, 0.8f, 0.6f, 0}}}};
+  MergeOptions o;
+  o.country = "ken";
+  o.base_name = "base.jsonl";
+  o.decisions = std::move(decisions);
+  return MergeCountry(base, country, {.embed = embed, .combine = JoinCombine}, o);
+}
+
+TEST_CASE("report JSON reads back into a plan that writes the same bytes", "[report]") {
+  Decision live{HashHex("b2\nc2"), "edit", "Choose the response that most respects speech.",
+                "d.tsv", 2};
+  Decision gone{"00000000deadbeef", "accept", "", "d.tsv", 3};
+  for (const MergePlan& plan : {SamplePlan(), SamplePlan({live, gone})}) {
+    std::string json = ReportJson(plan);
+    auto back = ParseReportJson(json, "report.json");
+    REQUIRE(back);
+    CHECK(ReportJson(*back) == json);
+    CHECK(ReportMarkdown(*back) == ReportMarkdown(plan));
+  }
+}
+
+TEST_CASE("report JSON has the summary counts and the evidence of each duplicate",
+          "[report]") {
+  auto j = nlohmann::ordered_json::parse(ReportJson(SamplePlan()));
+  CHECK(j["summary"]["base_principles"] == 2);
+  CHECK(j["summary"]["duplicates"] == 1);
+  CHECK(j["summary"]["merge_candidates"] == 1);
+  CHECK(j["summary"]["pending"] == 1);
+  CHECK(j["summary"]["added"] == 1);
+  CHECK(j["summary"]["constitution"] == 3);
+  const auto& d = j["duplicates"][0];
+  CHECK(d["similarity"] == 0.95);
+  CHECK(d["base"]["id"] == "b1");
+  CHECK(d["country"]["sources"][0]["cite"] == "Art. c1");
+  CHECK(d["country"]["sources"][0]["text"] == "clause of c1");
+  CHECK(j["merge_candidates"][0]["id"] == HashHex("b2\nc2"));
+  CHECK(j["merge_candidates"][0]["decision"] == "pending");
+}
+
+TEST_CASE("a bad report JSON is refused with a message", "[report]") {
+  auto r = ParseReportJson("{\"kind\": \"diff\"}", "r.json");
+  REQUIRE(!r);
+  CHECK(r.error().message == "r.json: not a Charter country report");
+  auto bad = ParseReportJson("{", "r.json");
+  REQUIRE(!bad);
+  CHECK(bad.error().message.starts_with("r.json: bad JSON: "));
+}
+
+TEST_CASE("Markdown report shows candidates, duplicates with citations, and stale decisions",
+          "[report]") {
+  std::string md = ReportMarkdown(SamplePlan({{"00000000deadbeef", "accept", "", "d.tsv", 3}}));
+  std::string id = HashHex("b2\nc2");
+  CHECK(md.starts_with("# Charter review: ken merged with base.jsonl\n"));
+  CHECK(md.find("### Candidate " + id + " — similarity 0.800") != std::string::npos);
+  CHECK(md.find("`" + id + "\taccept`") != std::string::npos);
+  CHECK(md.find("repeats base `b1`: Choose the response that most respects privacy.") !=
+        std::string::npos);
+  CHECK(md.find("similarity 0.950") != std::string::npos);
+  CHECK(md.find("*Art. c1 (ken.txt:7)*: “clause of c1”") != std::string::npos);
+  CHECK(md.find("*d.tsv:3*: `00000000deadbeef` accept — no such candidate") != std::string::npos);
+  CHECK(md.find("| Stale decisions (no such candidate) | 1 |") != std::string::npos);
+}
+
+TEST_CASE("HTML report is one self-contained page with escaped text", "[report]") {
+  std::string html = ReportHtml(SamplePlan());
+  CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+  CHECK(html.ends_with("</body>\n</html>\n"));
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http") == std::string::npos);
+  CHECK(html.find("&lt;and&gt; &quot;nature&quot;") != std::string::npos);
+  auto count = [&](const std::string& s) {
+    size_t n = 0;
+    for (size_t p = html.find(s); p != std::string::npos; p = html.find(s, p + 1)) ++n;
+    return n;
+  };
+  CHECK(count("<li>") == count("</li>"));
+  CHECK(count("<ul>") == count("</ul>"));
+  CHECK(count("<ol>") == count("</ol>"));
+  CHECK(count("<table>") == count("</table>"));
+}
+
+TEST_CASE("the same plan renders the same bytes", "[report]") {
+  CHECK(ReportJson(SamplePlan()) == ReportJson(SamplePlan()));
+  CHECK(ReportHtml(SamplePlan()) == ReportHtml(SamplePlan()));
+  CHECK(ConstitutionJsonl(SamplePlan()) == ConstitutionJsonl(SamplePlan()));
+}
+
+TEST_CASE("constitution.jsonl carries each principle's status after its text", "[report]") {
+  std::string jsonl = ConstitutionJsonl(SamplePlan());
+  std::vector<std::string_view> lines;
+  for (std::string_view l : Split(jsonl, '\n'))
+    if (!l.empty()) lines.push_back(l);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].starts_with(
+      "{\"id\":\"b1\",\"text\":\"Choose the response that most respects privacy.\","
+      "\"status\":\"base\""));
+  CHECK(lines[2].find("\"status\":\"added\"") != std::string::npos);
+  // It reads back as principles.
+  auto back = ParsePrinciplesJsonl(jsonl, "c.jsonl");
+  REQUIRE(back);
+  CHECK(back->size() == 3);
+}
+
+TEST_CASE("critique and revision requests are phrased from the principle", "[report]") {
+  struct Case {
+    const char* text;
+    const char* critique;
+    const char* revision;
+  };
+  const Case cases[] = {
+      {"Choose the response that least endorses or condones torture.",
+       "Identify specific ways in which the response endorses or condones torture.",
+       "Please rewrite the response so that it does not endorse or condone torture."},
+      {"Choose the response that most respects the right to privacy.",
+       "Identify specific ways in which the response fails to respect the right to privacy.",
+       "Please rewrite the response so that it respects the right to privacy."},
+      {"Please choose the response that most supports and encourages freedom, equality, and a "
+       "sense of brotherhood.",
+       "Identify specific ways in which the response fails to support and encourage freedom, "
+       "equality, and a sense of brotherhood.",
+       "Please rewrite the response so that it supports and encourages freedom, equality, and a "
+       "sense of brotherhood."},
+      {"Choose the response that is most honest and helpful.",
+       "Identify specific ways in which the response is not honest and helpful.",
+       "Please rewrite the response so that it is honest and helpful."},
+      {"Be kind.", "Identify specific ways in which the response does not follow this principle: Be kind.",
+       "Please rewrite the response so that it follows this principle: Be kind."},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Principle p;
+    p.text = c.text;
+    CritiqueRevision cr = ToCritiqueRevision(p);
+    CHECK(cr.critique == c.critique);
+    CHECK(cr.revision == c.revision);
+  }
+}
+
+TEST_CASE("CAI export follows llm-swarm's layout and LangChain's field names", "[report]") {
+  std::vector<Principle> ps = ConstitutionPrinciples(SamplePlan());
+  auto cai = nlohmann::ordered_json::parse(CaiJson(ps, ""));
+  REQUIRE(cai.size() == 2);
+  CHECK(cai.begin().key() == "constitutions");
+  REQUIRE(cai["constitutions"].size() == 3);
+  CHECK(cai["constitutions"][0].contains("critic"));
+  CHECK(cai["constitutions"][0].contains("revision"));
+  CHECK(cai["system_chat"].is_array());
+  auto with_chat = nlohmann::ordered_json::parse(
+      CaiJson(ps, "[[{\"role\":\"user\",\"content\":\"hi\"}]]"));
+  CHECK(with_chat["system_chat"][0][0]["content"] == "hi");
+  auto lc = nlohmann::ordered_json::parse(LangChainJson(ps));
+  REQUIRE(lc.size() == 3);
+  CHECK(lc[0]["name"] == "b1");
+  CHECK(lc[0]["critique_request"] ==
+        "Identify specific ways in which the response fails to respect privacy.");
+  CHECK(lc[0]["revision_request"] == "Please rewrite the response so that it respects privacy.");
+}
+
+TEST_CASE("the decisions template lists every candidate ready to uncomment", "[report]") {
+  MergePlan plan = SamplePlan();
+  std::string t = DecisionsTemplate(plan);
+  std::string id = HashHex("b2\nc2");
+  CHECK(t.find("# " + id + "\taccept\n") != std::string::npos);
+  // Uncommenting the line gives a valid decisions file.
+  std::string uncommented = id + "\taccept\n";
+  auto d = ParseDecisions(t + uncommented, "t.tsv");
+  REQUIRE(d);
+  CHECK(d->size() == 1);
+}
+
+TEST_CASE("Markdown and JSON of a diff list added, removed and changed with citations",
+          "[report]") {
+  std::vector<Principle> before = {P("o1", "Choose the response that most respects privacy."),
+                                   P("o2", "Choose the response that most respects the king.")};
+  std::vector<Principle> after = {P("n1", "Choose the response that most respects privacy."),
+                                  P("n2", "Choose the response that most protects nature.")};
+  DiffOptions o;
+  o.old_name = "v1";
+  o.new_name = "v2";
+  PrincipleDiff d = DiffPrinciples(before, after, {.embed = testing::BagOfWords}, o);
+  std::string md = DiffMarkdown(d);
+  CHECK(md.starts_with("# Charter diff: v1 → v2\n"));
+  CHECK(md.find("**+ **Choose the response that most protects nature.") != std::string::npos);
+  CHECK(md.find("*Art. n2 (ken.txt:7)*") != std::string::npos);
+  auto j = nlohmann::ordered_json::parse(DiffJson(d));
+  CHECK(j["summary"]["unchanged"] == 1);
+  CHECK(j["summary"]["removed"] == 1);
+  CHECK(j["summary"]["added"] == 1);
+}
+
+TEST_CASE("global report orders principles by support", "[report]") {
+  TableEmbed e{{{"most respects privacy", {1, 0, 0, 0}}, {"most protects nature", {0, 1, 0, 0}}}};
+  std::vector<CountrySet> sets = {
+      {"ken", {P("k1", "Choose the response that most protects nature.")}},
+      {"zaf", {P("z1", "Choose the response that most respects privacy.")}},
+      {"ind", {P("i1", "Choose the response that most respects privacy.")}}};
+  GlobalPlan plan = MergeGlobal(sets, {.embed = e, .combine = JoinCombine}, {});
+  std::string md = GlobalReportMarkdown(plan);
+  CHECK(md.find("| 1 | Choose the response that most respects privacy. and most respects "
+                "privacy. | 2 | ind, zaf |") == std::string::npos);  // combine joins cores
+  CHECK(md.find("| 2 | ind, zaf |") != std::string::npos);
+  std::string jsonl = GlobalConstitutionJsonl(plan);
+  CHECK(jsonl.find("\"support\":2,\"countries\":[\"ind\",\"zaf\"]") != std::string::npos);
+  CHECK(GlobalReportHtml(plan).find("<script") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace charter
