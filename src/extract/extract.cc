@@ -31,6 +31,12 @@ constexpr int kNumKinds = 10;
 constexpr int kPrincipleTarget = kNumKinds;  // a vote on `principle` itself
 constexpr double kMinKindVotes = 1.0;
 
+// The cue files of a language, matched against each unit in this order. The
+// cues are spread over several files (several RE2::Sets) because many
+// long-range patterns in one set multiply its DFA's states and slow it down.
+constexpr const char* kCueFiles[] = {"modality.tsv",    "duties.tsv",        "values.tsv",
+                                     "limitations.tsv", "institutional.tsv", "structure.tsv"};
+
 // A vote cast by a rule when it fires.
 struct Vote {
   int target = 0;  // Kind as int, or kPrincipleTarget
@@ -130,7 +136,7 @@ struct Extractor::Impl {
   double prior[kNumKinds] = {};
   std::string prior_rule[kNumKinds];
 
-  VoteSet modality;
+  std::vector<VoteSet> cues;  // one per file of kCueFiles present
   VoteSet holders;
   std::vector<std::string> holder_names;
   PatternSet qualifiers;
@@ -213,11 +219,15 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
   }
 
   RuleFile parsed;
-  // modality.tsv: target <TAB> weight <TAB> pattern [<TAB> label]
-  {
-    auto vs = LoadVotes(rules, dir + "modality.tsv", 0, 1, 2, 3, 4, true, &parsed);
+  // Cue files: target <TAB> weight <TAB> pattern [<TAB> label]. modality.tsv
+  // is required; the others are optional.
+  for (const char* file : kCueFiles) {
+    const std::string name = dir + file;
+    bool required = std::string(file) == "modality.tsv";
+    if (!required && !rules.count(name)) continue;
+    auto vs = LoadVotes(rules, name, 0, 1, 2, 3, 4, required, &parsed);
     if (!vs) return std::unexpected(vs.error());
-    impl->modality = std::move(*vs);
+    impl->cues.push_back(std::move(*vs));
     for (const Rule& r : parsed.rules) impl->Describe(r);
   }
   // holders.tsv: holder <TAB> target <TAB> weight <TAB> pattern
@@ -438,7 +448,8 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, C
   // prohibition, not a limitation).
   c->core = match;
   Qualify(c, &fired);
-  for (int i : modality.set.Match(c->core)) cast(modality, i);
+  for (const VoteSet& vs : cues)
+    for (int i : vs.set.Match(c->core)) cast(vs, i);
 
   // Holder: the one named first.
   {

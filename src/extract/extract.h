@@ -5,6 +5,8 @@
 //   topics.tsv            language-independent topic ids
 //   kinds.tsv             per kind, the prior weight of "should become a principle"
 //   <lang>/modality.tsv   cues in the unit's words: vote for a kind or for "principle"
+//                         (also duties.tsv, values.tsv, limitations.tsv,
+//                         institutional.tsv, structure.tsv: same columns)
 //   <lang>/holders.tsv    who holds the right/duty; the first named votes too
 //   <lang>/qualifiers.tsv qualifiers split off into Clause::qualifiers
 //   <lang>/context.tsv    cues in enclosing headings, article caption, lead-in
