@@ -57,6 +57,8 @@ struct ByteScan {
   size_t multibyte = 0;  // well-formed multi-byte UTF-8 sequences
   size_t first_invalid = npos;
   bool high = false;  // any byte >= 0x80
+  bool unify = false;  // a byte UnifyTypography may change (normalize.h)
+  bool nfc = false;    // a code point >= U+0300, which NFC may change
 };
 
 // One pass over the bytes; stops at the first NUL. Eight bytes at a time
@@ -88,6 +90,7 @@ ByteScan ScanBytes(std::string_view s) {
       if (IsStrayControl(c)) {
         if (r.controls++ == 0) r.first_control = i;
       }
+      if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) r.unify = true;
       ++i;
       continue;
     }
@@ -96,6 +99,8 @@ ByteScan ScanBytes(std::string_view s) {
     if (len) {
       ++r.multibyte;
       i += len;
+      if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) r.unify = true;
+      if (c >= 0xCC) r.nfc = true;
     } else {
       if (r.first_invalid == npos) r.first_invalid = i;
       ++i;
@@ -320,6 +325,8 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& path,
     }
     d.encoding = bom.name;
     d.converted = true;
+    d.needs_unify = scan.unify;
+    d.needs_nfc = scan.nfc;
     d.storage = std::move(*text);
     return d;
   }
@@ -336,6 +343,8 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& path,
         if (s2.first_nul == npos && s2.controls == 0) {
           d.encoding = kind == 2 ? "UTF-16BE" : "UTF-16LE";
           d.converted = true;
+          d.needs_unify = s2.unify;
+          d.needs_nfc = s2.nfc;
           d.storage = std::move(*text);
           return d;
         }
@@ -347,6 +356,8 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& path,
   if (scan.first_invalid == npos) {
     d.encoding = "UTF-8";
     d.skip = skip;
+    d.needs_unify = scan.unify;
+    d.needs_nfc = scan.nfc;
     return d;
   }
   if (scan.multibyte > 0) {

@@ -36,6 +36,10 @@ struct Decoded {
   bool converted = false;  // true: the text is `storage`; false: the input after `skip` bytes
   size_t skip = 0;         // BOM length when not converted
   std::string storage;
+  // False when the text certainly holds nothing that typographic unification
+  // or NFC would change (so the plain-text path may skip them). Default: true.
+  bool needs_unify = true;
+  bool needs_nfc = true;
 
   // The UTF-8 text, given the same bytes DecodeBytes saw.
   std::string_view Text(std::string_view bytes) const {

@@ -2,78 +2,189 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <mutex>
 #include <string>
-#include <unordered_map>
 
+#include "core/hash.h"
 #include "load/utf8.h"
 
 namespace charter::load {
+namespace {
 
-std::map<std::string, int> StopwordHits(
-    std::string_view text, const std::map<std::string, std::vector<std::string>>& languages) {
-  // word -> bit set of the languages listing it (at most 64 candidates count).
-  std::unordered_map<std::string, uint64_t> words;
-  std::vector<std::string> codes;
-  for (const auto& [code, list] : languages) {
-    if (codes.size() == 64) break;
-    uint64_t bit = uint64_t{1} << codes.size();
-    codes.push_back(code);
-    for (const std::string& w : list) words[w] |= bit;
+// Stopwords of all candidate languages in one open-addressing hash table:
+// word -> bit set of the languages that list it (up to 64 languages).
+class StopwordTable {
+ public:
+  explicit StopwordTable(const std::map<std::string, std::vector<std::string>>& languages) {
+    size_t words = 0;
+    for (const auto& [code, list] : languages) {
+      if (codes_.size() == 64) break;
+      codes_.push_back(code);
+      words += list.size();
+    }
+    size_t cap = 16;
+    while (cap < words * 2) cap <<= 1;
+    slots_.resize(cap);
+    for (size_t b = 0; b < codes_.size(); ++b) {
+      for (const std::string& w : languages.at(codes_[b])) {
+        if (w.empty()) continue;
+        Slot& s = Find(w);
+        s.word = w;
+        s.mask |= uint64_t{1} << b;
+        max_len_ = std::max(max_len_, w.size());
+      }
+    }
   }
-  std::vector<int> hits(codes.size(), 0);
-  // Cut the sample at a character boundary.
+
+  // Bit set of the languages listing `word`; 0 if none.
+  uint64_t Lookup(std::string_view word) const {
+    if (word.size() > max_len_) return 0;
+    const Slot& s = const_cast<StopwordTable*>(this)->Find(word);
+    return s.mask;
+  }
+
+  const std::vector<std::string>& codes() const { return codes_; }
+
+ private:
+  struct Slot {
+    std::string word;
+    uint64_t mask = 0;
+  };
+  Slot& Find(std::string_view w) {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Fnv1a64(w) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].mask == 0 || slots_[i].word == w) return slots_[i];
+    }
+  }
+  std::vector<std::string> codes_;
+  std::vector<Slot> slots_;
+  size_t max_len_ = 0;
+};
+
+// Building the table costs more than detecting on a short document, and the
+// CLI passes the same lists for every file: keep the last few, keyed by a
+// hash of their contents.
+std::shared_ptr<const StopwordTable> TableFor(
+    const std::map<std::string, std::vector<std::string>>& languages) {
+  uint64_t key = 1469598103934665603ull;
+  for (const auto& [code, list] : languages) {
+    key = Fnv1a64(code, key);
+    for (const std::string& w : list) key = Fnv1a64(w, Fnv1a64("\n", key));
+    key = Fnv1a64("\t", key);
+  }
+  static std::mutex mu;
+  static std::vector<std::pair<uint64_t, std::shared_ptr<const StopwordTable>>> cache;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    for (const auto& [k, t] : cache)
+      if (k == key) return t;
+  }
+  auto table = std::make_shared<const StopwordTable>(languages);
+  std::lock_guard<std::mutex> lock(mu);
+  if (cache.size() >= 8) cache.erase(cache.begin());
+  cache.emplace_back(key, table);
+  return table;
+}
+
+// Counts stopword hits over the first kLanguageSampleBytes of `text`. With
+// `early_stop`, stops at a 2 KiB boundary once one language leads with at
+// least 50 hits and three times the runner-up: the rest of the sample could
+// not change the answer in any realistic text, and detection is then ~10x
+// cheaper on long documents.
+std::vector<int> CountHits(std::string_view text, const StopwordTable& table, bool early_stop) {
+  const size_t nlang = table.codes().size();
+  std::vector<int> hits(nlang, 0);
   size_t limit = std::min(text.size(), kLanguageSampleBytes);
   while (limit < text.size() && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) ++limit;
   std::string_view sample = text.substr(0, limit);
-  std::string token;
+
+  char buf[64];
+  size_t len = 0;
+  bool overflow = false;
   auto flush = [&] {
-    if (token.empty()) return;
-    auto it = words.find(token);
-    if (it != words.end()) {
-      for (size_t b = 0; b < codes.size(); ++b)
-        if (it->second >> b & 1) ++hits[b];
+    if (len > 0 && !overflow) {
+      if (uint64_t m = table.Lookup(std::string_view(buf, len))) {
+        for (size_t b = 0; b < nlang; ++b) hits[b] += static_cast<int>(m >> b & 1);
+      }
     }
-    token.clear();
+    len = 0;
+    overflow = false;
   };
+  auto push = [&](std::string_view bytes) {
+    if (len + bytes.size() > sizeof buf) {
+      overflow = true;
+      return;
+    }
+    std::memcpy(buf + len, bytes.data(), bytes.size());
+    len += bytes.size();
+  };
+  size_t next_check = 2048;
   for (size_t i = 0; i < sample.size();) {
     unsigned char c = static_cast<unsigned char>(sample[i]);
     if (c < 0x80) {
       ++i;
-      if ((c >= 'a' && c <= 'z')) {
-        token.push_back(static_cast<char>(c));
+      if (c >= 'a' && c <= 'z') {
+        if (len < sizeof buf) buf[len++] = static_cast<char>(c); else overflow = true;
       } else if (c >= 'A' && c <= 'Z') {
-        token.push_back(static_cast<char>(c - 'A' + 'a'));
+        if (len < sizeof buf) buf[len++] = static_cast<char>(c - 'A' + 'a'); else overflow = true;
       } else {
         flush();
+        if (early_stop && i >= next_check) {
+          next_check += 2048;
+          int best = 0, second = 0;
+          for (int h : hits) {
+            if (h > best) {
+              second = best;
+              best = h;
+            } else if (h > second) {
+              second = h;
+            }
+          }
+          if (best >= 50 && best >= 3 * second) break;
+        }
       }
       continue;
     }
     char32_t cp = NextCodePoint(sample, i);
-    if (u_isalpha(static_cast<UChar32>(cp)) || u_getCombiningClass(static_cast<UChar32>(cp)) != 0) {
-      AppendUtf8(token, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
+    auto u = static_cast<UChar32>(cp);
+    if (u_isalpha(u) || u_getCombiningClass(u) != 0) {
+      std::string lower;
+      AppendUtf8(lower, static_cast<char32_t>(u_tolower(u)));
+      push(lower);
     } else {
       flush();
     }
   }
   flush();
+  return hits;
+}
+
+}  // namespace
+
+std::map<std::string, int> StopwordHits(
+    std::string_view text, const std::map<std::string, std::vector<std::string>>& languages) {
+  std::shared_ptr<const StopwordTable> table = TableFor(languages);
+  std::vector<int> hits = CountHits(text, *table, /*early_stop=*/false);
   std::map<std::string, int> out;
-  for (size_t b = 0; b < codes.size(); ++b) out[codes[b]] = hits[b];
+  for (size_t b = 0; b < hits.size(); ++b) out[table->codes()[b]] = hits[b];
   return out;
 }
 
 std::string DetectLanguage(std::string_view text,
                            const std::map<std::string, std::vector<std::string>>& languages) {
   if (languages.empty()) return "";
-  std::map<std::string, int> hits = StopwordHits(text, languages);
-  std::string best = languages.count("en") ? "en" : languages.begin()->first;
-  int best_hits = hits[best];
-  for (const auto& [code, n] : hits) {
-    if (n > best_hits) {
-      best = code;
-      best_hits = n;
-    }
-  }
-  return best;
+  std::shared_ptr<const StopwordTable> table = TableFor(languages);
+  std::vector<int> hits = CountHits(text, *table, /*early_stop=*/true);
+  const std::vector<std::string>& codes = table->codes();
+  // Ties and no evidence go to English when it is a candidate.
+  auto en = std::find(codes.begin(), codes.end(), "en");
+  size_t best = en != codes.end() ? static_cast<size_t>(en - codes.begin()) : 0;
+  for (size_t b = 0; b < hits.size(); ++b)
+    if (hits[b] > hits[best]) best = b;
+  return codes.empty() ? "" : codes[best];
 }
 
 }  // namespace charter::load

@@ -78,8 +78,13 @@ Result<Document> LoadDocument(std::string_view bytes, const std::string& path,
   load::AnchoredText t = format == "html"       ? load::HtmlToText(text)
                          : format == "markdown" ? load::MarkdownToText(text)
                                                 : load::PlainToText(text);
-  load::UnifyTypography(t);
-  if (Status st = load::NormalizeNfc(t, path); !st) return std::unexpected(st.error());
+  // Markup can bring in anything through character references; plain text
+  // is known from the decoder's scan (the fast path for clean text).
+  bool plain = format == "text";
+  if (!plain || decoded->needs_unify) load::UnifyTypography(t);
+  if (!plain || decoded->needs_nfc) {
+    if (Status st = load::NormalizeNfc(t, path); !st) return std::unexpected(st.error());
+  }
   if (!HasText(t.text)) {
     if (format == "text") return InvalidArgument(path + ": empty file");
     return InvalidArgument(path + ": no text left after removing " + format + " markup");
