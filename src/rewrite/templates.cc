@@ -190,6 +190,14 @@ void TemplateSet::Build(const std::vector<std::string>& patterns, const std::vec
   }
   filter->Compile(&atoms_);
   filter_ = filter;
+  // The atoms are plain literals: one DFA pass over the text finds them all.
+  RE2::Options lit;
+  lit.set_log_errors(false);
+  auto atom_set = std::make_shared<RE2::Set>(lit, RE2::UNANCHORED);
+  for (const std::string& a : atoms_) {
+    if (atom_set->Add(RE2::QuoteMeta(a), nullptr) < 0) return;
+  }
+  if (!atoms_.empty() && atom_set->Compile()) atom_set_ = atom_set;
 }
 
 std::vector<int> TemplateSet::Candidates(const std::string& text) const {
@@ -200,8 +208,11 @@ std::vector<int> TemplateSet::Candidates(const std::string& text) const {
   }
   std::string lower = AsciiLower(text);
   std::vector<int> matched_atoms;
-  for (size_t a = 0; a < atoms_.size(); ++a) {
-    if (lower.find(atoms_[a]) != std::string::npos) matched_atoms.push_back(static_cast<int>(a));
+  if (!atom_set_ || !atom_set_->Match(lower, &matched_atoms)) {
+    matched_atoms.clear();
+    for (size_t a = 0; a < atoms_.size(); ++a) {
+      if (lower.find(atoms_[a]) != std::string::npos) matched_atoms.push_back(static_cast<int>(a));
+    }
   }
   std::vector<int> potentials;
   filter_->AllPotentials(matched_atoms, &potentials);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <re2/filtered_re2.h>
+#include <re2/set.h>
 
 #include "core/error.h"
 #include "core/rule_file.h"
@@ -76,6 +77,7 @@ class TemplateSet {
  private:
   std::shared_ptr<re2::FilteredRE2> filter_;
   std::vector<std::string> atoms_;  // lowercased literals to look for
+  std::shared_ptr<RE2::Set> atom_set_;  // all atoms, one unanchored pass
   std::vector<int> in_set_;  // filter index -> pattern index
   std::vector<int> always_;  // pattern indices always returned
   int size_ = 0;
