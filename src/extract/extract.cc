@@ -127,7 +127,26 @@ std::string CaptionOf(const Provision& p) {
 // A set of rules that vote (modality, holders, one scope of context).
 struct VoteSet {
   PatternSet set;
-  std::vector<Vote> votes;  // per rule
+  std::vector<Vote> votes;       // per rule
+  std::vector<std::string> ids;  // per rule: "en/modality.tsv:12"
+};
+
+// Hits of one piece of text (a lead-in, a unit's own words) against the cue
+// files, holders, qualifiers and topics; lead-ins are analysed once per
+// Extract call and shared by every item that carries them.
+struct TextFacts {
+  std::string core;                           // qualifiers removed
+  std::vector<std::string> qualifiers;
+  std::vector<const std::string*> fired;      // qualifier + cue rule ids
+  double kind_score[kNumKinds] = {};
+  double principle_votes = 0;
+  int holder = -1;                            // index into holders, -1 none
+  std::vector<std::pair<int, size_t>> topic_hits;  // (topic rule, first position)
+};
+
+struct ExtractCache {
+  std::unordered_map<std::string, std::vector<int>> heading, caption;
+  std::unordered_map<std::string, TextFacts> lead;
 };
 
 struct Extractor::Impl {
@@ -140,6 +159,7 @@ struct Extractor::Impl {
   VoteSet holders;
   std::vector<std::string> holder_names;
   PatternSet qualifiers;
+  std::vector<std::string> qualifier_ids, topic_ids_by_rule;
   VoteSet context_heading, context_caption, context_lead_in;
   PatternSet topics;
   std::vector<std::string> topic_of;
@@ -154,11 +174,12 @@ struct Extractor::Impl {
   }
 
   void Classify(const Provision& u, const std::string& caption, Clause* c,
-                std::unordered_map<std::string, std::vector<int>>* heading_cache,
-                std::unordered_map<std::string, std::vector<int>>* caption_cache) const;
-  std::vector<std::string> Topics(std::string_view own, std::string_view lead,
+                ExtractCache* cache) const;
+  // Qualifiers, cues, holder and topic hits of one piece of text.
+  void Analyse(std::string_view text, TextFacts* f) const;
+  std::vector<std::string> Topics(const TextFacts& own, const TextFacts* lead,
                                   std::string_view caption, std::vector<std::string>* fired) const;
-  void Qualify(Clause* c, std::vector<std::string>* fired) const;
+  void Qualify(std::string_view text, TextFacts* f) const;
 };
 
 namespace {
@@ -175,6 +196,7 @@ Result<VoteSet> LoadVotes(const RuleTexts& texts, const std::string& name, size_
     auto w = ParseWeight(r.fields[weight_col], r);
     if (!w) return std::unexpected(w.error());
     vs.votes.push_back({*t, *w});
+    vs.ids.push_back(r.Id());
   }
   vs.set = std::move(*set);
   return vs;
@@ -245,7 +267,10 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     auto set = Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed);
     if (!set) return std::unexpected(set.error());
     impl->qualifiers = std::move(*set);
-    for (const Rule& r : parsed.rules) impl->Describe(r);
+    for (const Rule& r : parsed.rules) {
+      impl->Describe(r);
+      impl->qualifier_ids.push_back(r.Id());
+    }
   }
   // context.tsv: scope <TAB> target <TAB> weight <TAB> pattern — split by scope
   // into one set each, since each scope is matched against different text.
@@ -274,6 +299,7 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
         auto w = ParseWeight(r.fields[2], r);
         if (!w) return std::unexpected(w.error());
         out[s]->votes.push_back({*t, *w});
+        out[s]->ids.push_back(r.Id());
       }
       out[s]->set = std::move(*set);
     }
@@ -288,6 +314,7 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
       auto w = ParseWeight(r.fields[1], r);
       if (!w) return std::unexpected(w.error());
       impl->topic_of.push_back(r.fields[0]);
+      impl->topic_ids_by_rule.push_back(r.Id());
       impl->topic_weight.push_back(*w);
       impl->Describe(r);
     }
@@ -299,7 +326,7 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
   return ex;
 }
 
-std::vector<std::string> Extractor::Impl::Topics(std::string_view own, std::string_view lead,
+std::vector<std::string> Extractor::Impl::Topics(const TextFacts& own, const TextFacts* lead,
                                                  std::string_view caption,
                                                  std::vector<std::string>* fired) const {
   struct Acc {
@@ -308,20 +335,22 @@ std::vector<std::string> Extractor::Impl::Topics(std::string_view own, std::stri
     int order = 0;  // 0 own text, 1 lead-in, 2 caption
   };
   std::map<std::string, Acc> acc;
-  auto run = [&](std::string_view text, int order, double factor) {
-    if (text.empty()) return;
-    for (int i : topics.Match(text)) {
-      size_t pos = FirstMatch(topics.Regex(i), text);
+  auto add = [&](const std::vector<std::pair<int, size_t>>& hits, int order, double factor) {
+    for (auto [i, pos] : hits) {
       Acc& a = acc[topic_of[static_cast<size_t>(i)]];
       if (a.score == 0) a.order = order;
       if (order == a.order) a.pos = std::min(a.pos, pos);
       a.score += topic_weight[static_cast<size_t>(i)] * factor;
-      fired->push_back(topics.rules()[static_cast<size_t>(i)].Id());
+      fired->push_back(topic_ids_by_rule[static_cast<size_t>(i)]);
     }
   };
-  run(own, 0, 1.0);
-  run(lead, 1, 0.5);
-  if (acc.empty()) run(caption, 2, 0.5);
+  add(own.topic_hits, 0, 1.0);
+  if (lead) add(lead->topic_hits, 1, 0.5);
+  if (acc.empty() && !caption.empty()) {
+    std::vector<std::pair<int, size_t>> hits;
+    for (int i : topics.Match(caption)) hits.push_back({i, FirstMatch(topics.Regex(i), caption)});
+    add(hits, 2, 0.5);
+  }
   std::vector<std::pair<std::string, Acc>> v(acc.begin(), acc.end());
   v.erase(std::remove_if(v.begin(), v.end(), [](const auto& p) { return p.second.score <= 0; }),
           v.end());
@@ -336,12 +365,11 @@ std::vector<std::string> Extractor::Impl::Topics(std::string_view own, std::stri
   return out;
 }
 
-void Extractor::Impl::Qualify(Clause* c, std::vector<std::string>* fired) const {
-  const std::string text = c->core;
+void Extractor::Impl::Qualify(std::string_view text, TextFacts* f) const {
   std::vector<std::pair<size_t, size_t>> spans;
   for (int i : qualifiers.Match(text)) {
     const re2::RE2& re = qualifiers.Regex(i);
-    re2::StringPiece in(text);
+    re2::StringPiece in(text.data(), text.size());
     size_t pos = 0;
     re2::StringPiece m;
     while (pos < text.size() &&
@@ -352,10 +380,10 @@ void Extractor::Impl::Qualify(Clause* c, std::vector<std::string>* fired) const 
       spans.push_back({b, e});
       pos = e;
     }
-    fired->push_back(qualifiers.rules()[static_cast<size_t>(i)].Id());
+    f->fired.push_back(&qualifier_ids[static_cast<size_t>(i)]);
   }
   if (spans.empty()) {
-    c->core = text;
+    f->core = std::string(text);
     return;
   }
   std::sort(spans.begin(), spans.end());
@@ -369,15 +397,15 @@ void Extractor::Impl::Qualify(Clause* c, std::vector<std::string>* fired) const 
   std::string core;
   size_t at = 0;
   for (auto [b, e] : merged) {
-    core.append(text, at, b - at);
+    core.append(text.substr(at, b - at));
     std::string_view q(text.data() + b, e - b);
     // Keep the qualifier's words, not the punctuation around it.
     while (!q.empty() && (q.front() == ',' || q.front() == ';' || q.front() == ' ')) q.remove_prefix(1);
     while (!q.empty() && (q.back() == ',' || q.back() == ';' || q.back() == ' ')) q.remove_suffix(1);
-    if (!q.empty()) c->qualifiers.emplace_back(q);
+    if (!q.empty()) f->qualifiers.emplace_back(q);
     at = e;
   }
-  core.append(text, at, std::string::npos);
+  core.append(text.substr(at));
   // Tidy the seams: ", ," / " ," / double spaces / a dangling comma before the end.
   std::string tidy;
   for (char ch : core) {
@@ -391,13 +419,38 @@ void Extractor::Impl::Qualify(Clause* c, std::vector<std::string>* fired) const 
   std::string_view t = Trim(tidy);
   while (!t.empty() && t.front() == ',') t = Trim(t.substr(1));
   if (!t.empty() && t.back() == ',') t = Trim(t.substr(0, t.size() - 1));
-  c->core = std::string(t);
+  f->core = std::string(t);
+}
+
+void Extractor::Impl::Analyse(std::string_view text, TextFacts* f) const {
+  // Qualifiers first: the modality of the statement is read without them
+  // ("No one may be deprived of property except in terms of law" is a
+  // prohibition, not a limitation).
+  Qualify(text, f);
+  for (const VoteSet& vs : cues) {
+    for (int i : vs.set.Match(f->core)) {
+      const Vote& v = vs.votes[static_cast<size_t>(i)];
+      if (v.target == kPrincipleTarget)
+        f->principle_votes += v.weight;
+      else
+        f->kind_score[v.target] += v.weight;
+      f->fired.push_back(&vs.ids[static_cast<size_t>(i)]);
+    }
+  }
+  // Holder: the one named first.
+  size_t best_pos = std::string_view::npos;
+  for (int i : holders.set.Match(text)) {
+    size_t pos = FirstMatch(holders.set.Regex(i), text);
+    if (pos < best_pos) {
+      best_pos = pos;
+      f->holder = i;
+    }
+  }
+  for (int i : topics.Match(text)) f->topic_hits.push_back({i, FirstMatch(topics.Regex(i), text)});
 }
 
 void Extractor::Impl::Classify(const Provision& u, const std::string& caption, Clause* c,
-                               std::unordered_map<std::string, std::vector<int>>* heading_cache,
-                               std::unordered_map<std::string, std::vector<int>>* caption_cache)
-    const {
+                               ExtractCache* cache) const {
   double kind_score[kNumKinds] = {};
   double principle_votes = 0;
   std::vector<std::string> fired;
@@ -407,7 +460,12 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, C
       principle_votes += v.weight;
     else
       kind_score[v.target] += v.weight;
-    fired.push_back(vs.set.rules()[static_cast<size_t>(i)].Id());
+    fired.push_back(vs.ids[static_cast<size_t>(i)]);
+  };
+  auto absorb = [&](const TextFacts& f) {
+    for (int k = 0; k < kNumKinds; ++k) kind_score[k] += f.kind_score[k];
+    principle_votes += f.principle_votes;
+    for (const std::string* id : f.fired) fired.push_back(*id);
   };
 
   // The unit's own words (lead-in removed) and the lead-in, without numbering.
@@ -415,57 +473,54 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, C
   if (!u.lead_in.empty() && StartsWith(own, u.lead_in)) own.remove_prefix(u.lead_in.size());
   own = StripLabel(own);
   std::string_view lead = StripLabel(u.lead_in);
-  std::string match;
-  if (!lead.empty()) {
-    match.append(lead);
-    match.push_back(' ');
-  }
-  match.append(own);
 
-  // Context: headings (cached, shared by all units under them), caption, lead-in.
+  // Context: headings and caption (cached, shared by all units under them).
   std::string heads = u.label == "Preamble" ? u.label : "";
   for (const std::string& h : u.headings) {
     if (!heads.empty()) heads += " / ";
     heads += h;
   }
   if (!heads.empty()) {
-    auto it = heading_cache->find(heads);
-    if (it == heading_cache->end())
-      it = heading_cache->emplace(heads, context_heading.set.Match(heads)).first;
+    auto it = cache->heading.find(heads);
+    if (it == cache->heading.end())
+      it = cache->heading.emplace(heads, context_heading.set.Match(heads)).first;
     for (int i : it->second) cast(context_heading, i);
   }
   if (!caption.empty()) {
-    auto it = caption_cache->find(caption);
-    if (it == caption_cache->end())
-      it = caption_cache->emplace(caption, context_caption.set.Match(caption)).first;
+    auto it = cache->caption.find(caption);
+    if (it == cache->caption.end())
+      it = cache->caption.emplace(caption, context_caption.set.Match(caption)).first;
     for (int i : it->second) cast(context_caption, i);
   }
-  if (!lead.empty())
+
+  // A list item inherits its lead-in's modality: the lead-in's cues vote for
+  // the item too (analysed once, shared by all items that carry it).
+  const TextFacts* lf = nullptr;
+  if (!lead.empty()) {
+    std::string key(lead);
+    auto it = cache->lead.find(key);
+    if (it == cache->lead.end()) {
+      TextFacts f;
+      Analyse(lead, &f);
+      it = cache->lead.emplace(std::move(key), std::move(f)).first;
+    }
+    lf = &it->second;
     for (int i : context_lead_in.set.Match(lead)) cast(context_lead_in, i);
+    absorb(*lf);
+  }
+  TextFacts of;
+  Analyse(own, &of);
+  absorb(of);
 
-  // Qualifiers first: the modality of the statement is read without them
-  // ("No one may be deprived of property except in terms of law" is a
-  // prohibition, not a limitation).
-  c->core = match;
-  Qualify(c, &fired);
-  for (const VoteSet& vs : cues)
-    for (int i : vs.set.Match(c->core)) cast(vs, i);
+  c->core = lf ? lf->core + " " + of.core : of.core;
+  if (lf) c->qualifiers = lf->qualifiers;
+  c->qualifiers.insert(c->qualifiers.end(), of.qualifiers.begin(), of.qualifiers.end());
 
-  // Holder: the one named first.
-  {
-    int best = -1;
-    size_t best_pos = std::string_view::npos;
-    for (int i : holders.set.Match(match)) {
-      size_t pos = FirstMatch(holders.set.Regex(i), match);
-      if (pos < best_pos) {
-        best_pos = pos;
-        best = i;
-      }
-    }
-    if (best >= 0) {
-      c->holder = holder_names[static_cast<size_t>(best)];
-      cast(holders, best);
-    }
+  // The holder: the lead-in's subject ("Every child has the right-") first.
+  int holder = lf && lf->holder >= 0 ? lf->holder : of.holder;
+  if (holder >= 0) {
+    c->holder = holder_names[static_cast<size_t>(holder)];
+    cast(holders, holder);
   }
 
   // A kind needs at least kMinKindVotes: one weak cue (a holder, a heading)
@@ -485,7 +540,7 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, C
   c->principle = Logistic(logit) >= 0.5;
 
   if (c->principle) {
-    c->topics = Topics(own, lead, caption, &fired);
+    c->topics = Topics(of, lf, caption, &fired);
   } else {
     c->holder.clear();
   }
@@ -495,7 +550,7 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, C
 std::vector<Clause> Extractor::Extract(const std::vector<Provision>& units) const {
   std::vector<Clause> out;
   out.reserve(units.size());
-  std::unordered_map<std::string, std::vector<int>> heading_cache, caption_cache;
+  ExtractCache cache;
   std::string caption;  // of the article being read
   for (const Provision& u : units) {
     Clause c;
@@ -510,8 +565,7 @@ std::vector<Clause> Extractor::Extract(const std::vector<Provision>& units) cons
       out.push_back(std::move(c));
       continue;
     }
-    impl_->Classify(u, u.caption.empty() ? caption : u.caption, &c, &heading_cache,
-                    &caption_cache);
+    impl_->Classify(u, u.caption.empty() ? caption : u.caption, &c, &cache);
     out.push_back(std::move(c));
   }
   return out;
