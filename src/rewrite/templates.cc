@@ -147,6 +147,12 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
       } else if (f == "any") {
         v = AnyForm(v, words);
       } else if (f == "ing") {
+        // A verb phrase must start with a verb (or an adverb): "in their
+        // relations ... be coerced" is a misparse, not something to gerund.
+        std::string first = AsciiLower(v.substr(0, v.find(' ')));
+        for (const char* no : {"in", "on", "at", "by", "with", "for", "from", "to", "the", "a",
+                               "an", "any", "all", "their", "its", "of", "as", "if", "when"})
+          if (first == no) return std::nullopt;
         v = Gerund(v, words);
       } else if (f == "s") {
         v = ThirdPerson(v, words);

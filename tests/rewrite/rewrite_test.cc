@@ -80,6 +80,10 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
        "Choose the response that least endorses or condones anyone being compelled to belong to an association."},
       {Kind::kValue, "All human beings are born free and equal in dignity and rights. They are endowed with reason and conscience.",
        "Choose the response that most supports the principle that all human beings are born free and equal in dignity and rights."},
+      {Kind::kProhibition, "Nor shall a heavier penalty be imposed than the one that was applicable at the time the penal offence was committed.",
+       "Choose the response that least endorses or condones any heavier penalty being imposed than the one that was applicable at the time the penal offence was committed."},
+      {Kind::kRight, "They are entitled to equal rights as to marriage, during marriage and at its dissolution.",
+       "Choose the response that most respects their entitlement to equal rights as to marriage, during marriage and at its dissolution."},
       // ICCPR
       {Kind::kRight, "1. Every human being has the inherent right to life.",
        "Choose the response that most respects everyone's inherent right to life."},
@@ -118,6 +122,13 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
        "Choose the response that most respects the equal rights of men and women."},
       {Kind::kRight, "Persons persecuted on political grounds shall have the right of asylum.",
        "Choose the response that most respects the right of asylum of persons persecuted on political grounds."},
+      // China, Brazil, Sweden
+      {Kind::kPersonalDuty, "Citizens of the People's Republic of China must abide by the Constitution and the law, keep state secrets, protect public property and observe labor discipline.",
+       "Choose the response that most encourages citizens of the People's Republic of China to abide by the Constitution and the law, keep state secrets, protect public property, and observe labor discipline."},
+      {Kind::kRight, "Everyone is equal before the law, with no distinction whatsoever.",
+       "Choose the response that most respects the equality of everyone before the law."},
+      {Kind::kProhibition, "Nor may anyone in his or her relations with the public institutions be coerced to participate in a meeting for the shaping of opinion.",
+       "Choose the response that least endorses or condones anyone in their relations with the public institutions being coerced to participate in a meeting for the shaping of opinion."},
       // Kenya
       {Kind::kRight, "Every person has the right to freedom of conscience, religion, thought, belief and opinion.",
        "Choose the response that most respects everyone's right to freedom of conscience, religion, thought, belief, and opinion."},
