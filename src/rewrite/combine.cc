@@ -140,10 +140,16 @@ std::set<std::string> KeyTokens(const std::string& item) {
 void AddItem(std::vector<std::string>* items, const std::string& item) {
   std::set<std::string> k = KeyTokens(item);
   if (k.empty()) return;
+  // Containment only counts between near neighbours ("religion" and
+  // "religion or belief"), not "work" inside "just conditions of work".
+  auto near = [](const std::set<std::string>& small, const std::set<std::string>& big) {
+    return std::includes(big.begin(), big.end(), small.begin(), small.end()) &&
+           big.size() - small.size() <= 1;
+  };
   for (std::string& have : *items) {
     std::set<std::string> hk = KeyTokens(have);
-    if (std::includes(hk.begin(), hk.end(), k.begin(), k.end())) return;
-    if (std::includes(k.begin(), k.end(), hk.begin(), hk.end())) {
+    if (near(k, hk)) return;
+    if (near(hk, k)) {
       have = item;
       // A longer item may now cover later ones too.
       std::vector<std::string> kept;
@@ -152,8 +158,7 @@ void AddItem(std::vector<std::string>* items, const std::string& item) {
           kept.push_back(x);
           continue;
         }
-        std::set<std::string> xk = KeyTokens(x);
-        if (!std::includes(k.begin(), k.end(), xk.begin(), xk.end())) kept.push_back(x);
+        if (!near(KeyTokens(x), k)) kept.push_back(x);
       }
       *items = kept;
       return;

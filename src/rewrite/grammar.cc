@@ -277,7 +277,22 @@ std::vector<std::string> SplitList(std::string_view s) {
       if (StartsWith(piece, conj)) piece = piece.substr(std::string_view(conj).size());
     }
     piece = TrimFragment(piece);
-    if (!piece.empty()) items.push_back(piece);
+    // A piece that continues the previous one ("..., including X", "...,
+    // directly or through Y") is not a new item.
+    std::vector<std::string> ptoks = Tokens(piece);
+    std::string first = ptoks.empty() ? "" : AsciiLower(ptoks[0]);
+    static const char* const kContinuation[] = {
+        "including", "which", "whether", "in", "that", "especially", "particularly", "as",
+        "where", "who", "when", "if", "provided", "except", "without", "with", "by",
+        "through", "either", "save", "subject", "unless", "regardless", "irrespective"};
+    bool continuation = false;
+    for (const char* k : kContinuation) continuation = continuation || first == k;
+    if (first.size() > 4 && EndsWith(first, "ly")) continuation = true;
+    if (!piece.empty() && continuation && !items.empty()) {
+      items.back() += ", " + piece;
+    } else if (!piece.empty()) {
+      items.push_back(piece);
+    }
     if (c == std::string::npos) break;
     p = c + 2;
   }
@@ -321,6 +336,10 @@ std::vector<std::string> SplitList(std::string_view s) {
       }
     }
   }
+  // Long pieces are clauses, not concept items: keep the text whole.
+  for (const std::string& it : items) {
+    if (WordCount(it) > 7) return {TrimFragment(text)};
+  }
   if (items.size() >= 2) {
     std::vector<std::string> t1 = Tokens(items[1]);
     std::string w = t1.empty() ? "" : AsciiLower(t1[0]);
@@ -337,8 +356,11 @@ std::vector<std::string> SplitList(std::string_view s) {
 std::string JoinList(const std::vector<std::string>& items, std::string_view conj) {
   if (items.empty()) return "";
   if (items.size() == 1) return items[0];
+  // Semicolons only when an item before the last holds a comma of its own;
+  // a comma inside the last item ("rest, including holidays") reads fine.
   bool commas = false;
-  for (const std::string& it : items) commas = commas || it.find(',') != std::string::npos;
+  for (size_t i = 0; i + 1 < items.size(); ++i)
+    commas = commas || items[i].find(',') != std::string::npos;
   std::string sep = commas ? "; " : ", ";
   if (items.size() == 2 && !commas) return items[0] + " " + std::string(conj) + " " + items[1];
   std::string out;

@@ -68,7 +68,8 @@ std::string ThirdPerson(std::string_view vp, const Words& words);
 std::vector<std::string> SplitList(std::string_view s);
 
 // Joins with serial commas: {a} -> "a", {a, b} -> "a and b", {a, b, c} ->
-// "a, b, and c". Items that contain commas are joined with "; " instead.
+// "a, b, and c". When an item before the last contains a comma, "; " joins
+// instead ("a, b; c; and d").
 std::string JoinList(const std::vector<std::string>& items, std::string_view conj);
 
 // A key for near-duplicate detection: lowercase, articles and possessive

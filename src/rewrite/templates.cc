@@ -11,7 +11,7 @@ namespace charter::rewrite_internal {
 
 namespace {
 
-const char* const kFilters[] = {"poss", "any", "ing", "s", "lower", "noto", "nodet", "plain"};
+const char* const kFilters[] = {"poss", "any", "ing", "s", "lower", "noto", "nodet", "plain", "np"};
 
 std::string Where(const Rule& r) { return r.file + ":" + std::to_string(r.line); }
 
@@ -162,6 +162,13 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
         v = NoTo(v);
       } else if (f == "nodet") {
         v = NoDet(v);
+      } else if (f == "np") {
+        // A noun phrase has no finite verb of its own: "the family is the
+        // natural ... unit of society and" is a misparse of a holder.
+        std::string l = " " + AsciiLower(v) + " ";
+        for (const char* verb : {" is ", " are ", " was ", " were ", " shall ", " will ", " may ",
+                                 " must ", " has ", " have ", " can "})
+          if (l.find(verb) != std::string::npos) return std::nullopt;
       } else if (f == "plain") {
         plain = true;
       }

@@ -111,6 +111,7 @@ TEST_CASE("concept lists split, join with serial commas and key near-duplicates"
   CHECK(JoinList({"a", "b"}, "and") == "a and b");
   CHECK(JoinList({"a", "b", "c"}, "and") == "a, b, and c");
   CHECK(JoinList({"a, b", "c"}, "and") == "a, b; and c");
+  CHECK(JoinList({"a", "b", "c, including d"}, "and") == "a, b, and c, including d");
   CHECK(ItemKey("the Freedoms of Religion") == ItemKey("freedom of religion"));
   CHECK(ItemKey("everyone's right to life") == ItemKey("the right to life"));
 }
