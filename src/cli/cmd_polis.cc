@@ -1,12 +1,225 @@
-// PLACEHOLDER until its issue lands: replaced by the real subcommand.
+// cmd_polis.cc — `charter polis EXPORT_DIR --out DIR [--base BASE] [--decisions D]`:
+// a Polis conversation export -> public-input principles, merged with a base
+// exactly as `convert` does, with the same reports plus a Polis section.
+//
+// Steps: read the export (raw comments.csv + participants-votes.csv/votes.csv
+// + ids-to-toss.csv, or CCAI's clean_comments.csv + clean_votes.csv), drop
+// rejected/unmoderated statements, take opinion groups from group-id (or
+// compute them), compute per-group agreement and consensus, select what
+// every group agrees with, rewrite each selected statement into a principle
+// (Rewriter::RewriteStatement), then MergeCountry (combines similar
+// principles and merges with the base) and the report stage.
+//
+// Writes, all built in memory first and only then written (WriteFileAtomic),
+// so a failure leaves DIR as it was:
+//   principles.jsonl   the public principles after combining; every source is
+//                      a statement ("comment:<id>", line in the comments file)
+//                      with its vote figures in "note"
+//   constitution.jsonl, constitution.md   base + public principles
+//   report.md, report.html, report.json   the merge report + the Polis section
+//   decisions.template.tsv                when there are merge candidates
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
 #include "cli/command.h"
+#include "core/io.h"
+#include "core/rule_file.h"
+#include "merge/conflict.h"
+#include "merge/decisions.h"
+#include "merge/merge.h"
+#include "merge/principle_io.h"
+#include "publicinput/polis_report.h"
+#include "publicinput/public_input.h"
+#include "publicinput/tools.h"
+#include "report/report.h"
+#include "rewrite/rewrite.h"
 
 namespace charter::cli {
 
+namespace {
+
+namespace fs = std::filesystem;
+
+struct PolisCliOptions {
+  std::string dir;
+  std::string out;
+  std::string base;
+  std::string decisions;
+  std::string layout = "auto";
+  bool keep_unmoderated = false;
+  bool no_toss = false;
+  bool vote_log = false;
+  bool compute_groups = false;
+  bool no_compare = false;
+  double min_group_agree = SelectionOptions{}.min_group_agree;
+  int min_group_seen = SelectionOptions{}.min_group_seen;
+  double divisive_gap = SelectionOptions{}.divisive_gap;
+  double divisive_high = SelectionOptions{}.divisive_high;
+  double combine = -1;
+  std::string rules;
+  std::string models;
+};
+
+int Run(const PolisCliOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  PolisOptions po;
+  po.load.layout = o.layout == "raw"     ? PolisLoadOptions::Layout::kRaw
+                   : o.layout == "clean" ? PolisLoadOptions::Layout::kClean
+                                         : PolisLoadOptions::Layout::kAuto;
+  po.load.keep_unmoderated = o.keep_unmoderated;
+  po.load.use_ids_to_toss = !o.no_toss;
+  po.load.prefer_vote_log = o.vote_log;
+  po.compute_groups = o.compute_groups;
+  po.select.min_group_agree = o.min_group_agree;
+  po.select.min_group_seen = o.min_group_seen;
+  po.select.divisive_gap = o.divisive_gap;
+  po.select.divisive_high = o.divisive_high;
+
+  Result<PolisExport> files = ReadPolisExport(o.dir);
+  if (!files) return Fail(files.error().message);
+  Result<PolisAnalysis> analysis = AnalyzePolis(*files, po);
+  if (!analysis) return Fail(analysis.error().message);
+  // A folder with both layouts: analyse the raw export too, to report how it differs.
+  std::optional<PolisAnalysis> raw;
+  if (!o.no_compare && analysis->conv.layout == "clean" && files->comments.present &&
+      (files->participants_votes.present || files->votes.present)) {
+    PolisOptions ro = po;
+    ro.load.layout = PolisLoadOptions::Layout::kRaw;
+    Result<PolisAnalysis> r = AnalyzePolis(*files, ro);
+    if (!r) return Fail(r.error().message);
+    raw = std::move(*r);
+  }
+
+  const std::string rules_root = o.rules.empty() ? DefaultRulesRoot() : o.rules;
+  Result<RuleTexts> rules = ReadRuleFolder(rules_root, "en");
+  if (!rules) return Fail(rules.error().message);
+  Result<Rewriter> rewriter = Rewriter::Create(*rules, "en");
+  if (!rewriter) return Fail(rewriter.error().message);
+  PublicPrinciples pp = StatementsToPrinciples(*analysis, [&](std::string_view t, const Source& s) {
+    return rewriter->RewriteStatement(t, s);
+  });
+
+  PolisTools tools = MakePolisTools(*rewriter, *rules, o.models.empty() ? DefaultModelsRoot() : o.models);
+  Result<ConflictRules> conflicts = ConflictRules::Create(*rules, "en");
+  if (!conflicts) return Fail(conflicts.error().message);
+  tools.merge.conflicts = &*conflicts;
+
+  std::vector<Principle> base;
+  MergeOptions mo;
+  mo.duplicate = tools.duplicate;
+  mo.similar = tools.similar;
+  mo.combine = o.combine >= 0 ? static_cast<float>(o.combine) : tools.combine_threshold;
+  mo.country = fs::path(o.dir).lexically_normal().filename().string();
+  if (mo.country.empty()) mo.country = o.dir;
+  if (!o.base.empty()) {
+    Result<std::string> bytes = ReadFile(o.base);
+    if (!bytes) return Fail(bytes.error().message);
+    Result<std::vector<Principle>> b = ParseBaseConstitution(*bytes, o.base);
+    if (!b) return Fail(b.error().message);
+    base = std::move(*b);
+    mo.base_name = o.base;
+  }
+  if (!o.decisions.empty()) {
+    Result<std::string> bytes = ReadFile(o.decisions);
+    if (!bytes) return Fail(bytes.error().message);
+    Result<std::vector<Decision>> d = ParseDecisions(*bytes, o.decisions);
+    if (!d) return Fail(d.error().message);
+    mo.decisions = std::move(*d);
+  }
+  MergePlan plan = MergeCountry(base, pp.principles, tools.merge, mo);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  PolisReport pr;
+  pr.analysis = &*analysis;
+  pr.principles = &pp;
+  pr.combined = &plan.country_principles;
+  pr.raw = raw ? &*raw : nullptr;
+  pr.select = po.select;
+  pr.embedding = tools.embedding + ", average linkage at " + std::to_string(mo.combine).substr(0, 4);
+  pr.seconds = -1;  // kept out of the files: the report is byte-for-byte deterministic
+
+  std::vector<std::pair<std::string, std::string>> outputs;
+  outputs.emplace_back("principles.jsonl", PrinciplesToJsonl(plan.country_principles));
+  outputs.emplace_back("constitution.jsonl", ConstitutionJsonl(plan));
+  outputs.emplace_back("constitution.md", ConstitutionMarkdown(plan));
+  outputs.emplace_back("report.md", ReportMarkdown(plan) + "\n" + PolisReportMarkdown(pr));
+  std::string html = ReportHtml(plan);
+  size_t body = html.rfind("</body>");
+  if (body == std::string::npos) body = html.size();
+  html.insert(body, PolisReportHtml(pr));
+  outputs.emplace_back("report.html", std::move(html));
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(ReportJson(plan), nullptr, false);
+  if (json.is_discarded() || !json.is_object()) json = nlohmann::ordered_json::object();
+  json["polis"] = PolisReportJson(pr);
+  outputs.emplace_back("report.json", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  if (!plan.candidates.empty()) outputs.emplace_back("decisions.template.tsv", DecisionsTemplate(plan));
+
+  std::error_code ec;
+  fs::create_directories(o.out, ec);
+  if (ec) return Fail(o.out + ": cannot create folder: " + ec.message());
+  for (const auto& [name, data] : outputs) {
+    Status st = WriteFileAtomic((fs::path(o.out) / name).string(), data);
+    if (!st) return Fail(st.error().message);
+  }
+  const PolisAnalysis& a = *analysis;
+  std::cerr << "charter polis: " << a.conv.statements.size() << " statements (" << a.conv.layout
+            << "), " << a.conv.participants.size() << " participants, " << a.groups.k << " groups; "
+            << a.Count(Verdict::kSelected) << " selected, " << a.Count(Verdict::kDivisive)
+            << " divisive; " << plan.country_principles.size() << " principles; "
+            << plan.constitution.size() << " in the constitution; " << seconds << " s -> " << o.out
+            << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
 Command PolisCommand() {
-  return {"polis", "(not built yet)", [](CLI::App* sub) -> std::function<int()> {
-            sub->allow_extras();
-            return [] { return Fail("'polis' is not built yet"); };
+  return {"polis", "Turn a Polis conversation export into public-input principles",
+          [](CLI::App* sub) -> std::function<int()> {
+            auto o = std::make_shared<PolisCliOptions>();
+            sub->add_option("EXPORT_DIR", o->dir,
+                            "Polis export folder (comments.csv + participants-votes.csv or votes.csv, "
+                            "optional ids-to-toss.csv; or clean_comments.csv + clean_votes.csv)")
+                ->required();
+            sub->add_option("--out", o->out, "Output folder (created if missing)")->required();
+            sub->add_option("--base", o->base, "Base constitution to merge into (JSONL, JSON or text)");
+            sub->add_option("--decisions", o->decisions, "Reviewer decisions on merge candidates");
+            sub->add_option("--layout", o->layout,
+                            "auto (default: clean files when present), raw or clean")
+                ->check(CLI::IsMember({"auto", "raw", "clean"}));
+            sub->add_flag("--keep-unmoderated", o->keep_unmoderated,
+                          "Keep statements with moderated = 0 (default: accepted ones only)");
+            sub->add_flag("--no-toss", o->no_toss, "Ignore ids-to-toss.csv");
+            sub->add_flag("--vote-log", o->vote_log,
+                          "Read votes.csv even when participants-votes.csv exists");
+            sub->add_flag("--compute-groups", o->compute_groups,
+                          "Compute opinion groups (PCA + k-means) even when the export has group-id");
+            sub->add_flag("--no-compare", o->no_compare,
+                          "Do not also read the raw export of a cleaned folder for comparison");
+            sub->add_option("--min-group-agree", o->min_group_agree,
+                            "Agree rate every group must reach (default 0.85)");
+            sub->add_option("--min-group-seen", o->min_group_seen,
+                            "Views a group needs to vouch for a statement (default 5)");
+            sub->add_option("--divisive-gap", o->divisive_gap,
+                            "Group agree-rate gap that makes a statement divisive (default 0.30)");
+            sub->add_option("--divisive-high", o->divisive_high,
+                            "Agree rate the most favourable group needs for 'divisive' (default 0.50)");
+            sub->add_option("--combine", o->combine,
+                            "Similarity for combining statements (default: 0.70 trained, 0.50 lexical)");
+            sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
+            sub->add_option("--models", o->models, "Models folder (default: the installed models/)");
+            sub->footer(
+                "Writes principles.jsonl, constitution.jsonl, constitution.md, report.md,\n"
+                "report.html and report.json (with a Polis section) to --out.\n"
+                "Example: charter polis ../shared/corpora/public-input/ccai-2023 --out out/ccai\n"
+                "Example: charter polis polis-export/ --base base.jsonl --decisions review.tsv --out out/p");
+            return [o] { return Run(*o); };
           }};
 }
 
