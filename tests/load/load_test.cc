@@ -428,3 +428,53 @@ TEST_CASE("without candidates the language is the forced one or English", "[load
   opt.lang = "fr";
   CHECK(MustLoad("Le droit.", "a.txt", opt).lang == "fr");
 }
+
+// ---- robustness ----
+
+TEST_CASE("random markup-heavy input never breaks the loader or its line map", "[load]") {
+  // Pieces chosen to hit every path: tags, references, hyphens at line ends,
+  // CR/LF mixes, multi-byte and combining characters, controls, odd bytes.
+  static const char* const kPieces[] = {
+      "<p>", "</p>", "<li>", "<ol start=3>", "</ol>", "<ul>", "<br>", "<pre>", "</pre>",
+      "<script>", "</script>", "<!--", "-->", "<h2>", "</h2>", "<", ">", "&amp;", "&#x2014;",
+      "&#150;", "&", "&nbsp;", "#", "## ", "*", "_", "`", "[a](b)", "![", "](", "---\n", "-",
+      "consti-", "\n", "\r\n", "\r", "\n\n", " ", "\t", "word", "tution", "a.", "\xC3\xA9",
+      "e\xCC\x81", "\xE2\x80\x99", "\xE2\x80\x94", "\xC2\xAD", "\xC2\xA0", "\xE2\x80\x90",
+      "\xEF\xBB\xBF", "\x0C", "\x01", "\xC2\x92", "\xE3\x80\x80", "\xF0\x9F\x98\x80"};
+  const size_t n_pieces = sizeof(kPieces) / sizeof(kPieces[0]);
+  uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return state >> 33;
+  };
+  const char* names[] = {"r.txt", "r.md", "r.html"};
+  int loaded = 0;
+  for (int round = 0; round < 600; ++round) {
+    std::string bytes;
+    size_t len = next() % 60;
+    for (size_t k = 0; k < len; ++k) bytes += kPieces[next() % n_pieces];
+    if (round % 7 == 0 && !bytes.empty()) bytes[next() % bytes.size()] = static_cast<char>(next());
+    std::string path = names[round % 3];
+    INFO("round " << round << " path " << path << " bytes " << bytes);
+    Result<Document> doc = LoadDocument(bytes, path, {});
+    if (!doc) {
+      CHECK(doc.error().message.starts_with(path + ": "));
+      continue;
+    }
+    ++loaded;
+    uint32_t lines = 1;
+    for (char c : bytes) lines += (c == '\n' || c == '\r');
+    REQUIRE_FALSE(doc->line_anchors.empty());
+    CHECK(doc->line_anchors.front().offset == 0);
+    for (size_t i = 0; i < doc->line_anchors.size(); ++i) {
+      const auto& a = doc->line_anchors[i];
+      CHECK(a.line >= 1);
+      CHECK(a.line <= lines);
+      CHECK(a.offset < doc->text.size());
+      if (i > 0) CHECK(a.offset > doc->line_anchors[i - 1].offset);
+    }
+    CHECK(doc->text.find('\r') == std::string::npos);
+    CHECK(doc->text.find("\xC2\xAD") == std::string::npos);
+  }
+  CHECK(loaded > 300);
+}
