@@ -222,10 +222,14 @@ class HtmlConverter {
   // Joins "consti-" + newline + "tution" inside a paragraph.
   bool TryJoin(std::string_view piece) {
     const std::string& t = out_.text();
-    size_t line_start = t.rfind('\n');
-    line_start = line_start == npos ? 0 : line_start + 1;
+    if (!EndsWithHyphen(t)) return false;  // before any search: keeps this O(1) per space
+    // Plan() looks only at the word before the hyphen: a bounded tail will do.
+    size_t line_start = t.size() > 256 ? t.size() - 256 : 0;
+    while (line_start < t.size() && (static_cast<unsigned char>(t[line_start]) & 0xC0) == 0x80)
+      ++line_start;
+    size_t nl = std::string_view(t).substr(line_start).rfind('\n');
+    if (nl != npos) line_start += nl + 1;
     std::string_view tail(t.data() + line_start, t.size() - line_start);
-    if (!EndsWithHyphen(tail)) return false;
     JoinPlan plan;
     if (!joiner_.Plan(tail, piece, &plan)) return false;
     out_.Truncate(line_start + plan.cut);

@@ -29,8 +29,11 @@ class StopwordTable {
     while (cap < words * 2) cap <<= 1;
     slots_.resize(cap);
     for (size_t b = 0; b < codes_.size(); ++b) {
-      for (const std::string& w : languages.at(codes_[b])) {
-        if (w.empty()) continue;
+      for (const std::string& word : languages.at(codes_[b])) {
+        if (word.empty()) continue;
+        std::string w = word;  // tokens are lowercased; so are the lists (ASCII)
+        for (char& c : w)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         Slot& s = Find(w);
         s.word = w;
         s.mask |= uint64_t{1} << b;

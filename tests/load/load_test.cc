@@ -478,3 +478,13 @@ TEST_CASE("random markup-heavy input never breaks the loader or its line map", "
   }
   CHECK(loaded > 300);
 }
+
+TEST_CASE("HTML without block elements and with many hyphenated line ends loads in one line",
+          "[load]") {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 20000; ++i) html += "the consti-\ntution ";
+  html += "</body></html>";
+  Document doc = MustLoad(html, "flat.html");
+  CHECK(doc.text.size() == 20000 * std::string("the constitution ").size());
+  CHECK(doc.SourceLine(doc.text.size() - 2) == 20001);
+}
