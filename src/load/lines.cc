@@ -138,8 +138,10 @@ bool IsThematicBreak(std::string_view s) {
   if (s.empty() || (s[0] != '-' && s[0] != '*' && s[0] != '_')) return false;
   int count = 0;
   for (char c : s) {
-    if (c == s[0]) ++count;
-    else if (c != ' ' && c != '\t') return false;
+    if (c == s[0])
+      ++count;
+    else if (c != ' ' && c != '\t')
+      return false;
   }
   return count >= 3;
 }
@@ -254,9 +256,9 @@ std::string MarkdownInline(std::string_view s) {
         bool autolink = inner.find("://") != std::string_view::npos ||
                         (inner.find('@') != std::string_view::npos &&
                          inner.find(' ') == std::string_view::npos);
-        bool tag = !inner.empty() && ((inner[0] >= 'a' && inner[0] <= 'z') ||
-                                      (inner[0] >= 'A' && inner[0] <= 'Z') ||
-                                      (inner[0] == '/' && inner.size() > 1) || inner[0] == '!');
+        bool tag = !inner.empty() &&
+                   ((inner[0] >= 'a' && inner[0] <= 'z') || (inner[0] >= 'A' && inner[0] <= 'Z') ||
+                    (inner[0] == '/' && inner.size() > 1) || inner[0] == '!');
         if (autolink) {
           out.append(inner);
           i = close + 1;
@@ -338,8 +340,8 @@ AnchoredText MarkdownToText(std::string_view text) {
       converted[k] = std::string(s);
       continue;
     }
-    bool after_text = k > first && !IsBlankLine(lines[k - 1].content) &&
-                      !IsThematicBreak(lines[k - 1].content);
+    bool after_text =
+        k > first && !IsBlankLine(lines[k - 1].content) && !IsThematicBreak(lines[k - 1].content);
     if ((after_text && IsSetextUnderline(s)) || IsThematicBreak(s) || IsLinkDefinition(s)) {
       continue;
     }

