@@ -4,6 +4,8 @@
 // worthy clauses are rewritten (timed, one thread).
 //
 //   bench_rewrite            # prints "rewrite.<figure>: <value> <unit>" lines
+#include "rewrite/rewrite.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -15,7 +17,6 @@
 #include "core/rule_file.h"
 #include "extract/extract.h"
 #include "load/load.h"
-#include "rewrite/rewrite.h"
 #include "segment/segment.h"
 
 namespace fs = std::filesystem;
@@ -42,7 +43,8 @@ int main() {
   auto t_create = std::chrono::steady_clock::now();
   Result<Rewriter> rw = Rewriter::Create(*texts, "en");
   double create_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_create).count();
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_create)
+          .count();
   Result<Segmenter> seg = Segmenter::Create(*texts, "en");
   Result<Extractor> ex = Extractor::Create(*texts, "en");
   if (!rw || !seg || !ex) {
@@ -79,10 +81,12 @@ int main() {
   std::cout << "rewrite.create_ms: " << create_ms << " ms\n";
   std::cout << "rewrite.wall_s: " << wall << " s\n";
   std::cout << "rewrite.cpu_s: " << cpu << " s\n";
-  std::cout << "rewrite.clauses_per_cpu_s: " << (cpu > 0 ? clauses.size() / cpu : 0) << " clauses/s\n";
+  std::cout << "rewrite.clauses_per_cpu_s: " << (cpu > 0 ? clauses.size() / cpu : 0)
+            << " clauses/s\n";
   std::cout << "rewrite.specific_template_share: "
             << (ps.empty() ? 0 : 100.0 * (ps.size() - fallback) / ps.size()) << " %\n";
   std::cout << "rewrite.least_share: " << (ps.empty() ? 0 : 100.0 * least / ps.size()) << " %\n";
-  for (const auto& [id, n] : by_template) std::cout << "rewrite.template." << id << ": " << n << " principles\n";
+  for (const auto& [id, n] : by_template)
+    std::cout << "rewrite.template." << id << ": " << n << " principles\n";
   return 0;
 }

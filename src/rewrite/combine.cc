@@ -29,7 +29,7 @@ using namespace rewrite_internal;
 namespace {
 
 struct Part {
-  std::string lead;     // "most respects" ("" when the text has no recognised lead)
+  std::string lead;    // "most respects" ("" when the text has no recognised lead)
   std::string phrase;  // "everyone's right to life"
 };
 
@@ -41,9 +41,11 @@ bool LeastLead(const std::string& lead) {
 }
 
 std::vector<Part> ParseParts(const std::string& text) {
-  static const RE2 kPrefix("(?i)^\\s*(?:please\\s+)?choose\\s+the\\s+(?:assistant(?:'s)?\\s+)?response\\s+that\\s+");
+  static const RE2 kPrefix(
+      "(?i)^\\s*(?:please\\s+)?choose\\s+the\\s+(?:assistant(?:'s)?\\s+)?response\\s+that\\s+");
   static const RE2 kLead(
-      "(?i)^((?:is |are )?(?:most|least|more|less)(?: clearly)? [a-z]+(?: (?:and|or) [a-z]+)?(?: of)?) "
+      "(?i)^((?:is |are )?(?:most|least|more|less)(?: clearly)? [a-z]+(?: (?:and|or) [a-z]+)?(?: "
+      "of)?) "
       "(.+)$");
   re2::StringPiece in(text);
   std::string body = text;
@@ -279,14 +281,16 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
       if (g.head.head.empty()) {
         s = JoinList(g.items, "and");
       } else {
-        if (!poss.empty()) s = poss + " ";
-        else if (plural) s = "the ";
+        if (!poss.empty())
+          s = poss + " ";
+        else if (plural)
+          s = "the ";
         s += head + " " + g.head.prep + " " + JoinList(g.items, "and");
       }
       concepts.push_back(s);
     }
-    std::string part = lg.lead.empty() ? JoinList(concepts, "and")
-                                       : lg.lead + " " + JoinList(concepts, "and");
+    std::string part =
+        lg.lead.empty() ? JoinList(concepts, "and") : lg.lead + " " + JoinList(concepts, "and");
     rendered_parts.push_back(TrimFragment(part));
   }
   std::string body;

@@ -86,8 +86,10 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
     auto [w, p] = SplitPunct(toks[j]);
     std::string lw = AsciiLower(w);
     if (after_conj && lw == "not" && j + 1 < toks.size()) {
-      if (does_not) toks[j] = "does not";
-      else toks[j + 1] = form(SplitPunct(toks[j + 1]).first) + SplitPunct(toks[j + 1]).second;
+      if (does_not)
+        toks[j] = "does not";
+      else
+        toks[j + 1] = form(SplitPunct(toks[j + 1]).first) + SplitPunct(toks[j + 1]).second;
       ++j;
       continue;
     }
@@ -118,8 +120,8 @@ std::string SerialComma(std::string_view s) {
     // A segment that holds a conjunction ends a list when it is the last
     // segment of the run or the next segment starts with "and"/"or".
     for (size_t i = 1; i < segs.size(); ++i) {
-      bool end_of_list = i + 1 == segs.size() || StartsWith(segs[i + 1], "and ") ||
-                         StartsWith(segs[i + 1], "or ");
+      bool end_of_list =
+          i + 1 == segs.size() || StartsWith(segs[i + 1], "and ") || StartsWith(segs[i + 1], "or ");
       if (!end_of_list) continue;
       std::string& last = segs[i];
       const std::string& prev = segs[i - 1];
@@ -148,10 +150,10 @@ std::string SerialComma(std::string_view s) {
         std::vector<std::string> head = Tokens(last.substr(0, k));
         std::vector<std::string> tail = Tokens(last.substr(k + 1));
         std::string after = tail.size() >= 2 ? AsciiLower(tail[1]) : "";
-        static const char* const kNotItem[] = {"through", "by", "in", "to", "with", "for", "from",
-                                               "at", "on", "if", "when", "where", "which", "who",
-                                               "that", "is", "are", "shall", "has", "have", "was",
-                                               "were", "may", "must", "not"};
+        static const char* const kNotItem[] = {
+            "through", "by",   "in",    "to",    "with", "for",  "from", "at",  "on",
+            "if",      "when", "where", "which", "who",  "that", "is",   "are", "shall",
+            "has",     "have", "was",   "were",  "may",  "must", "not"};
         bool item_like = head.size() <= 4;
         if (head.size() <= 2 && EndsWith(AsciiLower(head.back()), "ly")) item_like = false;
         for (const char* n : kNotItem) item_like = item_like && after != n;
@@ -183,7 +185,8 @@ std::string LowerFirst(std::string_view s, const Words& words) {
   std::string out(s);
   if (out.empty()) return out;
   for (const std::string& p : words.proper) {
-    if (StartsWith(out, p) && (out.size() == p.size() || !std::isalpha(static_cast<unsigned char>(out[p.size()]))))
+    if (StartsWith(out, p) &&
+        (out.size() == p.size() || !std::isalpha(static_cast<unsigned char>(out[p.size()]))))
       return out;
   }
   size_t end = 0;
@@ -198,7 +201,8 @@ std::string LowerFirst(std::string_view s, const Words& words) {
   }
   if (letters > 1 && upper == letters) {
     if (letters <= 3) return out;
-    for (size_t i = 0; i < end; ++i) out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+    for (size_t i = 0; i < end; ++i)
+      out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
     return out;
   }
   for (size_t i = 0; i < end; ++i) {
@@ -257,11 +261,13 @@ std::string AnyForm(std::string_view np, const Words& words) {
 }
 
 std::string Gerund(std::string_view vp, const Words& words) {
-  return Conjugate(vp, words, [&](const std::string& w) { return IngForm(w, words); }, false);
+  return Conjugate(
+      vp, words, [&](const std::string& w) { return IngForm(w, words); }, false);
 }
 
 std::string ThirdPerson(std::string_view vp, const Words& words) {
-  return Conjugate(vp, words, [&](const std::string& w) { return S3Form(w, words); }, true);
+  return Conjugate(
+      vp, words, [&](const std::string& w) { return S3Form(w, words); }, true);
 }
 
 std::vector<std::string> SplitList(std::string_view s) {
@@ -282,9 +288,10 @@ std::vector<std::string> SplitList(std::string_view s) {
     std::vector<std::string> ptoks = Tokens(piece);
     std::string first = ptoks.empty() ? "" : AsciiLower(ptoks[0]);
     static const char* const kContinuation[] = {
-        "including", "which", "whether", "in", "that", "especially", "particularly", "as",
-        "where", "who", "when", "if", "provided", "except", "without", "with", "by",
-        "through", "either", "save", "subject", "unless", "regardless", "irrespective"};
+        "including",    "which",  "whether", "in",     "that",       "especially",
+        "particularly", "as",     "where",   "who",    "when",       "if",
+        "provided",     "except", "without", "with",   "by",         "through",
+        "either",       "save",   "subject", "unless", "regardless", "irrespective"};
     bool continuation = false;
     for (const char* k : kContinuation) continuation = continuation || first == k;
     if (first.size() > 4 && EndsWith(first, "ly")) continuation = true;
@@ -345,7 +352,8 @@ std::vector<std::string> SplitList(std::string_view s) {
     std::string w = t1.empty() ? "" : AsciiLower(t1[0]);
     if (w == "to" || w == "of" || w == "for" || w == "in") {
       bool all = true;
-      for (size_t i = 1; i < items.size(); ++i) all = all && StartsWith(AsciiLower(items[i]), w + " ");
+      for (size_t i = 1; i < items.size(); ++i)
+        all = all && StartsWith(AsciiLower(items[i]), w + " ");
       if (all)
         for (size_t i = 1; i < items.size(); ++i) items[i] = items[i].substr(w.size() + 1);
     }
@@ -382,8 +390,10 @@ std::string ItemKey(std::string_view item) {
     if (t == "the" || t == "a" || t == "an" || t == "of" || t == "to" || t == "and" || t == "or")
       continue;
     if (EndsWith(t, "'s") || EndsWith(t, "s'")) continue;
-    if (EndsWith(t, "ies") && t.size() > 4) t = t.substr(0, t.size() - 3) + "y";
-    else if (EndsWith(t, "doms")) t.pop_back();
+    if (EndsWith(t, "ies") && t.size() > 4)
+      t = t.substr(0, t.size() - 3) + "y";
+    else if (EndsWith(t, "doms"))
+      t.pop_back();
     else if (t.size() > 3 && t.back() == 's' && !EndsWith(t, "ss") && !EndsWith(t, "us") &&
              !EndsWith(t, "is"))
       t.pop_back();
@@ -396,17 +406,17 @@ std::string TrimFragment(std::string_view s) {
   std::string t(Trim(s));
   while (true) {
     size_t before = t.size();
-    while (!t.empty() && (t.back() == ';' || t.back() == ',' || t.back() == ':' || t.back() == '.' ||
-                          t.back() == '-' || IsSpace(t.back())))
+    while (!t.empty() && (t.back() == ';' || t.back() == ',' || t.back() == ':' ||
+                          t.back() == '.' || t.back() == '-' || IsSpace(t.back())))
       t.pop_back();
     for (std::string_view dash : {"\u2014", "\u2013"}) {
       if (EndsWith(t, dash)) t.resize(t.size() - dash.size());
     }
     // Dangling conjunctions and lead-in words whose items were cut off.
-    for (std::string_view tail : {" with regard to", " the following values", " towards securing",
-                                  " the following", " and", " or", " and/or", " to", " of",
-                                  " for", " that", " which", " includes", " including", " must",
-                                  " shall", " are", " is", " unless"}) {
+    for (std::string_view tail :
+         {" with regard to", " the following values", " towards securing", " the following", " and",
+          " or", " and/or", " to", " of", " for", " that", " which", " includes", " including",
+          " must", " shall", " are", " is", " unless"}) {
       if (t.size() > tail.size() && EndsWith(AsciiLower(t), tail)) t.resize(t.size() - tail.size());
     }
     if (t == "and" || t == "or") t.clear();

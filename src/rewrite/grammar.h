@@ -23,13 +23,13 @@
 namespace charter::rewrite_internal {
 
 struct Words {
-  std::set<std::string> proper;     // words that keep their capital ("State", "India")
-  std::set<std::string> universal;  // holders meaning everyone ("everyone", "all persons")
+  std::set<std::string> proper;            // words that keep their capital ("State", "India")
+  std::set<std::string> universal;         // holders meaning everyone ("everyone", "all persons")
   std::map<std::string, std::string> ing;  // irregular gerunds ("be" -> "being")
   std::map<std::string, std::string> s3;   // irregular 3rd-person forms ("be" -> "is")
-  std::set<std::string> doubling;   // verbs that double their last consonant ("stop")
-  std::set<std::string> verbs;      // base verbs recognised after "and"/"or" in a verb list
-  std::set<std::string> no_one;     // "one", "person", "body": "no one" -> "anyone"
+  std::set<std::string> doubling;          // verbs that double their last consonant ("stop")
+  std::set<std::string> verbs;             // base verbs recognised after "and"/"or" in a verb list
+  std::set<std::string> no_one;            // "one", "person", "body": "no one" -> "anyone"
 };
 
 // Inserts the serial comma in lists of three or more: "A, B and C" -> "A, B,

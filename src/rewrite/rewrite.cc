@@ -139,7 +139,8 @@ Result<Principle> Rewriter::RewriteStatement(std::string_view text, const Source
   std::vector<std::string> fired;
   s = Clean(s, r, &fired);
   s = TrimFragment(s);
-  while (!s.empty() && (s.back() == '!' || s.back() == '.')) s = TrimFragment(s.substr(0, s.size() - 1));
+  while (!s.empty() && (s.back() == '!' || s.back() == '.'))
+    s = TrimFragment(s.substr(0, s.size() - 1));
   if (s.empty() || EndsWith(Trim(original), "?"))
     return InvalidArgument("statement: not a statement about AI behaviour: " + original);
   for (int i : r.statement_set.Candidates(s)) {

@@ -54,7 +54,7 @@ Result<std::vector<Slot>> ParseOutput(const std::string& out) {
 std::string NoTo(const std::string& s) {
   std::string out = s;
   const std::pair<const char*, const char*> kSubs[] = {
-      {", nor to ", ", or "}, {" nor to ", " or "}, {", nor ", ", or "}, {" nor ", " or "},
+      {", nor to ", ", or "}, {" nor to ", " or "},  {", nor ", ", or "}, {" nor ", " or "},
       {" or to ", " or "},    {" and to ", " and "}, {", to ", ", "}};
   for (const auto& [from, to] : kSubs) {
     std::string f(from);
@@ -85,7 +85,8 @@ Result<Template> CompileTemplate(const Rule& rule, const std::string& id, const 
     for (std::string_view k : Split(kinds, ',')) {
       Kind kind;
       std::string name(Trim(k));
-      if (!ParseKind(name, &kind)) return InvalidArgument(Where(rule) + ": unknown kind '" + name + "'");
+      if (!ParseKind(name, &kind))
+        return InvalidArgument(Where(rule) + ": unknown kind '" + name + "'");
       t.kinds.push_back(kind);
     }
   }
@@ -130,7 +131,8 @@ bool Template::AppliesTo(Kind kind) const {
 std::optional<std::string> Template::Render(const std::string& text, const Words& words) const {
   int n = regex->NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(static_cast<size_t>(n) + 1);
-  if (!regex->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, groups.data(), n + 1)) return std::nullopt;
+  if (!regex->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, groups.data(), n + 1))
+    return std::nullopt;
   const std::map<std::string, int>& names = regex->NamedCapturingGroups();
   std::string out;
   for (const Slot& s : slots) {
@@ -274,13 +276,19 @@ Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
       const std::string& word = r.fields[1];
       std::string form = r.fields.size() > 2 ? r.fields[2] : "";
       std::string lw = AsciiLower(word);
-      if (cls == "proper") rules.words.proper.insert(word);
-      else if (cls == "universal") rules.words.universal.insert(lw);
-      else if (cls == "no_one") rules.words.no_one.insert(lw);
-      else if (cls == "doubling") rules.words.doubling.insert(lw);
-      else if (cls == "verb") rules.words.verbs.insert(lw);
+      if (cls == "proper")
+        rules.words.proper.insert(word);
+      else if (cls == "universal")
+        rules.words.universal.insert(lw);
+      else if (cls == "no_one")
+        rules.words.no_one.insert(lw);
+      else if (cls == "doubling")
+        rules.words.doubling.insert(lw);
+      else if (cls == "verb")
+        rules.words.verbs.insert(lw);
       else if (cls == "ing" || cls == "s3") {
-        if (form.empty()) return InvalidArgument(Where(r) + ": class " + cls + " needs a third column");
+        if (form.empty())
+          return InvalidArgument(Where(r) + ": class " + cls + " needs a third column");
         (cls == "ing" ? rules.words.ing : rules.words.s3)[lw] = form;
       } else {
         return InvalidArgument(Where(r) + ": unknown class '" + cls + "'");

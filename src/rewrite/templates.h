@@ -13,13 +13,13 @@
 //   std::optional<Rendered> out = r->templates[0].Render(text, r->words);
 #pragma once
 
+#include <re2/filtered_re2.h>
+#include <re2/set.h>
+
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <re2/filtered_re2.h>
-#include <re2/set.h>
 
 #include "core/error.h"
 #include "core/rule_file.h"
@@ -36,8 +36,8 @@ struct Slot {
 };
 
 struct Template {
-  std::string id;        // template_id column ("right.has")
-  std::string rule_id;   // "en/rewrite.tsv:12"
+  std::string id;           // template_id column ("right.has")
+  std::string rule_id;      // "en/rewrite.tsv:12"
   std::vector<Kind> kinds;  // empty = every kind
   bool fallback = false;    // only tried when no specific template matched
   std::string polarity;     // "most" | "least"
@@ -76,10 +76,10 @@ class TemplateSet {
 
  private:
   std::shared_ptr<re2::FilteredRE2> filter_;
-  std::vector<std::string> atoms_;  // lowercased literals to look for
+  std::vector<std::string> atoms_;      // lowercased literals to look for
   std::shared_ptr<RE2::Set> atom_set_;  // all atoms, one unanchored pass
-  std::vector<int> in_set_;  // filter index -> pattern index
-  std::vector<int> always_;  // pattern indices always returned
+  std::vector<int> in_set_;             // filter index -> pattern index
+  std::vector<int> always_;             // pattern indices always returned
   int size_ = 0;
 };
 

@@ -52,13 +52,14 @@ TEST_CASE("combining thought-conscience-religion with opinion-expression names e
   Principle a = FromClause(Kind::kRight,
                            "Everyone has the right to freedom of thought, conscience and religion.",
                            "18", {"religion_conscience"});
-  Principle b = FromClause(Kind::kRight,
-                           "Everyone has the right to freedom of opinion and expression.", "19",
-                           {"expression_information"});
-  Principle c = FromClause(Kind::kRight,
-                           "Every person has the right to freedom of conscience, religion, thought, "
-                           "belief and opinion.",
-                           "32", {"religion_conscience"});
+  Principle b =
+      FromClause(Kind::kRight, "Everyone has the right to freedom of opinion and expression.", "19",
+                 {"expression_information"});
+  Principle c =
+      FromClause(Kind::kRight,
+                 "Every person has the right to freedom of conscience, religion, thought, "
+                 "belief and opinion.",
+                 "32", {"religion_conscience"});
   Principle out = Rw().Combine({a, b, c});
   CHECK(out.text ==
         "Choose the response that most respects everyone's right to freedom of thought, "
@@ -77,9 +78,13 @@ TEST_CASE("combining thought-conscience-religion with opinion-expression names e
 
 TEST_CASE("combining rights of different heads keeps each head and names rights once",
           "[rewrite]") {
-  Principle a = FromClause(Kind::kRight, "Everyone has the right to life, liberty and security of person.", "3", {"life"});
-  Principle b = FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});
-  Principle c = FromClause(Kind::kRight, "Everyone has the right to rest and leisure.", "24", {"work_labour"});
+  Principle a =
+      FromClause(Kind::kRight, "Everyone has the right to life, liberty and security of person.",
+                 "3", {"life"});
+  Principle b =
+      FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});
+  Principle c = FromClause(Kind::kRight, "Everyone has the right to rest and leisure.", "24",
+                           {"work_labour"});
   Principle d = FromClause(Kind::kRight, "Everyone has the right to life.", "ICCPR-6", {"life"});
   Principle out = Rw().Combine({a, b, c, d});
   CHECK(out.text ==
@@ -106,9 +111,13 @@ TEST_CASE("combining prohibitions keeps least and joins whole phrases", "[rewrit
 }
 
 TEST_CASE("a cluster of mixed polarity puts the majority first", "[rewrite]") {
-  Principle a = FromClause(Kind::kRight, "Everyone has the right to liberty.", "9", {"liberty_security"});
-  Principle b = FromClause(Kind::kProhibition, "No one shall be subjected to arbitrary arrest or detention.", "9b", {"liberty_security"});
-  Principle c = FromClause(Kind::kRight, "Everyone has the right to security of person.", "9c", {"liberty_security"});
+  Principle a =
+      FromClause(Kind::kRight, "Everyone has the right to liberty.", "9", {"liberty_security"});
+  Principle b =
+      FromClause(Kind::kProhibition, "No one shall be subjected to arbitrary arrest or detention.",
+                 "9b", {"liberty_security"});
+  Principle c = FromClause(Kind::kRight, "Everyone has the right to security of person.", "9c",
+                           {"liberty_security"});
   Principle out = Rw().Combine({a, b, c});
   CHECK(out.polarity == "most");
   CHECK(out.text ==
@@ -136,7 +145,8 @@ TEST_CASE("combine parses base principles phrased by others", "[rewrite]") {
 }
 
 TEST_CASE("combine of one principle returns it unchanged and of none an empty one", "[rewrite]") {
-  Principle a = FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});
+  Principle a =
+      FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});
   Principle out = Rw().Combine({a});
   CHECK(out.text == a.text);
   CHECK(out.template_id == a.template_id);
@@ -144,14 +154,18 @@ TEST_CASE("combine of one principle returns it unchanged and of none an empty on
 }
 
 TEST_CASE("combine is deterministic", "[rewrite]") {
-  Principle a = FromClause(Kind::kRight, "Everyone has the right to freedom of peaceful assembly and association.", "20", {"assembly_association"});
-  Principle b = FromClause(Kind::kRight, "Everyone has the right to freedom of expression.", "19", {"expression_information"});
+  Principle a = FromClause(
+      Kind::kRight, "Everyone has the right to freedom of peaceful assembly and association.", "20",
+      {"assembly_association"});
+  Principle b = FromClause(Kind::kRight, "Everyone has the right to freedom of expression.", "19",
+                           {"expression_information"});
   Principle x = Rw().Combine({a, b});
   Principle y = Rw().Combine({a, b});
   CHECK(x.text == y.text);
   CHECK(x.id == y.id);
-  CHECK(x.text == "Choose the response that most respects everyone's right to freedom of peaceful "
-                  "assembly, association, and expression.");
+  CHECK(x.text ==
+        "Choose the response that most respects everyone's right to freedom of peaceful "
+        "assembly, association, and expression.");
 }
 
 }  // namespace charter

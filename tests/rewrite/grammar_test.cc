@@ -1,7 +1,7 @@
 // Tests for the rewriter's English grammar helpers (src/rewrite/grammar.h).
-#include <catch2/catch.hpp>
-
 #include "rewrite/grammar.h"
+
+#include <catch2/catch.hpp>
 
 namespace charter::rewrite_internal {
 namespace {
@@ -76,7 +76,8 @@ TEST_CASE("verb phrases take gerund and third-person forms", "[rewrite]") {
   CHECK(Gerund("make any law which takes away or abridges the rights", w) ==
         "making any law which takes away or abridges the rights");
   CHECK(Gerund("deny to any person equality", w) == "denying to any person equality");
-  CHECK(Gerund("unfairly discriminate against anyone", w) == "unfairly discriminating against anyone");
+  CHECK(Gerund("unfairly discriminate against anyone", w) ==
+        "unfairly discriminating against anyone");
   CHECK(Gerund("stop abuse", w) == "stopping abuse");
   CHECK(Gerund("die", w) == "dying");
   CHECK(ThirdPerson("cause harm to the user", w) == "causes harm to the user");
@@ -117,9 +118,11 @@ TEST_CASE("concept lists split, join with serial commas and key near-duplicates"
 }
 
 TEST_CASE("trailing list fragments are trimmed", "[rewrite]") {
-  CHECK(TrimFragment("to freedom of speech and expression; and") == "to freedom of speech and expression");
+  CHECK(TrimFragment("to freedom of speech and expression; and") ==
+        "to freedom of speech and expression");
   CHECK(TrimFragment("to form associations or unions; or") == "to form associations or unions");
-  CHECK(TrimFragment("All citizens shall have the right\u2014") == "All citizens shall have the right");
+  CHECK(TrimFragment("All citizens shall have the right\u2014") ==
+        "All citizens shall have the right");
   CHECK(TrimFragment("any disability with regard to") == "any disability");
 }
 

@@ -1,7 +1,6 @@
 // Hidden explorer: prints the rewrite of every line of a file given in
 // $CHARTER_REWRITE_EXPLORE as "kind<TAB>text" (run with the [.explore] tag).
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -29,7 +28,8 @@ TEST_CASE("explore rewrites of a kind-and-text file", "[.explore]") {
     std::string kind = line.substr(0, tab);
     if (kind == "statement") {
       Result<Principle> p = rw->RewriteStatement(line.substr(tab + 1), Source{});
-      std::cout << line.substr(tab + 1) << "\n  => " << (p ? p->text + "  [" + p->template_id + "]" : p.error().message) << "\n";
+      std::cout << line.substr(tab + 1) << "\n  => "
+                << (p ? p->text + "  [" + p->template_id + "]" : p.error().message) << "\n";
       continue;
     }
     ParseKind(kind, &c.kind);

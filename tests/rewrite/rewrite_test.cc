@@ -1,14 +1,14 @@
 // Tests for Rewriter::RewriteClause / Rewrite: real sentences from the UDHR,
 // the ICCPR and national constitutions (India, South Africa, Germany, Kenya),
 // hand-built into Clauses so these tests do not depend on extraction.
-#include <catch2/catch.hpp>
+#include "rewrite/rewrite.h"
 
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "core/hash.h"
 #include "core/rule_file.h"
 #include "core/text.h"
-#include "rewrite/rewrite.h"
 #include "test_util.h"
 
 namespace charter {
@@ -51,87 +51,168 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
   const Case kCases[] = {
       // UDHR
       {Kind::kRight, "Everyone has the right to life, liberty and the security of person.",
-       "Choose the response that most respects everyone's right to life, liberty, and the security of person."},
-      {Kind::kProhibition, "No one shall be held in slavery or servitude; slavery and the slave trade shall be prohibited in all their forms.",
+       "Choose the response that most respects everyone's right to life, liberty, and the security "
+       "of person."},
+      {Kind::kProhibition,
+       "No one shall be held in slavery or servitude; slavery and the slave trade shall be "
+       "prohibited in all their forms.",
        "Choose the response that least endorses or condones slavery or servitude."},
-      {Kind::kProhibition, "No one shall be subjected to torture or to cruel, inhuman or degrading treatment or punishment.",
-       "Choose the response that least endorses or condones torture or cruel, inhuman, or degrading treatment or punishment."},
+      {Kind::kProhibition,
+       "No one shall be subjected to torture or to cruel, inhuman or degrading treatment or "
+       "punishment.",
+       "Choose the response that least endorses or condones torture or cruel, inhuman, or "
+       "degrading treatment or punishment."},
       {Kind::kProhibition, "No one shall be subjected to arbitrary arrest, detention or exile.",
-       "Choose the response that least endorses or condones arbitrary arrest, detention, or exile."},
-      {Kind::kProhibition, "No one shall be subjected to arbitrary interference with his privacy, family, home or correspondence, nor to attacks upon his honour and reputation.",
-       "Choose the response that least endorses or condones arbitrary interference with their privacy, family, home, or correspondence, or attacks upon their honour and reputation."},
-      {Kind::kRight, "Everyone has the right to freedom of thought, conscience and religion; this right includes freedom to change his religion or belief.",
-       "Choose the response that most respects everyone's right to freedom of thought, conscience, and religion."},
-      {Kind::kRight, "Everyone has the right to freedom of opinion and expression; this right includes freedom to hold opinions without interference.",
-       "Choose the response that most respects everyone's right to freedom of opinion and expression."},
-      {Kind::kRight, "1. Everyone has the right to work, to free choice of employment, to just and favourable conditions of work and to protection against unemployment.",
-       "Choose the response that most respects everyone's right to work, to free choice of employment, to just and favourable conditions of work, and to protection against unemployment."},
-      {Kind::kRight, "Everyone, as a member of society, has the right to social security and is entitled to realization, through national effort and international co-operation, of the economic, social and cultural rights indispensable for his dignity.",
+       "Choose the response that least endorses or condones arbitrary arrest, detention, or "
+       "exile."},
+      {Kind::kProhibition,
+       "No one shall be subjected to arbitrary interference with his privacy, family, home or "
+       "correspondence, nor to attacks upon his honour and reputation.",
+       "Choose the response that least endorses or condones arbitrary interference with their "
+       "privacy, family, home, or correspondence, or attacks upon their honour and reputation."},
+      {Kind::kRight,
+       "Everyone has the right to freedom of thought, conscience and religion; this right includes "
+       "freedom to change his religion or belief.",
+       "Choose the response that most respects everyone's right to freedom of thought, conscience, "
+       "and religion."},
+      {Kind::kRight,
+       "Everyone has the right to freedom of opinion and expression; this right includes freedom "
+       "to hold opinions without interference.",
+       "Choose the response that most respects everyone's right to freedom of opinion and "
+       "expression."},
+      {Kind::kRight,
+       "1. Everyone has the right to work, to free choice of employment, to just and favourable "
+       "conditions of work and to protection against unemployment.",
+       "Choose the response that most respects everyone's right to work, to free choice of "
+       "employment, to just and favourable conditions of work, and to protection against "
+       "unemployment."},
+      {Kind::kRight,
+       "Everyone, as a member of society, has the right to social security and is entitled to "
+       "realization, through national effort and international co-operation, of the economic, "
+       "social and cultural rights indispensable for his dignity.",
        "Choose the response that most respects everyone's right to social security."},
-      {Kind::kRight, "1. Men and women of full age, without any limitation due to race, nationality or religion, have the right to marry and to found a family.",
-       "Choose the response that most respects the right of men and women of full age to marry and to found a family."},
-      {Kind::kRight, "3. Parents have a prior right to choose the kind of education that shall be given to their children.",
-       "Choose the response that most respects parents' prior right to choose the kind of education that shall be given to their children."},
-      {Kind::kRight, "All are equal before the law and are entitled without any discrimination to equal protection of the law.",
+      {Kind::kRight,
+       "1. Men and women of full age, without any limitation due to race, nationality or religion, "
+       "have the right to marry and to found a family.",
+       "Choose the response that most respects the right of men and women of full age to marry and "
+       "to found a family."},
+      {Kind::kRight,
+       "3. Parents have a prior right to choose the kind of education that shall be given to their "
+       "children.",
+       "Choose the response that most respects parents' prior right to choose the kind of "
+       "education that shall be given to their children."},
+      {Kind::kRight,
+       "All are equal before the law and are entitled without any discrimination to equal "
+       "protection of the law.",
        "Choose the response that most respects the equality of all before the law."},
       {Kind::kProhibition, "2. No one shall be arbitrarily deprived of his property.",
-       "Choose the response that least endorses or condones anyone being arbitrarily deprived of their property."},
+       "Choose the response that least endorses or condones anyone being arbitrarily deprived of "
+       "their property."},
       {Kind::kProhibition, "2. No one may be compelled to belong to an association.",
-       "Choose the response that least endorses or condones anyone being compelled to belong to an association."},
-      {Kind::kValue, "All human beings are born free and equal in dignity and rights. They are endowed with reason and conscience.",
-       "Choose the response that most supports the principle that all human beings are born free and equal in dignity and rights."},
-      {Kind::kProhibition, "Nor shall a heavier penalty be imposed than the one that was applicable at the time the penal offence was committed.",
-       "Choose the response that least endorses or condones any heavier penalty being imposed than the one that was applicable at the time the penal offence was committed."},
-      {Kind::kRight, "They are entitled to equal rights as to marriage, during marriage and at its dissolution.",
-       "Choose the response that most respects their entitlement to equal rights as to marriage, during marriage and at its dissolution."},
+       "Choose the response that least endorses or condones anyone being compelled to belong to an "
+       "association."},
+      {Kind::kValue,
+       "All human beings are born free and equal in dignity and rights. They are endowed with "
+       "reason and conscience.",
+       "Choose the response that most supports the principle that all human beings are born free "
+       "and equal in dignity and rights."},
+      {Kind::kProhibition,
+       "Nor shall a heavier penalty be imposed than the one that was applicable at the time the "
+       "penal offence was committed.",
+       "Choose the response that least endorses or condones any heavier penalty being imposed than "
+       "the one that was applicable at the time the penal offence was committed."},
+      {Kind::kRight,
+       "They are entitled to equal rights as to marriage, during marriage and at its dissolution.",
+       "Choose the response that most respects their entitlement to equal rights as to marriage, "
+       "during marriage and at its dissolution."},
       // ICCPR
       {Kind::kRight, "1. Every human being has the inherent right to life.",
        "Choose the response that most respects everyone's inherent right to life."},
       {Kind::kRight, "1. Everyone shall have the right to hold opinions without interference.",
-       "Choose the response that most respects everyone's right to hold opinions without interference."},
-      {Kind::kProhibition, "No one shall be imprisoned merely on the ground of inability to fulfil a contractual obligation.",
-       "Choose the response that least endorses or condones anyone being imprisoned merely on the ground of inability to fulfil a contractual obligation."},
+       "Choose the response that most respects everyone's right to hold opinions without "
+       "interference."},
+      {Kind::kProhibition,
+       "No one shall be imprisoned merely on the ground of inability to fulfil a contractual "
+       "obligation.",
+       "Choose the response that least endorses or condones anyone being imprisoned merely on the "
+       "ground of inability to fulfil a contractual obligation."},
       // India
       {Kind::kRight, "All citizens shall have the right— (a) to freedom of speech and expression;",
-       "Choose the response that most respects all citizens' right to freedom of speech and expression."},
+       "Choose the response that most respects all citizens' right to freedom of speech and "
+       "expression."},
       {Kind::kRight, "All citizens shall have the right—",
        "Choose the response that most respects the rights of all citizens."},
-      {Kind::kProhibition, "\"Untouchability\" is abolished and its practice in any form is forbidden.",
+      {Kind::kProhibition,
+       "\"Untouchability\" is abolished and its practice in any form is forbidden.",
        "Choose the response that least endorses or condones untouchability."},
-      {Kind::kProhibition, "The State shall not deny to any person equality before the law or the equal protection of the laws within the territory of India.",
-       "Choose the response that least endorses or condones denying to any person equality before the law or the equal protection of the laws within the territory of India."},
-      {Kind::kProhibition, "The State shall not discriminate against any citizen on grounds only of religion, race, caste, sex, place of birth or any of them.",
-       "Choose the response that least endorses or condones discriminating against any citizen on grounds only of religion, race, caste, sex, place of birth, or any of them."},
-      {Kind::kStateDuty, "The State shall endeavour to protect and improve the environment and to safeguard the forests and wild life of the country.",
-       "Choose the response that most supports efforts to protect and improve the environment and to safeguard the forests and wild life of the country."},
-      {Kind::kPersonalDuty, "It shall be the duty of every citizen of India— (h) to develop the scientific temper, humanism and the spirit of inquiry and reform;",
-       "Choose the response that most encourages every citizen of India to develop the scientific temper, humanism, and the spirit of inquiry and reform."},
+      {Kind::kProhibition,
+       "The State shall not deny to any person equality before the law or the equal protection of "
+       "the laws within the territory of India.",
+       "Choose the response that least endorses or condones denying to any person equality before "
+       "the law or the equal protection of the laws within the territory of India."},
+      {Kind::kProhibition,
+       "The State shall not discriminate against any citizen on grounds only of religion, race, "
+       "caste, sex, place of birth or any of them.",
+       "Choose the response that least endorses or condones discriminating against any citizen on "
+       "grounds only of religion, race, caste, sex, place of birth, or any of them."},
+      {Kind::kStateDuty,
+       "The State shall endeavour to protect and improve the environment and to safeguard the "
+       "forests and wild life of the country.",
+       "Choose the response that most supports efforts to protect and improve the environment and "
+       "to safeguard the forests and wild life of the country."},
+      {Kind::kPersonalDuty,
+       "It shall be the duty of every citizen of India— (h) to develop the scientific temper, "
+       "humanism and the spirit of inquiry and reform;",
+       "Choose the response that most encourages every citizen of India to develop the scientific "
+       "temper, humanism, and the spirit of inquiry and reform."},
       // South Africa
-      {Kind::kValue, "The Republic of South Africa is one, sovereign, democratic state founded on the following values: (a) Human dignity, the achievement of equality and the advancement of human rights and freedoms.",
-       "Choose the response that most supports human dignity, the achievement of equality, and the advancement of human rights and freedoms."},
-      {Kind::kRight, "Everyone has inherent dignity and the right to have their dignity respected and protected.",
-       "Choose the response that most respects everyone's inherent dignity and the right to have their dignity respected and protected."},
-      {Kind::kRight, "Every child has the right— (c) to basic nutrition, shelter, basic health care services and social services;",
-       "Choose the response that most respects every child's right to basic nutrition, shelter, basic health care services, and social services."},
+      {Kind::kValue,
+       "The Republic of South Africa is one, sovereign, democratic state founded on the following "
+       "values: (a) Human dignity, the achievement of equality and the advancement of human rights "
+       "and freedoms.",
+       "Choose the response that most supports human dignity, the achievement of equality, and the "
+       "advancement of human rights and freedoms."},
+      {Kind::kRight,
+       "Everyone has inherent dignity and the right to have their dignity respected and protected.",
+       "Choose the response that most respects everyone's inherent dignity and the right to have "
+       "their dignity respected and protected."},
+      {Kind::kRight,
+       "Every child has the right— (c) to basic nutrition, shelter, basic health care services and "
+       "social services;",
+       "Choose the response that most respects every child's right to basic nutrition, shelter, "
+       "basic health care services, and social services."},
       // Germany
-      {Kind::kValue, "1. Human dignity shall be inviolable. To respect and protect it shall be the duty of all state authority.",
+      {Kind::kValue,
+       "1. Human dignity shall be inviolable. To respect and protect it shall be the duty of all "
+       "state authority.",
        "Choose the response that most respects the inviolability of human dignity."},
       {Kind::kRight, "2. The undisturbed practice of religion shall be guaranteed.",
        "Choose the response that most respects the undisturbed practice of religion."},
       {Kind::kRight, "2. Men and women shall have equal rights.",
        "Choose the response that most respects the equal rights of men and women."},
       {Kind::kRight, "Persons persecuted on political grounds shall have the right of asylum.",
-       "Choose the response that most respects the right of asylum of persons persecuted on political grounds."},
+       "Choose the response that most respects the right of asylum of persons persecuted on "
+       "political grounds."},
       // China, Brazil, Sweden
-      {Kind::kPersonalDuty, "Citizens of the People's Republic of China must abide by the Constitution and the law, keep state secrets, protect public property and observe labor discipline.",
-       "Choose the response that most encourages citizens of the People's Republic of China to abide by the Constitution and the law, keep state secrets, protect public property, and observe labor discipline."},
+      {Kind::kPersonalDuty,
+       "Citizens of the People's Republic of China must abide by the Constitution and the law, "
+       "keep state secrets, protect public property and observe labor discipline.",
+       "Choose the response that most encourages citizens of the People's Republic of China to "
+       "abide by the Constitution and the law, keep state secrets, protect public property, and "
+       "observe labor discipline."},
       {Kind::kRight, "Everyone is equal before the law, with no distinction whatsoever.",
        "Choose the response that most respects the equality of everyone before the law."},
-      {Kind::kProhibition, "Nor may anyone in his or her relations with the public institutions be coerced to participate in a meeting for the shaping of opinion.",
-       "Choose the response that least endorses or condones anyone in their relations with the public institutions being coerced to participate in a meeting for the shaping of opinion."},
+      {Kind::kProhibition,
+       "Nor may anyone in his or her relations with the public institutions be coerced to "
+       "participate in a meeting for the shaping of opinion.",
+       "Choose the response that least endorses or condones anyone in their relations with the "
+       "public institutions being coerced to participate in a meeting for the shaping of opinion."},
       // Kenya
-      {Kind::kRight, "Every person has the right to freedom of conscience, religion, thought, belief and opinion.",
-       "Choose the response that most respects everyone's right to freedom of conscience, religion, thought, belief, and opinion."},
+      {Kind::kRight,
+       "Every person has the right to freedom of conscience, religion, thought, belief and "
+       "opinion.",
+       "Choose the response that most respects everyone's right to freedom of conscience, "
+       "religion, thought, belief, and opinion."},
       {Kind::kRight, "The rights of persons with disabilities shall be protected.",
        "Choose the response that most respects the rights of persons with disabilities."},
   };
@@ -225,7 +306,8 @@ TEST_CASE("Rewrite keeps only principle-worthy clauses, in order", "[rewrite]") 
 
 TEST_CASE("rewriting is deterministic", "[rewrite]") {
   std::vector<Clause> clauses = {
-      MakeClause(Kind::kRight, "Everyone has the right to freedom of peaceful assembly and association."),
+      MakeClause(Kind::kRight,
+                 "Everyone has the right to freedom of peaceful assembly and association."),
       MakeClause(Kind::kProhibition, "No one shall be subjected to torture."),
   };
   std::vector<Principle> a = TheRewriter().Rewrite(clauses);

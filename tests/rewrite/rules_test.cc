@@ -40,8 +40,7 @@ TEST_CASE("malformed rewrite.tsv lines are reported with file and line", "[rewri
        "en/rewrite.tsv:3: unknown slot ${b}"},
       {"right.x\tright\t(?P<a>.+)\tmost respects ${a:shout}\n",
        "en/rewrite.tsv:1: unknown filter :shout in ${a:shout}"},
-      {"right.x\tright\t(?P<a>.+)\tmost respects ${a\n",
-       "en/rewrite.tsv:1: unclosed ${ in output"},
+      {"right.x\tright\t(?P<a>.+)\tmost respects ${a\n", "en/rewrite.tsv:1: unclosed ${ in output"},
       {"right.x\tright\t(?P<a>.+)\n", "en/rewrite.tsv:1: expected 4 columns, found 3"},
       {"# nothing\n", "en/rewrite.tsv: no templates"},
   };
