@@ -420,6 +420,9 @@ class Builder {
 
   bool Run();
   std::vector<Provision> Take() { return std::move(out_); }
+  // Label of Constitute-style numbered headings: "Section" where the text
+  // cites sections (South Africa, Nigeria), else "Article".
+  void SetNumberedLabel(std::string label) { numbered_label_ = std::move(label); }
 
  private:
   struct Div {
@@ -481,6 +484,7 @@ class Builder {
   std::vector<Marker> markers_;
   std::string container_leadin_;
   int container_paragraphs_ = 0;
+  std::string numbered_label_ = "Article";
 };
 
 std::string Builder::UniqueId(std::string id) {
@@ -609,7 +613,7 @@ void Builder::Division(const Line& l, bool annex) {
 void Builder::StartTop(const Line& l) {
   const HeadingRule& rule = RuleOf(l);
   Top t;
-  t.label = rule.label.empty() ? "Article" : rule.label;
+  t.label = rule.label.empty() ? numbered_label_ : rule.label;
   t.cite_label = rule.cite.empty() ? (t.label == "Section" ? "Sec." : "Art.") : rule.cite;
   t.number_as_written = std::string(View(l.num_b, l.num_e));
   t.unit = t.number_as_written;
@@ -911,6 +915,25 @@ struct Scheme {
   bool numbered = false;
 };
 
+// Occurrences of `word` (lowercase ASCII) as a whole word in any case: "section",
+// "Section", "SECTION".
+size_t CountWord(std::string_view text, std::string_view word) {
+  size_t count = 0;
+  const char first_lower = word[0], first_upper = static_cast<char>(word[0] - 'a' + 'A');
+  for (size_t i = 0; i + word.size() <= text.size(); ++i) {
+    char c = text[i];
+    if (c != first_lower && c != first_upper) continue;
+    if (i > 0 && (IsLower(text[i - 1]) || IsUpper(text[i - 1]))) continue;
+    size_t k = 1;
+    while (k < word.size() && Lower(text[i + k]) == word[k]) ++k;
+    if (k < word.size()) continue;
+    size_t e = i + word.size();
+    if (e < text.size() && (IsLower(text[e]) || IsUpper(text[e]))) continue;
+    ++count;
+  }
+  return count;
+}
+
 // Index of the next non-blank line after i, or lines.size().
 size_t NextNonBlank(const std::vector<Line>& lines, size_t i) {
   for (size_t j = i + 1; j < lines.size(); ++j)
@@ -1197,6 +1220,11 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
 
   SentenceCursor cursor = impl.splitter.Cursor();
   Builder builder(impl, doc, lines, impl.rules, cursor);
+  if (scheme.numbered) {
+    size_t sections = CountWord(text, "section") + CountWord(text, "sections");
+    size_t articles = CountWord(text, "article") + CountWord(text, "articles");
+    builder.SetNumberedLabel(sections > articles ? "Section" : "Article");
+  }
   if (!builder.Run()) return Unsupported(doc.path + ": ICU sentence segmentation failed");
   return builder.Take();
 }

@@ -80,9 +80,37 @@ void AddTrimmed(std::string_view text, uint32_t b, uint32_t e,
   if (b < e) spans->emplace_back(b, e);
 }
 
-// True when `text` can hold no sentence boundary before its last sentence:
-// pure ASCII with no '.', '!' or '?' except in the trailing run of
-// terminators, quotes and brackets. Skips ICU for most lines.
+// Decodes the UTF-8 sequence at *i (advancing *i to its last byte) and tells
+// whether it is a sentence terminator outside ASCII (Unicode Sentence_Terminal
+// and ATerm: "。", "？", "؟", "।", "։", "።", "‼", "．" ...). Invalid bytes count as
+// terminators so ICU sees them.
+bool IsTerminator(std::string_view text, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(text[*i]);
+  size_t n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (n == 0 || *i + n >= text.size()) return true;  // a stray or truncated sequence
+  uint32_t cp = c & (0x3F >> n);
+  for (size_t k = 1; k <= n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[*i + k]) & 0x3F);
+  *i += n;
+  static constexpr uint32_t kRanges[][2] = {
+      {0x0589, 0x0589}, {0x061D, 0x061F}, {0x06D4, 0x06D4}, {0x0700, 0x0702}, {0x07F9, 0x07F9},
+      {0x0837, 0x083E}, {0x0964, 0x0965}, {0x104A, 0x104B}, {0x1362, 0x1368}, {0x166E, 0x166E},
+      {0x1735, 0x1736}, {0x1803, 0x1809}, {0x1944, 0x1945}, {0x1AA8, 0x1AAB}, {0x1B5A, 0x1B5F},
+      {0x1C3B, 0x1C3C}, {0x1C7E, 0x1C7F}, {0x2024, 0x2024}, {0x203C, 0x203D}, {0x2047, 0x2049},
+      {0x2E2E, 0x2E2E}, {0x2E3C, 0x2E3C}, {0x3002, 0x3002}, {0xA4FF, 0xA4FF}, {0xA60E, 0xA60F},
+      {0xA6F3, 0xA6F7}, {0xA876, 0xA877}, {0xA8CE, 0xA8CF}, {0xA92F, 0xA92F}, {0xA9C8, 0xA9C9},
+      {0xAA5D, 0xAA5F}, {0xAAF0, 0xAAF1}, {0xABEB, 0xABEB}, {0xFE52, 0xFE52}, {0xFE56, 0xFE57},
+      {0xFF01, 0xFF01}, {0xFF0E, 0xFF0E}, {0xFF1F, 0xFF1F}, {0xFF61, 0xFF61},
+  };
+  if (cp < 0x0589) return false;
+  if (cp >= 0x10000) return true;  // rare scripts: let ICU decide
+  for (const auto& r : kRanges)
+    if (cp >= r[0] && cp <= r[1]) return true;
+  return false;
+}
+
+// True when `text` can hold no sentence boundary before its last sentence: no
+// '.', '!', '?' or other terminator except in the trailing run of terminators,
+// quotes and brackets. Skips ICU for most lines.
 bool OneSentence(std::string_view text) {
   size_t end = text.size();
   while (end > 0 && (IsSpace(text[end - 1]) || text[end - 1] == '.' || text[end - 1] == '!' ||
@@ -92,7 +120,8 @@ bool OneSentence(std::string_view text) {
   }
   for (size_t i = 0; i < end; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80 || c == '.' || c == '!' || c == '?') return false;
+    if (c == '.' || c == '!' || c == '?') return false;
+    if (c >= 0x80 && IsTerminator(text, &i)) return false;
   }
   return true;
 }

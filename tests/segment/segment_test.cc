@@ -119,7 +119,7 @@ TEST_CASE("Constitute-style article headings are told apart from numbered clause
   CHECK(three->cite == "Art. 4(3)");
 }
 
-TEST_CASE("a document that says section numbers its units as sections", "[segment]") {
+TEST_CASE("numbered headings are sections when the text cites sections", "[segment]") {
   auto units = SegmentText(
       "CHAPTER 1. FOUNDING PROVISIONS\n\n"
       "1. Republic of South Africa\n\n"
@@ -128,10 +128,14 @@ TEST_CASE("a document that says section numbers its units as sections", "[segmen
       "This Constitution is the supreme law; see section 1.\n");
   auto arts = OfType(units, "article");
   REQUIRE(arts.size() == 2);
-  // Numbered headings take the label from a Section rule only when written;
-  // a bare "1." heading is an Article unless the rules say otherwise.
   CHECK(arts[0].unit == "1");
+  CHECK(arts[0].label == "Section");
+  CHECK(arts[0].cite == "Sec. 1");
+  CHECK(arts[0].id == "doc.txt#sec-1");
   CHECK(arts[1].headings == std::vector<std::string>{"CHAPTER 1. FOUNDING PROVISIONS"});
+  const Provision* t = FindText(units, "supreme law");
+  REQUIRE(t != nullptr);
+  CHECK(t->path == "Chapter 1 > Section 2");
 }
 
 TEST_CASE("Amendment XIV has unit 14", "[segment]") {
@@ -328,4 +332,11 @@ TEST_CASE("missing headings.tsv is an error", "[segment]") {
   auto seg = Segmenter::Create(RuleTexts{}, "xx");
   REQUIRE(!seg);
   CHECK(seg.error().message == "xx/headings.tsv: rule file not found");
+}
+
+TEST_CASE("sentences end at non-ASCII terminators", "[segment]") {
+  auto units = SegmentText("Article 1\n\n人人生而自由。他们赋有理性和良心。\n");
+  CHECK(Texts(units).size() == 2);
+  auto accents = SegmentText("Article 1\n\nÉgalité pour tous et à jamais\n");
+  CHECK(Texts(accents) == std::vector<std::string>{"Égalité pour tous et à jamais"});
 }
