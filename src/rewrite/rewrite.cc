@@ -1,5 +1,6 @@
 #include "rewrite/rewrite.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/hash.h"
@@ -63,6 +64,14 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
   const rewrite_internal::Rules& r = impl_->rules;
   std::vector<std::string> fired;
   std::string core = clause.core.empty() ? clause.unit.text : clause.core;
+  // A list item whose core lost its lead-in ("to freedom of speech") gets it
+  // back: the holder and the modality live in the lead-in.
+  const std::string& lead_in = clause.unit.lead_in;
+  if (!lead_in.empty() && !core.empty() &&
+      core.compare(0, std::min(core.size(), lead_in.size() / 2), lead_in, 0,
+                   std::min(core.size(), lead_in.size() / 2)) != 0 &&
+      (std::islower(static_cast<unsigned char>(core[0])) || StartsWith(core, "(")))
+    core = lead_in + " " + core;
   std::string cleaned = Clean(CollapseSpaces(core), r, &fired);
   std::vector<std::string> segs = Segments(FirstSentence(cleaned));
   if (segs.empty()) segs.push_back(TrimFragment(cleaned));

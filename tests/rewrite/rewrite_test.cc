@@ -254,6 +254,16 @@ TEST_CASE("qualifiers split off by extraction stay out of the principle but in i
   CHECK(p.sources[0].text.find("except according to procedure") != std::string::npos);
 }
 
+TEST_CASE("a list item whose core lost its lead-in gets it back", "[rewrite]") {
+  Clause c = MakeClause(
+      Kind::kRight, "All citizens shall have the right— (a) to freedom of speech and expression;",
+      "to freedom of speech and expression");
+  c.unit.lead_in = "All citizens shall have the right—";
+  CHECK(TheRewriter().RewriteClause(c).text ==
+        "Choose the response that most respects all citizens' right to freedom of speech and "
+        "expression.");
+}
+
 TEST_CASE("masculine generic pronouns are neutralised", "[rewrite]") {
   Principle p = TheRewriter().RewriteClause(MakeClause(
       Kind::kRight,
