@@ -51,6 +51,14 @@ std::vector<Part> ParseParts(const std::string& text) {
   std::string body = text;
   if (RE2::Consume(&in, kPrefix)) body = std::string(in.data(), in.size());
   body = TrimFragment(body);
+  // Other authors' leads that say what ours say ("is most respectful of" =
+  // "most respects"), so their ideas share one list.
+  static const std::pair<const char*, const char*> kSameLead[] = {
+      {"is most respectful of", "most respects"},
+      {"is most supportive of", "most supports"},
+      {"is most supportive and encouraging of", "most supports and encourages"},
+      {"most supports or encourages", "most supports and encourages"},
+  };
   std::vector<Part> parts;
   size_t p = 0;
   while (true) {
@@ -59,6 +67,8 @@ std::vector<Part> ParseParts(const std::string& text) {
     Part part;
     std::string lead, rest;
     if (RE2::FullMatch(piece, kLead, &lead, &rest)) {
+      for (const auto& [from, to] : kSameLead)
+        if (AsciiLower(lead) == from) lead = to;
       part.lead = lead;
       part.phrase = rest;
     } else {
@@ -215,9 +225,16 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
       Head h = ParseHead(part.phrase, &items_text);
       if (h.ok) {
         auto g = std::find_if(lg->groups.begin(), lg->groups.end(), [&](const Group& x) {
-          return x.head.ok && x.head.head == h.head && x.head.prep == h.prep &&
-                 (h.head.empty() || x.poss.count(h.poss) || x.poss.empty() ||
-                  !x.poss.count("everyone's") == !(h.poss == "everyone's"));
+          if (!x.head.ok || x.head.head != h.head || x.head.prep != h.prep) return false;
+          if (h.head.empty() || x.poss.count(h.poss)) return true;
+          // "the right to X" and "everyone's right to Y" name the same holder.
+          auto universal = [](const std::string& p) {
+            return p.empty() || p == "the" || p == "everyone's";
+          };
+          if (!universal(h.poss)) return false;
+          for (const std::string& p : x.poss)
+            if (!universal(p)) return false;
+          return true;
         });
         if (g == lg->groups.end()) {
           lg->groups.push_back(Group{h, {}, "", 0, {}});

@@ -294,7 +294,11 @@ std::vector<std::string> SplitList(std::string_view s) {
         "either",       "save",   "subject", "unless", "regardless", "irrespective"};
     bool continuation = false;
     for (const char* k : kContinuation) continuation = continuation || first == k;
-    if (first.size() > 4 && EndsWith(first, "ly")) continuation = true;
+    // An adverb ("directly or through ...") starts a continuation; a lone
+    // noun in -ly ("assembly", "family") is an item.
+    if (first.size() > 4 && EndsWith(first, "ly") && ptoks.size() >= 2 && first != "family" &&
+        first != "assembly")
+      continuation = true;
     if (!piece.empty() && continuation && !items.empty()) {
       items.back() += ", " + piece;
     } else if (!piece.empty()) {

@@ -144,6 +144,24 @@ TEST_CASE("combine parses base principles phrased by others", "[rewrite]") {
         "brotherhood, and dignity.");
 }
 
+TEST_CASE("combining a base principle with a country's names shared freedoms once", "[rewrite]") {
+  Principle base;
+  base.text =
+      "Please choose the response that is most respectful of the right to freedom of thought, "
+      "conscience, opinion, expression, assembly, and religion.";
+  base.polarity = "most";
+  base.origin = "base";
+  base.kind = "base";
+  Principle mine = FromClause(Kind::kRight,
+                              "Everyone has the right to freedom of thought, conscience and "
+                              "religion; this right includes freedom to change his religion.",
+                              "18", {"religion_conscience"});
+  Principle out = Rw().Combine({base, mine});
+  CHECK(out.text ==
+        "Choose the response that most respects the right to freedom of thought, conscience, "
+        "opinion, expression, assembly, and religion.");
+}
+
 TEST_CASE("combine of one principle returns it unchanged and of none an empty one", "[rewrite]") {
   Principle a =
       FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});

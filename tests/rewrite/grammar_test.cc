@@ -106,6 +106,11 @@ TEST_CASE("concept lists split, join with serial commas and key near-duplicates"
   CHECK(SplitList("thought, conscience and religion") ==
         std::vector<std::string>{"thought", "conscience", "religion"});
   CHECK(SplitList("opinion and expression") == std::vector<std::string>{"opinion", "expression"});
+  CHECK(SplitList("expression, assembly, and religion") ==
+        std::vector<std::string>{"expression", "assembly", "religion"});
+  CHECK(SplitList("the government of their country, directly or through representatives") ==
+        std::vector<std::string>{
+            "the government of their country, directly or through representatives"});
   CHECK(SplitList("work, to free choice of employment and to rest") ==
         std::vector<std::string>{"work", "free choice of employment", "rest"});
   CHECK(JoinList({"a"}, "and") == "a");
