@@ -552,3 +552,38 @@ TEST_CASE("HTML without block elements and with many hyphenated line ends loads 
   CHECK(doc.text.size() == 20000 * std::string("the constitution ").size());
   CHECK(doc.SourceLine(doc.text.size() - 2) == 20001);
 }
+
+TEST_CASE("Markdown code fences, link definitions and rules become empty lines", "[load]") {
+  std::string md =
+      "Intro text\n"            // 1
+      "```\n"                   // 2
+      "code *stays*\n"          // 3
+      "```\n"                   // 4
+      "***\n"                   // 5
+      "[law]: http://x.y\n"     // 6
+      "See [the law][law].\n";  // 7
+  Document doc = MustLoad(md, "f.md");
+  CHECK(doc.text == "Intro text\n\ncode *stays*\n\n\n\nSee the law.\n");
+  CHECK(LineOf(doc, "code") == 3);
+  CHECK(LineOf(doc, "See") == 7);
+}
+
+TEST_CASE("HTML with CRLF line ends maps to the right lines", "[load]") {
+  Document doc = MustLoad("<h1>Title</h1>\r\n<p>one</p>\r\n\r\n<p>two\r\nthree</p>\r\n", "c.html");
+  CHECK(doc.text == "Title\n\none\ntwo three\n");
+  CHECK(LineOf(doc, "one") == 2);
+  CHECK(LineOf(doc, "two") == 4);
+  CHECK(LineOf(doc, "three") == 5);
+}
+
+TEST_CASE("legacy-encoded HTML without a declared charset is detected", "[load]") {
+  std::string html =
+      "<html><body><p>Les repr\xE9sentants du peuple fran\xE7"
+      "ais, constitu\xE9s en "
+      "Assembl\xE9"
+      "e nationale, consid\xE9rant que l'ignorance, l'oubli ou le m\xE9pris "
+      "des droits de l'homme sont les seules causes des malheurs publics</p></body></html>";
+  Document doc = MustLoad(html, "d.html");
+  CHECK(doc.encoding == "windows-1252");
+  CHECK(doc.text.find("repr\u00E9sentants du peuple fran\u00E7ais") != std::string::npos);
+}
