@@ -62,6 +62,13 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
       {"Be honest.", "Choose the response that is most honest.", "most"},
       {"Don't help users cheat on exams.",
        "Choose the response that least helps users cheat on exams.", "least"},
+      // Real CCAI comments without a subject, run together, or imperative.
+      {"Should never be mean", "Choose the response that is least mean.", "least"},
+      {"Not ask personal questions", "Choose the response that least asks personal questions.",
+       "least"},
+      {"Always answer questions", "Choose the response that always answers questions.", "most"},
+      {"Ai shouldbe accepting of all races, ages, religions",
+       "Choose the response that is most accepting of all races, ages, religions.", "most"},
   };
   for (const auto& c : cases) {
     INFO(c.statement);
