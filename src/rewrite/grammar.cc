@@ -227,8 +227,13 @@ std::optional<std::string> Possessive(std::string_view holder, const Words& word
   std::string first = Tokens(l)[0];
   for (const char* prep : {"to", "of", "for", "in", "on", "at", "by", "with", "not", "and", "or"})
     if (first == prep) return std::nullopt;
-  for (const char* w : {" of ", " with ", " who ", " whose ", " and ", " in ", " which ", " that ",
-                        " or ", " from ", " under "}) {
+  // "This right has no limit": a right or a law is not a holder.
+  std::string last = Tokens(l).back();
+  for (const char* thing : {"right", "rights", "freedom", "freedoms", "law", "laws", "article",
+                            "section", "constitution", "provision", "provisions"})
+    if (last == thing) return std::nullopt;
+  for (const char* w : {" of ", " with ", " who ", " who's ", " whose ", " and ", " in ", " which ",
+                        " that ", " or ", " from ", " under "}) {
     if (l.find(w) != std::string::npos) return std::nullopt;
   }
   h = LowerFirst(h, words);

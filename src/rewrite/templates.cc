@@ -155,6 +155,10 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
         for (const char* no : {"in", "on", "at", "by", "with", "for", "from", "to", "the", "a",
                                "an", "any", "all", "their", "its", "of", "as", "if", "when"})
           if (first == no) return std::nullopt;
+        // A past participle ("compelled to worship") is a passive, not a verb
+        // phrase to put in -ing.
+        if (first.size() > 4 && EndsWith(first, "ed") && !EndsWith(first, "eed"))
+          return std::nullopt;
         v = Gerund(v, words);
       } else if (f == "s") {
         v = ThirdPerson(v, words);
@@ -166,11 +170,17 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
         v = NoDet(v);
       } else if (f == "np") {
         // A noun phrase has no finite verb of its own: "the family is the
-        // natural ... unit of society and" is a misparse of a holder.
-        std::string l = " " + AsciiLower(v) + " ";
-        for (const char* verb : {" is ", " are ", " was ", " were ", " shall ", " will ", " may ",
-                                 " must ", " has ", " have ", " can "})
-          if (l.find(verb) != std::string::npos) return std::nullopt;
+        // natural ... unit of society and" is a misparse of a holder. An
+        // infinitive ("the right to have") is fine.
+        const std::string lowered = AsciiLower(v);
+        std::vector<std::string_view> toks = Split(lowered, ' ');
+        for (size_t k = 0; k < toks.size(); ++k) {
+          std::string_view t = toks[k];
+          bool finite = t == "is" || t == "are" || t == "was" || t == "were" || t == "shall" ||
+                        t == "will" || t == "may" || t == "must" || t == "has" || t == "have" ||
+                        t == "can";
+          if (finite && !(k > 0 && toks[k - 1] == "to")) return std::nullopt;
+        }
       } else if (f == "plain") {
         plain = true;
       }
