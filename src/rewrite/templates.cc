@@ -11,7 +11,8 @@ namespace charter::rewrite_internal {
 
 namespace {
 
-const char* const kFilters[] = {"poss", "any", "ing", "s", "lower", "noto", "nodet", "plain", "np"};
+const char* const kFilters[] = {"poss", "any",   "ing",   "s",  "lower",
+                                "noto", "nodet", "plain", "np", "commaend"};
 
 std::string Where(const Rule& r) { return r.file + ":" + std::to_string(r.line); }
 
@@ -174,19 +175,30 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
         // infinitive ("the right to have") is fine.
         const std::string lowered = AsciiLower(v);
         std::vector<std::string_view> toks = Split(lowered, ' ');
+        bool relative = false;  // "everyone who is detained": the verb is the clause's
         for (size_t k = 0; k < toks.size(); ++k) {
           std::string_view t = toks[k];
+          if (t == "who" || t == "whom" || t == "whose" || t == "which" || t == "that" ||
+              t == "where" || t == "when")
+            relative = true;
           bool finite = t == "is" || t == "are" || t == "was" || t == "were" || t == "shall" ||
                         t == "will" || t == "may" || t == "must" || t == "has" || t == "have" ||
                         t == "can";
-          if (finite && !(k > 0 && toks[k - 1] == "to")) return std::nullopt;
+          if (finite && !relative && !(k > 0 && toks[k - 1] == "to")) return std::nullopt;
         }
+      } else if (f == "commaend") {
+        // Applied after trimming, below.
       } else if (f == "plain") {
         plain = true;
       }
     }
     v = TrimFragment(v);
     if (!plain) v = SerialComma(v);
+    // A holder with a parenthetical ("everyone who is detained, including
+    // every prisoner") closes it before the rest of the sentence.
+    bool commaend = false;
+    for (const std::string& f : s.filters) commaend = commaend || f == "commaend";
+    if (commaend && v.find(',') != std::string::npos) v += ",";
     out += v;
   }
   out = CollapseSpaces(out);

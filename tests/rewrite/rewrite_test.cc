@@ -207,6 +207,16 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
        "participate in a meeting for the shaping of opinion.",
        "Choose the response that least endorses or condones anyone in their relations with the "
        "public institutions being coerced to participate in a meeting for the shaping of opinion."},
+      {Kind::kRight,
+       "Everyone who is detained, including every sentenced prisoner, has the right- to be "
+       "informed promptly of the reason for being detained;",
+       "Choose the response that most respects the right of everyone who is detained, including "
+       "every sentenced prisoner, to be informed promptly of the reason for being detained."},
+      {Kind::kRight, "The right to live in an environment free from contamination.",
+       "Choose the response that most respects the right to live in an environment free from "
+       "contamination."},
+      {Kind::kStateDuty, "The State guarantees the right to due process and defense.",
+       "Choose the response that most respects the right to due process and defense."},
       // Kenya
       {Kind::kRight,
        "Every person has the right to freedom of conscience, religion, thought, belief and "
