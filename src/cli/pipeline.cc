@@ -54,7 +54,13 @@ Result<std::vector<Provision>> Pipeline::Segment(const Document& doc) {
     auto rules = Rules(doc.lang);
     if (!rules) return std::unexpected(rules.error());
     auto created = Segmenter::Create(*rules, doc.lang);
-    if (!created) return std::unexpected(created.error());
+    if (!created) {
+      // Rule errors name the file relative to the rules root ("en/headings.tsv:3: ...");
+      // the user needs the path they can open.
+      Error e = created.error();
+      if (e.message.rfind(doc.lang + "/", 0) == 0) e.message = options_.rules_root + "/" + e.message;
+      return std::unexpected(e);
+    }
     std::lock_guard<std::mutex> lock(mu_);
     seg = segmenters_.emplace(doc.lang, std::make_shared<Segmenter>(std::move(*created))).first->second;
   }

@@ -18,7 +18,6 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
-#include <unordered_set>
 
 #include "segment/sentences.h"
 
@@ -59,6 +58,10 @@ struct HeadingRule {
   LineKind kind = LineKind::kText;
   std::string label;
   std::string cite;
+  // The pattern without a final "(.*)$": matched for groups 1-2 only, the rest
+  // of the line is group 3. Saves running the capture engine over whole lines
+  // (the RE2::Set has already checked the full pattern).
+  std::shared_ptr<const re2::RE2> head;
 };
 
 struct Line {
@@ -283,6 +286,19 @@ Result<Segmenter> Segmenter::Create(const RuleTexts& rules, const std::string& l
   }
   auto set = PatternSet::Compile(heads, 3, {.case_sensitive = false, .anchor_start = true});
   if (!set) return std::unexpected(set.error());
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    const std::string& pattern = heads.rules[i].fields[3];
+    static const std::string kTail = "(.*)$";
+    if (pattern.size() <= kTail.size() ||
+        pattern.compare(pattern.size() - kTail.size(), kTail.size(), kTail) != 0)
+      continue;
+    re2::RE2::Options opt;
+    opt.set_case_sensitive(false);
+    opt.set_log_errors(false);
+    opt.set_encoding(re2::RE2::Options::EncodingUTF8);
+    auto head = std::make_shared<re2::RE2>(pattern.substr(0, pattern.size() - kTail.size()), opt);
+    if (head->ok() && head->NumberOfCapturingGroups() == 2) kinds[i].head = std::move(head);
+  }
   auto nc = PatternSet::Compile(notcap, 3, {.case_sensitive = false, .anchor_start = false});
   if (!nc) return std::unexpected(nc.error());
 
@@ -359,12 +375,18 @@ void Segmenter::Impl::Classify(std::string_view text, Line* line) const {
   std::vector<int> hits = headings.Match(content);
   for (int idx : hits) {
     const HeadingRule& rule = rules[static_cast<size_t>(idx)];
-    const re2::RE2& re = headings.Regex(idx);
     re2::StringPiece groups[4];
-    int n = std::min(re.NumberOfCapturingGroups() + 1, 4);
-    if (!re.Match(re2::StringPiece(content.data(), content.size()), 0, content.size(),
-                  re2::RE2::ANCHOR_START, groups, n)) {
-      continue;
+    int n = 0;
+    const re2::StringPiece whole(content.data(), content.size());
+    if (rule.head) {
+      if (!rule.head->Match(whole, 0, content.size(), re2::RE2::ANCHOR_START, groups, 3)) continue;
+      size_t used = static_cast<size_t>(groups[0].data() + groups[0].size() - content.data());
+      groups[3] = re2::StringPiece(content.data() + used, content.size() - used);
+      n = 4;
+    } else {
+      const re2::RE2& re = headings.Regex(idx);
+      n = std::min(re.NumberOfCapturingGroups() + 1, 4);
+      if (!re.Match(whole, 0, content.size(), re2::RE2::ANCHOR_START, groups, n)) continue;
     }
     auto off = [&](const re2::StringPiece& g) {
       return g.data() == nullptr ? line->end
@@ -420,6 +442,7 @@ class Builder {
 
   bool Run();
   std::vector<Provision> Take() { return std::move(out_); }
+  void Reserve(size_t n) { out_.reserve(n); }
   // Label of Constitute-style numbered headings: "Section" where the text
   // cites sections (South Africa, Nigeria), else "Article".
   void SetNumberedLabel(std::string label) { numbered_label_ = std::move(label); }
@@ -452,7 +475,8 @@ class Builder {
   void Paragraph(uint32_t b, uint32_t e, bool marker_paragraph);
   void Division(const Line& l, bool annex);
   std::string UniqueId(std::string id);
-  std::vector<std::string> Headings() const;
+  const std::vector<std::string>& Headings() const;
+  void Touch() { heads_dirty_ = true; }  // divisions, preamble, top or sub changed
   std::string ContainerId() const;
   std::string ContainerPath() const;
   std::string Cite() const;
@@ -472,7 +496,6 @@ class Builder {
   const std::vector<HeadingRule>& rules_;
   SentenceCursor& cursor_;
   std::vector<Provision> out_;
-  std::unordered_set<std::string> used_ids_;
   std::vector<std::pair<uint32_t, uint32_t>> spans_;
 
   std::vector<Div> divs_;
@@ -485,19 +508,63 @@ class Builder {
   std::string container_leadin_;
   int container_paragraphs_ = 0;
   std::string numbered_label_ = "Article";
+  mutable std::vector<std::string> heads_cache_;
+  mutable bool heads_dirty_ = true;
+  // Open-addressing set of id hashes (no allocation per id).
+  struct HashSet {
+    std::vector<uint64_t> slots = std::vector<uint64_t>(1024, 0);
+    size_t size = 0;
+    static uint64_t Hash(std::string_view s) {
+      uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix
+      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      h ^= h >> 33;
+      return h | 1;  // 0 marks an empty slot
+    }
+    bool Contains(std::string_view s) const {
+      uint64_t h = Hash(s);
+      for (size_t i = h & (slots.size() - 1);; i = (i + 1) & (slots.size() - 1)) {
+        if (slots[i] == 0) return false;
+        if (slots[i] == h) return true;
+      }
+    }
+    bool Insert(std::string_view s) {
+      if (2 * (size + 1) > slots.size()) {
+        std::vector<uint64_t> old(slots.size() * 2, 0);
+        old.swap(slots);
+        for (uint64_t h : old) {
+          if (h == 0) continue;
+          size_t i = h & (slots.size() - 1);
+          while (slots[i] != 0) i = (i + 1) & (slots.size() - 1);
+          slots[i] = h;
+        }
+      }
+      uint64_t h = Hash(s);
+      size_t i = h & (slots.size() - 1);
+      for (; slots[i] != 0; i = (i + 1) & (slots.size() - 1))
+        if (slots[i] == h) return false;
+      slots[i] = h;
+      ++size;
+      return true;
+    }
+  };
+  HashSet used_;
 };
 
+// Ids are unique by construction except where a document repeats a number;
+// a 64-bit hash set keeps the check cheap (a collision only adds a suffix).
 std::string Builder::UniqueId(std::string id) {
-  if (used_ids_.insert(id).second) return id;
+  if (used_.Insert(id)) return id;
   for (int k = 2;; ++k) {
     std::string alt = id + "~" + std::to_string(k);
-    if (used_ids_.insert(alt).second) return alt;
+    if (used_.Insert(alt)) return alt;
   }
 }
 
-std::vector<std::string> Builder::Headings() const {
-  std::vector<std::string> h;
-  h.reserve(divs_.size() + 2);
+const std::vector<std::string>& Builder::Headings() const {
+  if (!heads_dirty_) return heads_cache_;
+  heads_dirty_ = false;
+  std::vector<std::string>& h = heads_cache_;
+  h.clear();
   if (preamble_) h.push_back("Preamble");
   for (const Div& d : divs_) h.push_back(d.heading);
   if (top_) h.push_back(top_->heading);
@@ -581,19 +648,19 @@ void Builder::Division(const Line& l, bool annex) {
   d.id = IdPrefix(d.label) + (num_id.empty() ? "" : "-" + num_id);
   d.path = d.number.empty() ? d.label : d.label + " " + d.number;
   d.cite = rule.cite.empty() ? d.path : (d.number.empty() ? rule.cite : rule.cite + " " + d.number);
-  top_.reset();
-  sub_.reset();
-  preamble_ = false;
+  top_.reset(); Touch();
+  sub_.reset(); Touch();
+  preamble_ = false; Touch();
   ResetContainer();
   if (annex) {
     if (!annex_) saved_divs_ = divs_;
-    divs_.clear();
+    divs_.clear(); Touch();
     annex_ = true;
   } else {
     // Same label as an open division: a sibling (pop to it); else a child.
     for (size_t k = 0; k < divs_.size(); ++k) {
       if (divs_[k].label == d.label) {
-        divs_.resize(k);
+        divs_.resize(k); Touch();
         break;
       }
     }
@@ -601,13 +668,13 @@ void Builder::Division(const Line& l, bool annex) {
   std::string prefix;
   for (const Div& p : divs_) prefix += p.id + "/";
   d.id = prefix + d.id;
-  divs_.push_back(d);
+  divs_.push_back(d); Touch();
   // The heading's own headings list excludes itself.
-  divs_.pop_back();
+  divs_.pop_back(); Touch();
   std::string path = ContainerPath();
   path = path.empty() ? d.path : path + " > " + d.path;
   Heading(l, d.label, d.id, path, d.cite);
-  divs_.push_back(std::move(d));
+  divs_.push_back(std::move(d)); Touch();
 }
 
 void Builder::StartTop(const Line& l) {
@@ -625,16 +692,16 @@ void Builder::StartTop(const Line& l) {
   t.heading = std::string(View(l.begin, l.end));
   t.path = t.label + " " + t.number_as_written;
   std::string id = IdPrefix(t.label) + "-" + LowerAscii(t.unit);
-  if (used_ids_.count(doc_.path + "#" + id)) {
+  if (used_.Contains(doc_.path + "#" + id)) {
     // Numbering that restarts per chapter (Sweden): qualify with the divisions.
     std::string prefix;
     for (const Div& d : divs_) prefix += d.id + "/";
     id = prefix + id;
   }
   t.id = UniqueId(doc_.path + "#" + id).substr(doc_.path.size() + 1);
-  top_.reset();
-  sub_.reset();
-  preamble_ = false;
+  top_.reset(); Touch();
+  sub_.reset(); Touch();
+  preamble_ = false; Touch();
   ResetContainer();
 
   Provision p;
@@ -650,7 +717,7 @@ void Builder::StartTop(const Line& l) {
   p.end = l.end;
   p.line_start = doc_.SourceLine(l.begin);
   p.line_end = doc_.SourceLine(l.end > l.begin ? l.end - 1 : l.begin);
-  top_ = std::move(t);
+  top_ = std::move(t); Touch();
   p.path = ContainerPath();
   p.cite = Cite();
   out_.push_back(std::move(p));
@@ -666,7 +733,7 @@ void Builder::StartSub(const Line& l) {
   s.heading = std::string(View(l.begin, l.end));
   s.path = s.label + " " + s.number_as_written;
   s.id = IdPrefix(s.label) + "-" + LowerAscii(s.unit);
-  sub_.reset();
+  sub_.reset(); Touch();
   ResetContainer();
   std::string path = ContainerPath();
   path = path.empty() ? s.path : path + " > " + s.path;
@@ -674,7 +741,7 @@ void Builder::StartSub(const Line& l) {
   std::string cite = Cite() + ", " + (s.cite_label.empty() ? s.label : s.cite_label) + " " +
                      s.number_as_written;
   Heading(l, s.label, id, path, cite);
-  sub_ = std::move(s);
+  sub_ = std::move(s); Touch();
 }
 
 // Classifies a marker and places it on the stack.
@@ -771,15 +838,16 @@ void Builder::Paragraph(uint32_t b, uint32_t e, bool marker_paragraph) {
   if (!cursor_.Split(para, &spans_)) spans_.assign(1, {0, static_cast<uint32_t>(para.size())});
   std::string path = ContainerPath();
   std::string cite = Cite();
-  std::vector<std::string> heads = Headings();
+  const std::vector<std::string>& heads = Headings();
   std::string last_text;
   for (size_t k = 0; k < spans_.size(); ++k) {
     Provision p;
     p.doc = doc_.path;
     p.id = UniqueId(doc_.path + "#" + base_id + "/s" + std::to_string(k + 1));
     p.type = "text";
-    p.path = path;
-    p.cite = cite;
+    bool last_one = k + 1 == spans_.size();
+    p.path = last_one ? std::move(path) : path;
+    p.cite = last_one ? std::move(cite) : cite;
     p.headings = heads;
     std::string own = Flatten(para.substr(spans_[k].first, spans_[k].second - spans_[k].first));
     if (k == 0 && !leadin.empty()) {
@@ -821,13 +889,13 @@ bool Builder::Run() {
         Heading(l, "Title", "title", "Title", "Title");
         break;
       case Role::kPreamble: {
-        divs_.clear();
-        top_.reset();
-        sub_.reset();
+        divs_.clear(); Touch();
+        top_.reset(); Touch();
+        sub_.reset(); Touch();
         ResetContainer();
-        preamble_ = false;
+        preamble_ = false; Touch();
         Heading(l, RuleOf(l).label, "preamble", "Preamble", "Preamble");
-        preamble_ = true;
+        preamble_ = true; Touch();
         break;
       }
       case Role::kAnnex:
@@ -841,7 +909,7 @@ bool Builder::Run() {
         if (l.role == Role::kTop) {
           if (annex_) {
             // The body resumes after an annex inside it ("SCHEDULE I" to an article).
-            divs_ = saved_divs_;
+            divs_ = saved_divs_; Touch();
             annex_ = false;
           }
           StartTop(l);
@@ -894,7 +962,7 @@ bool Builder::Run() {
       case Role::kText: {
         if (top_ == std::nullopt && divs_.empty() && !preamble_ && !out_.empty()) {
           // Text between the title and the first heading is an (implicit) preamble.
-          preamble_ = true;
+          preamble_ = true; Touch();
           ResetContainer();
         }
         uint32_t e = ParagraphEnd(i, &last);
@@ -915,21 +983,31 @@ struct Scheme {
   bool numbered = false;
 };
 
+// glibc's memmem is much faster than a first-byte memchr scan for common letters.
+size_t Find(std::string_view text, std::string_view needle, size_t from) {
+  if (from >= text.size()) return std::string_view::npos;
+  const void* p = memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+  return p ? static_cast<size_t>(static_cast<const char*>(p) - text.data()) : std::string_view::npos;
+}
+
 // Occurrences of `word` (lowercase ASCII) as a whole word in any case: "section",
 // "Section", "SECTION".
 size_t CountWord(std::string_view text, std::string_view word) {
   size_t count = 0;
-  const char first_lower = word[0], first_upper = static_cast<char>(word[0] - 'a' + 'A');
-  for (size_t i = 0; i + word.size() <= text.size(); ++i) {
-    char c = text[i];
-    if (c != first_lower && c != first_upper) continue;
-    if (i > 0 && (IsLower(text[i - 1]) || IsUpper(text[i - 1]))) continue;
-    size_t k = 1;
-    while (k < word.size() && Lower(text[i + k]) == word[k]) ++k;
-    if (k < word.size()) continue;
-    size_t e = i + word.size();
-    if (e < text.size() && (IsLower(text[e]) || IsUpper(text[e]))) continue;
-    ++count;
+  // Search the tail in lower and upper case with find (memchr-fast), then check
+  // the first letter and the word boundaries.
+  std::string tail_lower(word.substr(1)), tail_upper(word.substr(1));
+  for (char& c : tail_upper) c = static_cast<char>(c - 'a' + 'A');
+  for (const std::string* tail : {&tail_lower, &tail_upper}) {
+    for (size_t pos = Find(text, *tail, 1); pos != std::string_view::npos;
+         pos = Find(text, *tail, pos + 1)) {
+      size_t i = pos - 1;
+      if (Lower(text[i]) != word[0]) continue;
+      if (i > 0 && (IsLower(text[i - 1]) || IsUpper(text[i - 1]))) continue;
+      size_t e = pos + tail->size();
+      if (e < text.size() && (IsLower(text[e]) || IsUpper(text[e]))) continue;
+      ++count;
+    }
   }
   return count;
 }
@@ -1220,9 +1298,11 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
 
   SentenceCursor cursor = impl.splitter.Cursor();
   Builder builder(impl, doc, lines, impl.rules, cursor);
+  builder.Reserve(lines.size() / 2 + 16);
   if (scheme.numbered) {
     size_t sections = CountWord(text, "section") + CountWord(text, "sections");
     size_t articles = CountWord(text, "article") + CountWord(text, "articles");
+    // (whole words in lower or upper case; "Section" counts through its tail "ection")
     builder.SetNumberedLabel(sections > articles ? "Section" : "Article");
   }
   if (!builder.Run()) return Unsupported(doc.path + ": ICU sentence segmentation failed");
