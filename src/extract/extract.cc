@@ -30,6 +30,7 @@ namespace {
 constexpr int kNumKinds = 10;
 constexpr int kPrincipleTarget = kNumKinds;  // a vote on `principle` itself
 constexpr double kMinKindVotes = 1.0;
+constexpr double kMinTopicScore = 2.0;
 
 // The cue files of a language, matched against each unit in this order. The
 // cues are spread over several files (several RE2::Sets) because many
@@ -355,7 +356,10 @@ std::vector<std::string> Extractor::Impl::Topics(const TextFacts& own, const Tex
     add(hits, 2, 0.5);
   }
   std::vector<std::pair<std::string, Acc>> v(acc.begin(), acc.end());
-  v.erase(std::remove_if(v.begin(), v.end(), [](const auto& p) { return p.second.score <= 0; }),
+  // A topic needs kMinTopicScore: a passing word ("law", "international")
+  // adds to a topic named more strongly, but does not make one.
+  v.erase(std::remove_if(v.begin(), v.end(),
+                         [](const auto& p) { return p.second.score < kMinTopicScore; }),
           v.end());
   // Own-text topics first, then by weight, then by where they are named.
   std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
