@@ -236,6 +236,7 @@ struct Segmenter::Impl {
   std::string lang;
   PatternSet headings;
   std::vector<HeadingRule> rules;  // parallel to headings.rules()
+  std::shared_ptr<re2::RE2::Set> set;  // the same patterns as `headings`
   PatternSet not_caption;
   SentenceSplitter splitter;
 
@@ -312,8 +313,16 @@ Result<Segmenter> Segmenter::Create(const RuleTexts& rules, const std::string& l
   auto splitter = SentenceSplitter::Create(lang, abbreviations);
   if (!splitter) return std::unexpected(splitter.error());
 
-  auto impl = std::make_shared<Impl>(Impl{lang, std::move(*set), std::move(kinds), std::move(*nc),
-                                          std::move(*splitter)});
+  re2::RE2::Options set_options;
+  set_options.set_case_sensitive(false);
+  set_options.set_log_errors(false);
+  set_options.set_encoding(re2::RE2::Options::EncodingUTF8);
+  auto own_set = std::make_shared<re2::RE2::Set>(set_options, re2::RE2::ANCHOR_START);
+  for (const Rule& r : heads.rules) own_set->Add(r.fields[3], nullptr);  // validated above
+  if (!heads.rules.empty() && !own_set->Compile())
+    return InvalidArgument(hname + ": patterns too large to compile together");
+  auto impl = std::make_shared<Impl>(Impl{lang, std::move(*set), std::move(kinds), std::move(own_set),
+                                          std::move(*nc), std::move(*splitter)});
   Segmenter s;
   s.impl_ = std::move(impl);
   return s;
@@ -372,7 +381,11 @@ bool Segmenter::Impl::TitleCase(std::string_view rest) const {
 
 void Segmenter::Impl::Classify(std::string_view text, Line* line) const {
   std::string_view content = text.substr(line->begin, line->end - line->begin);
-  std::vector<int> hits = headings.Match(content);
+  // Our own copy of the set, matched into a reused vector: no allocation per line.
+  thread_local std::vector<int> hits;
+  hits.clear();
+  if (!rules.empty() && !set->Match(re2::StringPiece(content.data(), content.size()), &hits)) hits.clear();
+  std::sort(hits.begin(), hits.end());
   for (int idx : hits) {
     const HeadingRule& rule = rules[static_cast<size_t>(idx)];
     re2::StringPiece groups[4];
@@ -465,6 +478,22 @@ class Builder {
   };
 
   std::string_view View(uint32_t b, uint32_t e) const { return text_.substr(b, e - b); }
+  // Document::SourceLine with a cursor: units come in (nearly) increasing
+  // offset order, so the anchor is usually the current one or the next few.
+  uint32_t SourceLine(size_t offset) {
+    const auto& a = doc_.line_anchors;
+    if (a.empty()) return 0;
+    if (anchor_ >= a.size() || a[anchor_].offset > offset) return doc_.SourceLine(offset);
+    for (int step = 0; step < 8; ++step) {
+      if (anchor_ + 1 >= a.size() || a[anchor_ + 1].offset > offset) return a[anchor_].line;
+      ++anchor_;
+    }
+    uint32_t line = doc_.SourceLine(offset);
+    auto it = std::upper_bound(a.begin(), a.end(), offset,
+                               [](size_t off, const Document::Anchor& x) { return off < x.offset; });
+    anchor_ = static_cast<size_t>(it - a.begin()) - 1;
+    return line;
+  }
   const HeadingRule& RuleOf(const Line& l) const { return rules_[static_cast<size_t>(l.rule)]; }
 
   void Heading(const Line& l, const std::string& label, const std::string& id,
@@ -476,7 +505,8 @@ class Builder {
   void Division(const Line& l, bool annex);
   std::string UniqueId(std::string id);
   const std::vector<std::string>& Headings() const;
-  void Touch() { heads_dirty_ = true; }  // divisions, preamble, top or sub changed
+  void Touch() { heads_dirty_ = prefix_dirty_ = true; }  // divisions, preamble, top or sub changed
+  void RefreshPrefix() const;
   std::string ContainerId() const;
   std::string ContainerPath() const;
   std::string Cite() const;
@@ -508,8 +538,11 @@ class Builder {
   std::string container_leadin_;
   int container_paragraphs_ = 0;
   std::string numbered_label_ = "Article";
+  size_t anchor_ = 0;
   mutable std::vector<std::string> heads_cache_;
   mutable bool heads_dirty_ = true;
+  mutable bool prefix_dirty_ = true;
+  mutable std::string prefix_id_, prefix_path_, prefix_cite_;
   // Open-addressing set of id hashes (no allocation per id).
   struct HashSet {
     std::vector<uint64_t> slots = std::vector<uint64_t>(1024, 0);
@@ -572,8 +605,12 @@ const std::vector<std::string>& Builder::Headings() const {
   return h;
 }
 
-std::string Builder::ContainerId() const {
-  std::string id;
+// The container's id, path and cite without its list markers change only
+// with divisions, preamble, top or sub (Touch()); they are cached.
+void Builder::RefreshPrefix() const {
+  if (!prefix_dirty_) return;
+  prefix_dirty_ = false;
+  std::string& id = prefix_id_;
   if (top_) {
     id = top_->id;
     if (sub_) id += "/" + sub_->id;
@@ -584,12 +621,8 @@ std::string Builder::ContainerId() const {
   } else {
     id = "front";
   }
-  for (const Marker& m : markers_) id += "/" + m.id;
-  return id;
-}
-
-std::string Builder::ContainerPath() const {
-  std::string path;
+  std::string& path = prefix_path_;
+  path.clear();
   auto add = [&](const std::string& part) {
     if (part.empty()) return;
     if (!path.empty()) path += " > ";
@@ -599,12 +632,8 @@ std::string Builder::ContainerPath() const {
   for (const Div& d : divs_) add(d.path);
   if (top_) add(top_->path);
   if (sub_) add(sub_->path);
-  for (const Marker& m : markers_) add(m.path);
-  return path;
-}
-
-std::string Builder::Cite() const {
-  std::string cite;
+  std::string& cite = prefix_cite_;
+  cite.clear();
   if (top_) {
     cite = top_->cite_label.empty() ? top_->number_as_written
                                     : top_->cite_label + " " + top_->number_as_written;
@@ -615,6 +644,31 @@ std::string Builder::Cite() const {
   } else if (!divs_.empty()) {
     cite = divs_.back().cite;
   }
+}
+
+std::string Builder::ContainerId() const {
+  RefreshPrefix();
+  std::string id = prefix_id_;
+  for (const Marker& m : markers_) {
+    id += '/';
+    id += m.id;
+  }
+  return id;
+}
+
+std::string Builder::ContainerPath() const {
+  RefreshPrefix();
+  std::string path = prefix_path_;
+  for (const Marker& m : markers_) {
+    if (!path.empty()) path += " > ";
+    path += m.path;
+  }
+  return path;
+}
+
+std::string Builder::Cite() const {
+  RefreshPrefix();
+  std::string cite = prefix_cite_;
   if (!markers_.empty() && !cite.empty() && cite.back() == '.') cite += ' ';  // "Sched. (1)"
   for (const Marker& m : markers_) cite += m.path;
   return cite;
@@ -633,8 +687,8 @@ void Builder::Heading(const Line& l, const std::string& label, const std::string
   p.text = std::string(View(l.begin, l.end));
   p.begin = l.begin;
   p.end = l.end;
-  p.line_start = doc_.SourceLine(l.begin);
-  p.line_end = doc_.SourceLine(l.end > l.begin ? l.end - 1 : l.begin);
+  p.line_start = SourceLine(l.begin);
+  p.line_end = SourceLine(l.end > l.begin ? l.end - 1 : l.begin);
   out_.push_back(std::move(p));
 }
 
@@ -715,8 +769,8 @@ void Builder::StartTop(const Line& l) {
   p.text = t.heading;
   p.begin = l.begin;
   p.end = l.end;
-  p.line_start = doc_.SourceLine(l.begin);
-  p.line_end = doc_.SourceLine(l.end > l.begin ? l.end - 1 : l.begin);
+  p.line_start = SourceLine(l.begin);
+  p.line_end = SourceLine(l.end > l.begin ? l.end - 1 : l.begin);
   top_ = std::move(t); Touch();
   p.path = ContainerPath();
   p.cite = Cite();
@@ -822,10 +876,11 @@ void Builder::Item(const Line& l, size_t /*last_line*/) {
 // Emits the sentences of one paragraph [b, e) in the current container.
 void Builder::Paragraph(uint32_t b, uint32_t e, bool marker_paragraph) {
   std::string_view para = View(b, e);
-  std::string leadin;
+  static const std::string kNone;
+  const std::string* leadin = &kNone;
   std::string base_id;
   if (marker_paragraph && !markers_.empty()) {
-    leadin = markers_.back().leadin_from_parent;
+    leadin = &markers_.back().leadin_from_parent;
     base_id = ContainerId();
   } else {
     // Running text ends a list that hung from a lead-in.
@@ -839,31 +894,38 @@ void Builder::Paragraph(uint32_t b, uint32_t e, bool marker_paragraph) {
   std::string path = ContainerPath();
   std::string cite = Cite();
   const std::vector<std::string>& heads = Headings();
-  std::string last_text;
+  std::string offered;
   for (size_t k = 0; k < spans_.size(); ++k) {
-    Provision p;
+    Provision& p = out_.emplace_back();
     p.doc = doc_.path;
-    p.id = UniqueId(doc_.path + "#" + base_id + "/s" + std::to_string(k + 1));
+    // The paragraph's id is checked once; its sentences are unique under it.
+    if (k == 0) base_id = UniqueId(doc_.path + "#" + base_id);
+    p.id.reserve(base_id.size() + 4);
+    p.id = base_id;
+    p.id += "/s";
+    p.id += std::to_string(k + 1);
     p.type = "text";
     bool last_one = k + 1 == spans_.size();
     p.path = last_one ? std::move(path) : path;
     p.cite = last_one ? std::move(cite) : cite;
     p.headings = heads;
-    std::string own = Flatten(para.substr(spans_[k].first, spans_[k].second - spans_[k].first));
-    if (k == 0 && !leadin.empty()) {
-      p.lead_in = leadin;
-      p.text = leadin + " " + own;
+    std::string_view own = para.substr(spans_[k].first, spans_[k].second - spans_[k].first);
+    if (k == 0 && !leadin->empty()) {
+      p.lead_in = *leadin;
+      p.text.reserve(leadin->size() + 1 + own.size());
+      p.text = *leadin;
+      p.text += ' ';
+      p.text += own;
     } else {
-      p.text = std::move(own);
+      p.text.assign(own);
     }
+    if (own.find('\n') != std::string_view::npos) p.text = Flatten(p.text);
     p.begin = b + spans_[k].first;
     p.end = b + spans_[k].second;
-    p.line_start = doc_.SourceLine(p.begin);
-    p.line_end = doc_.SourceLine(p.end - 1);
-    if (k + 1 == spans_.size()) last_text = p.text;
-    out_.push_back(std::move(p));
+    p.line_start = SourceLine(p.begin);
+    p.line_end = SourceLine(p.end - 1);
+    if (last_one && IsLeadIn(TrimView(p.text))) offered = p.text;
   }
-  std::string offered = IsLeadIn(TrimView(last_text)) ? last_text : std::string();
   if (marker_paragraph && !markers_.empty()) markers_.back().leadin = std::move(offered);
   else if (!markers_.empty()) markers_.back().leadin = std::move(offered);
   else container_leadin_ = std::move(offered);
@@ -952,7 +1014,7 @@ bool Builder::Run() {
           p.text = std::string(View(l.begin, l.end));
           p.begin = l.begin;
           p.end = l.end;
-          p.line_start = p.line_end = doc_.SourceLine(l.begin);
+          p.line_start = p.line_end = SourceLine(l.begin);
           out_.push_back(std::move(p));
           if (!markers_.empty()) markers_.back().leadin.clear();
         }
@@ -983,33 +1045,26 @@ struct Scheme {
   bool numbered = false;
 };
 
-// glibc's memmem is much faster than a first-byte memchr scan for common letters.
-size_t Find(std::string_view text, std::string_view needle, size_t from) {
-  if (from >= text.size()) return std::string_view::npos;
-  const void* p = memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
-  return p ? static_cast<size_t>(static_cast<const char*>(p) - text.data()) : std::string_view::npos;
-}
-
-// Occurrences of `word` (lowercase ASCII) as a whole word in any case: "section",
-// "Section", "SECTION".
-size_t CountWord(std::string_view text, std::string_view word) {
-  size_t count = 0;
-  // Search the tail in lower and upper case with find (memchr-fast), then check
-  // the first letter and the word boundaries.
-  std::string tail_lower(word.substr(1)), tail_upper(word.substr(1));
-  for (char& c : tail_upper) c = static_cast<char>(c - 'a' + 'A');
-  for (const std::string* tail : {&tail_lower, &tail_upper}) {
-    for (size_t pos = Find(text, *tail, 1); pos != std::string_view::npos;
-         pos = Find(text, *tail, pos + 1)) {
-      size_t i = pos - 1;
-      if (Lower(text[i]) != word[0]) continue;
-      if (i > 0 && (IsLower(text[i - 1]) || IsUpper(text[i - 1]))) continue;
-      size_t e = pos + tail->size();
-      if (e < text.size() && (IsLower(text[e]) || IsUpper(text[e]))) continue;
-      ++count;
-    }
+// Occurrences of the words "section(s)" and "article(s)" (any case, whole
+// words) in one pass.
+void CountLabelWords(std::string_view text, size_t* sections, size_t* articles) {
+  *sections = *articles = 0;
+  auto word_char = [](char c) { return IsLower(c) || IsUpper(c); };
+  auto at = [&](size_t i, std::string_view w) {
+    if (i + w.size() > text.size()) return false;
+    for (size_t k = 1; k < w.size(); ++k)
+      if (Lower(text[i + k]) != w[k]) return false;
+    size_t e = i + w.size();
+    if (e < text.size() && Lower(text[e]) == 's') ++e;
+    return e >= text.size() || !word_char(text[e]);
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = static_cast<char>(text[i] | 0x20);
+    if (c != 's' && c != 'a') continue;
+    if (i > 0 && word_char(text[i - 1])) continue;
+    if (c == 's' && at(i, "section")) ++*sections;
+    else if (c == 'a' && at(i, "article")) ++*articles;
   }
-  return count;
 }
 
 // Index of the next non-blank line after i, or lines.size().
@@ -1300,9 +1355,8 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
   Builder builder(impl, doc, lines, impl.rules, cursor);
   builder.Reserve(lines.size() / 2 + 16);
   if (scheme.numbered) {
-    size_t sections = CountWord(text, "section") + CountWord(text, "sections");
-    size_t articles = CountWord(text, "article") + CountWord(text, "articles");
-    // (whole words in lower or upper case; "Section" counts through its tail "ection")
+    size_t sections = 0, articles = 0;
+    CountLabelWords(text, &sections, &articles);
     builder.SetNumberedLabel(sections > articles ? "Section" : "Article");
   }
   if (!builder.Run()) return Unsupported(doc.path + ": ICU sentence segmentation failed");
