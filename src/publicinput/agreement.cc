@@ -116,7 +116,7 @@ std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigur
     // The group furthest below its required number of views.
     int fewest = groups.front().Seen(), fewest_need = 0;
     bool too_few = false;
-    size_t lo = 0, hi = 0;
+    size_t lo = 0;
     for (size_t g = 0; g < groups.size(); ++g) {
       int members = f.groups.empty() ? grouped
                     : g < assignment.sizes.size() ? assignment.sizes[g] : 0;
@@ -128,19 +128,26 @@ std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigur
         fewest_need = need;
       }
       if (groups[g].AgreeRate() < groups[lo].AgreeRate()) lo = g;
-      if (groups[g].AgreeRate() > groups[hi].AgreeRate()) hi = g;
     }
-    const double min_rate = groups[lo].AgreeRate(), max_rate = groups[hi].AgreeRate();
+    const double min_rate = groups[lo].AgreeRate();
+    // Divisiveness is judged on smoothed rates, so that one vote in a group
+    // of three (2/3 against 3/3) is not a conflict.
+    size_t slo = 0, shi = 0;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (groups[g].SmoothedAgree() < groups[slo].SmoothedAgree()) slo = g;
+      if (groups[g].SmoothedAgree() > groups[shi].SmoothedAgree()) shi = g;
+    }
+    const double sgap = groups[shi].SmoothedAgree() - groups[slo].SmoothedAgree();
     if (too_few) {
       d.verdict = Verdict::kTooFewVotes;
       d.reason = "a group saw it only " + std::to_string(fewest) + " times (< " +
                  std::to_string(fewest_need) + ")";
-    } else if (groups.size() > 1 && max_rate - min_rate >= o.divisive_gap &&
-               max_rate >= o.divisive_high) {
+    } else if (groups.size() > 1 && sgap >= o.divisive_gap &&
+               groups[shi].AgreeRate() >= o.divisive_high) {
       d.verdict = Verdict::kDivisive;
-      d.reason = "group " + std::to_string(hi) + " agrees " + Pct(max_rate) + ", group " +
-                 std::to_string(lo) + " only " + Pct(min_rate) + " (gap " +
-                 Fixed(max_rate - min_rate, 2) + " >= " + Fixed(o.divisive_gap, 2) + ")";
+      d.reason = "group " + std::to_string(shi) + " agrees " + Pct(groups[shi].AgreeRate()) + ", group " +
+                 std::to_string(slo) + " only " + Pct(groups[slo].AgreeRate()) + " (smoothed gap " +
+                 Fixed(sgap, 2) + " >= " + Fixed(o.divisive_gap, 2) + ")";
     } else if (min_rate >= o.min_group_agree) {
       d.verdict = Verdict::kSelected;
       d.reason = "every group agrees >= " + Pct(o.min_group_agree) + " (lowest " + Pct(min_rate) + ")";

@@ -18,7 +18,7 @@
 // Selection (SelectionOptions, defaults explained there): a statement is
 // selected when every group saw it often enough and each group's agree rate
 // reaches the threshold; divisive when one group agrees and another does not
-// (the gap between the highest and lowest group agree rate is large) — the
+// (the gap between the highest and lowest smoothed group agreement is large) — the
 // conflicts of public input, reported, never silently dropped.
 //
 // Thread-safe: pure functions over values.
@@ -84,9 +84,12 @@ struct SelectionOptions {
   // small-group rule keeps 3-person groups of small conversations (London:
   // 26 voters in groups of 18, 3 and 3) from vetoing everything.
   int min_group_seen = 5;
-  // Divisive: max group rate - min group rate >= divisive_gap while the
-  // highest group rate is >= divisive_high. Default 0.3 and 0.5: a majority
-  // of one group agrees and another group is at least 30 points lower.
+  // Divisive: the gap between the highest and the lowest group's smoothed
+  // agreement ((agrees + 1) / (seen + 2)) is >= divisive_gap while the most
+  // favourable group's agree rate is >= divisive_high. Default 0.3 and 0.5:
+  // a majority of one group agrees and another group is at least 30 points
+  // lower. Smoothing keeps one vote in a 3-person group (2/3 against 3/3,
+  // smoothed 0.6 against 0.8) from counting as a conflict.
   double divisive_gap = 0.3;
   double divisive_high = 0.5;
 };

@@ -95,9 +95,9 @@ std::vector<Block> Build(const PolisReport& r) {
   out.push_back(P("A statement is selected when every group saw it at least " +
                   std::to_string(s.min_group_seen) + " times (or, in a smaller group, every member did) and " +
                   "each group's agree rate (agrees / seen, passes counting as not agreeing) is at least " +
-                  Pct(s.min_group_agree) + ". It is divisive when the highest group agree rate is at least " +
-                  Pct(s.divisive_high) + " and the lowest is " + Num(s.divisive_gap, 2) +
-                  " or more below it. Consensus is Polis's group-informed consensus: the product over "
+                  Pct(s.min_group_agree) + ". It is divisive when the most favourable group's agree rate is at least " +
+                  Pct(s.divisive_high) + " and the lowest group's smoothed agreement, (agrees + 1) / (seen + 2), is " +
+                  Num(s.divisive_gap, 2) + " or more below that group's. Consensus is Polis's group-informed consensus: the product over "
                   "groups of (agrees + 1) / (seen + 2)."));
   out.push_back(L({std::to_string(a.Count(Verdict::kSelected)) + " selected",
                    std::to_string(a.Count(Verdict::kDivisive)) + " divisive (listed below as conflicts)",

@@ -160,7 +160,7 @@ TEST_CASE("selection keeps statements every group agrees with and flags divisive
   auto d = SelectStatements(figs, g, {});
   CHECK(d[0].verdict == Verdict::kSelected);
   CHECK(d[1].verdict == Verdict::kDivisive);
-  CHECK(d[1].reason == "group 0 agrees 90.0%, group 1 only 20.0% (gap 0.70 >= 0.30)");
+  CHECK(d[1].reason == "group 0 agrees 90.0%, group 1 only 20.0% (smoothed gap 0.58 >= 0.30)");
   CHECK(d[2].verdict == Verdict::kBelowThreshold);
   CHECK(d[3].verdict == Verdict::kTooFewVotes);
 }

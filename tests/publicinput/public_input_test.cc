@@ -131,7 +131,7 @@ TEST_CASE("the Polis report lists groups, selected and divisive statements, dete
   CHECK(md.find("## Public input (Polis)") != std::string::npos);
   CHECK(md.find("2 groups from export group-id — group 0: 5, group 1: 5") != std::string::npos);
   CHECK(md.find("| 2 | The AI should obey the user. | 5/5 (100.0%) | 0/5 (0.0%) | group 0 agrees 100.0%, "
-                "group 1 only 0.0% (gap 1.00 >= 0.30) |") != std::string::npos);
+                "group 1 only 0.0% (smoothed gap 0.71 >= 0.30) |") != std::string::npos);
   CHECK(md == PolisReportMarkdown(r));
   std::string html = PolisReportHtml(r);
   CHECK(html.find("<h3>Divisive statements (conflicts of public input)</h3>") != std::string::npos);
@@ -173,9 +173,9 @@ TEST_CASE("CCAI yields tens of principles, each a 'Choose the response that' sen
           "[publicinput]") {
   CHARTER_REQUIRE_SHARED();
   auto rules = ReadRuleFolder(testing::RulesDir(), "en");
-  REQUIRE(rules);
+  if (!rules) FAIL(rules.error().message);
   auto rw = Rewriter::Create(*rules, "en");
-  REQUIRE(rw);
+  if (!rw) FAIL(rw.error().message);
   auto files = ReadPolisExport(CcaiDir());
   REQUIRE(files);
   auto a = AnalyzePolis(*files, {});
