@@ -1,12 +1,158 @@
-// PLACEHOLDER until its issue lands: replaced by the real subcommand.
+// cmd_merge.cc — two merges of principle sets that already exist:
+//   charter merge --global OUTDIR... [--min-support N] --out DIR
+//       the global constitution over the countries of `convert`/`bulk`
+//       output folders (each with a principles.jsonl), with support counts
+//       and conflicts across countries;
+//   charter merge PRINCIPLES.jsonl --base BASE [--decisions D] --out DIR
+//       one principle set (e.g. from public input) merged with a base, with
+//       the same outputs as `convert`.
+#include <filesystem>
+#include <iostream>
+
 #include "cli/command.h"
+#include "cli/convert_job.h"
+#include "core/io.h"
+#include "merge/principle_io.h"
+#include "report/report.h"
 
 namespace charter::cli {
 
+namespace {
+
+namespace fs = std::filesystem;
+
+struct MergeCmdOptions {
+  std::vector<std::string> inputs;
+  bool global = false;
+  size_t min_support = 1;
+  float threshold = 0.50f;  // as convert's --combine
+  std::string out;
+  std::string name;
+  ConvertSettings settings;
+};
+
+// OUTDIR/principles.jsonl; a folder without one but with country folders
+// below it (a `bulk` output) stands for all of them.
+Result<std::vector<std::string>> PrincipleFiles(const std::vector<std::string>& inputs) {
+  std::vector<std::string> out;
+  for (const std::string& in : inputs) {
+    fs::path p(in);
+    if (fs::is_regular_file(p)) {
+      out.push_back(p.string());
+    } else if (fs::is_regular_file(p / "principles.jsonl")) {
+      out.push_back((p / "principles.jsonl").string());
+    } else if (fs::is_directory(p)) {
+      std::vector<std::string> below;
+      for (const auto& e : fs::directory_iterator(p))
+        if (fs::is_regular_file(e.path() / "principles.jsonl"))
+          below.push_back((e.path() / "principles.jsonl").string());
+      if (below.empty()) return NotFound(in + ": no principles.jsonl in it or in its folders");
+      std::sort(below.begin(), below.end());
+      out.insert(out.end(), below.begin(), below.end());
+    } else {
+      return NotFound(in + ": no such file or folder");
+    }
+  }
+  return out;
+}
+
+int RunGlobal(const MergeCmdOptions& o) {
+  auto files = PrincipleFiles(o.inputs);
+  if (!files) return Fail(files.error().message);
+  auto ctx = ConvertContext::Create(o.settings);
+  if (!ctx) return Fail(ctx.error().message);
+  std::vector<CountrySet> sets;
+  for (const std::string& f : *files) {
+    auto bytes = ReadFile(f);
+    if (!bytes) return Fail(bytes.error().message);
+    auto ps = ParsePrinciplesJsonl(*bytes, f);
+    if (!ps) return Fail(ps.error().message);
+    std::string country = fs::path(f).filename() == "principles.jsonl"
+                              ? fs::path(f).parent_path().filename().string()
+                              : DocumentName(f);
+    sets.push_back({country, std::move(*ps)});
+  }
+  auto tools = (*ctx)->Tools(o.settings.lang.empty() ? "en" : o.settings.lang);
+  if (!tools) return Fail(tools.error().message);
+  GlobalOptions g;
+  g.threshold = o.threshold;
+  g.duplicate = o.settings.duplicate;
+  g.min_support = o.min_support;
+  GlobalPlan plan = MergeGlobal(sets, *tools, g);
+  std::vector<Principle> ps;
+  for (const GlobalEntry& e : plan.entries) ps.push_back(e.principle);
+  std::map<std::string, std::string> out = {
+      {"constitution.jsonl", GlobalConstitutionJsonl(plan)},
+      {"constitution.md", GlobalConstitutionMarkdown(plan)},
+      {"report.md", GlobalReportMarkdown(plan)},
+      {"report.html", GlobalReportHtml(plan)},
+      {"report.json", GlobalReportJson(plan)},
+      {"cai.json", CaiJson(ps, (*ctx)->system_chat())},
+      {"langchain.json", LangChainJson(ps)}};
+  Status st = WriteOutputs(o.out, out);
+  if (!st) return Fail(st.error().message);
+  std::cerr << "global: " << plan.countries.size() << " countries, " << plan.input_principles
+            << " principles -> " << plan.clusters << " distinct, " << plan.entries.size()
+            << " with support >= " << o.min_support << ", " << plan.conflicts.size()
+            << " conflicts -> " << o.out << "/\n";
+  return kExitOk;
+}
+
+int RunSet(const MergeCmdOptions& o) {
+  if (o.inputs.size() != 1) return Fail("merge: give one principles file (or --global OUTDIR...)");
+  auto ctx = ConvertContext::Create(o.settings);
+  if (!ctx) return Fail(ctx.error().message);
+  auto bytes = ReadFile(o.inputs[0]);
+  if (!bytes) return Fail(bytes.error().message);
+  // Any base-constitution format is accepted for the set as well.
+  auto ps = ParseBaseConstitution(*bytes, o.inputs[0]);
+  if (!ps) return Fail(ps.error().message);
+  for (Principle& p : *ps)
+    if (p.origin == "base") p.origin = "country";
+  std::string name = o.name.empty() ? DocumentName(o.inputs[0]) : o.name;
+  ConvertRun run = (*ctx)->MergeSet(*ps, name, o.settings.lang);
+  Status st = WriteOutputs(o.out, run.files);
+  if (!st) return Fail(st.error().message);
+  for (const Decision& d : run.plan.stale)
+    std::cerr << "charter: " << d.file << ":" << d.line << ": stale decision: candidate "
+              << d.candidate_id << " (" << d.action << ") no longer exists\n";
+  std::cerr << name << ": " << run.plan.duplicates.size() << " duplicates, "
+            << run.plan.candidates.size() << " merge candidates, " << run.plan.added.size()
+            << " added; constitution: " << run.plan.constitution.size() << " principles -> "
+            << o.out << "/\n";
+  return kExitOk;
+}
+
+}  // namespace
+
 Command MergeCommand() {
-  return {"merge", "(not built yet)", [](CLI::App* sub) -> std::function<int()> {
-            sub->allow_extras();
-            return [] { return Fail("'merge' is not built yet"); };
+  return {"merge", "Global constitution over countries, or a principle set with a base",
+          [](CLI::App* sub) -> std::function<int()> {
+            auto o = std::make_shared<MergeCmdOptions>();
+            sub->add_option("INPUT", o->inputs,
+                            "With --global: convert/bulk output folders (or a bulk output root); "
+                            "else one principles file")
+                ->required();
+            sub->add_flag("--global", o->global, "Merge countries into one global constitution");
+            sub->add_option("--min-support", o->min_support,
+                            "Keep principles supported by at least N countries")
+                ->capture_default_str()->check(CLI::Range(1, 100000));
+            sub->add_option("--threshold", o->threshold,
+                            "Average-linkage cosine for clustering across countries")
+                ->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
+            sub->add_option("--base", o->settings.base_path, "Base constitution (not with --global)");
+            sub->add_option("--decisions", o->settings.decisions_path, "Reviewer decisions");
+            sub->add_option("--name", o->name, "Name of the set in the outputs");
+            sub->add_option("--out", o->out, "Output folder")->required();
+            sub->add_option("--lang", o->settings.lang, "Language of the rules (default: en)");
+            sub->add_option("--rules", o->settings.rules_root, "Rules folder");
+            sub->add_option("--models", o->settings.models_root, "Models folder");
+            sub->footer(
+                "--global writes constitution.jsonl (each principle with support and countries,\n"
+                "by support), constitution.md, report.md/.html/.json (conflicts across\n"
+                "countries), cai.json and langchain.json.\n"
+                "Example: charter merge --global out/ken out/zaf out/ind --min-support 2 --out out/global");
+            return [o] { return o->global ? RunGlobal(*o) : RunSet(*o); };
           }};
 }
 

@@ -1,0 +1,185 @@
+#include "cli/convert_job.h"
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "core/io.h"
+#include "embed/cluster.h"
+#include "merge/principle_io.h"
+#include "report/report.h"
+
+namespace charter::cli {
+
+namespace fs = std::filesystem;
+
+std::string DocumentName(const std::string& path) {
+  fs::path p(path);
+  std::string stem = p.stem().string();
+  return stem.empty() ? p.filename().string() : stem;
+}
+
+Result<std::shared_ptr<ConvertContext>> ConvertContext::Create(const ConvertSettings& settings) {
+  auto ctx = std::make_shared<ConvertContext>();
+  ctx->settings_ = settings;
+  if (ctx->settings_.rules_root.empty()) ctx->settings_.rules_root = DefaultRulesRoot();
+  if (ctx->settings_.models_root.empty()) ctx->settings_.models_root = DefaultModelsRoot();
+  ctx->pipeline_ = std::make_unique<Pipeline>(
+      PipelineOptions{.lang = settings.lang, .rules_root = ctx->settings_.rules_root, .format = ""});
+  if (!settings.base_path.empty()) {
+    auto bytes = ReadFile(settings.base_path);
+    if (!bytes) return std::unexpected(bytes.error());
+    auto base = ParseBaseConstitution(*bytes, settings.base_path);
+    if (!base) return std::unexpected(base.error());
+    ctx->base_ = std::move(*base);
+    ctx->base_name_ = fs::path(settings.base_path).filename().string();
+  }
+  if (!settings.decisions_path.empty()) {
+    auto bytes = ReadFile(settings.decisions_path);
+    if (!bytes) return std::unexpected(bytes.error());
+    auto d = ParseDecisions(*bytes, settings.decisions_path);
+    if (!d) return std::unexpected(d.error());
+    ctx->decisions_ = std::move(*d);
+  }
+  if (!settings.system_chat_path.empty()) {
+    auto bytes = ReadFile(settings.system_chat_path);
+    if (!bytes) return std::unexpected(bytes.error());
+    auto j = nlohmann::ordered_json::parse(*bytes, nullptr, false);
+    if (j.is_object() && j.contains("system_chat")) j = j.at("system_chat");
+    if (!j.is_array())
+      return InvalidArgument(settings.system_chat_path +
+                             ": expected a JSON array of dialogues or an object with \"system_chat\"");
+    ctx->system_chat_ = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  auto files = ReadModelFiles(ctx->settings_.models_root);
+  if (!files) return std::unexpected(files.error());
+  auto emb = Embedder::Load(*files);
+  if (!emb) return std::unexpected(emb.error());
+  ctx->embedder_ = std::make_shared<const Embedder>(std::move(*emb));
+  return ctx;
+}
+
+Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
+  std::shared_ptr<const Rewriter> rw;
+  std::shared_ptr<const ConflictRules> conflicts;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = rewriters_.find(lang);
+    if (it != rewriters_.end()) {
+      rw = it->second;
+      conflicts = conflicts_.at(lang);
+    }
+  }
+  if (!rw) {
+    auto rules = pipeline_->Rules(lang);
+    if (!rules) return std::unexpected(rules.error());
+    auto created = Rewriter::Create(*rules, lang);
+    if (!created) return std::unexpected(created.error());
+    auto c = ConflictRules::Create(*rules, lang);
+    if (!c) return std::unexpected(c.error());
+    std::lock_guard<std::mutex> lock(mu_);
+    rw = rewriters_.emplace(lang, std::make_shared<const Rewriter>(std::move(*created)))
+             .first->second;
+    conflicts =
+        conflicts_.emplace(lang, std::make_shared<const ConflictRules>(std::move(*c))).first->second;
+  }
+  std::shared_ptr<const Embedder> emb = embedder_;
+  MergeTools tools;
+  tools.embed = [emb](const std::vector<std::string>& texts) { return emb->EmbedBatch(texts); };
+  tools.combine = [rw](const std::vector<Principle>& cluster) { return rw->Combine(cluster); };
+  tools.cluster = [](const std::vector<float>& vecs, int dim, float threshold) {
+    return ClusterAverageLinkage(vecs, dim, threshold);
+  };
+  // The rule-data objects live as long as the context (cached above).
+  tools.conflicts = conflicts.get();
+  return tools;
+}
+
+Result<std::vector<Principle>> ConvertContext::Principles(const std::string& path) {
+  auto doc = pipeline_->Load(path);
+  if (!doc) return std::unexpected(doc.error());
+  auto units = pipeline_->Segment(*doc);
+  if (!units) return std::unexpected(units.error());
+  auto clauses = pipeline_->Extract(*units, doc->lang);
+  if (!clauses) return std::unexpected(clauses.error());
+  auto tools = Tools(doc->lang);
+  if (!tools) return std::unexpected(tools.error());
+  std::shared_ptr<const Rewriter> rw;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    rw = rewriters_.at(doc->lang);
+  }
+  return rw->Rewrite(*clauses);
+}
+
+ConvertRun ConvertContext::MergeSet(const std::vector<Principle>& principles,
+                                    const std::string& name, const std::string& lang) {
+  ConvertRun run;
+  run.name = name;
+  auto tools = Tools(lang.empty() ? "en" : lang);
+  MergeOptions o;
+  o.duplicate = settings_.duplicate;
+  o.similar = settings_.similar;
+  o.combine = settings_.combine;
+  o.country = name;
+  o.base_name = base_name_;
+  o.decisions = decisions_;
+  if (tools) run.plan = MergeCountry(base_, principles, *tools, o);
+  run.files = RenderCountryOutputs(run.plan, system_chat_);
+  return run;
+}
+
+Result<ConvertRun> ConvertContext::Convert(const std::string& path, const std::string& name) {
+  std::vector<Principle> principles;
+  std::string lang = settings_.lang.empty() ? "en" : settings_.lang;
+  if (!path.empty()) {
+    auto doc = pipeline_->Load(path);
+    if (!doc) return std::unexpected(doc.error());
+    lang = doc->lang;
+    auto units = pipeline_->Segment(*doc);
+    if (!units) return std::unexpected(units.error());
+    auto clauses = pipeline_->Extract(*units, doc->lang);
+    if (!clauses) return std::unexpected(clauses.error());
+    auto tools = Tools(doc->lang);
+    if (!tools) return std::unexpected(tools.error());
+    std::shared_ptr<const Rewriter> rw;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      rw = rewriters_.at(doc->lang);
+    }
+    principles = rw->Rewrite(*clauses);
+  } else {
+    auto tools = Tools(lang);
+    if (!tools) return std::unexpected(tools.error());
+  }
+  return MergeSet(principles, name, lang);
+}
+
+std::map<std::string, std::string> RenderCountryOutputs(const MergePlan& plan,
+                                                        const std::string& system_chat) {
+  std::map<std::string, std::string> files;
+  std::vector<Principle> constitution = ConstitutionPrinciples(plan);
+  files["principles.jsonl"] = PrinciplesToJsonl(plan.country_principles);
+  files["constitution.jsonl"] = ConstitutionJsonl(plan);
+  files["constitution.md"] = ConstitutionMarkdown(plan);
+  files["report.md"] = ReportMarkdown(plan);
+  files["report.html"] = ReportHtml(plan);
+  files["report.json"] = ReportJson(plan);
+  files["cai.json"] = CaiJson(constitution, system_chat);
+  files["langchain.json"] = LangChainJson(constitution);
+  files["decisions.template.tsv"] = DecisionsTemplate(plan);
+  return files;
+}
+
+Status WriteOutputs(const std::string& dir, const std::map<std::string, std::string>& files) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return IOError(dir + ": cannot create folder: " + ec.message());
+  for (const auto& [name, bytes] : files) {
+    Status st = WriteFileAtomic((fs::path(dir) / name).string(), bytes);
+    if (!st) return st;
+  }
+  return {};
+}
+
+}  // namespace charter::cli

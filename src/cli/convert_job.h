@@ -1,0 +1,110 @@
+// convert_job.h — CLI glue shared by `charter convert`, `bulk`, `merge` and
+// `diff`: one document through the whole pipeline (load, segment, extract,
+// rewrite, merge with the base) and every output file of a run rendered in
+// memory first, then written with WriteFileAtomic — so an error leaves no
+// half-written output folder.
+//
+// I/O and orchestration only; the library stages never see paths.
+// Thread-safe: a ConvertContext may be shared by bulk's worker threads (the
+// per-language caches are locked; Embedder, Rewriter and ConflictRules are
+// immutable).
+//
+//   auto ctx = ConvertContext::Create({.base_path = "base.jsonl"});
+//   auto run = ctx->Convert("ken.txt", "ken");
+//   Status st = WriteOutputs("out/ken", run->files);
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "cli/pipeline.h"
+#include "core/error.h"
+#include "core/types.h"
+#include "embed/embedder.h"
+#include "merge/conflict.h"
+#include "merge/decisions.h"
+#include "merge/merge.h"
+#include "rewrite/rewrite.h"
+
+namespace charter::cli {
+
+struct ConvertSettings {
+  std::string base_path;       // base constitution file; "" = no base
+  std::string decisions_path;  // reviewer decisions; "" = none
+  std::string lang;            // forced language; "" = detect
+  std::string rules_root;      // "" = DefaultRulesRoot()
+  std::string models_root;     // "" = DefaultModelsRoot()
+  std::string system_chat_path;  // JSON file whose "system_chat" (or array) goes into cai.json
+  // Thresholds, cosine on the trained embedder (models/). Measured on the
+  // UDHR against Anthropic's 2023 constitution: a UDHR principle's nearest
+  // base principle is the right one of the 8 UDHR-based ones from about 0.45
+  // (wrong sections score 0.25-0.45); the best single match is 0.74
+  // (torture); average linkage at 0.50 groups the 61 rewritten UDHR
+  // principles into 20.
+  float duplicate = 0.70f;
+  float similar = 0.45f;
+  float combine = 0.50f;
+};
+
+// What one converted document produced.
+struct ConvertRun {
+  std::string name;   // country / document name
+  MergePlan plan;
+  std::map<std::string, std::string> files;  // output file name -> bytes
+};
+
+class ConvertContext {
+ public:
+  // Reads the base, the decisions, the models and the system chat once.
+  // Errors name the file (and line).
+  static Result<std::shared_ptr<ConvertContext>> Create(const ConvertSettings& settings);
+
+  // One document -> rewritten principles (no merge). For `diff`.
+  Result<std::vector<Principle>> Principles(const std::string& path);
+
+  // One document through the pipeline and the merge, outputs rendered.
+  // `path` "" converts an empty set (the base alone).
+  Result<ConvertRun> Convert(const std::string& path, const std::string& name);
+
+  // Merge an already rewritten principle set (e.g. a principles.jsonl).
+  ConvertRun MergeSet(const std::vector<Principle>& principles, const std::string& name,
+                      const std::string& lang);
+
+  // Tools for the merge stage for `lang` (embedding, Rewriter::Combine,
+  // clustering, conflict rules). Error if the rewrite rules of `lang` fail.
+  Result<MergeTools> Tools(const std::string& lang);
+
+  const ConvertSettings& settings() const { return settings_; }
+  const std::vector<Principle>& base() const { return base_; }
+  Pipeline& pipeline() { return *pipeline_; }
+  const std::string& system_chat() const { return system_chat_; }
+
+ private:
+  ConvertSettings settings_;
+  std::unique_ptr<Pipeline> pipeline_;
+  std::vector<Principle> base_;
+  std::string base_name_;
+  std::vector<Decision> decisions_;
+  std::string system_chat_;  // JSON array text
+  std::shared_ptr<const Embedder> embedder_;
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const Rewriter>> rewriters_;
+  std::map<std::string, std::shared_ptr<const ConflictRules>> conflicts_;
+};
+
+// Every output of a country merge, by file name: principles.jsonl,
+// constitution.jsonl, constitution.md, report.md, report.html, report.json,
+// cai.json, langchain.json, decisions.template.tsv.
+std::map<std::string, std::string> RenderCountryOutputs(const MergePlan& plan,
+                                                        const std::string& system_chat);
+
+// Creates `dir` (and parents) and writes every file atomically.
+Status WriteOutputs(const std::string& dir, const std::map<std::string, std::string>& files);
+
+// "ken" from "corpora/constitutions/en/ken.txt".
+std::string DocumentName(const std::string& path);
+
+}  // namespace charter::cli

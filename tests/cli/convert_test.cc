@@ -1,0 +1,213 @@
+// `charter convert`, `bulk`, `merge --global` and `diff` through the real
+// binary: UDHR against Anthropic's 2023 constitution, byte-identical re-runs
+// (also across --jobs), reviewer decisions (applied, stale, malformed), a
+// country without a constitution, and a failing document in a bulk run.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "test_util.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class ConvertTempDir {
+ public:
+  ConvertTempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "charter-convert-XXXXXX").string();
+    if (char* p = ::mkdtemp(tmpl.data())) path_ = p;
+  }
+  ~ConvertTempDir() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void Spit(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+struct Ran {
+  int code = -1;
+  std::string out, err;
+};
+
+Ran Charter(const ConvertTempDir& dir, const std::string& args) {
+  std::string out = dir.File("stdout.txt"), err = dir.File("stderr.txt");
+  std::string cmd = "'" + std::string(CHARTER_BINARY) + "' " + args + " >'" + out + "' 2>'" + err +
+                    "' </dev/null";
+  int status = std::system(cmd.c_str());
+  Ran r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
+}
+
+const char* const kOutputs[] = {"principles.jsonl", "constitution.jsonl", "constitution.md",
+                                "report.md",        "report.html",        "report.json",
+                                "cai.json",         "langchain.json",     "decisions.template.tsv"};
+
+std::string Udhr() { return charter::testing::CorporaDir() + "/instruments/en/udhr.txt"; }
+std::string Claude() {
+  return charter::testing::CorporaDir() + "/principles/claude-constitution-2023.jsonl";
+}
+
+}  // namespace
+
+TEST_CASE("convert of the UDHR yields at most 20 principles, mostly matched to the base",
+          "[cli]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  Ran r = Charter(dir, "convert '" + Udhr() + "' --base '" + Claude() + "' --out '" +
+                           dir.File("a") + "'");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  for (const char* f : kOutputs) CHECK(fs::exists(dir.File("a/") + f));
+  auto report = nlohmann::ordered_json::parse(Slurp(dir.File("a/report.json")));
+  const auto& s = report["summary"];
+  size_t country = s["country_principles"].get<size_t>();
+  CHECK(country >= 5);
+  CHECK(country <= 20);
+  for (const auto& p : report["country_principles"])
+    CHECK(p["text"].get<std::string>().starts_with("Choose the response that"));
+  // Most are duplicates of, or merge candidates with, the base.
+  size_t matched = s["duplicates"].get<size_t>() + s["merge_candidates"].get<size_t>();
+  CHECK(matched * 2 >= country);
+}
+
+TEST_CASE("two convert runs write byte-identical files", "[cli]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  std::string args = "convert '" + Udhr() + "' --base '" + Claude() + "' --out '";
+  REQUIRE(Charter(dir, args + dir.File("a") + "'").code == 0);
+  REQUIRE(Charter(dir, args + dir.File("b") + "'").code == 0);
+  for (const char* f : kOutputs) {
+    INFO(f);
+    CHECK(Slurp(dir.File("a/") + f) == Slurp(dir.File("b/") + f));
+  }
+}
+
+TEST_CASE("reviewer decisions are applied on a re-run and stale ones are reported", "[cli]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  std::string args = "convert '" + Udhr() + "' --base '" + Claude() + "' --out '" + dir.File("a") + "'";
+  REQUIRE(Charter(dir, args).code == 0);
+  auto report = nlohmann::ordered_json::parse(Slurp(dir.File("a/report.json")));
+  if (report["merge_candidates"].empty()) {
+    WARN("skipped: no merge candidates in this run");
+    return;
+  }
+  std::string id = report["merge_candidates"][0]["id"];
+  Spit(dir.File("d.tsv"), "# review\n" + id + "\tedit\tChoose the response that most respects "
+                          "everyone's dignity.\nfeedfacefeedface\taccept\n");
+  Ran r = Charter(dir, args + " --decisions '" + dir.File("d.tsv") + "'");
+  REQUIRE(r.code == 0);
+  CHECK(r.err.find(dir.File("d.tsv") + ":3: stale decision: candidate feedfacefeedface") !=
+        std::string::npos);
+  auto again = nlohmann::ordered_json::parse(Slurp(dir.File("a/report.json")));
+  CHECK(again["summary"]["edited"] == 1);
+  CHECK(again["summary"]["decisions_stale"] == 1);
+  CHECK(again["decisions_stale"][0]["candidate"] == "feedfacefeedface");
+  bool found = false;
+  for (const auto& e : again["constitution"])
+    if (e["text"] == "Choose the response that most respects everyone's dignity.") {
+      found = true;
+      CHECK(e["status"] == "combined");
+    }
+  CHECK(found);
+  CHECK(Slurp(dir.File("a/report.md")).find("feedfacefeedface") != std::string::npos);
+}
+
+TEST_CASE("a malformed decisions file stops convert with file and line", "[cli]") {
+  ConvertTempDir dir;
+  Spit(dir.File("d.tsv"), "0123456789abcdef accept\n0123456789abcdef maybe\n");
+  Ran r = Charter(dir, "convert --base '" + charter::testing::SourceDir() +
+                           "/corpora/base-principles.jsonl' --decisions '" + dir.File("d.tsv") +
+                           "' --out '" + dir.File("o") + "'");
+  CHECK(r.code == 1);
+  CHECK(r.err == "charter: " + dir.File("d.tsv") +
+                     ":2: unknown decision 'maybe' (expected accept, edit, reject or drop)\n");
+  CHECK(!fs::exists(dir.File("o")));
+}
+
+TEST_CASE("convert without a constitution yields the base alone", "[cli]") {
+  ConvertTempDir dir;
+  std::string base = charter::testing::SourceDir() + "/corpora/base-principles.jsonl";
+  Ran r = Charter(dir, "convert --base '" + base + "' --name atlantis --out '" + dir.File("o") + "'");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  std::string constitution = Slurp(dir.File("o/constitution.jsonl"));
+  size_t lines = static_cast<size_t>(std::count(constitution.begin(), constitution.end(), '\n'));
+  std::string b = Slurp(base);
+  CHECK(lines == static_cast<size_t>(std::count(b.begin(), b.end(), '\n')));
+  CHECK(Slurp(dir.File("o/principles.jsonl")).empty());
+  CHECK(Slurp(dir.File("o/constitution.md")).starts_with("# Collective Constitution for atlantis"));
+}
+
+TEST_CASE("bulk gives the same outputs whatever --jobs and reports a failing file", "[cli]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  fs::create_directories(dir.File("in"));
+  for (const char* f : {"constitutions/en/isr.txt", "constitutions/en/jam.txt",
+                        "instruments/en/udhr.txt"})
+    fs::copy_file(charter::testing::CorporaDir() + "/" + f,
+                  dir.File("in/") + fs::path(f).filename().string());
+  Spit(dir.File("in/broken.txt"), std::string("\x00\x01\x02\xff\xfe", 5));
+  std::string base = " --base '" + Claude() + "'";
+  Ran one = Charter(dir, "bulk '" + dir.File("in") + "'" + base + " --jobs 1 --out '" + dir.File("j1") + "'");
+  Ran two = Charter(dir, "bulk '" + dir.File("in") + "'" + base + " --jobs 2 --out '" + dir.File("j2") + "'");
+  CHECK(one.code == 1);
+  CHECK(two.code == 1);
+  CHECK(one.out == two.out);
+  CHECK(one.out.find("broken\tFAILED\t") != std::string::npos);
+  CHECK(one.err.find("broken.txt") != std::string::npos);
+  for (const char* name : {"isr", "jam", "udhr"})
+    for (const char* f : kOutputs) {
+      INFO(name << "/" << f);
+      std::string a = Slurp(dir.File("j1/") + name + "/" + f);
+      CHECK(!a.empty());
+      CHECK(a == Slurp(dir.File("j2/") + name + "/" + f));
+    }
+
+  // The global constitution over the bulk output.
+  Ran g = Charter(dir, "merge --global '" + dir.File("j1") + "' --min-support 2 --out '" + dir.File("g") + "'");
+  INFO(g.err);
+  REQUIRE(g.code == 0);
+  auto report = nlohmann::ordered_json::parse(Slurp(dir.File("g/report.json")));
+  CHECK(report["countries"].size() == 3);
+  for (const auto& p : report["principles"]) CHECK(p["support"].get<size_t>() >= 2);
+}
+
+TEST_CASE("diff of two principle sets lists what was added and removed", "[cli]") {
+  ConvertTempDir dir;
+  Spit(dir.File("old.jsonl"),
+       "{\"id\":\"a\",\"text\":\"Choose the response that most respects privacy.\"}\n"
+       "{\"id\":\"b\",\"text\":\"Choose the response that most respects the monarchy.\"}\n");
+  Spit(dir.File("new.jsonl"),
+       "{\"id\":\"a\",\"text\":\"Choose the response that most respects privacy.\"}\n"
+       "{\"id\":\"c\",\"text\":\"Choose the response that least endorses pollution of rivers.\"}\n");
+  Ran r = Charter(dir, "diff '" + dir.File("old.jsonl") + "' '" + dir.File("new.jsonl") + "' --json");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::ordered_json::parse(r.out);
+  CHECK(j["summary"]["unchanged"] == 1);
+  CHECK(j["summary"]["added"].get<int>() + j["summary"]["changed"].get<int>() == 1);
+}
