@@ -318,7 +318,13 @@ Result<Segmenter> Segmenter::Create(const RuleTexts& rules, const std::string& l
   set_options.set_log_errors(false);
   set_options.set_encoding(re2::RE2::Options::EncodingUTF8);
   auto own_set = std::make_shared<re2::RE2::Set>(set_options, re2::RE2::ANCHOR_START);
-  for (const Rule& r : heads.rules) own_set->Add(r.fields[3], nullptr);  // validated above
+  // The set matches the heads too: a line then stops being scanned right after
+  // its heading prefix (the "(.*)$" tail would match any rest of a line anyway).
+  for (size_t i = 0; i < heads.rules.size(); ++i) {
+    const std::string& full = heads.rules[i].fields[3];
+    if (own_set->Add(kinds[i].head ? kinds[i].head->pattern() : full, nullptr) < 0)
+      return InvalidArgument(heads.rules[i].Id() + ": bad pattern");
+  }
   if (!heads.rules.empty() && !own_set->Compile())
     return InvalidArgument(hname + ": patterns too large to compile together");
   auto impl = std::make_shared<Impl>(Impl{lang, std::move(*set), std::move(kinds), std::move(own_set),

@@ -1,5 +1,7 @@
 #include "segment/sentences.h"
 
+#include <array>
+
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
@@ -118,10 +120,17 @@ bool OneSentence(std::string_view text) {
                      text[end - 1] == ')' || text[end - 1] == ']')) {
     --end;
   }
+  // 1 for '.', '!', '?'; 2 for a byte that starts or continues a non-ASCII character.
+  static constexpr auto kClass = [] {
+    std::array<uint8_t, 256> t{};
+    t['.'] = t['!'] = t['?'] = 1;
+    for (int c = 0x80; c < 256; ++c) t[static_cast<size_t>(c)] = 2;
+    return t;
+  }();
   for (size_t i = 0; i < end; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '.' || c == '!' || c == '?') return false;
-    if (c >= 0x80 && IsTerminator(text, &i)) return false;
+    uint8_t k = kClass[static_cast<unsigned char>(text[i])];
+    if (k == 0) continue;
+    if (k == 1 || IsTerminator(text, &i)) return false;
   }
   return true;
 }
