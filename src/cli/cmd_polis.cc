@@ -15,11 +15,13 @@
 //   principles.jsonl   the public principles after combining; every source is
 //                      a statement ("comment:<id>", line in the comments file)
 //                      with its vote figures in "note"
-//   constitution.jsonl, constitution.md   base + public principles
-//   report.md, report.html, report.json   the merge report + the Polis section
-//   decisions.template.tsv                when there are merge candidates
+//   constitution.jsonl, constitution.md, cai.json, langchain.json,
+//   decisions.template.tsv   as `convert` writes them (RenderCountryOutputs)
+//   report.md, report.html, report.json   convert's report + the Polis section
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <iostream>
 #include <memory>
@@ -28,6 +30,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/convert_job.h"
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "merge/conflict.h"
@@ -97,6 +100,7 @@ int Run(const PolisCliOptions& o) {
   }
 
   const std::string rules_root = o.rules.empty() ? DefaultRulesRoot() : o.rules;
+  const std::string models_root = o.models.empty() ? DefaultModelsRoot() : o.models;
   Result<RuleTexts> rules = ReadRuleFolder(rules_root, "en");
   if (!rules) return Fail(rules.error().message);
   Result<Rewriter> rewriter = Rewriter::Create(*rules, "en");
@@ -104,35 +108,66 @@ int Run(const PolisCliOptions& o) {
   PublicPrinciples pp = StatementsToPrinciples(*analysis, [&](std::string_view t, const Source& s) {
     return rewriter->RewriteStatement(t, s);
   });
+  const std::string name = [&] {
+    std::string n = fs::path(o.dir).lexically_normal().filename().string();
+    if (n.empty()) n = fs::path(o.dir).lexically_normal().parent_path().filename().string();
+    return n.empty() ? o.dir : n;
+  }();
 
-  PolisTools tools = MakePolisTools(*rewriter, *rules, o.models.empty() ? DefaultModelsRoot() : o.models);
-  Result<ConflictRules> conflicts = ConflictRules::Create(*rules, "en");
-  if (!conflicts) return Fail(conflicts.error().message);
-  tools.merge.conflicts = &*conflicts;
-
-  std::vector<Principle> base;
-  MergeOptions mo;
-  mo.duplicate = tools.duplicate;
-  mo.similar = tools.similar;
-  mo.combine = o.combine >= 0 ? static_cast<float>(o.combine) : tools.combine_threshold;
-  mo.country = fs::path(o.dir).lexically_normal().filename().string();
-  if (mo.country.empty()) mo.country = o.dir;
-  if (!o.base.empty()) {
-    Result<std::string> bytes = ReadFile(o.base);
-    if (!bytes) return Fail(bytes.error().message);
-    Result<std::vector<Principle>> b = ParseBaseConstitution(*bytes, o.base);
-    if (!b) return Fail(b.error().message);
-    base = std::move(*b);
-    mo.base_name = o.base;
+  // With a trained embedder: exactly `convert`'s merge (same tools,
+  // thresholds, renderers and files). Without one: the same merge and
+  // renderers over lexical vectors (publicinput/tools.h), said in the report.
+  MergePlan plan;
+  std::map<std::string, std::string> files_out;
+  std::string embedding;
+  float combine = 0;
+  PolisTools lexical = MakePolisTools(*rewriter, *rules, models_root);
+  if (lexical.embedder_error.empty()) {
+    ConvertSettings cs;
+    cs.base_path = o.base;
+    cs.decisions_path = o.decisions;
+    cs.lang = "en";
+    cs.rules_root = rules_root;
+    cs.models_root = models_root;
+    if (o.combine >= 0) cs.combine = static_cast<float>(o.combine);
+    auto ctx = ConvertContext::Create(cs);
+    if (!ctx) return Fail(ctx.error().message);
+    if (auto tools = (*ctx)->Tools("en"); !tools) return Fail(tools.error().message);
+    ConvertRun run = (*ctx)->MergeSet(pp.principles, name, "en");
+    plan = std::move(run.plan);
+    files_out = std::move(run.files);
+    combine = cs.combine;
+    embedding = "trained embedder (" + models_root + ")";
+  } else {
+    Result<ConflictRules> conflicts = ConflictRules::Create(*rules, "en");
+    if (!conflicts) return Fail(conflicts.error().message);
+    lexical.merge.conflicts = &*conflicts;
+    std::vector<Principle> base;
+    MergeOptions mo;
+    mo.duplicate = lexical.duplicate;
+    mo.similar = lexical.similar;
+    mo.combine = o.combine >= 0 ? static_cast<float>(o.combine) : lexical.combine_threshold;
+    mo.country = name;
+    if (!o.base.empty()) {
+      Result<std::string> bytes = ReadFile(o.base);
+      if (!bytes) return Fail(bytes.error().message);
+      Result<std::vector<Principle>> b = ParseBaseConstitution(*bytes, o.base);
+      if (!b) return Fail(b.error().message);
+      base = std::move(*b);
+      mo.base_name = fs::path(o.base).filename().string();
+    }
+    if (!o.decisions.empty()) {
+      Result<std::string> bytes = ReadFile(o.decisions);
+      if (!bytes) return Fail(bytes.error().message);
+      Result<std::vector<Decision>> d = ParseDecisions(*bytes, o.decisions);
+      if (!d) return Fail(d.error().message);
+      mo.decisions = std::move(*d);
+    }
+    plan = MergeCountry(base, pp.principles, lexical.merge, mo);
+    files_out = RenderCountryOutputs(plan, "");
+    combine = mo.combine;
+    embedding = lexical.embedding;
   }
-  if (!o.decisions.empty()) {
-    Result<std::string> bytes = ReadFile(o.decisions);
-    if (!bytes) return Fail(bytes.error().message);
-    Result<std::vector<Decision>> d = ParseDecisions(*bytes, o.decisions);
-    if (!d) return Fail(d.error().message);
-    mo.decisions = std::move(*d);
-  }
-  MergePlan plan = MergeCountry(base, pp.principles, tools.merge, mo);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   PolisReport pr;
@@ -141,32 +176,24 @@ int Run(const PolisCliOptions& o) {
   pr.combined = &plan.country_principles;
   pr.raw = raw ? &*raw : nullptr;
   pr.select = po.select;
-  pr.embedding = tools.embedding + ", average linkage at " + std::to_string(mo.combine).substr(0, 4);
+  char th[16];
+  std::snprintf(th, sizeof th, "%.2f", combine);
+  pr.embedding = embedding + ", average linkage at " + th;
   pr.seconds = -1;  // kept out of the files: the report is byte-for-byte deterministic
 
-  std::vector<std::pair<std::string, std::string>> outputs;
-  outputs.emplace_back("principles.jsonl", PrinciplesToJsonl(plan.country_principles));
-  outputs.emplace_back("constitution.jsonl", ConstitutionJsonl(plan));
-  outputs.emplace_back("constitution.md", ConstitutionMarkdown(plan));
-  outputs.emplace_back("report.md", ReportMarkdown(plan) + "\n" + PolisReportMarkdown(pr));
-  std::string html = ReportHtml(plan);
+  files_out["report.md"] += "\n" + PolisReportMarkdown(pr);
+  std::string& html = files_out["report.html"];
   size_t body = html.rfind("</body>");
   if (body == std::string::npos) body = html.size();
   html.insert(body, PolisReportHtml(pr));
-  outputs.emplace_back("report.html", std::move(html));
-  nlohmann::ordered_json json = nlohmann::ordered_json::parse(ReportJson(plan), nullptr, false);
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(files_out["report.json"], nullptr, false);
   if (json.is_discarded() || !json.is_object()) json = nlohmann::ordered_json::object();
   json["polis"] = PolisReportJson(pr);
-  outputs.emplace_back("report.json", json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-  if (!plan.candidates.empty()) outputs.emplace_back("decisions.template.tsv", DecisionsTemplate(plan));
+  std::string dumped = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!files_out["report.json"].empty() && files_out["report.json"].back() == '\n') dumped += "\n";
+  files_out["report.json"] = std::move(dumped);
 
-  std::error_code ec;
-  fs::create_directories(o.out, ec);
-  if (ec) return Fail(o.out + ": cannot create folder: " + ec.message());
-  for (const auto& [name, data] : outputs) {
-    Status st = WriteFileAtomic((fs::path(o.out) / name).string(), data);
-    if (!st) return Fail(st.error().message);
-  }
+  if (Status st = WriteOutputs(o.out, files_out); !st) return Fail(st.error().message);
   const PolisAnalysis& a = *analysis;
   std::cerr << "charter polis: " << a.conv.statements.size() << " statements (" << a.conv.layout
             << "), " << a.conv.participants.size() << " participants, " << a.groups.k << " groups; "
@@ -211,7 +238,7 @@ Command PolisCommand() {
             sub->add_option("--divisive-high", o->divisive_high,
                             "Agree rate the most favourable group needs for 'divisive' (default 0.50)");
             sub->add_option("--combine", o->combine,
-                            "Similarity for combining statements (default: 0.70 trained, 0.50 lexical)");
+                            "Similarity for combining statements (default 0.50, as convert)");
             sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
             sub->add_option("--models", o->models, "Models folder (default: the installed models/)");
             sub->footer(

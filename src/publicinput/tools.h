@@ -5,11 +5,13 @@
 // when one loads; otherwise lexical.h's bag-of-words vectors over the
 // statements' content words (stopwords from rules/<lang>/stopwords.txt).
 // Combining: Rewriter::Combine. Clustering: ClusterAverageLinkage
-// (embed/cluster.h). The combine threshold depends on the embedding, because
-// cosines of the two are on different scales: 0.70 for the trained embedder
-// (MergeOptions' default), 0.50 for lexical vectors (two short statements
-// sharing half their weighted content words — "The AI should be honest" and
-// "AI should always be honest and truthful" — measured on CCAI).
+// (embed/cluster.h). Thresholds: with the trained embedder, `convert`'s
+// (cli/convert_job.h: duplicate 0.70, similar 0.45, combine 0.50, measured on
+// the UDHR against Anthropic's constitution), so public input merges with a
+// base exactly as a constitution does; on CCAI's 84 selected statements
+// combine 0.50 gives 50 principles (0.60: 69, 0.70: 77). With lexical
+// vectors: combine 0.50 (two short statements sharing about half their
+// weighted content words; 84 -> 76 on CCAI), similar 0.60, duplicate 0.90.
 //
 // Thread-safe: the returned functions are (they capture immutable objects).
 //
@@ -29,9 +31,9 @@ namespace charter {
 struct PolisTools {
   MergeTools merge;
   std::string embedding;          // "trained embedder (models/...)" or "lexical (bag of words)"
-  float combine_threshold = 0.5f;
-  float duplicate = 0.90f;        // MergeOptions::duplicate for this embedding
-  float similar = 0.70f;          // MergeOptions::similar for this embedding
+  float combine_threshold = 0.50f;
+  float duplicate = 0.70f;        // MergeOptions::duplicate for this embedding
+  float similar = 0.45f;          // MergeOptions::similar for this embedding
   std::string embedder_error;     // why the trained embedder was not used ("" if it was)
 };
 
