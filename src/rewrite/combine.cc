@@ -242,7 +242,24 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
         }
         ++g->members;
         g->poss.insert(h.poss);
-        for (const std::string& it : SplitList(items_text)) AddItem(&g->items, it);
+        for (std::string it : SplitList(items_text)) {
+          // In a combined list each idea is named by its head: the item's own
+          // continuation (", including their own", ", directly or through
+          // ...") stays in the source clause.
+          if (size_t comma = it.find(", "); comma != std::string::npos) {
+            std::string next =
+                AsciiLower(it.substr(comma + 2, it.find(' ', comma + 2) - comma - 2));
+            for (const char* w : {"including", "especially", "particularly", "directly", "either",
+                                  "whether", "which"})
+              // Only a short aside: a long tail can carry a further idea ("...,
+              // including food ..., and the right to security in ...").
+              if (next == w && Split(it.substr(comma + 2), ' ').size() <= 10) {
+                it.resize(comma);
+                break;
+              }
+          }
+          AddItem(&g->items, it);
+        }
       } else {
         std::string key = lkey + "|" + ItemKey(part.phrase);
         if (whole_keys.insert(key).second) {

@@ -162,6 +162,19 @@ TEST_CASE("combining a base principle with a country's names shared freedoms onc
         "opinion, expression, assembly, and religion.");
 }
 
+TEST_CASE("combined lists drop short asides of their items but keep long tails", "[rewrite]") {
+  Principle a = FromClause(Kind::kRight,
+                           "Everyone has the right to leave any country, including his own, and to "
+                           "return to his country.",
+                           "13", {"movement_nationality_asylum"});
+  Principle b = FromClause(Kind::kRight, "Everyone has the right to a nationality.", "15",
+                           {"movement_nationality_asylum"});
+  Principle out = Rw().Combine({a, b});
+  CHECK(out.text ==
+        "Choose the response that most respects everyone's rights to leave any country, return to "
+        "their country, and a nationality.");
+}
+
 TEST_CASE("combine of one principle returns it unchanged and of none an empty one", "[rewrite]") {
   Principle a =
       FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});
