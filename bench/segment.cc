@@ -11,6 +11,8 @@
 //   ./build/release/bench_segment | grep '^segment\.'
 //   segment.files: 124
 //   segment.throughput_mb_s: 61.0
+#include "segment/segment.h"
+
 #include <sys/resource.h>
 #include <time.h>
 
@@ -24,7 +26,6 @@
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "load/load.h"
-#include "segment/segment.h"
 
 using namespace charter;
 
@@ -100,8 +101,10 @@ int main() {
                                                    in.rel + ": no segmenter for " + doc->lang)))
               : Result<std::vector<Provision>>(std::unexpected(doc.error()));
       if (rounds == 0) {
-        if (units) results[in.rel] = std::move(*units);
-        else errors[in.rel] = units.error().message;
+        if (units)
+          results[in.rel] = std::move(*units);
+        else
+          errors[in.rel] = units.error().message;
       }
     }
     ++rounds;
@@ -157,7 +160,8 @@ int main() {
   std::printf("segment.segment_only_mb_s: %.1f\n", seg_mb_s);
   std::printf("segment.peak_rss_mb: %.1f\n", static_cast<double>(ru.ru_maxrss) / 1024.0);
 
-  for (const auto& gold : testing::ReadGoldArticles(std::string(CHARTER_SHARED_DIR) + "/eval/gold")) {
+  for (const auto& gold :
+       testing::ReadGoldArticles(std::string(CHARTER_SHARED_DIR) + "/eval/gold")) {
     std::string name = gold.doc;
     for (char& c : name)
       if (c == '/') c = '_';

@@ -7,9 +7,8 @@
 // Output is built in memory and written at the end, so a failure prints
 // nothing on stdout, only "charter: <message>" on stderr (exit 1).
 #include <iostream>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "cli/command.h"
 #include "cli/pipeline.h"
@@ -93,7 +92,7 @@ Command SegmentCommand() {
             sub->footer(
                 "JSONL keys: doc, id, type (heading|article|text), path, cite, line_start,\n"
                 "line_end, text; articles add unit, label, caption; list items add lead_in.\n"
-                "Example: charter segment corpora/freedonia.txt --format text");
+                "Example: charter segment corpora/freedonia.txt --format text\n");
             return [o] { return Run(*o); };
           }};
 }

@@ -80,7 +80,7 @@ struct Num {
   int base = -1;
   std::string_view suffix;  // "A" in "21A", "a" in "16a"
   bool roman = false;
-  int range_end = -1;       // 391 in "379-391" (repealed articles folded into one line)
+  int range_end = -1;  // 391 in "379-391" (repealed articles folded into one line)
 };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
@@ -91,14 +91,22 @@ char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
 int RomanDigit(char c) {
   switch (Lower(c)) {
-    case 'i': return 1;
-    case 'v': return 5;
-    case 'x': return 10;
-    case 'l': return 50;
-    case 'c': return 100;
-    case 'd': return 500;
-    case 'm': return 1000;
-    default: return 0;
+    case 'i':
+      return 1;
+    case 'v':
+      return 5;
+    case 'x':
+      return 10;
+    case 'l':
+      return 50;
+    case 'c':
+      return 100;
+    case 'd':
+      return 500;
+    case 'm':
+      return 1000;
+    default:
+      return 0;
   }
 }
 
@@ -131,7 +139,8 @@ Num ParseNum(std::string_view s) {
       while (k < tail.size() && !IsDigit(tail[k])) ++k;
       int e = 0;
       size_t digits = 0;
-      while (k < tail.size() && IsDigit(tail[k]) && digits < 6) e = e * 10 + (tail[k++] - '0'), ++digits;
+      while (k < tail.size() && IsDigit(tail[k]) && digits < 6)
+        e = e * 10 + (tail[k++] - '0'), ++digits;
       if (digits > 0 && e > v) n.range_end = e;
     }
     return n;
@@ -235,7 +244,7 @@ enum MarkerClass { kDigit, kLowerLetter, kUpperLetter, kLowerRoman, kUpperRoman,
 struct Segmenter::Impl {
   std::string lang;
   PatternSet headings;
-  std::vector<HeadingRule> rules;  // parallel to headings.rules()
+  std::vector<HeadingRule> rules;      // parallel to headings.rules()
   std::shared_ptr<re2::RE2::Set> set;  // the same patterns as `headings`
   PatternSet not_caption;
   SentenceSplitter splitter;
@@ -327,8 +336,9 @@ Result<Segmenter> Segmenter::Create(const RuleTexts& rules, const std::string& l
   }
   if (!heads.rules.empty() && !own_set->Compile())
     return InvalidArgument(hname + ": patterns too large to compile together");
-  auto impl = std::make_shared<Impl>(Impl{lang, std::move(*set), std::move(kinds), std::move(own_set),
-                                          std::move(*nc), std::move(*splitter)});
+  auto impl =
+      std::make_shared<Impl>(Impl{lang, std::move(*set), std::move(kinds), std::move(own_set),
+                                  std::move(*nc), std::move(*splitter)});
   Segmenter s;
   s.impl_ = std::move(impl);
   return s;
@@ -390,7 +400,8 @@ void Segmenter::Impl::Classify(std::string_view text, Line* line) const {
   // Our own copy of the set, matched into a reused vector: no allocation per line.
   thread_local std::vector<int> hits;
   hits.clear();
-  if (!rules.empty() && !set->Match(re2::StringPiece(content.data(), content.size()), &hits)) hits.clear();
+  if (!rules.empty() && !set->Match(re2::StringPiece(content.data(), content.size()), &hits))
+    hits.clear();
   std::sort(hits.begin(), hits.end());
   for (int idx : hits) {
     const HeadingRule& rule = rules[static_cast<size_t>(idx)];
@@ -411,10 +422,12 @@ void Segmenter::Impl::Classify(std::string_view text, Line* line) const {
       return g.data() == nullptr ? line->end
                                  : line->begin + static_cast<uint32_t>(g.data() - content.data());
     };
-    std::string_view sep = n > 2 && groups[2].data() ? std::string_view(groups[2].data(), groups[2].size())
-                                                     : std::string_view();
-    std::string_view rest = n > 3 && groups[3].data() ? std::string_view(groups[3].data(), groups[3].size())
-                                                      : std::string_view();
+    std::string_view sep = n > 2 && groups[2].data()
+                               ? std::string_view(groups[2].data(), groups[2].size())
+                               : std::string_view();
+    std::string_view rest = n > 3 && groups[3].data()
+                                ? std::string_view(groups[3].data(), groups[3].size())
+                                : std::string_view();
     bool heading_kind = rule.kind == LineKind::kAnnex || rule.kind == LineKind::kDivision ||
                         rule.kind == LineKind::kAmendment || rule.kind == LineKind::kArticle ||
                         rule.kind == LineKind::kSection || rule.kind == LineKind::kParagraph;
@@ -495,8 +508,9 @@ class Builder {
       ++anchor_;
     }
     uint32_t line = doc_.SourceLine(offset);
-    auto it = std::upper_bound(a.begin(), a.end(), offset,
-                               [](size_t off, const Document::Anchor& x) { return off < x.offset; });
+    auto it =
+        std::upper_bound(a.begin(), a.end(), offset,
+                         [](size_t off, const Document::Anchor& x) { return off < x.offset; });
     anchor_ = static_cast<size_t>(it - a.begin()) - 1;
     return line;
   }
@@ -643,8 +657,9 @@ void Builder::RefreshPrefix() const {
   if (top_) {
     cite = top_->cite_label.empty() ? top_->number_as_written
                                     : top_->cite_label + " " + top_->number_as_written;
-    if (sub_) cite += ", " + (sub_->cite_label.empty() ? sub_->label : sub_->cite_label) + " " +
-                      sub_->number_as_written;
+    if (sub_)
+      cite += ", " + (sub_->cite_label.empty() ? sub_->label : sub_->cite_label) + " " +
+              sub_->number_as_written;
   } else if (preamble_) {
     cite = "Preamble";
   } else if (!divs_.empty()) {
@@ -708,19 +723,24 @@ void Builder::Division(const Line& l, bool annex) {
   d.id = IdPrefix(d.label) + (num_id.empty() ? "" : "-" + num_id);
   d.path = d.number.empty() ? d.label : d.label + " " + d.number;
   d.cite = rule.cite.empty() ? d.path : (d.number.empty() ? rule.cite : rule.cite + " " + d.number);
-  top_.reset(); Touch();
-  sub_.reset(); Touch();
-  preamble_ = false; Touch();
+  top_.reset();
+  Touch();
+  sub_.reset();
+  Touch();
+  preamble_ = false;
+  Touch();
   ResetContainer();
   if (annex) {
     if (!annex_) saved_divs_ = divs_;
-    divs_.clear(); Touch();
+    divs_.clear();
+    Touch();
     annex_ = true;
   } else {
     // Same label as an open division: a sibling (pop to it); else a child.
     for (size_t k = 0; k < divs_.size(); ++k) {
       if (divs_[k].label == d.label) {
-        divs_.resize(k); Touch();
+        divs_.resize(k);
+        Touch();
         break;
       }
     }
@@ -728,13 +748,16 @@ void Builder::Division(const Line& l, bool annex) {
   std::string prefix;
   for (const Div& p : divs_) prefix += p.id + "/";
   d.id = prefix + d.id;
-  divs_.push_back(d); Touch();
+  divs_.push_back(d);
+  Touch();
   // The heading's own headings list excludes itself.
-  divs_.pop_back(); Touch();
+  divs_.pop_back();
+  Touch();
   std::string path = ContainerPath();
   path = path.empty() ? d.path : path + " > " + d.path;
   Heading(l, d.label, d.id, path, d.cite);
-  divs_.push_back(std::move(d)); Touch();
+  divs_.push_back(std::move(d));
+  Touch();
 }
 
 void Builder::StartTop(const Line& l) {
@@ -759,9 +782,12 @@ void Builder::StartTop(const Line& l) {
     id = prefix + id;
   }
   t.id = UniqueId(doc_.path + "#" + id).substr(doc_.path.size() + 1);
-  top_.reset(); Touch();
-  sub_.reset(); Touch();
-  preamble_ = false; Touch();
+  top_.reset();
+  Touch();
+  sub_.reset();
+  Touch();
+  preamble_ = false;
+  Touch();
   ResetContainer();
 
   Provision p;
@@ -777,7 +803,8 @@ void Builder::StartTop(const Line& l) {
   p.end = l.end;
   p.line_start = SourceLine(l.begin);
   p.line_end = SourceLine(l.end > l.begin ? l.end - 1 : l.begin);
-  top_ = std::move(t); Touch();
+  top_ = std::move(t);
+  Touch();
   p.path = ContainerPath();
   p.cite = Cite();
   out_.push_back(std::move(p));
@@ -793,15 +820,17 @@ void Builder::StartSub(const Line& l) {
   s.heading = std::string(View(l.begin, l.end));
   s.path = s.label + " " + s.number_as_written;
   s.id = IdPrefix(s.label) + "-" + LowerAscii(s.unit);
-  sub_.reset(); Touch();
+  sub_.reset();
+  Touch();
   ResetContainer();
   std::string path = ContainerPath();
   path = path.empty() ? s.path : path + " > " + s.path;
   std::string id = ContainerId() + "/" + s.id;
-  std::string cite = Cite() + ", " + (s.cite_label.empty() ? s.label : s.cite_label) + " " +
-                     s.number_as_written;
+  std::string cite =
+      Cite() + ", " + (s.cite_label.empty() ? s.label : s.cite_label) + " " + s.number_as_written;
   Heading(l, s.label, id, path, cite);
-  sub_ = std::move(s); Touch();
+  sub_ = std::move(s);
+  Touch();
 }
 
 // Classifies a marker and places it on the stack.
@@ -809,8 +838,10 @@ void Builder::Item(const Line& l, size_t /*last_line*/) {
   std::string_view m = View(l.num_b, l.num_e);
   std::string_view whole = View(l.begin, l.end);
   int style = 0;  // 0 "1." / "a.", 1 "(1)", 2 "1)", 3 bullet, 4 §
-  if (!whole.empty() && whole.front() == '(') style = 1;
-  else if (l.num_e < l.end && text_[l.num_e] == ')') style = 2;
+  if (!whole.empty() && whole.front() == '(')
+    style = 1;
+  else if (l.num_e < l.end && text_[l.num_e] == ')')
+    style = 2;
   int cls = kDigit;
   if (l.kind == LineKind::kParagraph) {
     cls = kPara;
@@ -837,14 +868,18 @@ void Builder::Item(const Line& l, size_t /*last_line*/) {
       int roman_cls = lower ? kLowerRoman : kUpperRoman;
       for (const Marker& k : markers_)
         if (k.cls == roman_cls && k.style == style) roman_open = true;
-      if (letter) roman = false;
-      else if (!roman_open && Lower(m[0]) != 'i') roman = false;
+      if (letter)
+        roman = false;
+      else if (!roman_open && Lower(m[0]) != 'i')
+        roman = false;
     } else if (roman && m.size() == 2 && m[0] == m[1] && Lower(m[0]) != 'i' && Lower(m[0]) != 'x' &&
                Lower(m[0]) != 'c') {
       roman = false;  // "vv", "ll", "dd": doubled letters
     }
-    if (roman) cls = lower ? kLowerRoman : kUpperRoman;
-    else cls = lower ? kLowerLetter : kUpperLetter;
+    if (roman)
+      cls = lower ? kLowerRoman : kUpperRoman;
+    else
+      cls = lower ? kLowerLetter : kUpperLetter;
   }
   // Pop to a level of the same kind, or push a child.
   size_t level = markers_.size();
@@ -932,9 +967,12 @@ void Builder::Paragraph(uint32_t b, uint32_t e, bool marker_paragraph) {
     p.line_end = SourceLine(p.end - 1);
     if (last_one && IsLeadIn(TrimView(p.text))) offered = p.text;
   }
-  if (marker_paragraph && !markers_.empty()) markers_.back().leadin = std::move(offered);
-  else if (!markers_.empty()) markers_.back().leadin = std::move(offered);
-  else container_leadin_ = std::move(offered);
+  if (marker_paragraph && !markers_.empty())
+    markers_.back().leadin = std::move(offered);
+  else if (!markers_.empty())
+    markers_.back().leadin = std::move(offered);
+  else
+    container_leadin_ = std::move(offered);
 }
 
 // End of the paragraph starting at line i: continuation lines join it.
@@ -957,13 +995,18 @@ bool Builder::Run() {
         Heading(l, "Title", "title", "Title", "Title");
         break;
       case Role::kPreamble: {
-        divs_.clear(); Touch();
-        top_.reset(); Touch();
-        sub_.reset(); Touch();
+        divs_.clear();
+        Touch();
+        top_.reset();
+        Touch();
+        sub_.reset();
+        Touch();
         ResetContainer();
-        preamble_ = false; Touch();
+        preamble_ = false;
+        Touch();
         Heading(l, RuleOf(l).label, "preamble", "Preamble", "Preamble");
-        preamble_ = true; Touch();
+        preamble_ = true;
+        Touch();
         break;
       }
       case Role::kAnnex:
@@ -977,7 +1020,8 @@ bool Builder::Run() {
         if (l.role == Role::kTop) {
           if (annex_) {
             // The body resumes after an annex inside it ("SCHEDULE I" to an article).
-            divs_ = saved_divs_; Touch();
+            divs_ = saved_divs_;
+            Touch();
             annex_ = false;
           }
           StartTop(l);
@@ -1030,7 +1074,8 @@ bool Builder::Run() {
       case Role::kText: {
         if (top_ == std::nullopt && divs_.empty() && !preamble_ && !out_.empty()) {
           // Text between the title and the first heading is an (implicit) preamble.
-          preamble_ = true; Touch();
+          preamble_ = true;
+          Touch();
           ResetContainer();
         }
         uint32_t e = ParagraphEnd(i, &last);
@@ -1068,8 +1113,10 @@ void CountLabelWords(std::string_view text, size_t* sections, size_t* articles) 
     char c = static_cast<char>(text[i] | 0x20);
     if (c != 's' && c != 'a') continue;
     if (i > 0 && word_char(text[i - 1])) continue;
-    if (c == 's' && at(i, "section")) ++*sections;
-    else if (c == 'a' && at(i, "article")) ++*articles;
+    if (c == 's' && at(i, "section"))
+      ++*sections;
+    else if (c == 'a' && at(i, "article"))
+      ++*articles;
   }
 }
 
@@ -1101,7 +1148,8 @@ bool IsHeadingKind(const Line& l) {
 Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
   const Impl& impl = *impl_;
   std::string_view text = doc.text;
-  if (text.size() >= UINT32_MAX) return InvalidArgument(doc.path + ": document too large to segment");
+  if (text.size() >= UINT32_MAX)
+    return InvalidArgument(doc.path + ": document too large to segment");
 
   // Pass 1: lines.
   std::vector<Line> lines;
@@ -1131,12 +1179,11 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
         l.kind != LineKind::kParagraph)
       continue;
     size_t j = NextNonBlank(lines, i);
-    bool heading_follows = j < lines.size() && IsHeadingKind(lines[j]) &&
-                           lines[j].kind != LineKind::kPreamble;
+    bool heading_follows =
+        j < lines.size() && IsHeadingKind(lines[j]) && lines[j].kind != LineKind::kPreamble;
     if (l.kind == LineKind::kWeakDivision) {
       l.kind = heading_follows && l.caption ? LineKind::kDivision : LineKind::kItem;
-    } else if (heading_follows && (l.caption || l.rest_b >= l.rest_e) &&
-               lines[j].kind != l.kind) {
+    } else if (heading_follows && (l.caption || l.rest_b >= l.rest_e) && lines[j].kind != l.kind) {
       l.kind = LineKind::kDivision;
     }
   }
@@ -1243,10 +1290,14 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
             head = true;  // the last numbered line before a division: an article with plain text
           } else {
             Num next = num_of(lines[j]);
-            if (next.base == 1 && next.suffix.empty()) head = true;
-            else if (lines[j].caption && FollowsExactly(n, next)) head = true;
-            else if (next.base == n.base + 1 && !lines[j].caption) head = false;
-            else head = exact && !fits_clause;
+            if (next.base == 1 && next.suffix.empty())
+              head = true;
+            else if (lines[j].caption && FollowsExactly(n, next))
+              head = true;
+            else if (next.base == n.base + 1 && !lines[j].caption)
+              head = false;
+            else
+              head = exact && !fits_clause;
           }
         }
       }
@@ -1352,7 +1403,8 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
                   !EndsWithDash(text.substr(p.begin, p.end - p.begin));
       if (open && IsLower(first) &&
           (p.role == Role::kText || p.role == Role::kItem || p.role == Role::kContinuation ||
-           ((p.role == Role::kTop || p.role == Role::kSubHead) && !p.caption && p.rest_b < p.rest_e)))
+           ((p.role == Role::kTop || p.role == Role::kSubHead) && !p.caption &&
+            p.rest_b < p.rest_e)))
         l.role = Role::kContinuation;
     }
   }

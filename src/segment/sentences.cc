@@ -1,12 +1,12 @@
 #include "segment/sentences.h"
 
-#include <array>
-
 #include <unicode/brkiter.h>
 #include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
+
+#include <array>
 
 namespace charter {
 
@@ -19,7 +19,8 @@ Result<SentenceSplitter> SentenceSplitter::Create(const std::string& lang,
                                                   const std::vector<std::string>& abbreviations) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale(lang.c_str());
-  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(locale, status));
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(locale, status));
   if (U_FAILURE(status)) {
     return Unsupported(lang + ": ICU sentence iterator: " + u_errorName(status));
   }
@@ -29,7 +30,8 @@ Result<SentenceSplitter> SentenceSplitter::Create(const std::string& lang,
   if (U_FAILURE(status)) {
     status = U_ZERO_ERROR;
     builder.reset(icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
-    if (U_FAILURE(status)) return Unsupported(lang + ": ICU sentence filter: " + u_errorName(status));
+    if (U_FAILURE(status))
+      return Unsupported(lang + ": ICU sentence filter: " + u_errorName(status));
   }
   for (const std::string& a : abbreviations) {
     UErrorCode s = U_ZERO_ERROR;
@@ -91,7 +93,8 @@ bool IsTerminator(std::string_view text, size_t* i) {
   size_t n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
   if (n == 0 || *i + n >= text.size()) return true;  // a stray or truncated sequence
   uint32_t cp = c & (0x3F >> n);
-  for (size_t k = 1; k <= n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[*i + k]) & 0x3F);
+  for (size_t k = 1; k <= n; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[*i + k]) & 0x3F);
   *i += n;
   static constexpr uint32_t kRanges[][2] = {
       {0x0589, 0x0589}, {0x061D, 0x061F}, {0x06D4, 0x06D4}, {0x0700, 0x0702}, {0x07F9, 0x07F9},
@@ -137,7 +140,8 @@ bool OneSentence(std::string_view text) {
 
 }  // namespace
 
-bool SentenceCursor::Split(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>* spans) {
+bool SentenceCursor::Split(std::string_view text,
+                           std::vector<std::pair<uint32_t, uint32_t>>* spans) {
   if (text.empty()) return true;
   if (OneSentence(text)) {
     AddTrimmed(text, 0, static_cast<uint32_t>(text.size()), spans);

@@ -14,6 +14,8 @@
 //   cur.Split(text, &spans);   // [{0, 12}, {13, 40}]
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <mutex>
 #include <string>
@@ -22,8 +24,6 @@
 #include <vector>
 
 #include "core/error.h"
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class BreakIterator;

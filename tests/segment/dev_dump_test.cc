@@ -17,8 +17,8 @@ TEST_CASE("dev dump", "[.dev]") {
   auto units = SegmentText(*bytes, lang ? lang : "en", f);
   for (const auto& u : units) {
     if (std::getenv("SEG_ARTICLES") && u.type != "article") continue;
-    std::cout << u.line_start << "\t" << u.type << "\t" << u.unit << "\t" << u.cite << "\t" << u.path << "\t"
-              << u.id << "\t" << u.text.substr(0, 100) << "\n";
+    std::cout << u.line_start << "\t" << u.type << "\t" << u.unit << "\t" << u.cite << "\t"
+              << u.path << "\t" << u.id << "\t" << u.text.substr(0, 100) << "\n";
   }
 }
 
@@ -39,7 +39,8 @@ TEST_CASE("dev survey", "[.dev]") {
     auto bytes = ReadFile(f);
     auto units = SegmentText(*bytes, lang, rel);
     std::vector<const Provision*> arts;
-    for (const auto& u : units) if (u.type == "article") arts.push_back(&u);
+    for (const auto& u : units)
+      if (u.type == "article") arts.push_back(&u);
     std::string odd;
     int nodd = 0;
     for (size_t i = 1; i < arts.size(); ++i) {
@@ -48,11 +49,15 @@ TEST_CASE("dev survey", "[.dev]") {
       if (arts[i]->label != arts[i - 1]->label) continue;
       if (!(b == a + 1 || (b == a && arts[i]->unit > arts[i - 1]->unit))) {
         ++nodd;
-        if (odd.size() < 160) odd += " " + arts[i - 1]->unit + "->" + arts[i]->unit + "@" + std::to_string(arts[i]->line_start);
+        if (odd.size() < 160)
+          odd += " " + arts[i - 1]->unit + "->" + arts[i]->unit + "@" +
+                 std::to_string(arts[i]->line_start);
       }
     }
     std::cout << rel << "\t" << units.size() << "\t" << arts.size() << "\t"
-              << (arts.empty() ? "" : arts.front()->label + " " + arts.front()->unit + ".." + arts.back()->unit)
+              << (arts.empty()
+                      ? ""
+                      : arts.front()->label + " " + arts.front()->unit + ".." + arts.back()->unit)
               << "\todd=" << nodd << odd << "\n";
   }
 }

@@ -42,7 +42,7 @@ std::string LangOf(const std::filesystem::path& rel) {
 TEST_CASE("treaties have exactly their articles", "[segment][corpus]") {
   CHARTER_REQUIRE_SHARED();
   const std::map<std::string, size_t> expected = {
-      {"instruments/en/udhr.txt", 30},  {"instruments/en/iccpr.txt", 53},
+      {"instruments/en/udhr.txt", 30},   {"instruments/en/iccpr.txt", 53},
       {"instruments/en/icescr.txt", 31}, {"instruments/en/crc.txt", 54},
       {"instruments/en/cedaw.txt", 30},
   };
@@ -98,9 +98,8 @@ TEST_CASE("top-level units match every gold articles file", "[segment][corpus][g
   for (const auto& gold : golds) {
     auto units = SegmentCorpusFile(gold.doc, LangOf(gold.doc));
     PrecisionRecall pr = Score(units, gold);
-    INFO(gold.doc << ": precision " << pr.precision << " recall " << pr.recall << " ("
-                  << pr.correct << " of " << pr.predicted << " predicted, " << pr.gold
-                  << " gold)");
+    INFO(gold.doc << ": precision " << pr.precision << " recall " << pr.recall << " (" << pr.correct
+                  << " of " << pr.predicted << " predicted, " << pr.gold << " gold)");
     CHECK(pr.precision == 1.0);
     CHECK(pr.recall == 1.0);
   }

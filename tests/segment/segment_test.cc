@@ -37,8 +37,7 @@ TEST_CASE("abbreviation Art. does not end a sentence", "[segment]") {
       "A second sentence follows.\n");
   auto texts = Texts(units);
   REQUIRE(texts.size() == 2);
-  CHECK(texts[0] ==
-        "The rights in Art. 5 and No. 3 apply, e.g. to citizens, i.e. all of them.");
+  CHECK(texts[0] == "The rights in Art. 5 and No. 3 apply, e.g. to citizens, i.e. all of them.");
   CHECK(texts[1] == "A second sentence follows.");
 }
 
@@ -209,9 +208,10 @@ TEST_CASE("a treaty's Article 1 headings and its preamble", "[segment]") {
 }
 
 TEST_CASE("an explicit preamble heading starts the preamble", "[segment]") {
-  auto units = SegmentText("Freedonia 2026\n\nPreamble\n\nWe, the people, adopt this.\n\n"
-                           "Article 1\n\nFreedonia is a republic.\n",
-                           "en", "f.txt");
+  auto units = SegmentText(
+      "Freedonia 2026\n\nPreamble\n\nWe, the people, adopt this.\n\n"
+      "Article 1\n\nFreedonia is a republic.\n",
+      "en", "f.txt");
   REQUIRE(units.size() >= 5);
   CHECK(units[0].type == "heading");
   CHECK(units[0].label == "Title");
@@ -258,12 +258,17 @@ TEST_CASE("labelled headings in other languages", "[segment]") {
     std::vector<std::string> units;
   };
   const Case cases[] = {
-      {"de", "Art 1\n\n(1) Die Würde des Menschen ist unantastbar.\n\nArt 2\n\nText.\n", {"1", "2"}},
+      {"de",
+       "Art 1\n\n(1) Die Würde des Menschen ist unantastbar.\n\nArt 2\n\nText.\n",
+       {"1", "2"}},
       {"fr", "Article 1er\n\nLa France est une République.\n\nArticle 2\n\nTexte.\n", {"1er", "2"}},
-      {"es", "Artículo 1o.\n\nEn los Estados Unidos Mexicanos.\n\nArtículo 2o.- La Nación.\n", {"1", "2"}},
+      {"es",
+       "Artículo 1o.\n\nEn los Estados Unidos Mexicanos.\n\nArtículo 2o.- La Nación.\n",
+       {"1", "2"}},
       {"it", "Art. 1\n\nL'Italia è una Repubblica.\n\nArt. 2\n\nLa Repubblica.\n", {"1", "2"}},
       {"pt", "Artigo 1.º\n\nPortugal é uma República.\n\nArtigo 2.º\n\nTexto.\n", {"1", "2"}},
-      {"nl", "Hoofdstuk 1\n\nArtikel 1\n\nAllen worden gelijk behandeld.\n\nArtikel 2\n\nTekst.\n",
+      {"nl",
+       "Hoofdstuk 1\n\nArtikel 1\n\nAllen worden gelijk behandeld.\n\nArtikel 2\n\nTekst.\n",
        {"1", "2"}},
   };
   for (const auto& c : cases) {
@@ -297,7 +302,8 @@ TEST_CASE("ids are unique even when numbering restarts per chapter", "[segment]"
 }
 
 TEST_CASE("segmenting twice gives the same units", "[segment]") {
-  std::string doc = "Article 1\n\nA. B. C. Everyone has rights.\n\nArticle 2\n\n(a) one;\n(b) two.\n";
+  std::string doc =
+      "Article 1\n\nA. B. C. Everyone has rights.\n\nArticle 2\n\n(a) one;\n(b) two.\n";
   auto a = SegmentText(doc);
   auto b = SegmentText(doc);
   REQUIRE(a.size() == b.size());
