@@ -323,6 +323,32 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
       }
       concepts.push_back(s);
     }
+    // Several "the principle that X" phrases share one head: "the principles
+    // that X; that Y; and that Z".
+    {
+      const std::string kHead = "the principle that ";
+      std::vector<std::string> thats, others;
+      for (const std::string& c : concepts) {
+        if (StartsWith(c, kHead))
+          thats.push_back(c.substr(kHead.size() - 5));  // "that X"
+        else
+          others.push_back(c);
+      }
+      if (thats.size() >= 2) {
+        bool commas = false;
+        for (const std::string& t : thats) commas = commas || t.find(',') != std::string::npos;
+        std::string sep = commas ? "; " : ", ";
+        std::string joined = "the principles " + thats[0];
+        for (size_t i = 1; i < thats.size(); ++i) {
+          if (thats.size() == 2 && !commas)
+            joined += " and " + thats[i];
+          else
+            joined += (i + 1 == thats.size() ? sep + "and " : sep) + thats[i];
+        }
+        others.insert(others.begin(), joined);
+        concepts = others;
+      }
+    }
     std::string part =
         lg.lead.empty() ? JoinList(concepts, "and") : lg.lead + " " + JoinList(concepts, "and");
     rendered_parts.push_back(TrimFragment(part));

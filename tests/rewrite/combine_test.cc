@@ -175,6 +175,17 @@ TEST_CASE("combined lists drop short asides of their items but keep long tails",
         "their country, and a nationality.");
 }
 
+TEST_CASE("combined fallback principles share one 'the principles that' head", "[rewrite]") {
+  Principle a = FromClause(Kind::kValue, "Sovereignty belongs to the people.", "1",
+                           {"democracy_rule_of_law"});
+  Principle b = FromClause(Kind::kValue, "All state authority is derived from the people.", "20",
+                           {"democracy_rule_of_law"});
+  Principle out = Rw().Combine({a, b});
+  CHECK(out.text ==
+        "Choose the response that most supports the principles that sovereignty belongs to the "
+        "people and that all state authority is derived from the people.");
+}
+
 TEST_CASE("combine of one principle returns it unchanged and of none an empty one", "[rewrite]") {
   Principle a =
       FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});
