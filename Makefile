@@ -17,7 +17,8 @@ build: deps
 	cmake --build $(BUILD) -j$(JOBS)
 
 demo: build
-	$(BUILD)/charter segment $(DEMO_DOC) --format text | head -40
+	$(BUILD)/charter convert $(DEMO_DOC) --base corpora/base-principles.jsonl --out out/demo
+	@echo; echo "== out/demo/report.md (first 60 lines); all outputs are in out/demo/"; head -60 out/demo/report.md
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure
