@@ -17,10 +17,14 @@
 //   --verbose     print every wrong gold line to stderr
 //   --line-units  one unit per source line (crude built-in segmentation), to
 //                 measure the extractor apart from the segmenter
+#include "extract/extract.h"
+
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -28,13 +32,10 @@
 #include <string>
 #include <vector>
 
-#include <re2/re2.h>
-
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "core/text.h"
 #include "core/types.h"
-#include "extract/extract.h"
 #include "load/load.h"
 #include "segment/segment.h"
 
@@ -148,7 +149,9 @@ std::vector<Provision> LineUnits(const std::string& text, const std::string& doc
     if (re2::RE2::FullMatch(line, part)) {
       p.type = "heading";
       std::string low = AsciiLower(line);
-      int level = StartsWith(low, "chap") || StartsWith(low, "cap") ? 1 : StartsWith(low, "pr") ? 5 : 0;
+      int level = StartsWith(low, "chap") || StartsWith(low, "cap") ? 1
+                  : StartsWith(low, "pr")                           ? 5
+                                                                    : 0;
       while (!heads.empty() && heads.back().first >= level) heads.pop_back();
       p.headings = head_texts();
       push_head(level, line);
@@ -169,12 +172,14 @@ std::vector<Provision> LineUnits(const std::string& text, const std::string& doc
       p.type = "text";
       p.headings = head_texts();
       bool is_item = re2::RE2::PartialMatch(line, item);
-      bool roman = re2::RE2::PartialMatch(line, R"(^(?:[ivx]+)\.\s)") && !StartsWith(line, "i. ") ;
+      bool roman = re2::RE2::PartialMatch(line, R"(^(?:[ivx]+)\.\s)") && !StartsWith(line, "i. ");
       bool is_sub = re2::RE2::PartialMatch(line, R"(^(?:ii|iii|iv|v|vi|vii|viii|ix|x)\.\s)") ||
                     (StartsWith(line, "i. ") && leads.size() >= 2);
       (void)roman;
-      if (!is_item) leads.clear();
-      else if (!is_sub && leads.size() > 1) leads.resize(1);
+      if (!is_item)
+        leads.clear();
+      else if (!is_sub && leads.size() > 1)
+        leads.resize(1);
       if (is_item && !leads.empty()) {
         p.lead_in = leads.back();
         p.text = leads.back() + " " + line;
@@ -259,17 +264,23 @@ Score ScoreDoc(const std::string& doc, const std::map<uint32_t, GoldLine>& gold,
     bool wrong = false;
     if (g.principle == 2) {
       ++s.pos;
-      if (pred) ++s.tp;
-      else { ++s.fn; wrong = true; }
-      if (kind == g.kind) ++s.kind_ok;
-      else wrong = true;
+      if (pred)
+        ++s.tp;
+      else {
+        ++s.fn;
+        wrong = true;
+      }
+      if (kind == g.kind)
+        ++s.kind_ok;
+      else
+        wrong = true;
     } else if (g.principle == 0 && pred) {
       ++s.fp;
       wrong = true;
     }
     if (wrong && g_verbose) {
-      std::cerr << (g.principle == 2 ? (pred ? "KIND" : "FN  ") : "FP  ") << " " << doc << ":" << line
-                << " gold=" << g.kind << "/" << g.principle << " pred=" << kind << "/"
+      std::cerr << (g.principle == 2 ? (pred ? "KIND" : "FN  ") : "FP  ") << " " << doc << ":"
+                << line << " gold=" << g.kind << "/" << g.principle << " pred=" << kind << "/"
                 << (use ? use->score : 0.0) << " | " << g.text.substr(0, 90);
       if (use) {
         std::cerr << " |";
@@ -294,7 +305,10 @@ std::map<std::string, std::map<uint32_t, GoldLine>> ReadGold() {
     if (!bytes) continue;
     bool header = true;
     for (std::string_view line : Split(*bytes, '\n')) {
-      if (header) { header = false; continue; }
+      if (header) {
+        header = false;
+        continue;
+      }
       if (line.empty()) continue;
       auto cols = Split(line, '\t');
       if (cols.size() < 4) continue;
@@ -322,7 +336,8 @@ std::vector<std::set<std::string>> UdhrTopics(const std::string& lang) {
     std::cerr << units.error().message << "\n";
     return arts;
   }
-  static const re2::RE2 art_re(R"((?i)^\s*(?:article|artículo|art\.?)\s+(?:\d+|premier|primero)\b)");
+  static const re2::RE2 art_re(
+      R"((?i)^\s*(?:article|artículo|art\.?)\s+(?:\d+|premier|primero)\b)");
   bool in_article = false;
   for (const Clause& c : ex->Extract(*units)) {
     bool is_article = c.unit.type == "article" ||
@@ -410,13 +425,19 @@ int main(int argc, char** argv) {
   bool speed_only = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--verbose") g_verbose = true;
-    else if (a == "--line-units") g_line_units = true;
-    else if (a == "--no-speed") skip_speed = true;
-    else if (a == "--speed-only") speed_only = true;
-    else if (a == "--rules" && i + 1 < argc) g_rules = argv[++i];
+    if (a == "--verbose")
+      g_verbose = true;
+    else if (a == "--line-units")
+      g_line_units = true;
+    else if (a == "--no-speed")
+      skip_speed = true;
+    else if (a == "--speed-only")
+      speed_only = true;
+    else if (a == "--rules" && i + 1 < argc)
+      g_rules = argv[++i];
     else {
-      std::cerr << "usage: bench_extract [--verbose] [--line-units] [--no-speed] [--speed-only] [--rules DIR]\n";
+      std::cerr << "usage: bench_extract [--verbose] [--line-units] [--no-speed] [--speed-only] "
+                   "[--rules DIR]\n";
       return 2;
     }
   }
@@ -445,7 +466,8 @@ int main(int argc, char** argv) {
     int agree = 0;
     size_t n = std::max<size_t>(en_topics.size(), 1);
     for (size_t i = 0; i < en_topics.size() && i < t.size(); ++i) {
-      if (t[i] == en_topics[i]) ++agree;
+      if (t[i] == en_topics[i])
+        ++agree;
       else if (g_verbose) {
         std::cerr << "UDHR " << lang << " art " << i + 1 << ": en={";
         for (auto& x : en_topics[i]) std::cerr << x << " ";

@@ -71,19 +71,19 @@ int Run(const ExplainOptions& o) {
 }  // namespace
 
 Command ExplainCommand() {
-  return {"explain", "Show why the units on a line were classified as they were",
-          [](CLI::App* sub) -> std::function<int()> {
-            auto o = std::make_shared<ExplainOptions>();
-            sub->add_option("FILE:LINE", o->where, "A document and a 1-based line of it")
-                ->required();
-            sub->add_option("--lang", o->lang, "Language of the rules (default: detected)");
-            sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
-            sub->footer(
-                "Prints, for each unit spanning the line: kind, principle decision and score,\n"
-                "holder, topics, qualifiers, and every rule that fired (id, then its columns).\n"
-                "Example: charter explain constitutions/en/ind.txt:201");
-            return [o] { return Run(*o); };
-          }};
+  return {
+      "explain", "Show why the units on a line were classified as they were",
+      [](CLI::App* sub) -> std::function<int()> {
+        auto o = std::make_shared<ExplainOptions>();
+        sub->add_option("FILE:LINE", o->where, "A document and a 1-based line of it")->required();
+        sub->add_option("--lang", o->lang, "Language of the rules (default: detected)");
+        sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
+        sub->footer(
+            "Prints, for each unit spanning the line: kind, principle decision and score,\n"
+            "holder, topics, qualifiers, and every rule that fired (id, then its columns).\n"
+            "Example: charter explain constitutions/en/ind.txt:201");
+        return [o] { return Run(*o); };
+      }};
 }
 
 }  // namespace charter::cli

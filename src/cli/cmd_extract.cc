@@ -3,7 +3,6 @@
 // (JSONL, fixed key order). By default only clauses that should become
 // principles; --all prints every unit (headings and articles included).
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"

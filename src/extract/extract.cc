@@ -136,12 +136,12 @@ struct VoteSet {
 // files, holders, qualifiers and topics; lead-ins are analysed once per
 // Extract call and shared by every item that carries them.
 struct TextFacts {
-  std::string core;                           // qualifiers removed
+  std::string core;  // qualifiers removed
   std::vector<std::string> qualifiers;
-  std::vector<const std::string*> fired;      // qualifier + cue rule ids
+  std::vector<const std::string*> fired;  // qualifier + cue rule ids
   double kind_score[kNumKinds] = {};
   double principle_votes = 0;
-  int holder = -1;                            // index into holders, -1 none
+  int holder = -1;                                 // index into holders, -1 none
   std::vector<std::pair<int, size_t>> topic_hits;  // (topic rule, first position)
   std::vector<int> lead_context;                   // context.tsv lead_in hits (lead-ins only)
   bool topics_done = false;                        // topic_hits computed
@@ -379,8 +379,7 @@ void Extractor::Impl::Qualify(std::string_view text, TextFacts* f) const {
     re2::StringPiece in(text.data(), text.size());
     size_t pos = 0;
     re2::StringPiece m;
-    while (pos < text.size() &&
-           re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1)) {
+    while (pos < text.size() && re.Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1)) {
       size_t b = static_cast<size_t>(m.data() - text.data());
       size_t e = b + m.size();
       if (e == b) break;
@@ -407,8 +406,10 @@ void Extractor::Impl::Qualify(std::string_view text, TextFacts* f) const {
     core.append(text.substr(at, b - at));
     std::string_view q(text.data() + b, e - b);
     // Keep the qualifier's words, not the punctuation around it.
-    while (!q.empty() && (q.front() == ',' || q.front() == ';' || q.front() == ' ')) q.remove_prefix(1);
-    while (!q.empty() && (q.back() == ',' || q.back() == ';' || q.back() == ' ')) q.remove_suffix(1);
+    while (!q.empty() && (q.front() == ',' || q.front() == ';' || q.front() == ' '))
+      q.remove_prefix(1);
+    while (!q.empty() && (q.back() == ',' || q.back() == ';' || q.back() == ' '))
+      q.remove_suffix(1);
     if (!q.empty()) f->qualifiers.emplace_back(q);
     at = e;
   }
@@ -454,7 +455,12 @@ void Extractor::Impl::Analyse(const std::vector<std::string_view>& texts,
   // Holder: the one named first.
   for (size_t t = 0; t < texts.size(); ++t) {
     size_t best_pos = std::string_view::npos;
-    for (int i : holders.set.Match(texts[t])) {
+    std::vector<int> hits = holders.set.Match(texts[t]);
+    if (hits.size() == 1) {  // no need to know where
+      (*facts)[t].holder = hits[0];
+      continue;
+    }
+    for (int i : hits) {
       size_t pos = FirstMatch(holders.set.Regex(i), texts[t]);
       if (pos < best_pos) {
         best_pos = pos;
@@ -470,9 +476,8 @@ void Extractor::Impl::TopicHits(std::string_view text, TextFacts* f) const {
   for (int i : topics.Match(text)) f->topic_hits.push_back({i, FirstMatch(topics.Regex(i), text)});
 }
 
-void Extractor::Impl::Classify(const Provision& u, const std::string& caption,
-                               const TextFacts& of, const TextFacts* lf, Clause* c,
-                               ExtractCache* cache) const {
+void Extractor::Impl::Classify(const Provision& u, const std::string& caption, const TextFacts& of,
+                               const TextFacts* lf, Clause* c, ExtractCache* cache) const {
   double kind_score[kNumKinds] = {};
   double principle_votes = 0;
   std::vector<std::string> fired;
@@ -600,7 +605,8 @@ std::vector<Clause> Extractor::Extract(const std::vector<Provision>& units) cons
       // then (when neither names one) the article caption.
       im.TopicHits(texts[static_cast<size_t>(own_of[k])], &of);
       if (lead_of[k] >= 0)
-        im.TopicHits(texts[static_cast<size_t>(lead_of[k])], &facts[static_cast<size_t>(lead_of[k])]);
+        im.TopicHits(texts[static_cast<size_t>(lead_of[k])],
+                     &facts[static_cast<size_t>(lead_of[k])]);
       c.topics = im.Topics(of, lf, cap, &c.rules);
     }
     out.push_back(std::move(c));

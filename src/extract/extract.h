@@ -36,12 +36,23 @@ namespace charter {
 
 class Extractor {
  public:
+  // Compiles topics.tsv, kinds.tsv and <lang>/{modality (required), duties,
+  // values, limitations, institutional, structure, holders, qualifiers,
+  // context, topics}.tsv from `rules` (keys as ReadRuleFolder gives them).
+  // Errors are one line naming the file as keyed and the line:
+  // "en/modality.tsv:12: unknown kind 'rigth'", "...: bad pattern: ...",
+  // "...: expected 3 to 4 columns, found 5", "...: bad weight 'x'",
+  // "en/topics.tsv:4: unknown topic 'helth'", "en/context.tsv:2: unknown scope 'x'",
+  // "xx/modality.tsv: rule file not found".
   static Result<Extractor> Create(const RuleTexts& rules, const std::string& lang);
 
   // Classifies every unit (headings and article records included, so context
   // can flow); returns one Clause per input Provision, in the same order.
   // Units must be in document order: an "article" record's caption is the
   // context of the text units after it when they carry none themselves.
+  // "heading" and "article" units become kind heading, never principles.
+  // Clause::core is the unit's statement (lead-in + item, numbering removed)
+  // without its qualifiers; holder and topics are set for principles only.
   std::vector<Clause> Extract(const std::vector<Provision>& units) const;
 
   // The rule behind an id from Clause::rules, its columns joined by TABs

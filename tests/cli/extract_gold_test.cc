@@ -2,17 +2,15 @@
 // extract) and the `charter extract` / `charter explain` subcommands. Gold
 // scoring as in bench/extract.cc, with looser thresholds; skipped when
 // ../shared is absent.
-#include <catch2/catch.hpp>
-
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/io.h"
 #include "core/rule_file.h"
@@ -54,8 +52,8 @@ std::vector<Clause> ExtractFile(const std::string& path, const std::string& lang
 
 std::string Run(const std::string& args) {
   std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> p(popen((std::string(CHARTER_BINARY) + " " + args).c_str(), "r"),
-                                          pclose);
+  std::unique_ptr<FILE, int (*)(FILE*)> p(
+      popen((std::string(CHARTER_BINARY) + " " + args).c_str(), "r"), pclose);
   REQUIRE(p);
   std::array<char, 4096> buf;
   size_t n;
@@ -65,7 +63,8 @@ std::string Run(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("extraction through the pipeline reaches the gold figures on the dev set", "[cli][extract]") {
+TEST_CASE("extraction through the pipeline reaches the gold figures on the dev set",
+          "[cli][extract]") {
   CHARTER_REQUIRE_SHARED();
   const std::string gold_dir = charter::testing::SharedDir() + "/eval/gold";
   int tp = 0, fp = 0, fn = 0, pos = 0, kind_ok = 0;
@@ -117,14 +116,17 @@ TEST_CASE("extraction through the pipeline reaches the gold figures on the dev s
   CHECK(kind_accuracy >= 0.85);
 }
 
-TEST_CASE("the French and Spanish UDHR give the English topics article by article", "[cli][extract]") {
+TEST_CASE("the French and Spanish UDHR give the English topics article by article",
+          "[cli][extract]") {
   CHARTER_REQUIRE_SHARED();
   auto topics = [](const std::string& lang) {
     std::vector<std::set<std::string>> arts;
     for (const Clause& c :
          ExtractFile(charter::testing::CorporaDir() + "/instruments/udhr/" + lang + ".txt", lang)) {
-      if (c.unit.type == "article") arts.emplace_back();
-      else if (!arts.empty() && c.principle) arts.back().insert(c.topics.begin(), c.topics.end());
+      if (c.unit.type == "article")
+        arts.emplace_back();
+      else if (!arts.empty() && c.principle)
+        arts.back().insert(c.topics.begin(), c.topics.end());
     }
     return arts;
   };
@@ -140,19 +142,21 @@ TEST_CASE("the French and Spanish UDHR give the English topics article by articl
   }
 }
 
-TEST_CASE("charter extract prints one JSON object per principle clause with fixed keys", "[cli][extract]") {
+TEST_CASE("charter extract prints one JSON object per principle clause with fixed keys",
+          "[cli][extract]") {
   std::string path = (std::filesystem::temp_directory_path() / "charter_extract_test.txt").string();
-  REQUIRE(WriteFileAtomic(path, "Article 1\n\nNo one shall be subjected to torture.\n\n"
-                                "Article 2\n\nParliament shall meet at least once a year.\n"));
+  REQUIRE(WriteFileAtomic(path,
+                          "Article 1\n\nNo one shall be subjected to torture.\n\n"
+                          "Article 2\n\nParliament shall meet at least once a year.\n"));
   std::string out = Run("extract --lang en " + path);
   auto lines = Split(out, '\n');
   REQUIRE(lines.size() >= 2);
   auto j = nlohmann::ordered_json::parse(lines[0]);
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  CHECK(keys == std::vector<std::string>{"doc", "id", "cite", "line_start", "line_end", "text", "kind",
-                                         "principle", "score", "holder", "topics", "qualifiers",
-                                         "rules", "core"});
+  CHECK(keys == std::vector<std::string>{"doc", "id", "cite", "line_start", "line_end", "text",
+                                         "kind", "principle", "score", "holder", "topics",
+                                         "qualifiers", "rules", "core"});
   CHECK(j["kind"] == "prohibition");
   CHECK(j["principle"] == true);
   CHECK(j["line_start"] == 3);

@@ -1,8 +1,7 @@
 #include "extract/extract.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "core/rule_file.h"
 #include "test_util.h"
@@ -93,16 +92,20 @@ TEST_CASE("kinds of typical clauses", "[extract]") {
   const Case cases[] = {
       {"Everyone has the right to life, liberty and security of person.", Kind::kRight, true},
       {"Freedom of the press is guaranteed.", Kind::kRight, true},
-      {"Slavery and the slave trade shall be prohibited in all their forms.", Kind::kProhibition, true},
+      {"Slavery and the slave trade shall be prohibited in all their forms.", Kind::kProhibition,
+       true},
       {"The State shall endeavour to protect and improve the environment.", Kind::kStateDuty, true},
-      {"It shall be the duty of every citizen to respect the Constitution.", Kind::kPersonalDuty, true},
+      {"It shall be the duty of every citizen to respect the Constitution.", Kind::kPersonalDuty,
+       true},
       {"Human dignity shall be inviolable.", Kind::kValue, true},
       {"India is a sovereign socialist secular democratic republic.", Kind::kValue, true},
-      {"Nothing in this article shall prevent the State from making any law.", Kind::kLimitation, false},
-      {"In this Part, unless the context otherwise requires, \"the State\" includes the Government.",
-       Kind::kDefinition, false},
-      {"The President shall be elected by the members of an electoral college.", Kind::kInstitutional,
+      {"Nothing in this article shall prevent the State from making any law.", Kind::kLimitation,
        false},
+      {"In this Part, unless the context otherwise requires, \"the State\" includes the "
+       "Government.",
+       Kind::kDefinition, false},
+      {"The President shall be elected by the members of an electoral college.",
+       Kind::kInstitutional, false},
       {"Rep. by the Constitution (Forty-fourth Amendment) Act, 1978.", Kind::kOther, false},
   };
   for (const Case& k : cases) {
@@ -114,34 +117,40 @@ TEST_CASE("kinds of typical clauses", "[extract]") {
 }
 
 TEST_CASE("a list item inherits the modality of its lead-in", "[extract]") {
-  Clause c = One(Text("(a) to freedom of speech and expression;", {}, "All citizens shall have the right—"));
+  Clause c = One(
+      Text("(a) to freedom of speech and expression;", {}, "All citizens shall have the right—"));
   CHECK(c.kind == Kind::kRight);
   CHECK(c.principle);
   CHECK(c.holder == "every citizen");
   REQUIRE_FALSE(c.topics.empty());
   CHECK(c.topics[0] == "expression_information");
 
-  Clause d = One(Text("a. promote international peace and security;", {}, "The State shall endeavour to-"));
+  Clause d = One(
+      Text("a. promote international peace and security;", {}, "The State shall endeavour to-"));
   CHECK(d.kind == Kind::kStateDuty);
   CHECK(d.principle);
   CHECK(d.topics[0] == "peace_international");
 }
 
 TEST_CASE("qualifiers are split off and the core stands alone", "[extract]") {
-  Clause c = One(Text("No person shall be deprived of his life or personal liberty except according to "
-                      "procedure established by law."));
+  Clause c =
+      One(Text("No person shall be deprived of his life or personal liberty except according to "
+               "procedure established by law."));
   CHECK(c.kind == Kind::kProhibition);
   CHECK(c.principle);
-  CHECK(c.qualifiers == std::vector<std::string>{"except according to procedure established by law"});
+  CHECK(c.qualifiers ==
+        std::vector<std::string>{"except according to procedure established by law"});
   CHECK(c.core == "No person shall be deprived of his life or personal liberty.");
   CHECK(Has(c.topics, "life"));
   CHECK(Has(c.topics, "liberty_security"));
 
-  Clause d = One(Text("All citizens shall have the right to move freely throughout the territory, "
-                      "subject to reasonable restrictions imposed by law."));
+  Clause d =
+      One(Text("All citizens shall have the right to move freely throughout the territory, "
+               "subject to reasonable restrictions imposed by law."));
   CHECK(d.kind == Kind::kRight);
   CHECK(d.principle);
-  CHECK(d.qualifiers == std::vector<std::string>{"subject to reasonable restrictions imposed by law"});
+  CHECK(d.qualifiers ==
+        std::vector<std::string>{"subject to reasonable restrictions imposed by law"});
   CHECK(d.core == "All citizens shall have the right to move freely throughout the territory.");
 
   Clause e = One(Text("Every person has the right to acquire property in accordance with law."));
@@ -151,8 +160,9 @@ TEST_CASE("qualifiers are split off and the core stands alone", "[extract]") {
   Clause f = One(Text("Everyone has the right to legal aid as provided by law."));
   CHECK(f.qualifiers == std::vector<std::string>{"as provided by law"});
 
-  Clause g = One(Text("Subject to public order, morality and health, all persons are equally entitled "
-                      "to freedom of conscience."));
+  Clause g =
+      One(Text("Subject to public order, morality and health, all persons are equally entitled "
+               "to freedom of conscience."));
   CHECK(g.kind == Kind::kRight);
   CHECK(g.qualifiers == std::vector<std::string>{"Subject to public order, morality and health"});
   CHECK(g.core == "all persons are equally entitled to freedom of conscience.");
@@ -166,8 +176,9 @@ TEST_CASE("rights headings and institutional headings shift the decision", "[ext
   CHECK_FALSE(organ.principle);
   CHECK(rights.score > organ.score);
 
-  Clause policy = One(Text("The State shall regard the raising of the level of nutrition as a primary duty.",
-                           {"PART IV. DIRECTIVE PRINCIPLES OF STATE POLICY"}));
+  Clause policy =
+      One(Text("The State shall regard the raising of the level of nutrition as a primary duty.",
+               {"PART IV. DIRECTIVE PRINCIPLES OF STATE POLICY"}));
   CHECK(policy.kind == Kind::kStateDuty);
   CHECK(policy.principle);
 }
@@ -194,9 +205,10 @@ TEST_CASE("a preamble states values", "[extract]") {
   CHECK(c.kind == Kind::kValue);
   CHECK(c.principle);
   CHECK(Has(c.topics, "solidarity_social_justice"));
-  Clause d = One(Text("IN OUR CONSTITUENT ASSEMBLY this day, do HEREBY ADOPT, ENACT AND GIVE TO "
-                      "OURSELVES THIS CONSTITUTION.",
-                      {"Preamble"}));
+  Clause d =
+      One(Text("IN OUR CONSTITUENT ASSEMBLY this day, do HEREBY ADOPT, ENACT AND GIVE TO "
+               "OURSELVES THIS CONSTITUTION.",
+               {"Preamble"}));
   CHECK_FALSE(d.principle);
 }
 
