@@ -129,7 +129,7 @@ int Run(const PolisCliOptions& o) {
     cs.lang = "en";
     cs.rules_root = rules_root;
     cs.models_root = models_root;
-    if (o.combine >= 0) cs.combine = static_cast<float>(o.combine);
+    cs.combine = o.combine >= 0 ? static_cast<float>(o.combine) : lexical.combine_threshold;
     auto ctx = ConvertContext::Create(cs);
     if (!ctx) return Fail(ctx.error().message);
     if (auto tools = (*ctx)->Tools("en"); !tools) return Fail(tools.error().message);
@@ -238,7 +238,7 @@ Command PolisCommand() {
             sub->add_option("--divisive-high", o->divisive_high,
                             "Agree rate the most favourable group needs for 'divisive' (default 0.50)");
             sub->add_option("--combine", o->combine,
-                            "Similarity for combining statements (default 0.50, as convert)");
+                            "Similarity for combining statements (default 0.60; 0.50 without a trained embedder)");
             sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
             sub->add_option("--models", o->models, "Models folder (default: the installed models/)");
             sub->footer(

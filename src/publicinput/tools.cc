@@ -22,7 +22,7 @@ PolisTools MakePolisTools(const Rewriter& rewriter, const RuleTexts& rules,
     auto shared = std::make_shared<Embedder>(std::move(*emb));
     t.merge.embed = [shared](const std::vector<std::string>& texts) { return shared->EmbedBatch(texts); };
     t.embedding = "trained embedder (" + models_root + ")";
-    t.combine_threshold = 0.50f;
+    t.combine_threshold = 0.60f;
     t.duplicate = 0.70f;
     t.similar = 0.45f;
     return t;
