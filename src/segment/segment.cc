@@ -355,6 +355,11 @@ bool Segmenter::Impl::LooksLikeCaption(std::string_view rest) const {
   if (body.empty()) return false;
   char last = body.back();
   if (last == ';' || last == ':' || last == ',' || EndsWithDash(body)) return false;
+  // Sentence ends outside ASCII: "。", "．", "！", "？", "؟", "۔", "।", "።".
+  for (std::string_view end : {"\xE3\x80\x82", "\xEF\xBC\x8E", "\xEF\xBC\x81", "\xEF\xBC\x9F",
+                               "\xD8\x9F", "\xDB\x94", "\xE0\xA5\xA4", "\xE1\x8D\xA2"}) {
+    if (body.size() >= end.size() && body.substr(body.size() - end.size()) == end) return false;
+  }
   if (last == '.') {
     // "... freedom of speech, etc." is a caption; "... of the Union." is a sentence.
     bool abbrev = body.size() >= 4 && LowerAscii(body.substr(body.size() - 4)) == "etc.";

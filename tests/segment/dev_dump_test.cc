@@ -61,3 +61,32 @@ TEST_CASE("dev survey", "[.dev]") {
               << "\todd=" << nodd << odd << "\n";
   }
 }
+
+TEST_CASE("dev coverage", "[.dev]") {
+  std::string root = CorporaDir();
+  for (const char* dir : {"constitutions/en", "instruments/en"}) {
+    for (const auto& e : std::filesystem::directory_iterator(root + "/" + dir)) {
+      auto bytes = ReadFile(e.path().string());
+      auto units = SegmentText(*bytes, "en", e.path().filename().string());
+      std::set<uint32_t> starts;
+      for (const auto& u : units) starts.insert(u.line_start);
+      uint32_t line = 1;
+      size_t pos = 0, missing = 0;
+      std::string ex;
+      while (pos < bytes->size()) {
+        size_t nl = bytes->find('\n', pos);
+        if (nl == std::string::npos) nl = bytes->size();
+        if (nl > pos && !starts.count(line)) {
+          ++missing;
+          if (ex.size() < 300)
+            ex += " " + std::to_string(line) + ":" +
+                  bytes->substr(pos, std::min<size_t>(40, nl - pos));
+        }
+        pos = nl + 1;
+        ++line;
+      }
+      if (missing)
+        std::cout << e.path().filename().string() << " missing=" << missing << ex << "\n";
+    }
+  }
+}
