@@ -5,9 +5,14 @@
 // duties, "least endorses / condones ..." for prohibitions; qualifiers stripped
 // (kept in the sources), pronouns neutralised, the holder kept where it
 // matters, lists joined with serial commas. Templates are data
-// (rules/<lang>/rewrite.tsv); every principle records its template and rules.
-// Combine() turns a cluster of similar principles into one that names each
-// idea once, with all their sources.
+// (rules/<lang>/rewrite.tsv, rewrite_statement.tsv, rewrite_clean.tsv,
+// rewrite_words.tsv; grammar in rules/README.md); every principle records its
+// template and rules. Combine() turns a cluster of similar principles into one
+// that names each idea once, with all their sources.
+//
+// Implementation: templates.{h,cc} (rule files, FilteredRE2 prefilter, slot
+// filters), grammar.{h,cc} (serial comma, possessives, verb forms, concept
+// lists), combine.cc. Deterministic: output depends only on the rules and input.
 //
 // Thread-safe: a Rewriter is immutable after Create.
 //
@@ -30,6 +35,9 @@ namespace charter {
 
 class Rewriter {
  public:
+  // Compiles <lang>/rewrite*.tsv from `rules` (keys as ReadRuleFolder gives
+  // them). Error: the first bad line, "en/rewrite.tsv:7: unknown kind 'rigth'",
+  // or "fr/rewrite.tsv: missing" for a language without rewrite rules.
   static Result<Rewriter> Create(const RuleTexts& rules, const std::string& lang);
 
   // One principle per clause with principle == true, in input order.
