@@ -611,10 +611,12 @@ class Builder {
 // Ids are unique by construction except where a document repeats a number;
 // a 64-bit hash set keeps the check cheap (a collision only adds a suffix).
 std::string Builder::UniqueId(std::string id) {
-  if (used_.Insert(id)) return id;
+  // Every id starts with "<doc>#": hash only what follows.
+  size_t skip = std::min(id.size(), doc_.path.size());
+  if (used_.Insert(std::string_view(id).substr(skip))) return id;
   for (int k = 2;; ++k) {
     std::string alt = id + "~" + std::to_string(k);
-    if (used_.Insert(alt)) return alt;
+    if (used_.Insert(std::string_view(alt).substr(skip))) return alt;
   }
 }
 
@@ -780,7 +782,7 @@ void Builder::StartTop(const Line& l) {
   t.heading = std::string(View(l.begin, l.end));
   t.path = t.label + " " + t.number_as_written;
   std::string id = IdPrefix(t.label) + "-" + LowerAscii(t.unit);
-  if (used_.Contains(doc_.path + "#" + id)) {
+  if (used_.Contains("#" + id)) {
     // Numbering that restarts per chapter (Sweden): qualify with the divisions.
     std::string prefix;
     for (const Div& d : divs_) prefix += d.id + "/";
