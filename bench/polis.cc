@@ -52,7 +52,8 @@ double TokenF1(const std::string& a, const std::string& b) {
   if (x.empty() || y.empty()) return 0.0;
   std::vector<std::string> common;
   std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(common));
-  double p = static_cast<double>(common.size()) / x.size(), r = static_cast<double>(common.size()) / y.size();
+  double p = static_cast<double>(common.size()) / x.size(),
+         r = static_cast<double>(common.size()) / y.size();
   return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
@@ -86,14 +87,16 @@ int main() {
         std::exit(1);
       }
       PublicPrinciples pp = StatementsToPrinciples(*a, rewrite);
-      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      best = std::min(best,
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
       if (keep) *keep = std::move(*a);
     }
     return best;
   };
   PolisAnalysis raw, clean;
   std::printf("polis.ccai_seconds: %.4f s\n", timed(PolisLoadOptions::Layout::kRaw, &raw));
-  std::printf("polis.ccai_clean_seconds: %.4f s\n", timed(PolisLoadOptions::Layout::kClean, &clean));
+  std::printf("polis.ccai_clean_seconds: %.4f s\n",
+              timed(PolisLoadOptions::Layout::kClean, &clean));
   std::printf("polis.ccai_participants: %zu\n", raw.conv.participants_total * size_t{1});
   std::printf("polis.ccai_comments: %d\n", raw.conv.comments_total);
 
@@ -104,19 +107,22 @@ int main() {
       max_diff = std::max(max_diff, std::abs(f.groups[g].AgreeRate() - s.published_group_agree[g]));
   }
   std::printf("polis.ccai_group_max_abs_diff: %.3g\n", max_diff);
-  std::printf("polis.ccai_selected: %d of %zu\n", clean.Count(Verdict::kSelected), clean.conv.statements.size());
+  std::printf("polis.ccai_selected: %d of %zu\n", clean.Count(Verdict::kSelected),
+              clean.conv.statements.size());
   std::printf("polis.ccai_divisive: %d\n", clean.Count(Verdict::kDivisive));
   PublicPrinciples pp = StatementsToPrinciples(clean, rewrite);
   std::printf("polis.ccai_rewritten: %zu\n", pp.principles.size());
   PolisTools tools = MakePolisTools(*rw, *rules, DefaultModelsRoot());
-  std::vector<Principle> combined = CombineSimilar(pp.principles, tools.merge, tools.combine_threshold);
+  std::vector<Principle> combined =
+      CombineSimilar(pp.principles, tools.merge, tools.combine_threshold);
   std::printf("polis.ccai_principles: %zu (combined with %s at %.2f)\n", combined.size(),
               tools.embedding.c_str(), tools.combine_threshold);
   std::printf("polis.ccai_raw_selected: %d\n", raw.Count(Verdict::kSelected));
   std::printf("polis.ccai_raw_divisive: %d\n", raw.Count(Verdict::kDivisive));
 
   // Rewrite quality on the 40 C3AI pairs.
-  Result<std::string> pairs = ReadFile(Corpora() + "/principles/ccai-statements-to-principles.c3ai.jsonl");
+  Result<std::string> pairs =
+      ReadFile(Corpora() + "/principles/ccai-statements-to-principles.c3ai.jsonl");
   if (!pairs) return std::cerr << pairs.error().message << "\n", 1;
   std::istringstream in(*pairs);
   std::string line;
@@ -144,7 +150,8 @@ int main() {
     Result<PolisAnalysis> a = files ? AnalyzePolis(*files, {}) : std::unexpected(files.error());
     if (!a) return std::cerr << a.error().message << "\n", 1;
     std::printf("polis.%s_groups: %d\n", dir, a->groups.k);
-    std::printf("polis.%s_selected: %d of %zu\n", dir, a->Count(Verdict::kSelected), a->conv.statements.size());
+    std::printf("polis.%s_selected: %d of %zu\n", dir, a->Count(Verdict::kSelected),
+                a->conv.statements.size());
     std::printf("polis.%s_divisive: %d\n", dir, a->Count(Verdict::kDivisive));
   }
   return 0;

@@ -21,13 +21,12 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <map>
-#include <optional>
 #include <iostream>
+#include <map>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 
 #include "cli/command.h"
 #include "cli/convert_job.h"
@@ -168,7 +167,8 @@ int Run(const PolisCliOptions& o) {
     combine = mo.combine;
     embedding = lexical.embedding;
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   PolisReport pr;
   pr.analysis = &*analysis;
@@ -186,7 +186,8 @@ int Run(const PolisCliOptions& o) {
   size_t body = html.rfind("</body>");
   if (body == std::string::npos) body = html.size();
   html.insert(body, PolisReportHtml(pr));
-  nlohmann::ordered_json json = nlohmann::ordered_json::parse(files_out["report.json"], nullptr, false);
+  nlohmann::ordered_json json =
+      nlohmann::ordered_json::parse(files_out["report.json"], nullptr, false);
   if (json.is_discarded() || !json.is_object()) json = nlohmann::ordered_json::object();
   json["polis"] = PolisReportJson(pr);
   std::string dumped = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -207,47 +208,50 @@ int Run(const PolisCliOptions& o) {
 }  // namespace
 
 Command PolisCommand() {
-  return {"polis", "Turn a Polis conversation export into public-input principles",
-          [](CLI::App* sub) -> std::function<int()> {
-            auto o = std::make_shared<PolisCliOptions>();
-            sub->add_option("EXPORT_DIR", o->dir,
-                            "Polis export folder (comments.csv + participants-votes.csv or votes.csv, "
-                            "optional ids-to-toss.csv; or clean_comments.csv + clean_votes.csv)")
-                ->required();
-            sub->add_option("--out", o->out, "Output folder (created if missing)")->required();
-            sub->add_option("--base", o->base, "Base constitution to merge into (JSONL, JSON or text)");
-            sub->add_option("--decisions", o->decisions, "Reviewer decisions on merge candidates");
-            sub->add_option("--layout", o->layout,
-                            "auto (default: clean files when present), raw or clean")
-                ->check(CLI::IsMember({"auto", "raw", "clean"}));
-            sub->add_flag("--keep-unmoderated", o->keep_unmoderated,
-                          "Keep statements with moderated = 0 (default: accepted ones only)");
-            sub->add_flag("--no-toss", o->no_toss, "Ignore ids-to-toss.csv");
-            sub->add_flag("--vote-log", o->vote_log,
-                          "Read votes.csv even when participants-votes.csv exists");
-            sub->add_flag("--compute-groups", o->compute_groups,
-                          "Compute opinion groups (PCA + k-means) even when the export has group-id");
-            sub->add_flag("--no-compare", o->no_compare,
-                          "Do not also read the raw export of a cleaned folder for comparison");
-            sub->add_option("--min-group-agree", o->min_group_agree,
-                            "Agree rate every group must reach (default 0.85)");
-            sub->add_option("--min-group-seen", o->min_group_seen,
-                            "Views a group needs to vouch for a statement (default 5)");
-            sub->add_option("--divisive-gap", o->divisive_gap,
-                            "Group agree-rate gap that makes a statement divisive (default 0.30)");
-            sub->add_option("--divisive-high", o->divisive_high,
-                            "Agree rate the most favourable group needs for 'divisive' (default 0.50)");
-            sub->add_option("--combine", o->combine,
-                            "Similarity for combining statements (default 0.60; 0.50 without a trained embedder)");
-            sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
-            sub->add_option("--models", o->models, "Models folder (default: the installed models/)");
-            sub->footer(
-                "Writes principles.jsonl, constitution.jsonl, constitution.md, report.md,\n"
-                "report.html and report.json (with a Polis section) to --out.\n"
-                "Example: charter polis ../shared/corpora/public-input/ccai-2023 --out out/ccai\n"
-                "Example: charter polis polis-export/ --base base.jsonl --decisions review.tsv --out out/p");
-            return [o] { return Run(*o); };
-          }};
+  return {
+      "polis", "Turn a Polis conversation export into public-input principles",
+      [](CLI::App* sub) -> std::function<int()> {
+        auto o = std::make_shared<PolisCliOptions>();
+        sub->add_option("EXPORT_DIR", o->dir,
+                        "Polis export folder (comments.csv + participants-votes.csv or votes.csv, "
+                        "optional ids-to-toss.csv; or clean_comments.csv + clean_votes.csv)")
+            ->required();
+        sub->add_option("--out", o->out, "Output folder (created if missing)")->required();
+        sub->add_option("--base", o->base, "Base constitution to merge into (JSONL, JSON or text)");
+        sub->add_option("--decisions", o->decisions, "Reviewer decisions on merge candidates");
+        sub->add_option("--layout", o->layout,
+                        "auto (default: clean files when present), raw or clean")
+            ->check(CLI::IsMember({"auto", "raw", "clean"}));
+        sub->add_flag("--keep-unmoderated", o->keep_unmoderated,
+                      "Keep statements with moderated = 0 (default: accepted ones only)");
+        sub->add_flag("--no-toss", o->no_toss, "Ignore ids-to-toss.csv");
+        sub->add_flag("--vote-log", o->vote_log,
+                      "Read votes.csv even when participants-votes.csv exists");
+        sub->add_flag("--compute-groups", o->compute_groups,
+                      "Compute opinion groups (PCA + k-means) even when the export has group-id");
+        sub->add_flag("--no-compare", o->no_compare,
+                      "Do not also read the raw export of a cleaned folder for comparison");
+        sub->add_option("--min-group-agree", o->min_group_agree,
+                        "Agree rate every group must reach (default 0.85)");
+        sub->add_option("--min-group-seen", o->min_group_seen,
+                        "Views a group needs to vouch for a statement (default 5)");
+        sub->add_option("--divisive-gap", o->divisive_gap,
+                        "Group agree-rate gap that makes a statement divisive (default 0.30)");
+        sub->add_option("--divisive-high", o->divisive_high,
+                        "Agree rate the most favourable group needs for 'divisive' (default 0.50)");
+        sub->add_option(
+            "--combine", o->combine,
+            "Similarity for combining statements (default 0.60; 0.50 without a trained embedder)");
+        sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
+        sub->add_option("--models", o->models, "Models folder (default: the installed models/)");
+        sub->footer(
+            "Writes principles.jsonl, constitution.jsonl, constitution.md, report.md,\n"
+            "report.html and report.json (with a Polis section) to --out.\n"
+            "Example: charter polis ../shared/corpora/public-input/ccai-2023 --out out/ccai\n"
+            "Example: charter polis polis-export/ --base base.jsonl --decisions review.tsv --out "
+            "out/p");
+        return [o] { return Run(*o); };
+      }};
 }
 
 }  // namespace charter::cli

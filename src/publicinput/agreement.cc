@@ -34,9 +34,12 @@ double StatementFigures::MaxGroupAgree() const {
 
 namespace {
 void Count(VoteCounts* c, int8_t v) {
-  if (v == kAgree) ++c->agrees;
-  else if (v == kDisagree) ++c->disagrees;
-  else if (v == kPass) ++c->passes;
+  if (v == kAgree)
+    ++c->agrees;
+  else if (v == kDisagree)
+    ++c->disagrees;
+  else if (v == kPass)
+    ++c->passes;
 }
 }  // namespace
 
@@ -68,22 +71,30 @@ std::vector<StatementFigures> ComputeAgreement(const Conversation& conv,
 Status ValidateSelectionOptions(const SelectionOptions& o) {
   auto unit = [](double v) { return v >= 0.0 && v <= 1.0; };
   if (!unit(o.min_group_agree))
-    return InvalidArgument("--min-group-agree: must be between 0 and 1, got " + std::to_string(o.min_group_agree));
+    return InvalidArgument("--min-group-agree: must be between 0 and 1, got " +
+                           std::to_string(o.min_group_agree));
   if (o.min_group_seen < 0)
-    return InvalidArgument("--min-group-seen: must be >= 0, got " + std::to_string(o.min_group_seen));
+    return InvalidArgument("--min-group-seen: must be >= 0, got " +
+                           std::to_string(o.min_group_seen));
   if (!unit(o.divisive_gap))
-    return InvalidArgument("--divisive-gap: must be between 0 and 1, got " + std::to_string(o.divisive_gap));
+    return InvalidArgument("--divisive-gap: must be between 0 and 1, got " +
+                           std::to_string(o.divisive_gap));
   if (!unit(o.divisive_high))
-    return InvalidArgument("--divisive-high: must be between 0 and 1, got " + std::to_string(o.divisive_high));
+    return InvalidArgument("--divisive-high: must be between 0 and 1, got " +
+                           std::to_string(o.divisive_high));
   return {};
 }
 
 const char* VerdictName(Verdict v) {
   switch (v) {
-    case Verdict::kSelected: return "selected";
-    case Verdict::kDivisive: return "divisive";
-    case Verdict::kBelowThreshold: return "below threshold";
-    case Verdict::kTooFewVotes: return "too few votes";
+    case Verdict::kSelected:
+      return "selected";
+    case Verdict::kDivisive:
+      return "divisive";
+    case Verdict::kBelowThreshold:
+      return "below threshold";
+    case Verdict::kTooFewVotes:
+      return "too few votes";
   }
   return "?";
 }
@@ -102,8 +113,8 @@ std::string Fixed(double x, int digits) {
 }  // namespace
 
 std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigures>& figures,
-                                       const GroupAssignment& assignment,
-                                       const SelectionOptions& o) {
+                                                const GroupAssignment& assignment,
+                                                const SelectionOptions& o) {
   int grouped = 0;
   for (int s : assignment.sizes) grouped += s;
   std::vector<StatementDecision> out;
@@ -112,14 +123,16 @@ std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigur
     StatementDecision d;
     d.statement = f.statement;
     // Without groups, the whole conversation is one group.
-    std::vector<VoteCounts> groups = f.groups.empty() ? std::vector<VoteCounts>{f.overall} : f.groups;
+    std::vector<VoteCounts> groups =
+        f.groups.empty() ? std::vector<VoteCounts>{f.overall} : f.groups;
     // The group furthest below its required number of views.
     int fewest = groups.front().Seen(), fewest_need = 0;
     bool too_few = false;
     size_t lo = 0;
     for (size_t g = 0; g < groups.size(); ++g) {
-      int members = f.groups.empty() ? grouped
-                    : g < assignment.sizes.size() ? assignment.sizes[g] : 0;
+      int members = f.groups.empty()              ? grouped
+                    : g < assignment.sizes.size() ? assignment.sizes[g]
+                                                  : 0;
       if (f.groups.empty() && members == 0) members = o.min_group_seen;
       int need = std::min(o.min_group_seen, members);
       if (groups[g].Seen() < need && (!too_few || groups[g].Seen() < fewest)) {
@@ -145,15 +158,17 @@ std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigur
     } else if (groups.size() > 1 && sgap >= o.divisive_gap &&
                groups[shi].AgreeRate() >= o.divisive_high) {
       d.verdict = Verdict::kDivisive;
-      d.reason = "group " + std::to_string(shi) + " agrees " + Pct(groups[shi].AgreeRate()) + ", group " +
-                 std::to_string(slo) + " only " + Pct(groups[slo].AgreeRate()) + " (smoothed gap " +
-                 Fixed(sgap, 2) + " >= " + Fixed(o.divisive_gap, 2) + ")";
+      d.reason = "group " + std::to_string(shi) + " agrees " + Pct(groups[shi].AgreeRate()) +
+                 ", group " + std::to_string(slo) + " only " + Pct(groups[slo].AgreeRate()) +
+                 " (smoothed gap " + Fixed(sgap, 2) + " >= " + Fixed(o.divisive_gap, 2) + ")";
     } else if (min_rate >= o.min_group_agree) {
       d.verdict = Verdict::kSelected;
-      d.reason = "every group agrees >= " + Pct(o.min_group_agree) + " (lowest " + Pct(min_rate) + ")";
+      d.reason =
+          "every group agrees >= " + Pct(o.min_group_agree) + " (lowest " + Pct(min_rate) + ")";
     } else {
       d.verdict = Verdict::kBelowThreshold;
-      d.reason = (f.groups.empty() ? std::string("agreement ") : "group " + std::to_string(lo) + " agrees only ") +
+      d.reason = (f.groups.empty() ? std::string("agreement ")
+                                   : "group " + std::to_string(lo) + " agrees only ") +
                  Pct(min_rate) + " (< " + Pct(o.min_group_agree) + ")";
     }
     out.push_back(std::move(d));
@@ -162,9 +177,10 @@ std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigur
 }
 
 std::string FiguresNote(const StatementFigures& f) {
-  std::string s = "agree " + std::to_string(f.overall.agrees) + "/" + std::to_string(f.overall.Seen()) +
-                  " (" + Pct(f.overall.AgreeRate()) + "), disagree " +
-                  std::to_string(f.overall.disagrees) + ", pass " + std::to_string(f.overall.passes);
+  std::string s = "agree " + std::to_string(f.overall.agrees) + "/" +
+                  std::to_string(f.overall.Seen()) + " (" + Pct(f.overall.AgreeRate()) +
+                  "), disagree " + std::to_string(f.overall.disagrees) + ", pass " +
+                  std::to_string(f.overall.passes);
   for (size_t g = 0; g < f.groups.size(); ++g)
     s += "; group " + std::to_string(g) + ": " + std::to_string(f.groups[g].agrees) + "/" +
          std::to_string(f.groups[g].Seen()) + " (" + Pct(f.groups[g].AgreeRate()) + ")";

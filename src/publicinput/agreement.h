@@ -47,21 +47,21 @@ struct VoteCounts {
 
 // Opinion group of every participant (indices as in Conversation::participants).
 struct GroupAssignment {
-  int k = 0;                     // number of groups (ids 0..k-1)
-  std::vector<int> group;        // per participant: 0..k-1, or -1 = in no group
-  std::vector<int> sizes;        // members per group
-  std::string method;            // "export group-id" or a description of the computation
+  int k = 0;               // number of groups (ids 0..k-1)
+  std::vector<int> group;  // per participant: 0..k-1, or -1 = in no group
+  std::vector<int> sizes;  // members per group
+  std::string method;      // "export group-id" or a description of the computation
 };
 
 // The export's group-id column. k = highest id + 1.
 GroupAssignment GroupsFromExport(const Conversation& conv);
 
 struct StatementFigures {
-  size_t statement = 0;              // index into Conversation::statements
-  VoteCounts overall;                // every kept participant, grouped or not
-  std::vector<VoteCounts> groups;    // one per group
-  double consensus = 0.0;            // product of the groups' SmoothedAgree()
-  double MinGroupAgree() const;      // lowest group agree rate (0 without groups)
+  size_t statement = 0;            // index into Conversation::statements
+  VoteCounts overall;              // every kept participant, grouped or not
+  std::vector<VoteCounts> groups;  // one per group
+  double consensus = 0.0;          // product of the groups' SmoothedAgree()
+  double MinGroupAgree() const;    // lowest group agree rate (0 without groups)
   double MaxGroupAgree() const;
 };
 
@@ -103,14 +103,14 @@ const char* VerdictName(Verdict v);  // "selected", "divisive", "below threshold
 struct StatementDecision {
   size_t statement = 0;  // index into Conversation::statements
   Verdict verdict = Verdict::kBelowThreshold;
-  std::string reason;    // one line, with the figures behind it
+  std::string reason;  // one line, with the figures behind it
 };
 
 // One decision per statement, in figures order. A divisive statement is never
 // selected, whatever its rates. `groups` gives the group sizes.
 std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigures>& figures,
-                                       const GroupAssignment& groups,
-                                       const SelectionOptions& options);
+                                                const GroupAssignment& groups,
+                                                const SelectionOptions& options);
 
 // "agree 188/207 (90.8%), disagree 12, pass 7; group 0: 102/115 (88.7%) ..."
 std::string FiguresNote(const StatementFigures& f);

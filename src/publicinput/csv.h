@@ -38,10 +38,10 @@
 namespace charter {
 
 struct CsvTable {
-  std::string path;                             // as given, for messages
-  std::vector<std::string> header;              // empty when parsed without a header
-  std::vector<std::vector<std::string>> rows;   // data records (header excluded)
-  std::vector<uint32_t> lines;                  // 1-based line where rows[i] starts
+  std::string path;                            // as given, for messages
+  std::vector<std::string> header;             // empty when parsed without a header
+  std::vector<std::vector<std::string>> rows;  // data records (header excluded)
+  std::vector<uint32_t> lines;                 // 1-based line where rows[i] starts
 
   // Index of the header column named `name` (exact match), or -1.
   int Column(std::string_view name) const;

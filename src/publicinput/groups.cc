@@ -73,7 +73,8 @@ double Silhouette(const std::vector<Point>& pts, const std::vector<int>& label, 
   std::vector<double> sum(static_cast<size_t>(k));
   for (size_t i = 0; i < n; ++i) {
     std::fill(sum.begin(), sum.end(), 0.0);
-    for (size_t j = 0; j < n; ++j) sum[static_cast<size_t>(label[j])] += std::sqrt(Dist2(pts[i], pts[j]));
+    for (size_t j = 0; j < n; ++j)
+      sum[static_cast<size_t>(label[j])] += std::sqrt(Dist2(pts[i], pts[j]));
     const size_t own = static_cast<size_t>(label[i]);
     if (size[own] <= 1) continue;  // silhouette 0 for singletons
     double a = sum[own] / (size[own] - 1);
@@ -136,7 +137,8 @@ GroupAssignment ComputeGroups(const Conversation& conv, const GroupingOptions& o
         for (size_t s = 0; s < ns; ++s) w[s] -= dot * d[s];
       }
       double norm = std::sqrt(std::inner_product(w.begin(), w.end(), w.begin(), 0.0));
-      if (norm > 0) for (double& x : w) x /= norm;
+      if (norm > 0)
+        for (double& x : w) x /= norm;
       return norm;
     };
     orthonormalise(v);
@@ -210,7 +212,8 @@ GroupAssignment ComputeGroups(const Conversation& conv, const GroupingOptions& o
 double GroupAgreement(const GroupAssignment& a, const GroupAssignment& b) {
   const int ka = a.k, kb = b.k;
   if (ka <= 0 || kb <= 0 || ka > 8 || kb > 8 || a.group.size() != b.group.size()) return 0.0;
-  std::vector<std::vector<int>> m(static_cast<size_t>(ka), std::vector<int>(static_cast<size_t>(kb), 0));
+  std::vector<std::vector<int>> m(static_cast<size_t>(ka),
+                                  std::vector<int>(static_cast<size_t>(kb), 0));
   int both = 0;
   for (size_t i = 0; i < a.group.size(); ++i)
     if (a.group[i] >= 0 && b.group[i] >= 0) {

@@ -5,10 +5,10 @@
 //
 // Tokens: ASCII-lowercased runs of letters and digits (other UTF-8 bytes kept
 // inside words); the principle prefix "choose the response that", the
-// template words most/least/ai/assistant and the given stopwords are dropped; a final "s" is stripped from words longer
-// than three letters (plural ~ singular). Weights: tf x idf over the batch,
-// hashed (FNV-1a) into `dim` buckets, L2-normalised. An all-stopword text
-// gives the zero vector.
+// template words most/least/ai/assistant and the given stopwords are dropped; a final "s" is
+// stripped from words longer than three letters (plural ~ singular). Weights: tf x idf over the
+// batch, hashed (FNV-1a) into `dim` buckets, L2-normalised. An all-stopword text gives the zero
+// vector.
 //
 // Thread-safe: pure function.
 //

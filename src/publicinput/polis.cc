@@ -87,7 +87,8 @@ std::optional<double> ParseDouble(std::string_view s) {
 std::string BaseName(const std::string& path) { return fs::path(path).filename().string(); }
 
 // A vote cell: "" = unseen, otherwise -1, 0 or 1 (also "1.0" etc.).
-Result<int8_t> ParseVote(std::string_view cell, const std::string& where, std::string_view comment) {
+Result<int8_t> ParseVote(std::string_view cell, const std::string& where,
+                         std::string_view comment) {
   if (Trim(cell).empty()) return kUnseen;
   std::optional<int64_t> v = ParseIntegral(cell);
   if (!v || *v < -1 || *v > 1)
@@ -101,8 +102,8 @@ Result<int8_t> ParseVote(std::string_view cell, const std::string& where, std::s
 Result<std::vector<PolisStatement>> ReadComments(const PolisExport::File& file) {
   Result<CsvTable> t = ParseCsv(file.bytes, file.path);
   if (!t) return std::unexpected(t.error());
-  Result<std::vector<int>> cols =
-      RequireColumns(*t, {"comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"});
+  Result<std::vector<int>> cols = RequireColumns(
+      *t, {"comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"});
   if (!cols) return std::unexpected(cols.error());
   const int c_id = (*cols)[0], c_author = (*cols)[1], c_agrees = (*cols)[2],
             c_disagrees = (*cols)[3], c_mod = (*cols)[4], c_body = (*cols)[5];
@@ -132,11 +133,13 @@ Result<std::vector<PolisStatement>> ReadComments(const PolisExport::File& file) 
                              "' is not -1, 0 or 1");
     s.moderated = static_cast<int>(*mod);
     s.author = static_cast<int>(ParseInt(row[static_cast<size_t>(c_author)]).value_or(-1));
-    s.published_agrees = static_cast<int>(ParseIntegral(row[static_cast<size_t>(c_agrees)]).value_or(-1));
+    s.published_agrees =
+        static_cast<int>(ParseIntegral(row[static_cast<size_t>(c_agrees)]).value_or(-1));
     s.published_disagrees =
         static_cast<int>(ParseIntegral(row[static_cast<size_t>(c_disagrees)]).value_or(-1));
     if (c_passes >= 0)
-      s.published_passes = static_cast<int>(ParseIntegral(row[static_cast<size_t>(c_passes)]).value_or(-1));
+      s.published_passes =
+          static_cast<int>(ParseIntegral(row[static_cast<size_t>(c_passes)]).value_or(-1));
     if (c_time >= 0) s.timestamp = ParseInt(row[static_cast<size_t>(c_time)]).value_or(0);
     for (int c : c_groups)
       s.published_group_agree.push_back(ParseDouble(row[static_cast<size_t>(c)]).value_or(-1.0));
@@ -156,8 +159,9 @@ Result<std::set<int>> ReadToss(const PolisExport::File& file) {
   for (size_t r = 0; r < t->rows.size(); ++r) {
     std::optional<int64_t> id;
     if (t->rows[r].size() == 1) id = ParseInt(t->rows[r][0]);
-    if (!id) return InvalidArgument(t->Where(r) + ": expected one participant id, found '" +
-                                    Join(t->rows[r], ",") + "'");
+    if (!id)
+      return InvalidArgument(t->Where(r) + ": expected one participant id, found '" +
+                             Join(t->rows[r], ",") + "'");
     out.insert(static_cast<int>(*id));
   }
   return out;
@@ -184,7 +188,7 @@ Result<VoteTable> ReadParticipantVotes(const PolisExport::File& file,
   Result<std::vector<int>> cols = RequireColumns(*t, {"participant"});
   if (!cols) return std::unexpected(cols.error());
   const int c_part = (*cols)[0], c_xid = t->Column("xid"), c_group = t->Column("group-id");
-  static const std::set<std::string> kMeta = {"participant", "xid",    "group-id",  "n-comments",
+  static const std::set<std::string> kMeta = {"participant", "xid",     "group-id",  "n-comments",
                                               "n-votes",     "n-agree", "n-disagree"};
   std::vector<std::pair<int, int>> vote_cols;  // (column, comment-id)
   for (size_t c = 0; c < t->header.size(); ++c) {
@@ -266,7 +270,8 @@ Result<VoteTable> ReadVoteLog(const PolisExport::File& file, const std::set<int>
                              "' is not a number");
     const std::string& vcell = row[static_cast<size_t>(c_vote)];
     if (Trim(vcell).empty())
-      return InvalidArgument(where + ": vote value '' for comment " + cid_text + " is not -1, 0 or 1");
+      return InvalidArgument(where + ": vote value '' for comment " + cid_text +
+                             " is not -1, 0 or 1");
     Result<int8_t> v = ParseVote(vcell, where, cid_text);
     if (!v) return std::unexpected(v.error());
     int64_t time = c_time >= 0 ? ParseInt(row[static_cast<size_t>(c_time)]).value_or(0) : 0;
@@ -299,7 +304,8 @@ Result<Conversation> LoadConversation(const PolisExport& files, const PolisLoadO
       break;
     case PolisLoadOptions::Layout::kClean:
       if (!files.clean_comments.present || !files.clean_votes.present)
-        return NotFound(files.dir + ": the clean layout needs clean_comments.csv and clean_votes.csv");
+        return NotFound(files.dir +
+                        ": the clean layout needs clean_comments.csv and clean_votes.csv");
       clean = true;
       break;
     case PolisLoadOptions::Layout::kRaw:

@@ -45,7 +45,7 @@ inline constexpr int8_t kUnseen = 2;
 // The files of one export folder; a file that is absent has present == false.
 struct PolisExport {
   struct File {
-    std::string path;   // as it will appear in messages
+    std::string path;  // as it will appear in messages
     std::string bytes;
     bool present = false;
   };
@@ -76,12 +76,12 @@ struct PolisLoadOptions {
 };
 
 struct PolisStatement {
-  int id = 0;               // comment-id
-  int author = -1;          // author-id
+  int id = 0;       // comment-id
+  int author = -1;  // author-id
   int moderated = 0;
-  int64_t timestamp = 0;    // ms since epoch
-  std::string text;         // comment-body as written
-  uint32_t line = 0;        // line of its row in the comments file
+  int64_t timestamp = 0;  // ms since epoch
+  std::string text;       // comment-body as written
+  uint32_t line = 0;      // line of its row in the comments file
   // Figures as published in the comments file (-1 where the file has none).
   int published_agrees = -1, published_disagrees = -1, published_passes = -1;
   std::vector<double> published_group_agree;  // clean_comments: group_<g>_consensus
@@ -96,11 +96,11 @@ struct PolisParticipant {
 
 struct Conversation {
   std::string dir;
-  std::string layout;          // "raw" or "clean"
-  std::string comments_path;   // files actually read
+  std::string layout;         // "raw" or "clean"
+  std::string comments_path;  // files actually read
   std::string votes_path;
-  bool has_xid = false;        // participants-votes.csv generation with xid
-  bool has_group_ids = false;  // the export assigned opinion groups
+  bool has_xid = false;                        // participants-votes.csv generation with xid
+  bool has_group_ids = false;                  // the export assigned opinion groups
   std::vector<PolisStatement> statements;      // kept, ascending id
   std::vector<PolisParticipant> participants;  // kept, ascending id
   // participants.size() x statements.size(), row-major: kAgree, kDisagree,
@@ -111,9 +111,9 @@ struct Conversation {
   int comments_total = 0, comments_rejected = 0, comments_unmoderated_dropped = 0;
   int comments_by_tossed_authors = 0;  // kept: tossing removes votes, not statements
   int participants_total = 0, participants_tossed = 0;
-  int64_t votes_total = 0;             // votes read (all comments, all participants)
-  int64_t votes_kept = 0;              // on kept statements by kept participants
-  std::vector<std::string> notes;      // one line each, for the report
+  int64_t votes_total = 0;         // votes read (all comments, all participants)
+  int64_t votes_kept = 0;          // on kept statements by kept participants
+  std::vector<std::string> notes;  // one line each, for the report
 
   int8_t Vote(size_t participant, size_t statement) const {
     return votes[participant * statements.size() + statement];

@@ -23,7 +23,8 @@ std::string Num(double x, int digits) {
   return buf;
 }
 std::string Rate(const VoteCounts& c) {
-  return std::to_string(c.agrees) + "/" + std::to_string(c.Seen()) + " (" + Pct(c.AgreeRate()) + ")";
+  return std::to_string(c.agrees) + "/" + std::to_string(c.Seen()) + " (" + Pct(c.AgreeRate()) +
+         ")";
 }
 std::string Ids(const std::vector<int>& ids) {
   std::string s;
@@ -66,15 +67,18 @@ std::vector<Block> Build(const PolisReport& r) {
   std::vector<std::string> read = {
       std::to_string(c.comments_total) + " comments read; " + std::to_string(c.comments_rejected) +
           " rejected (moderated = -1) and " + std::to_string(c.comments_unmoderated_dropped) +
-          " unmoderated (moderated = 0) dropped; " + std::to_string(c.statements.size()) + " statements kept",
-      std::to_string(c.participants_total) + " participants; " + std::to_string(c.participants_tossed) +
-          " excluded by ids-to-toss.csv; " + std::to_string(c.participants.size()) + " kept",
+          " unmoderated (moderated = 0) dropped; " + std::to_string(c.statements.size()) +
+          " statements kept",
+      std::to_string(c.participants_total) + " participants; " +
+          std::to_string(c.participants_tossed) + " excluded by ids-to-toss.csv; " +
+          std::to_string(c.participants.size()) + " kept",
       std::to_string(c.votes_total) + " votes read; " + std::to_string(c.votes_kept) +
           " on kept statements by kept participants"};
   if (c.comments_by_tossed_authors)
-    read.push_back(std::to_string(c.comments_by_tossed_authors) +
-                   " kept statements were written by excluded participants (their votes are dropped, "
-                   "their statements stay)");
+    read.push_back(
+        std::to_string(c.comments_by_tossed_authors) +
+        " kept statements were written by excluded participants (their votes are dropped, "
+        "their statements stay)");
   if (r.seconds >= 0) read.push_back("processed in " + Num(r.seconds, 3) + " s");
   out.push_back(L(read));
 
@@ -92,25 +96,33 @@ std::vector<Block> Build(const PolisReport& r) {
 
   const SelectionOptions& s = r.select;
   out.push_back(H(3, "Selection"));
-  out.push_back(P("A statement is selected when every group saw it at least " +
-                  std::to_string(s.min_group_seen) + " times (or, in a smaller group, every member did) and " +
-                  "each group's agree rate (agrees / seen, passes counting as not agreeing) is at least " +
-                  Pct(s.min_group_agree) + ". It is divisive when the most favourable group's agree rate is at least " +
-                  Pct(s.divisive_high) + " and the lowest group's smoothed agreement, (agrees + 1) / (seen + 2), is " +
-                  Num(s.divisive_gap, 2) + " or more below that group's. Consensus is Polis's group-informed consensus: the product over "
-                  "groups of (agrees + 1) / (seen + 2)."));
-  out.push_back(L({std::to_string(a.Count(Verdict::kSelected)) + " selected",
-                   std::to_string(a.Count(Verdict::kDivisive)) + " divisive (listed below as conflicts)",
-                   std::to_string(a.Count(Verdict::kBelowThreshold)) + " below the threshold",
-                   std::to_string(a.Count(Verdict::kTooFewVotes)) + " with too few votes in some group"}));
+  out.push_back(P(
+      "A statement is selected when every group saw it at least " +
+      std::to_string(s.min_group_seen) + " times (or, in a smaller group, every member did) and " +
+      "each group's agree rate (agrees / seen, passes counting as not agreeing) is at least " +
+      Pct(s.min_group_agree) +
+      ". It is divisive when the most favourable group's agree rate is at least " +
+      Pct(s.divisive_high) +
+      " and the lowest group's smoothed agreement, (agrees + 1) / (seen + 2), is " +
+      Num(s.divisive_gap, 2) +
+      " or more below that group's. Consensus is Polis's group-informed consensus: the product "
+      "over "
+      "groups of (agrees + 1) / (seen + 2)."));
+  out.push_back(
+      L({std::to_string(a.Count(Verdict::kSelected)) + " selected",
+         std::to_string(a.Count(Verdict::kDivisive)) + " divisive (listed below as conflicts)",
+         std::to_string(a.Count(Verdict::kBelowThreshold)) + " below the threshold",
+         std::to_string(a.Count(Verdict::kTooFewVotes)) + " with too few votes in some group"}));
   if (r.principles) {
     size_t errors = 0;
     for (const StatementOutcome& o : r.principles->outcomes) errors += !o.rewrite_error.empty();
-    std::string line = std::to_string(r.principles->principles.size()) + " principles rewritten from the " +
+    std::string line = std::to_string(r.principles->principles.size()) +
+                       " principles rewritten from the " +
                        std::to_string(r.principles->outcomes.size()) + " selected statements (" +
                        std::to_string(errors) + " could not be rewritten)";
     if (r.combined)
-      line += "; " + std::to_string(r.combined->size()) + " after combining similar ones (" + r.embedding + ")";
+      line += "; " + std::to_string(r.combined->size()) + " after combining similar ones (" +
+              r.embedding + ")";
     out.push_back(P(line + "."));
   }
 
@@ -142,19 +154,24 @@ std::vector<Block> Build(const PolisReport& r) {
     });
     for (size_t i : order) {
       const StatementFigures& f = a.figures[i];
-      std::vector<std::string> row = {std::to_string(c.statements[i].id), CollapseSpaces(c.statements[i].text),
-                                      Rate(f.overall)};
+      std::vector<std::string> row = {std::to_string(c.statements[i].id),
+                                      CollapseSpaces(c.statements[i].text), Rate(f.overall)};
       for (const VoteCounts& g : f.groups) row.push_back(Rate(g));
       row.push_back(Num(f.consensus, 3));
       auto it = outcome.find(i);
-      if (it == outcome.end()) row.push_back("");
-      else if (!it->second->rewrite_error.empty()) row.push_back("not rewritten: " + it->second->rewrite_error);
-      else row.push_back(final_text[it->second->principle_id]);
+      if (it == outcome.end())
+        row.push_back("");
+      else if (!it->second->rewrite_error.empty())
+        row.push_back("not rewritten: " + it->second->rewrite_error);
+      else
+        row.push_back(final_text[it->second->principle_id]);
       rows.push_back(std::move(row));
     }
     out.push_back(H(3, "Selected statements"));
-    if (rows.empty()) out.push_back(P("None: no statement reached the threshold in every group."));
-    else out.push_back(T(head, rows));
+    if (rows.empty())
+      out.push_back(P("None: no statement reached the threshold in every group."));
+    else
+      out.push_back(T(head, rows));
   }
 
   // Divisive statements.
@@ -165,14 +182,17 @@ std::vector<Block> Build(const PolisReport& r) {
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < a.decisions.size(); ++i) {
       if (a.decisions[i].verdict != Verdict::kDivisive) continue;
-      std::vector<std::string> row = {std::to_string(c.statements[i].id), CollapseSpaces(c.statements[i].text)};
+      std::vector<std::string> row = {std::to_string(c.statements[i].id),
+                                      CollapseSpaces(c.statements[i].text)};
       for (const VoteCounts& g : a.figures[i].groups) row.push_back(Rate(g));
       row.push_back(a.decisions[i].reason);
       rows.push_back(std::move(row));
     }
     out.push_back(H(3, "Divisive statements (conflicts of public input)"));
-    if (rows.empty()) out.push_back(P("None."));
-    else out.push_back(T(head, rows));
+    if (rows.empty())
+      out.push_back(P("None."));
+    else
+      out.push_back(T(head, rows));
   }
 
   // Closest to consensus, for conversations where nothing was selected.
@@ -186,7 +206,8 @@ std::vector<Block> Build(const PolisReport& r) {
     for (size_t j = 0; j < std::min<size_t>(5, order.size()); ++j) {
       size_t i = order[j];
       items.push_back("statement " + std::to_string(c.statements[i].id) + " (consensus " +
-                      Num(a.figures[i].consensus, 3) + ", lowest group " + Pct(a.figures[i].MinGroupAgree()) +
+                      Num(a.figures[i].consensus, 3) + ", lowest group " +
+                      Pct(a.figures[i].MinGroupAgree()) +
                       "): " + CollapseSpaces(c.statements[i].text));
     }
     out.push_back(H(3, "Closest to consensus"));
@@ -205,27 +226,35 @@ std::vector<Block> Build(const PolisReport& r) {
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < a.figures.size(); ++i) {
       const StatementFigures& f = a.figures[i];
-      std::vector<std::string> row = {std::to_string(c.statements[i].id), CollapseSpaces(c.statements[i].text),
-                                      std::to_string(f.overall.agrees), std::to_string(f.overall.disagrees),
-                                      std::to_string(f.overall.passes)};
+      std::vector<std::string> row = {
+          std::to_string(c.statements[i].id), CollapseSpaces(c.statements[i].text),
+          std::to_string(f.overall.agrees), std::to_string(f.overall.disagrees),
+          std::to_string(f.overall.passes)};
       for (const VoteCounts& g : f.groups) row.push_back(Rate(g));
       if (published) {
         std::string p;
-        for (double x : c.statements[i].published_group_agree) p += (p.empty() ? "" : " / ") + Pct(x);
+        for (double x : c.statements[i].published_group_agree)
+          p += (p.empty() ? "" : " / ") + Pct(x);
         row.push_back(p);
       }
       row.push_back(Num(f.consensus, 3));
-      row.push_back(std::string(VerdictName(a.decisions[i].verdict)) + ": " + a.decisions[i].reason);
+      row.push_back(std::string(VerdictName(a.decisions[i].verdict)) + ": " +
+                    a.decisions[i].reason);
       rows.push_back(std::move(row));
     }
     out.push_back(H(3, "Per-group agreement, every statement"));
     if (published) {
       double mx = 0;
       for (size_t i = 0; i < a.figures.size(); ++i)
-        for (size_t g = 0; g < c.statements[i].published_group_agree.size() && g < a.figures[i].groups.size(); ++g)
-          mx = std::max(mx, std::abs(c.statements[i].published_group_agree[g] - a.figures[i].groups[g].AgreeRate()));
-      out.push_back(P("The published group_<g>_consensus columns are the groups' agree rates (agrees / seen); "
-                      "Charter's figures differ from them by at most " + Num(mx, 9) + "."));
+        for (size_t g = 0;
+             g < c.statements[i].published_group_agree.size() && g < a.figures[i].groups.size();
+             ++g)
+          mx = std::max(mx, std::abs(c.statements[i].published_group_agree[g] -
+                                     a.figures[i].groups[g].AgreeRate()));
+      out.push_back(P(
+          "The published group_<g>_consensus columns are the groups' agree rates (agrees / seen); "
+          "Charter's figures differ from them by at most " +
+          Num(mx, 9) + "."));
     }
     out.push_back(T(head, rows));
   }
@@ -233,20 +262,25 @@ std::vector<Block> Build(const PolisReport& r) {
   if (r.raw) {
     LayoutComparison d = CompareLayouts(a, *r.raw);
     out.push_back(H(3, "Raw export against the cleaned variant"));
-    out.push_back(P("The same conversation read from the raw export (comments.csv + participants-votes.csv "
-                    "+ ids-to-toss.csv, same moderation and thresholds) instead of the cleaned files:"));
+    out.push_back(
+        P("The same conversation read from the raw export (comments.csv + participants-votes.csv "
+          "+ ids-to-toss.csv, same moderation and thresholds) instead of the cleaned files:"));
     std::vector<std::string> items = {
-        "participants kept: " + std::to_string(d.participants_a) + " cleaned, " + std::to_string(d.participants_b) +
-            " raw (" + std::to_string(d.participants_both) + " in both)",
+        "participants kept: " + std::to_string(d.participants_a) + " cleaned, " +
+            std::to_string(d.participants_b) + " raw (" + std::to_string(d.participants_both) +
+            " in both)",
         "opinion group: the same group id for " + std::to_string(d.same_group) + " of the " +
             std::to_string(d.participants_both) + " participants in both (" +
             Pct(d.participants_both ? static_cast<double>(d.same_group) / d.participants_both : 0) +
             ") — the cleaned file's group-id is not the raw export's",
-        "statements in both: " + std::to_string(d.statements_both) + "; overall agree/disagree/pass counts differ for " +
+        "statements in both: " + std::to_string(d.statements_both) +
+            "; overall agree/disagree/pass counts differ for " +
             std::to_string(d.overall_count_mismatch),
-        "per-group agree rate: mean absolute difference " + Num(d.mean_group_rate_diff, 3) + ", largest " +
-            Num(d.max_group_rate_diff, 3) + " (statement " + std::to_string(d.max_diff_statement) + ")",
-        "divisive: " + std::to_string(d.divisive_a) + " cleaned, " + std::to_string(d.divisive_b) + " raw",
+        "per-group agree rate: mean absolute difference " + Num(d.mean_group_rate_diff, 3) +
+            ", largest " + Num(d.max_group_rate_diff, 3) + " (statement " +
+            std::to_string(d.max_diff_statement) + ")",
+        "divisive: " + std::to_string(d.divisive_a) + " cleaned, " + std::to_string(d.divisive_b) +
+            " raw",
         "selected only from the cleaned files: " + Ids(d.selected_only_a),
         "selected only from the raw export: " + Ids(d.selected_only_b)};
     out.push_back(L(items));
@@ -257,9 +291,12 @@ std::vector<Block> Build(const PolisReport& r) {
 std::string MdCell(const std::string& s) {
   std::string o;
   for (char ch : s) {
-    if (ch == '|') o += "\\|";
-    else if (ch == '\n' || ch == '\r') o += ' ';
-    else o += ch;
+    if (ch == '|')
+      o += "\\|";
+    else if (ch == '\n' || ch == '\r')
+      o += ' ';
+    else
+      o += ch;
   }
   return o;
 }
@@ -268,11 +305,20 @@ std::string HtmlEsc(const std::string& s) {
   std::string o;
   for (char ch : s) {
     switch (ch) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += ch;
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      default:
+        o += ch;
     }
   }
   return o;
@@ -319,7 +365,8 @@ LayoutComparison CompareLayouts(const PolisAnalysis& a, const PolisAnalysis& b) 
     if (sb && !sa) d.selected_only_b.push_back(a.conv.statements[i].id);
   }
   for (size_t j = 0; j < b.conv.statements.size(); ++j)
-    if (a.conv.StatementIndex(b.conv.statements[j].id) < 0 && b.decisions[j].verdict == Verdict::kSelected)
+    if (a.conv.StatementIndex(b.conv.statements[j].id) < 0 &&
+        b.decisions[j].verdict == Verdict::kSelected)
       d.selected_only_b.push_back(b.conv.statements[j].id);
   d.mean_group_rate_diff = n ? sum / n : 0.0;
   d.divisive_a = a.Count(Verdict::kDivisive);
@@ -331,8 +378,12 @@ std::string PolisReportMarkdown(const PolisReport& r) {
   std::string o;
   for (const Block& b : Build(r)) {
     switch (b.type) {
-      case 'h': o += std::string(static_cast<size_t>(b.level), '#') + " " + b.text + "\n\n"; break;
-      case 'p': o += b.text + "\n\n"; break;
+      case 'h':
+        o += std::string(static_cast<size_t>(b.level), '#') + " " + b.text + "\n\n";
+        break;
+      case 'p':
+        o += b.text + "\n\n";
+        break;
       case 'l':
         for (const std::string& it : b.items) o += "- " + MdCell(it) + "\n";
         o += "\n";
@@ -365,7 +416,9 @@ std::string PolisReportHtml(const PolisReport& r) {
         o += "<" + tag + ">" + HtmlEsc(b.text) + "</" + tag + ">\n";
         break;
       }
-      case 'p': o += "<p>" + HtmlEsc(b.text) + "</p>\n"; break;
+      case 'p':
+        o += "<p>" + HtmlEsc(b.text) + "</p>\n";
+        break;
       case 'l':
         o += "<ul>\n";
         for (const std::string& it : b.items) o += "<li>" + HtmlEsc(it) + "</li>\n";
@@ -424,7 +477,10 @@ nlohmann::ordered_json PolisReportJson(const PolisReport& r) {
   if (r.principles)
     for (const StatementOutcome& o : r.principles->outcomes) outcome[o.statement] = &o;
   auto counts = [](const VoteCounts& v) {
-    return J{{"agrees", v.agrees}, {"disagrees", v.disagrees}, {"passes", v.passes}, {"seen", v.Seen()},
+    return J{{"agrees", v.agrees},
+             {"disagrees", v.disagrees},
+             {"passes", v.passes},
+             {"seen", v.Seen()},
              {"agree_rate", v.AgreeRate()}};
   };
   J statements = J::array();

@@ -25,24 +25,25 @@
 namespace charter {
 
 struct PolisReport {
-  const PolisAnalysis* analysis = nullptr;      // required
-  const PublicPrinciples* principles = nullptr; // required
+  const PolisAnalysis* analysis = nullptr;           // required
+  const PublicPrinciples* principles = nullptr;      // required
   const std::vector<Principle>* combined = nullptr;  // after combining; may be null
-  const PolisAnalysis* raw = nullptr;  // the raw layout of the same folder, for comparison; may be null
-  SelectionOptions select;             // thresholds used
-  std::string embedding;               // how similar statements were combined
-  double seconds = -1;                 // processing time, < 0: not shown
+  const PolisAnalysis* raw =
+      nullptr;              // the raw layout of the same folder, for comparison; may be null
+  SelectionOptions select;  // thresholds used
+  std::string embedding;    // how similar statements were combined
+  double seconds = -1;      // processing time, < 0: not shown
 };
 
 // How two analyses of the same conversation (clean vs raw layout) differ.
 struct LayoutComparison {
   int participants_a = 0, participants_b = 0, participants_both = 0;
-  int same_group = 0;        // participants in both with the same group id
+  int same_group = 0;  // participants in both with the same group id
   int statements_both = 0;
   double max_group_rate_diff = 0, mean_group_rate_diff = 0;  // over statements x groups
   int max_diff_statement = -1;                               // comment id
   int overall_count_mismatch = 0;  // statements whose overall agree/disagree/pass differ
-  std::vector<int> selected_only_a, selected_only_b;         // comment ids
+  std::vector<int> selected_only_a, selected_only_b;  // comment ids
   int divisive_a = 0, divisive_b = 0;
 };
 LayoutComparison CompareLayouts(const PolisAnalysis& a, const PolisAnalysis& b);

@@ -9,13 +9,15 @@
 namespace charter {
 
 int PolisAnalysis::Count(Verdict v) const {
-  return static_cast<int>(std::count_if(decisions.begin(), decisions.end(),
-                                        [v](const StatementDecision& d) { return d.verdict == v; }));
+  return static_cast<int>(
+      std::count_if(decisions.begin(), decisions.end(),
+                    [v](const StatementDecision& d) { return d.verdict == v; }));
 }
 
 Result<PolisAnalysis> AnalyzePolis(const PolisExport& files, const PolisOptions& options) {
   if (Status st = ValidateSelectionOptions(options.select); !st) return std::unexpected(st.error());
-  if (options.grouping.min_votes < 1 || options.grouping.max_k < 2 || options.grouping.components < 1)
+  if (options.grouping.min_votes < 1 || options.grouping.max_k < 2 ||
+      options.grouping.components < 1)
     return InvalidArgument("grouping: min_votes >= 1, max_k >= 2 and components >= 1 are required");
   Result<Conversation> conv = LoadConversation(files, options.load);
   if (!conv) return std::unexpected(conv.error());
@@ -40,8 +42,8 @@ Source StatementSource(const PolisAnalysis& a, size_t statement) {
   src.cite = "statement " + std::to_string(s.id);
   src.line_start = src.line_end = s.line;
   src.text = s.text;
-  src.note = FiguresNote(a.figures[statement]) + "; " + VerdictName(a.decisions[statement].verdict) +
-             ": " + a.decisions[statement].reason;
+  src.note = FiguresNote(a.figures[statement]) + "; " +
+             VerdictName(a.decisions[statement].verdict) + ": " + a.decisions[statement].reason;
   return src;
 }
 

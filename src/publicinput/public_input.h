@@ -43,10 +43,10 @@ struct PolisOptions {
 
 struct PolisAnalysis {
   Conversation conv;
-  GroupAssignment groups;                   // what the figures use
-  std::optional<GroupAssignment> computed;  // computed groups, when they were computed
-  std::vector<StatementFigures> figures;    // per statement
-  std::vector<StatementDecision> decisions; // per statement
+  GroupAssignment groups;                    // what the figures use
+  std::optional<GroupAssignment> computed;   // computed groups, when they were computed
+  std::vector<StatementFigures> figures;     // per statement
+  std::vector<StatementDecision> decisions;  // per statement
   int Count(Verdict v) const;
 };
 
@@ -64,9 +64,9 @@ using RewriteStatementFn =
     std::function<Result<Principle>(std::string_view text, const Source& source)>;
 
 struct StatementOutcome {
-  size_t statement = 0;           // index into conv.statements
-  std::string principle_id;       // principle it became ("" if none)
-  std::string rewrite_error;      // selected but not rewritable (the rewriter's message)
+  size_t statement = 0;       // index into conv.statements
+  std::string principle_id;   // principle it became ("" if none)
+  std::string rewrite_error;  // selected but not rewritable (the rewriter's message)
 };
 
 struct PublicPrinciples {

@@ -20,7 +20,9 @@ PolisTools MakePolisTools(const Rewriter& rewriter, const RuleTexts& rules,
   Result<Embedder> emb = files ? Embedder::Load(*files) : std::unexpected(files.error());
   if (emb) {
     auto shared = std::make_shared<Embedder>(std::move(*emb));
-    t.merge.embed = [shared](const std::vector<std::string>& texts) { return shared->EmbedBatch(texts); };
+    t.merge.embed = [shared](const std::vector<std::string>& texts) {
+      return shared->EmbedBatch(texts);
+    };
     t.embedding = "trained embedder (" + models_root + ")";
     t.combine_threshold = 0.60f;
     t.duplicate = 0.70f;
@@ -34,7 +36,9 @@ PolisTools MakePolisTools(const Rewriter& rewriter, const RuleTexts& rules,
     Result<std::vector<std::string>> words = ParseListFile(it->second, it->first);
     if (words) stop.insert(words->begin(), words->end());
   }
-  t.merge.embed = [stop](const std::vector<std::string>& texts) { return LexicalVectors(texts, stop); };
+  t.merge.embed = [stop](const std::vector<std::string>& texts) {
+    return LexicalVectors(texts, stop);
+  };
   t.embedding = "lexical (bag of words; no trained embedder: " + t.embedder_error + ")";
   t.combine_threshold = 0.50f;
   t.duplicate = 0.90f;

@@ -34,11 +34,11 @@ namespace charter {
 
 struct PolisTools {
   MergeTools merge;
-  std::string embedding;          // "trained embedder (models/...)" or "lexical (bag of words)"
+  std::string embedding;  // "trained embedder (models/...)" or "lexical (bag of words)"
   float combine_threshold = 0.60f;
-  float duplicate = 0.70f;        // MergeOptions::duplicate for this embedding
-  float similar = 0.45f;          // MergeOptions::similar for this embedding
-  std::string embedder_error;     // why the trained embedder was not used ("" if it was)
+  float duplicate = 0.70f;     // MergeOptions::duplicate for this embedding
+  float similar = 0.45f;       // MergeOptions::similar for this embedding
+  std::string embedder_error;  // why the trained embedder was not used ("" if it was)
 };
 
 // Never fails: falls back to lexical vectors. `rewriter` must outlive the result.

@@ -22,7 +22,8 @@ struct RunResult {
 
 RunResult RunCharter(const std::string& args, const fs::path& tmp) {
   std::string err_path = (tmp / "stderr.txt").string();
-  std::string cmd = "'" + std::string(CHARTER_BINARY) + "' " + args + " >/dev/null 2>'" + err_path + "'";
+  std::string cmd =
+      "'" + std::string(CHARTER_BINARY) + "' " + args + " >/dev/null 2>'" + err_path + "'";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -36,7 +37,8 @@ RunResult RunCharter(const std::string& args, const fs::path& tmp) {
 void Write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
 
 fs::path TempDir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("charter-polis-" + name + "-" + std::to_string(::getpid()));
+  fs::path d =
+      fs::temp_directory_path() / ("charter-polis-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
@@ -58,7 +60,8 @@ TEST_CASE("charter polis on a bad vote names file and line and writes nothing", 
   Write(tmp / "export" / "comments.csv", kComments);
   Write(tmp / "export" / "participants-votes.csv", "participant,group-id,0\n0,0,1\n1,0,7\n");
   fs::path out = tmp / "out";
-  RunResult r = RunCharter("polis '" + (tmp / "export").string() + "' --out '" + out.string() + "'", tmp);
+  RunResult r =
+      RunCharter("polis '" + (tmp / "export").string() + "' --out '" + out.string() + "'", tmp);
   CHECK(r.code == 1);
   CHECK(r.err == "charter: " + (tmp / "export" / "participants-votes.csv").string() +
                      ":3: vote value '7' for comment 0 is not -1, 0 or 1\n");
@@ -79,7 +82,8 @@ TEST_CASE("charter polis writes principles, constitution and reports for a small
   for (int p = 0; p < 10; ++p) pv += std::to_string(p) + "," + (p < 5 ? "0" : "1") + ",1\n";
   Write(tmp / "export" / "participants-votes.csv", pv);
   fs::path out = tmp / "out";
-  RunResult r = RunCharter("polis '" + (tmp / "export").string() + "' --out '" + out.string() + "'", tmp);
+  RunResult r =
+      RunCharter("polis '" + (tmp / "export").string() + "' --out '" + out.string() + "'", tmp);
   REQUIRE(r.code == 0);
   for (const char* f : {"principles.jsonl", "constitution.jsonl", "constitution.md", "report.md",
                         "report.html", "report.json"})

@@ -15,7 +15,10 @@ TEST_CASE("quoted fields keep commas, doubled quotes and line breaks", "[publici
 
 TEST_CASE("CRLF line ends, a byte-order mark and a missing final line end are accepted",
           "[publicinput]") {
-  auto t = ParseCsv("\xEF\xBB\xBF" "a,b\r\n1,\r\n2,3", "c.csv");
+  auto t = ParseCsv(
+      "\xEF\xBB\xBF"
+      "a,b\r\n1,\r\n2,3",
+      "c.csv");
   REQUIRE(t);
   CHECK(t->header == std::vector<std::string>{"a", "b"});
   REQUIRE(t->rows.size() == 2);

@@ -42,13 +42,13 @@ std::string CcaiDir() { return testing::CorporaDir() + "/public-input/ccai-2023"
 }  // namespace
 
 TEST_CASE("a participants-votes export without xid loads votes and groups", "[publicinput]") {
-  auto conv = LoadConversation(
-      Export(kComments,
-             "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1,2,3\n"
-             "0,0,1,3,2,1,1,-1,1,\n"
-             "1,1,1,2,1,0,1,0,,\n"
-             "2,,0,1,1,0,,1,,1\n"),
-      {});
+  auto conv =
+      LoadConversation(Export(kComments,
+                              "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1,2,3\n"
+                              "0,0,1,3,2,1,1,-1,1,\n"
+                              "1,1,1,2,1,0,1,0,,\n"
+                              "2,,0,1,1,0,,1,,1\n"),
+                       {});
   REQUIRE(conv);
   CHECK_FALSE(conv->has_xid);
   CHECK(conv->has_group_ids);
@@ -105,19 +105,24 @@ TEST_CASE("a vote column for a comment that does not exist is an error", "[publi
   auto conv = LoadConversation(Export(kComments, "participant,group-id,0,1,9\n0,0,1,1,1\n"), {});
   REQUIRE_FALSE(conv);
   CHECK(conv.error().message ==
-        "x/participants-votes.csv:1: vote column '9' names a comment that comments.csv does not have");
+        "x/participants-votes.csv:1: vote column '9' names a comment that comments.csv does not "
+        "have");
 }
 
 TEST_CASE("a logged vote for a comment that does not exist is an error", "[publicinput]") {
   auto conv = LoadConversation(
-      Export(kComments, "", "timestamp,datetime,comment-id,voter-id,vote\n1,d,0,1,1\n2,d,42,1,1\n"), {});
+      Export(kComments, "", "timestamp,datetime,comment-id,voter-id,vote\n1,d,0,1,1\n2,d,42,1,1\n"),
+      {});
   REQUIRE_FALSE(conv);
-  CHECK(conv.error().message == "x/votes.csv:3: vote for comment 42, which comments.csv does not have");
+  CHECK(conv.error().message ==
+        "x/votes.csv:3: vote for comment 42, which comments.csv does not have");
 }
 
 TEST_CASE("a comments file without the moderated column is an error", "[publicinput]") {
-  auto conv = LoadConversation(
-      Export("comment-id,author-id,agrees,disagrees,comment-body\n0,0,1,0,x\n", "participant,0\n0,1\n"), {});
+  auto conv =
+      LoadConversation(Export("comment-id,author-id,agrees,disagrees,comment-body\n0,0,1,0,x\n",
+                              "participant,0\n0,1\n"),
+                       {});
   REQUIRE_FALSE(conv);
   CHECK(conv.error().message == "x/comments.csv:1: missing column 'moderated'");
 }
@@ -125,7 +130,8 @@ TEST_CASE("a comments file without the moderated column is an error", "[publicin
 TEST_CASE("a ragged row in the vote matrix is an error", "[publicinput]") {
   auto conv = LoadConversation(Export(kComments, "participant,group-id,0,1\n0,0,1,1\n1,0,1\n"), {});
   REQUIRE_FALSE(conv);
-  CHECK(conv.error().message == "x/participants-votes.csv:3: ragged row: expected 4 fields, found 3");
+  CHECK(conv.error().message ==
+        "x/participants-votes.csv:3: ragged row: expected 4 fields, found 3");
 }
 
 TEST_CASE("a broken quote in the comments is an error", "[publicinput]") {

@@ -30,11 +30,12 @@ PolisExport::File File(std::string_view name, std::string bytes) {
 PolisExport SmallExport() {
   PolisExport e;
   e.dir = "conv";
-  e.comments = File("comments.csv",
-                    "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
-                    "1,d,0,0,10,0,1,The AI should be honest.\n"
-                    "2,d,1,0,10,0,1,AI should be truthful\n"
-                    "3,d,2,1,5,5,1,The AI should obey the user.\n");
+  e.comments =
+      File("comments.csv",
+           "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+           "1,d,0,0,10,0,1,The AI should be honest.\n"
+           "2,d,1,0,10,0,1,AI should be truthful\n"
+           "3,d,2,1,5,5,1,The AI should obey the user.\n");
   std::string pv = "participant,group-id,0,1,2\n";
   for (int p = 0; p < 10; ++p)
     pv += std::to_string(p) + "," + (p < 5 ? "0" : "1") + ",1,1," + (p < 5 ? "1" : "-1") + "\n";
@@ -46,7 +47,8 @@ PolisExport SmallExport() {
 Result<Principle> FakeRewrite(std::string_view text, const Source& src) {
   std::string t(text);
   size_t at = t.find("be ");
-  if (at == std::string::npos) return InvalidArgument("statement: not a statement about AI behaviour: " + t);
+  if (at == std::string::npos)
+    return InvalidArgument("statement: not a statement about AI behaviour: " + t);
   std::string adj = t.substr(at + 3);
   if (!adj.empty() && adj.back() == '.') adj.pop_back();
   Principle p;
@@ -111,7 +113,8 @@ TEST_CASE("a selected statement that cannot be rewritten is reported, not droppe
   REQUIRE(a);
   PublicPrinciples pp = StatementsToPrinciples(*a, FakeRewrite);
   REQUIRE(pp.outcomes.size() == 4);
-  CHECK(pp.outcomes[3].rewrite_error == "statement: not a statement about AI behaviour: Robots are coming");
+  CHECK(pp.outcomes[3].rewrite_error ==
+        "statement: not a statement about AI behaviour: Robots are coming");
   PolisReport r;
   r.analysis = &*a;
   r.principles = &pp;
@@ -130,8 +133,10 @@ TEST_CASE("the Polis report lists groups, selected and divisive statements, dete
   std::string md = PolisReportMarkdown(r);
   CHECK(md.find("## Public input (Polis)") != std::string::npos);
   CHECK(md.find("2 groups from export group-id — group 0: 5, group 1: 5") != std::string::npos);
-  CHECK(md.find("| 2 | The AI should obey the user. | 5/5 (100.0%) | 0/5 (0.0%) | group 0 agrees 100.0%, "
-                "group 1 only 0.0% (smoothed gap 0.71 >= 0.30) |") != std::string::npos);
+  CHECK(
+      md.find(
+          "| 2 | The AI should obey the user. | 5/5 (100.0%) | 0/5 (0.0%) | group 0 agrees 100.0%, "
+          "group 1 only 0.0% (smoothed gap 0.71 >= 0.30) |") != std::string::npos);
   CHECK(md == PolisReportMarkdown(r));
   std::string html = PolisReportHtml(r);
   CHECK(html.find("<h3>Divisive statements (conflicts of public input)</h3>") != std::string::npos);
@@ -180,11 +185,11 @@ TEST_CASE("CCAI yields tens of principles, each a 'Choose the response that' sen
   REQUIRE(files);
   auto a = AnalyzePolis(*files, {});
   REQUIRE(a);
-  PublicPrinciples pp = StatementsToPrinciples(*a, [&](std::string_view t, const Source& s) {
-    return rw->RewriteStatement(t, s);
-  });
+  PublicPrinciples pp = StatementsToPrinciples(
+      *a, [&](std::string_view t, const Source& s) { return rw->RewriteStatement(t, s); });
   PolisTools tools = MakePolisTools(*rw, *rules, testing::ModelsDir());
-  std::vector<Principle> combined = CombineSimilar(pp.principles, tools.merge, tools.combine_threshold);
+  std::vector<Principle> combined =
+      CombineSimilar(pp.principles, tools.merge, tools.combine_threshold);
   CHECK(combined.size() >= 20);
   CHECK(combined.size() < 100);
   for (const Principle& p : combined) {
