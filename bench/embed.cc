@@ -356,18 +356,21 @@ void Thresholds(const Embedder& e) {
   std::printf("embed.pairs.duplicate_mean_cos: %.3f\n", mean(dup));
   std::printf("embed.pairs.similar_mean_cos: %.3f\n", mean(sim));
   std::printf("embed.pairs.unrelated_mean_cos: %.3f\n", mean(unrel));
-  std::vector<float> not_dup = sim;
-  not_dup.insert(not_dup.end(), unrel.begin(), unrel.end());
-  auto [td, ad] = BestThreshold(dup, not_dup);
+  // Duplicate vs same-idea-other-words; similar vs unrelated.
+  auto [td, ad] = BestThreshold(dup, sim);
   auto [ts, as] = BestThreshold(sim, unrel);
   std::printf("embed.threshold.duplicate: %.3f\nembed.threshold.duplicate_balanced_acc: %.3f\n", td, ad);
   std::printf("embed.threshold.similar: %.3f\nembed.threshold.similar_balanced_acc: %.3f\n", ts, as);
   SimilarityThresholds def;
-  double tp = 0, tn = 0;
+  double tp = 0, tn = 0, dp = 0, dn = 0;
   for (float s : sim) tp += s >= def.similar;
   for (float s : unrel) tn += s < def.similar;
+  for (float s : dup) dp += s >= def.duplicate;
+  for (float s : sim) dn += s < def.duplicate;
   std::printf("embed.threshold.similar_default_balanced_acc: %.3f\n",
               0.5 * (tp / sim.size() + tn / unrel.size()));
+  std::printf("embed.threshold.duplicate_default_balanced_acc: %.3f\n",
+              0.5 * (dp / dup.size() + dn / sim.size()));
 }
 
 }  // namespace
@@ -418,12 +421,17 @@ int main(int argc, char** argv) {
                                    {"semantic_only_pc8", 1, 0, 8, 0},
                                    {"semantic_only_sif1e-4", 1, 0, 1, 1e-4f},
                                    {"semantic_only_sif3e-4", 1, 0, 1, 3e-4f},
-                                   {"semantic_only_sif3e-3", 1, 0, 1, 3e-3f},
+                                   {"semantic_only_sif1e-3", 1, 0, 1, 1e-3f},
+                                   {"semantic_only_pc4_sif1e-4", 1, 0, 4, 1e-4f},
                                    {"lexical_only", 0, 1, 0, 0},
                                    {"mix_0.9_0.44", 0.9f, 0.44f, base.pc_remove, 0},
                                    {"mix_0.8_0.6", 0.8f, 0.6f, base.pc_remove, 0},
                                    {"mix_0.7_0.71", 0.7f, 0.71f, base.pc_remove, 0}};
-  const float trained_a = 1e-3f;
+  float trained_a = 1e-3f;
+  {
+    auto j = nlohmann::json::parse(files->files["manifest.json"], nullptr, false);
+    if (!j.is_discarded() && j.contains("params")) trained_a = j["params"].value("sif_a", 1e-3f);
+  }
   for (const auto& v : variants) {
     embed::Model m = base;
     m.alpha = v.alpha;

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "core/io.h"
+#include "core/text.h"
 #include "embed/train.h"
 
 namespace charter::cli {
@@ -20,7 +21,7 @@ struct TrainArgs {
   int dim = 256;
   int lex_dim = 256;
   int vocab = 16000;
-  int window = 8;
+  int window = 16;
   int threads = 2;
 };
 
@@ -40,6 +41,12 @@ int RunTrain(const TrainArgs& a) {
   size_t bytes = 0;
   for (const auto& in : a.inputs) {
     std::vector<std::string> paths;
+    // Files are named relative to the folder above the input, so the model
+    // (and the corpus checksum in the manifest) does not depend on where
+    // the corpus lies: ".../shared/corpora" -> "corpora/constitutions/en/ind.txt".
+    std::filesystem::path base = std::filesystem::path(in).lexically_normal();
+    if (!base.has_filename()) base = base.parent_path();
+    base = base.parent_path();
     if (std::filesystem::is_directory(in)) {
       auto list = ListFiles(in, {".txt", ".md", ".jsonl", ".csv"});
       if (!list) return Fail(list.error().message);
@@ -52,7 +59,9 @@ int RunTrain(const TrainArgs& a) {
       auto data = ReadFile(p);
       if (!data) return Fail(data.error().message);
       bytes += data->size();
-      CorpusText t = CorpusFromFile(p, *data);
+      std::string name = std::filesystem::path(p).lexically_normal().lexically_relative(base).string();
+      if (!std::filesystem::is_directory(in) || name.empty() || StartsWith(name, "..")) name = p;
+      CorpusText t = CorpusFromFile(name, *data);
       if (!t.lines.empty()) corpus.push_back(std::move(t));
     }
   }

@@ -75,9 +75,9 @@ Result<VectorIndex> VectorIndex::Build(std::span<const float> vecs, int dim,
         impl->index = std::move(flat);
       } else {
         impl->kind = kKindIvf;
-        // About 4 sqrt(n) lists, but at least 39 training points per list
+        // About sqrt(n) lists, with at least 39 training points per list
         // (faiss's own minimum for a meaningful k-means).
-        size_t nlist = static_cast<size_t>(std::min(4.0 * std::sqrt(static_cast<double>(n)),
+        size_t nlist = static_cast<size_t>(std::min(std::sqrt(static_cast<double>(n)),
                                                     static_cast<double>(n) / 39.0));
         nlist = std::max<size_t>(nlist, 1);
         auto* quantizer = new faiss::IndexFlatIP(dim);
@@ -87,7 +87,7 @@ Result<VectorIndex> VectorIndex::Build(std::span<const float> vecs, int dim,
         ivf->cp.seed = options.seed;
         ivf->cp.niter = 10;
         // Train on an even sample: k-means cost grows with the training set.
-        const int64_t max_train = static_cast<int64_t>(nlist) * 64;
+        const int64_t max_train = static_cast<int64_t>(nlist) * 40;
         if (n > max_train) {
           std::vector<float> sample(static_cast<size_t>(max_train) * static_cast<size_t>(dim));
           for (int64_t i = 0; i < max_train; ++i) {

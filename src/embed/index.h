@@ -52,8 +52,8 @@ struct IndexOptions {
   // Default: 20000.
   int64_t exact_max = 20000;
   // IVF only: lists probed per query (more = slower, closer to exact).
-  // The number of lists is about 4*sqrt(n). Default: 32.
-  int nprobe = 32;
+  // The number of lists is about sqrt(n). Default: 48.
+  int nprobe = 48;
   // IVF only: seed of the k-means that places the lists. Default: 1234.
   int seed = 1234;
 };
