@@ -29,7 +29,7 @@ int RunSearch(const SearchArgs& a) {
   if (!emb) return Fail(emb.error().message);
   SearchIndex si;
   if (a.inputs.size() == 1 && LooksLikeSearchIndex(a.inputs[0])) {
-    auto bytes = ReadFile(a.inputs[0], 16u << 30);
+    auto bytes = ReadFile(a.inputs[0], size_t{16} << 30);
     if (!bytes) return Fail(bytes.error().message);
     auto loaded = LoadSearchIndex(*bytes, a.inputs[0]);
     if (!loaded) return Fail(loaded.error().message);
@@ -64,7 +64,7 @@ int RunSearch(const SearchArgs& a) {
     if (a.jsonl) {
       nlohmann::json j = {{"doc", u.doc},         {"cite", u.cite},
                           {"line_start", u.line_start}, {"line_end", u.line_end},
-                          {"score", std::round(h.score * 10000) / 10000}, {"text", u.text}};
+                          {"score", std::round(static_cast<double>(h.score) * 10000) / 10000}, {"text", u.text}};
       std::cout << j.dump() << "\n";
     } else {
       std::printf("%.3f  %s:%u-%u  %s\n       %s\n", static_cast<double>(h.score), u.doc.c_str(),

@@ -54,7 +54,7 @@ int RunSimilar(const SimilarArgs& a) {
                     {"line_start", v.line_start},
                     {"line_end", v.line_end},
                     {"text", v.text},
-                    {"score", std::round(h.score * 10000) / 10000}});
+                    {"score", std::round(static_cast<double>(h.score) * 10000) / 10000}});
       if (static_cast<int>(nb.size()) >= a.k) break;
     }
     nlohmann::json j = {{"doc", u.doc},           {"line_start", u.line_start},

@@ -3,6 +3,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -105,8 +106,10 @@ Result<std::string> SaveSearchIndex(const std::vector<EmbedUnit>& units, const V
 
 bool LooksLikeSearchIndex(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) return false;
-  auto head = ReadFile(path, 64u << 30);
-  return head && head->size() >= 8 && std::memcmp(head->data(), kSearchMagic, 8) == 0;
+  std::ifstream in(path, std::ios::binary);
+  char head[8] = {};
+  in.read(head, 8);
+  return in.gcount() == 8 && std::memcmp(head, kSearchMagic, 8) == 0;
 }
 
 Result<SearchIndex> LoadSearchIndex(const std::string& bytes, const std::string& name) {
