@@ -56,6 +56,17 @@ Result<std::shared_ptr<ConvertContext>> ConvertContext::Create(const ConvertSett
   auto emb = Embedder::Load(*files);
   if (!emb) return std::unexpected(emb.error());
   ctx->embedder_ = std::make_shared<const Embedder>(std::move(*emb));
+  auto cache = std::make_shared<std::map<std::string, std::vector<float>>>();
+  if (!ctx->base_.empty()) {
+    std::vector<std::string> cores;
+    for (const Principle& p : ctx->base_) cores.push_back(PrincipleCore(p.text));
+    std::vector<float> vecs = ctx->embedder_->EmbedBatch(cores);
+    size_t dim = static_cast<size_t>(ctx->embedder_->dim());
+    for (size_t i = 0; i < cores.size() && (i + 1) * dim <= vecs.size(); ++i)
+      (*cache)[cores[i]] = std::vector<float>(vecs.begin() + static_cast<long>(i * dim),
+                                              vecs.begin() + static_cast<long>((i + 1) * dim));
+  }
+  ctx->base_vectors_ = std::move(cache);
   return ctx;
 }
 
@@ -85,7 +96,29 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
   }
   std::shared_ptr<const Embedder> emb = embedder_;
   MergeTools tools;
-  tools.embed = [emb](const std::vector<std::string>& texts) { return emb->EmbedBatch(texts); };
+  tools.embed = [emb, cache = base_vectors_](const std::vector<std::string>& texts) {
+    // Texts already embedded (the base) come from the cache; the rest in one batch.
+    std::vector<std::string> rest;
+    for (const std::string& t : texts)
+      if (!cache->count(t)) rest.push_back(t);
+    if (rest.size() == texts.size()) return emb->EmbedBatch(texts);
+    std::vector<float> fresh = rest.empty() ? std::vector<float>() : emb->EmbedBatch(rest);
+    const size_t dim = static_cast<size_t>(emb->dim());
+    std::vector<float> out;
+    out.reserve(texts.size() * dim);
+    size_t k = 0;
+    for (const std::string& t : texts) {
+      auto it = cache->find(t);
+      if (it != cache->end()) {
+        out.insert(out.end(), it->second.begin(), it->second.end());
+      } else {
+        out.insert(out.end(), fresh.begin() + static_cast<long>(k * dim),
+                   fresh.begin() + static_cast<long>((k + 1) * dim));
+        ++k;
+      }
+    }
+    return out;
+  };
   tools.combine = [rw](const std::vector<Principle>& cluster) { return rw->Combine(cluster); };
   tools.cluster = [](const std::vector<float>& vecs, int dim, float threshold) {
     return ClusterAverageLinkage(vecs, dim, threshold);

@@ -320,7 +320,8 @@ Result<std::vector<Principle>> ParseBaseConstitution(std::string_view text,
 namespace {
 // Position just after "response that " (case-insensitive), or npos.
 size_t AfterLead(std::string_view text) {
-  std::string lower = AsciiLower(text);
+  // The lead is at the start: lower only what can hold it.
+  std::string lower = AsciiLower(text.substr(0, 80));
   size_t p = lower.find("response that ");
   if (p == std::string::npos || p > 60) return std::string_view::npos;
   return p + 14;
