@@ -212,7 +212,8 @@ void Print(const std::string& name, const Precision& p) {
               name.c_str(), p.p5, name.c_str(), p.p10);
 }
 
-std::vector<std::string> Articles(const std::string& lang, std::vector<std::vector<std::string>>* raw) {
+std::vector<std::string> Articles(const std::string& lang,
+                                  std::vector<std::vector<std::string>>* raw) {
   auto bytes = ReadFile(kShared + "/corpora/instruments/udhr/" + lang + ".txt");
   if (!bytes) return {};
   CorpusText t = CorpusFromFile("udhr/" + lang + ".txt", *bytes);
@@ -278,7 +279,8 @@ double CrossLingualHeldOut(const Embedder& e, const std::string& lang) {
         return out;
       };
       if (fl.size() == el.size()) {
-        for (size_t i = 0; i < fl.size(); ++i) units.push_back({enc(fl, i, i + 1), enc(el, i, i + 1)});
+        for (size_t i = 0; i < fl.size(); ++i)
+          units.push_back({enc(fl, i, i + 1), enc(el, i, i + 1)});
       } else {
         units.push_back({enc(fl, 0, fl.size()), enc(el, 0, el.size())});
       }
@@ -359,8 +361,10 @@ void Thresholds(const Embedder& e) {
   // Duplicate vs same-idea-other-words; similar vs unrelated.
   auto [td, ad] = BestThreshold(dup, sim);
   auto [ts, as] = BestThreshold(sim, unrel);
-  std::printf("embed.threshold.duplicate: %.3f\nembed.threshold.duplicate_balanced_acc: %.3f\n", td, ad);
-  std::printf("embed.threshold.similar: %.3f\nembed.threshold.similar_balanced_acc: %.3f\n", ts, as);
+  std::printf("embed.threshold.duplicate: %.3f\nembed.threshold.duplicate_balanced_acc: %.3f\n", td,
+              ad);
+  std::printf("embed.threshold.similar: %.3f\nembed.threshold.similar_balanced_acc: %.3f\n", ts,
+              as);
   SimilarityThresholds def;
   double tp = 0, tn = 0, dp = 0, dn = 0;
   for (float s : sim) tp += s >= def.similar;

@@ -62,9 +62,12 @@ int RunSearch(const SearchArgs& a) {
   for (const auto& h : *hits) {
     const EmbedUnit& u = si.units[static_cast<size_t>(h.id)];
     if (a.jsonl) {
-      nlohmann::json j = {{"doc", u.doc},         {"cite", u.cite},
-                          {"line_start", u.line_start}, {"line_end", u.line_end},
-                          {"score", std::round(static_cast<double>(h.score) * 10000) / 10000}, {"text", u.text}};
+      nlohmann::json j = {{"doc", u.doc},
+                          {"cite", u.cite},
+                          {"line_start", u.line_start},
+                          {"line_end", u.line_end},
+                          {"score", std::round(static_cast<double>(h.score) * 10000) / 10000},
+                          {"text", u.text}};
       std::cout << j.dump() << "\n";
     } else {
       std::printf("%.3f  %s:%u-%u  %s\n       %s\n", static_cast<double>(h.score), u.doc.c_str(),
@@ -77,24 +80,25 @@ int RunSearch(const SearchArgs& a) {
 }  // namespace
 
 Command SearchCommand() {
-  return {"search", "Find the provisions across documents that best match a query",
-          [](CLI::App* sub) -> std::function<int()> {
-            auto a = std::make_shared<SearchArgs>();
-            sub->add_option("query", a->query, "What to look for")->required();
-            sub->add_option("corpus", a->inputs, "Folders/files to search, or one index file")
-                ->required();
-            sub->add_option("--k", a->k, "Number of results")->capture_default_str();
-            sub->add_option("--models", a->models, "Models folder (default: models/)");
-            sub->add_option("--save-index", a->save_index, "Write the built index to this file");
-            sub->add_flag("--all-units", a->all_units,
-                          "Search every text unit, not only principle-worthy clauses");
-            sub->add_flag("--jsonl", a->jsonl, "One JSON object per result");
-            sub->add_option("--lang", a->lang, "Force the documents' language");
-            sub->footer(
-                "Example: charter search \"freedom of the press\" ../shared/corpora/constitutions/en "
-                "--k 5 --save-index press.idx");
-            return [a] { return RunSearch(*a); };
-          }};
+  return {
+      "search", "Find the provisions across documents that best match a query",
+      [](CLI::App* sub) -> std::function<int()> {
+        auto a = std::make_shared<SearchArgs>();
+        sub->add_option("query", a->query, "What to look for")->required();
+        sub->add_option("corpus", a->inputs, "Folders/files to search, or one index file")
+            ->required();
+        sub->add_option("--k", a->k, "Number of results")->capture_default_str();
+        sub->add_option("--models", a->models, "Models folder (default: models/)");
+        sub->add_option("--save-index", a->save_index, "Write the built index to this file");
+        sub->add_flag("--all-units", a->all_units,
+                      "Search every text unit, not only principle-worthy clauses");
+        sub->add_flag("--jsonl", a->jsonl, "One JSON object per result");
+        sub->add_option("--lang", a->lang, "Force the documents' language");
+        sub->footer(
+            "Example: charter search \"freedom of the press\" ../shared/corpora/constitutions/en "
+            "--k 5 --save-index press.idx");
+        return [a] { return RunSearch(*a); };
+      }};
 }
 
 }  // namespace charter::cli

@@ -57,8 +57,10 @@ int RunSimilar(const SimilarArgs& a) {
                     {"score", std::round(static_cast<double>(h.score) * 10000) / 10000}});
       if (static_cast<int>(nb.size()) >= a.k) break;
     }
-    nlohmann::json j = {{"doc", u.doc},           {"line_start", u.line_start},
-                        {"line_end", u.line_end}, {"text", u.text},
+    nlohmann::json j = {{"doc", u.doc},
+                        {"line_start", u.line_start},
+                        {"line_end", u.line_end},
+                        {"text", u.text},
                         {"neighbors", std::move(nb)}};
     out += j.dump() + "\n";
   }

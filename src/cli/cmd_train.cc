@@ -59,7 +59,8 @@ int RunTrain(const TrainArgs& a) {
       auto data = ReadFile(p);
       if (!data) return Fail(data.error().message);
       bytes += data->size();
-      std::string name = std::filesystem::path(p).lexically_normal().lexically_relative(base).string();
+      std::string name =
+          std::filesystem::path(p).lexically_normal().lexically_relative(base).string();
       if (!std::filesystem::is_directory(in) || name.empty() || StartsWith(name, "..")) name = p;
       CorpusText t = CorpusFromFile(name, *data);
       if (!t.lines.empty()) corpus.push_back(std::move(t));
@@ -83,24 +84,24 @@ int RunTrain(const TrainArgs& a) {
 }  // namespace
 
 Command TrainCommand() {
-  return {"train", "Train the sentencepiece + embedding models on a corpus",
-          [](CLI::App* sub) -> std::function<int()> {
-            auto a = std::make_shared<TrainArgs>();
-            sub->add_option("corpus", a->inputs, "Files or folders (.txt .md .jsonl .csv)")
-                ->required();
-            sub->add_option("--out", a->out, "Output folder (must exist)")->capture_default_str();
-            sub->add_option("--seed", a->seed, "Random seed")->capture_default_str();
-            sub->add_option("--dim", a->dim, "Semantic dimensions")->capture_default_str();
-            sub->add_option("--lex-dim", a->lex_dim, "Hashed lexical dimensions")
-                ->capture_default_str();
-            sub->add_option("--vocab", a->vocab, "sentencepiece vocabulary size")
-                ->capture_default_str();
-            sub->add_option("--window", a->window, "Co-occurrence window (pieces each side)")
-                ->capture_default_str();
-            sub->add_option("--threads", a->threads, "Threads")->capture_default_str();
-            sub->footer("Example: charter train ../shared/corpora --out models/ --seed 1");
-            return [a] { return RunTrain(*a); };
-          }};
+  return {
+      "train", "Train the sentencepiece + embedding models on a corpus",
+      [](CLI::App* sub) -> std::function<int()> {
+        auto a = std::make_shared<TrainArgs>();
+        sub->add_option("corpus", a->inputs, "Files or folders (.txt .md .jsonl .csv)")->required();
+        sub->add_option("--out", a->out, "Output folder (must exist)")->capture_default_str();
+        sub->add_option("--seed", a->seed, "Random seed")->capture_default_str();
+        sub->add_option("--dim", a->dim, "Semantic dimensions")->capture_default_str();
+        sub->add_option("--lex-dim", a->lex_dim, "Hashed lexical dimensions")
+            ->capture_default_str();
+        sub->add_option("--vocab", a->vocab, "sentencepiece vocabulary size")
+            ->capture_default_str();
+        sub->add_option("--window", a->window, "Co-occurrence window (pieces each side)")
+            ->capture_default_str();
+        sub->add_option("--threads", a->threads, "Threads")->capture_default_str();
+        sub->footer("Example: charter train ../shared/corpora --out models/ --seed 1");
+        return [a] { return RunTrain(*a); };
+      }};
 }
 
 }  // namespace charter::cli

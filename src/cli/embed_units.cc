@@ -32,7 +32,8 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& in
   return out;
 }
 
-Result<std::vector<EmbedUnit>> CollectUnits(Pipeline& pipeline, const std::vector<std::string>& files,
+Result<std::vector<EmbedUnit>> CollectUnits(Pipeline& pipeline,
+                                            const std::vector<std::string>& files,
                                             bool principles_only) {
   std::vector<EmbedUnit> out;
   for (const auto& f : files) {
@@ -88,8 +89,11 @@ Result<Embedder> LoadEmbedder(const std::string& dir) {
 Result<std::string> SaveSearchIndex(const std::vector<EmbedUnit>& units, const VectorIndex& index) {
   nlohmann::json j = nlohmann::json::array();
   for (const auto& u : units) {
-    j.push_back({{"doc", u.doc}, {"cite", u.cite}, {"line_start", u.line_start},
-                 {"line_end", u.line_end}, {"text", u.text}});
+    j.push_back({{"doc", u.doc},
+                 {"cite", u.cite},
+                 {"line_start", u.line_start},
+                 {"line_end", u.line_end},
+                 {"text", u.text}});
   }
   std::string meta = j.dump();
   auto idx = index.Save();
@@ -116,7 +120,8 @@ Result<SearchIndex> LoadSearchIndex(const std::string& bytes, const std::string&
   if (bytes.size() < 8 || std::memcmp(bytes.data(), kSearchMagic, 8) != 0) {
     return Corruption(name + ": not a Charter search index (bad magic)");
   }
-  if (bytes.size() < 24) return Corruption(name + ": truncated (" + std::to_string(bytes.size()) + " bytes)");
+  if (bytes.size() < 24)
+    return Corruption(name + ": truncated (" + std::to_string(bytes.size()) + " bytes)");
   uint32_t u32[2];
   uint64_t len;
   std::memcpy(u32, bytes.data() + 8, 8);
@@ -136,7 +141,8 @@ Result<SearchIndex> LoadSearchIndex(const std::string& bytes, const std::string&
   }
   auto idx = VectorIndex::Load(std::string_view(bytes).substr(24 + len), name);
   if (!idx) return std::unexpected(idx.error());
-  if (idx->size() != static_cast<int64_t>(si.units.size()) || static_cast<uint32_t>(idx->dim()) != u32[1]) {
+  if (idx->size() != static_cast<int64_t>(si.units.size()) ||
+      static_cast<uint32_t>(idx->dim()) != u32[1]) {
     return Corruption(name + ": " + std::to_string(si.units.size()) + " units but " +
                       std::to_string(idx->size()) + " vectors");
   }

@@ -35,7 +35,8 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& in
 // Units of every file. `principles_only`: clauses the extractor marks
 // principle-worthy (falls back to all text units for a language without
 // extraction rules, with a note on stderr).
-Result<std::vector<EmbedUnit>> CollectUnits(Pipeline& pipeline, const std::vector<std::string>& files,
+Result<std::vector<EmbedUnit>> CollectUnits(Pipeline& pipeline,
+                                            const std::vector<std::string>& files,
                                             bool principles_only);
 
 std::vector<std::string> Texts(const std::vector<EmbedUnit>& units);

@@ -143,14 +143,16 @@ std::vector<std::vector<int>> SparseLinkage(const std::vector<float>& vecs, int 
   std::vector<int> size(static_cast<size_t>(n), 1);
   std::vector<int> version(static_cast<size_t>(n), 0);
   auto linkage = [&](int a, int b, const std::pair<double, int>& e) {
-    const double pairs = static_cast<double>(size[static_cast<size_t>(a)]) * size[static_cast<size_t>(b)];
+    const double pairs =
+        static_cast<double>(size[static_cast<size_t>(a)]) * size[static_cast<size_t>(b)];
     if (o.complete) return e.second < pairs ? -1.0 : e.first / pairs;  // approx: mean of full set
     return e.first / pairs;
   };
   using Item = std::tuple<double, int, int, int, int>;  // score, -a, -b, ver a, ver b
   auto cmp = [](const Item& x, const Item& y) {
     if (std::get<0>(x) != std::get<0>(y)) return std::get<0>(x) < std::get<0>(y);
-    return std::make_pair(std::get<1>(x), std::get<2>(x)) < std::make_pair(std::get<1>(y), std::get<2>(y));
+    return std::make_pair(std::get<1>(x), std::get<2>(x)) <
+           std::make_pair(std::get<1>(y), std::get<2>(y));
   };
   std::priority_queue<Item, std::vector<Item>, decltype(cmp)> heap(cmp);
   for (int a = 0; a < n; ++a) {
@@ -185,7 +187,8 @@ std::vector<std::vector<int>> SparseLinkage(const std::vector<float>& vecs, int 
     uf.Union(a, b);
     for (const auto& [c, e] : la) {
       int x = std::min(a, c), y = std::max(a, c);
-      heap.push({linkage(x, y, e), -x, -y, version[static_cast<size_t>(x)], version[static_cast<size_t>(y)]});
+      heap.push({linkage(x, y, e), -x, -y, version[static_cast<size_t>(x)],
+                 version[static_cast<size_t>(y)]});
     }
   }
   return Groups(uf, n);

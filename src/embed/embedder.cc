@@ -66,8 +66,9 @@ Result<Embedder> Embedder::Load(const ModelFiles& files) {
     return it != j.end() && it->is_number_integer() ? it->get<int64_t>() : -1;
   };
   if (num("format_version") != embed::kEmbFormatVersion) {
-    return Corruption(mpath + ": unsupported format version " + std::to_string(num("format_version")) +
-                      " (expected " + std::to_string(embed::kEmbFormatVersion) + ")");
+    return Corruption(mpath + ": unsupported format version " +
+                      std::to_string(num("format_version")) + " (expected " +
+                      std::to_string(embed::kEmbFormatVersion) + ")");
   }
   for (const char* name : {embed::kSpmFile, embed::kEmbFile}) {
     const std::string& bytes = files.files.at(name);
@@ -97,8 +98,9 @@ Result<Embedder> Embedder::Load(const ModelFiles& files) {
   impl->model = std::move(*model);
   const embed::Model& m = impl->model;
   if (m.n_pieces != (*tok)->piece_size()) {
-    return Corruption(path(embed::kEmbFile) + ": has " + std::to_string(m.n_pieces) + " pieces but " +
-                      path(embed::kSpmFile) + " has " + std::to_string((*tok)->piece_size()));
+    return Corruption(path(embed::kEmbFile) + ": has " + std::to_string(m.n_pieces) +
+                      " pieces but " + path(embed::kSpmFile) + " has " +
+                      std::to_string((*tok)->piece_size()));
   }
   if (num("dim") != m.dim() || num("sem_dim") != m.sem_dim || num("lex_dim") != m.lex_dim) {
     return Corruption(path(embed::kEmbFile) + ": dimensions " + std::to_string(m.sem_dim) + "+" +

@@ -77,8 +77,8 @@ Result<VectorIndex> VectorIndex::Build(std::span<const float> vecs, int dim,
         impl->kind = kKindIvf;
         // About sqrt(n) lists, with at least 39 training points per list
         // (faiss's own minimum for a meaningful k-means).
-        size_t nlist = static_cast<size_t>(std::min(std::sqrt(static_cast<double>(n)),
-                                                    static_cast<double>(n) / 39.0));
+        size_t nlist = static_cast<size_t>(
+            std::min(std::sqrt(static_cast<double>(n)), static_cast<double>(n) / 39.0));
         nlist = std::max<size_t>(nlist, 1);
         auto* quantizer = new faiss::IndexFlatIP(dim);
         auto ivf = std::make_unique<faiss::IndexIVFFlat>(quantizer, dim, nlist,
@@ -92,7 +92,8 @@ Result<VectorIndex> VectorIndex::Build(std::span<const float> vecs, int dim,
           std::vector<float> sample(static_cast<size_t>(max_train) * static_cast<size_t>(dim));
           for (int64_t i = 0; i < max_train; ++i) {
             int64_t src = i * n / max_train;
-            std::memcpy(&sample[static_cast<size_t>(i * dim)], &vecs[static_cast<size_t>(src * dim)],
+            std::memcpy(&sample[static_cast<size_t>(i * dim)],
+                        &vecs[static_cast<size_t>(src * dim)],
                         sizeof(float) * static_cast<size_t>(dim));
           }
           ivf->train(max_train, sample.data());
@@ -129,8 +130,9 @@ Result<std::vector<std::vector<Neighbor>>> VectorIndex::SearchBatch(std::span<co
   if (kk == 0 || nq == 0) return out;
   std::vector<float> dist(static_cast<size_t>(nq * kk));
   std::vector<faiss::Index::idx_t> labels(static_cast<size_t>(nq * kk));
-  auto st = Faiss("index search",
-                  [&] { impl_->index->search(nq, queries.data(), kk, dist.data(), labels.data()); });
+  auto st = Faiss("index search", [&] {
+    impl_->index->search(nq, queries.data(), kk, dist.data(), labels.data());
+  });
   if (!st) return std::unexpected(st.error());
   for (int64_t q = 0; q < nq; ++q) {
     auto& v = out[static_cast<size_t>(q)];

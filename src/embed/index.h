@@ -90,8 +90,7 @@ class VectorIndex {
                                                          int k) const;
 
   // Every row whose score with `query` is >= threshold, best first.
-  Result<std::vector<Neighbor>> RangeSearch(std::span<const float> query,
-                                            float threshold) const;
+  Result<std::vector<Neighbor>> RangeSearch(std::span<const float> query, float threshold) const;
 
   // Every pair of rows (a < b) of this index with score >= threshold, sorted
   // by (a, b). The self-pair is never reported.

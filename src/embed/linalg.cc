@@ -50,7 +50,8 @@ void MulAT(const SparseMatrix& a, const std::vector<double>& x, int l, std::vect
 void Orthonormalize(std::vector<double>* y, int n, int l) {
   std::vector<double> col(static_cast<size_t>(l) * n);  // column-major copy
   for (int i = 0; i < n; ++i)
-    for (int j = 0; j < l; ++j) col[static_cast<size_t>(j) * n + i] = (*y)[static_cast<size_t>(i) * l + j];
+    for (int j = 0; j < l; ++j)
+      col[static_cast<size_t>(j) * n + i] = (*y)[static_cast<size_t>(i) * l + j];
   for (int pass = 0; pass < 2; ++pass) {
     for (int j = 0; j < l; ++j) {
       double* cj = &col[static_cast<size_t>(j) * n];
@@ -71,7 +72,8 @@ void Orthonormalize(std::vector<double>* y, int n, int l) {
     }
   }
   for (int i = 0; i < n; ++i)
-    for (int j = 0; j < l; ++j) (*y)[static_cast<size_t>(i) * l + j] = col[static_cast<size_t>(j) * n + i];
+    for (int j = 0; j < l; ++j)
+      (*y)[static_cast<size_t>(i) * l + j] = col[static_cast<size_t>(j) * n + i];
 }
 
 }  // namespace
@@ -112,8 +114,9 @@ void SymmetricEigen(std::vector<double> a, int n, std::vector<double>* w, std::v
   }
   std::vector<int> order(N);
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int x, int y) { return a[static_cast<size_t>(x) * N + x] > a[static_cast<size_t>(y) * N + y]; });
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return a[static_cast<size_t>(x) * N + x] > a[static_cast<size_t>(y) * N + y];
+  });
   std::vector<double> vs(N * N);
   w->resize(N);
   for (size_t j = 0; j < N; ++j) {
@@ -155,7 +158,9 @@ void RandomizedSvd(const SparseMatrix& a, int k, int oversample, int iters, uint
   std::vector<double> w, v;
   SymmetricEigen(std::move(bbt), l, &w, &v);
   s->assign(static_cast<size_t>(k), 0.0f);
-  for (int j = 0; j < k; ++j) (*s)[static_cast<size_t>(j)] = static_cast<float>(std::sqrt(std::max(0.0, w[static_cast<size_t>(j)])));
+  for (int j = 0; j < k; ++j)
+    (*s)[static_cast<size_t>(j)] =
+        static_cast<float>(std::sqrt(std::max(0.0, w[static_cast<size_t>(j)])));
   u->assign(static_cast<size_t>(a.rows) * k, 0.0f);
   for (int r = 0; r < a.rows; ++r) {
     const double* q = &y[static_cast<size_t>(r) * l];
@@ -183,7 +188,8 @@ std::vector<float> TopDirections(const std::vector<float>& x, int n, int d, int 
   k = std::min(k, d);
   std::vector<float> out(static_cast<size_t>(k) * D);
   for (int c = 0; c < k; ++c)
-    for (size_t a = 0; a < D; ++a) out[static_cast<size_t>(c) * D + a] = static_cast<float>(v[a * D + static_cast<size_t>(c)]);
+    for (size_t a = 0; a < D; ++a)
+      out[static_cast<size_t>(c) * D + a] = static_cast<float>(v[a * D + static_cast<size_t>(c)]);
   return out;
 }
 

@@ -222,7 +222,8 @@ void EmbedPieces(const Model& m, const std::vector<int>& ids, float* out) {
       if (prim[i - 1] < 0 || prim[i] < 0) continue;
       uint64_t key = (static_cast<uint64_t>(prim[i - 1]) << 32 | static_cast<uint32_t>(prim[i])) ^
                      0x9e3779b97f4a7c15ull;
-      float w = 0.5f * (m.idf[static_cast<size_t>(prim[i - 1])] + m.idf[static_cast<size_t>(prim[i])]);
+      float w =
+          0.5f * (m.idf[static_cast<size_t>(prim[i - 1])] + m.idf[static_cast<size_t>(prim[i])]);
       AddHashed(key, 0.5f * w, m.lex_dim, lex);
     }
     Normalize(lex, m.lex_dim);

@@ -54,12 +54,12 @@ struct Model {
   int n_pieces = 0;
   float alpha = 0.8f;  // weight of the semantic channel
   float beta = 0.6f;   // weight of the lexical channel
-  int pc_remove = 1;  // common components removed (<= pc rows)
+  int pc_remove = 1;   // common components removed (<= pc rows)
   // n_pieces x sem_dim, rows L2-normalised (zero for rare pieces).
   std::vector<float> vectors;
-  std::vector<float> sif;  // a / (a + p(piece))
-  std::vector<float> idf;  // log((N + 1) / (df + 1)) + 1
-  std::vector<float> pc;   // common components, rows of sem_dim (unit), best first
+  std::vector<float> sif;              // a / (a + p(piece))
+  std::vector<float> idf;              // log((N + 1) / (df + 1)) + 1
+  std::vector<float> pc;               // common components, rows of sem_dim (unit), best first
   std::vector<std::string> langs;      // langs[0] = "en"
   std::vector<uint8_t> piece_lang;     // dominant language of each piece
   std::vector<float> piece_lang_conf;  // its share of the piece's occurrences
@@ -78,8 +78,7 @@ void SplitWords(std::string_view text, std::vector<std::string>* words);
 class Tokenizer {
  public:
   // `spm` is the serialized sentencepiece model; errors name `name`.
-  static Result<std::shared_ptr<Tokenizer>> Create(const std::string& spm,
-                                                   const std::string& name);
+  static Result<std::shared_ptr<Tokenizer>> Create(const std::string& spm, const std::string& name);
   ~Tokenizer();
   int piece_size() const;
   // Appends the piece ids of `word` (already lowercased).

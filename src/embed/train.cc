@@ -26,11 +26,13 @@ Status ValidateTrainOptions(const TrainOptions& o) {
   if (o.sem_dim < 0 || o.sem_dim > 1024) return bad("--dim must be in 0..1024");
   if (o.lex_dim < 0 || o.lex_dim > 4096) return bad("lexical dimensions must be in 0..4096");
   if (o.sem_dim + o.lex_dim == 0) return bad("the model needs at least one dimension");
-  if (o.vocab_size < 100 || o.vocab_size > 200000) return bad("vocabulary size must be in 100..200000");
+  if (o.vocab_size < 100 || o.vocab_size > 200000)
+    return bad("vocabulary size must be in 100..200000");
   if (o.window < 1 || o.window > 50) return bad("window must be in 1..50");
   if (o.min_count < 1) return bad("min count must be >= 1");
   if (!(o.sif_a > 0)) return bad("SIF a must be > 0");
-  if (o.alpha < 0 || o.beta < 0 || o.alpha + o.beta <= 0) return bad("channel weights must be >= 0 and not both 0");
+  if (o.alpha < 0 || o.beta < 0 || o.alpha + o.beta <= 0)
+    return bad("channel weights must be >= 0 and not both 0");
   if (o.threads < 1 || o.threads > 64) return bad("threads must be in 1..64");
   return {};
 }
@@ -373,7 +375,8 @@ Result<ModelFiles> TrainModel(const std::vector<CorpusText>& corpus_in, const Tr
     size_t arg = 0;
     for (size_t l = 0; l < langs.size(); ++l) {
       if (lang_total[l] == 0) continue;
-      double share = static_cast<double>(lang_count[p * langs.size() + l]) / static_cast<double>(lang_total[l]);
+      double share = static_cast<double>(lang_count[p * langs.size() + l]) /
+                     static_cast<double>(lang_total[l]);
       sum += share;
       if (share > best) {
         best = share;
@@ -418,12 +421,13 @@ Result<ModelFiles> TrainModel(const std::vector<CorpusText>& corpus_in, const Tr
     }
     std::vector<double> ctx(static_cast<size_t>(V));
     double ctx_total = 0;
-    for (size_t p = 0; p < static_cast<size_t>(V); ++p) ctx_total += ctx[p] = std::pow(row_sum[p], 0.75);
+    for (size_t p = 0; p < static_cast<size_t>(V); ++p)
+      ctx_total += ctx[p] = std::pow(row_sum[p], 0.75);
     // Entries of row a: (b, ppmi).
     std::vector<std::vector<std::pair<int32_t, float>>> rows(static_cast<size_t>(V));
     for (const auto& [k, c] : cooc) {
       size_t a = k >> 32, b = k & 0xffffffffu;
-      double pmi_ab = std::log(c * ctx_total / (row_sum[a] * ctx[b]) );
+      double pmi_ab = std::log(c * ctx_total / (row_sum[a] * ctx[b]));
       double pmi_ba = std::log(c * ctx_total / (row_sum[b] * ctx[a]));
       (void)all;
       if (pmi_ab > 0) rows[a].push_back({static_cast<int32_t>(b), static_cast<float>(pmi_ab)});
@@ -485,7 +489,8 @@ Result<ModelFiles> TrainModel(const std::vector<CorpusText>& corpus_in, const Tr
           return out;
         };
         if (fl.size() == el.size()) {
-          for (size_t i = 0; i < fl.size(); ++i) u.push_back({enc(fl, i, i + 1), enc(el, i, i + 1)});
+          for (size_t i = 0; i < fl.size(); ++i)
+            u.push_back({enc(fl, i, i + 1), enc(el, i, i + 1)});
         } else {
           u.push_back({enc(fl, 0, fl.size()), enc(el, 0, el.size())});
         }
@@ -526,10 +531,12 @@ Result<ModelFiles> TrainModel(const std::vector<CorpusText>& corpus_in, const Tr
   manifest += "  \"lex_dim\": " + std::to_string(m.lex_dim) + ",\n";
   manifest += "  \"pieces\": " + std::to_string(V) + ",\n";
   manifest += "  \"files\": {\n";
-  manifest += "    \"" + std::string(embed::kSpmFile) + "\": {\"bytes\": " + std::to_string(spm.size()) +
-              ", \"fnv1a64\": \"" + Hex(Fnv1a64(spm)) + "\"},\n";
-  manifest += "    \"" + std::string(embed::kEmbFile) + "\": {\"bytes\": " + std::to_string(emb.size()) +
-              ", \"fnv1a64\": \"" + Hex(Fnv1a64(emb)) + "\"}\n";
+  manifest += "    \"" + std::string(embed::kSpmFile) +
+              "\": {\"bytes\": " + std::to_string(spm.size()) + ", \"fnv1a64\": \"" +
+              Hex(Fnv1a64(spm)) + "\"},\n";
+  manifest += "    \"" + std::string(embed::kEmbFile) +
+              "\": {\"bytes\": " + std::to_string(emb.size()) + ", \"fnv1a64\": \"" +
+              Hex(Fnv1a64(emb)) + "\"}\n";
   manifest += "  },\n";
   manifest += "  \"params\": {\"seed\": " + std::to_string(o.seed) +
               ", \"vocab_size\": " + std::to_string(o.vocab_size) +

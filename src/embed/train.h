@@ -32,19 +32,19 @@
 namespace charter {
 
 struct TrainOptions {
-  int seed = 1;            // sentencepiece sampling and SVD projection. Default: 1.
-  int sem_dim = 256;       // semantic (SVD) dimensions. Default: 256.
-  int lex_dim = 256;       // hashed lexical dimensions. Default: 256.
-  int vocab_size = 16000;  // sentencepiece pieces. Default: 16000.
-  int window = 16;         // co-occurrence window, pieces each side. Default: 16.
-  int min_count = 3;       // pieces rarer than this get no vector. Default: 3.
-  float sif_a = 3e-4f;     // SIF smoothing a / (a + p). Default: 3e-4.
-  float eig_power = 0.5f;  // piece vector = U * S^eig_power. Default: 0.5.
-  float alpha = 0.9f;      // semantic channel weight. Default: 0.9.
-  float beta = 0.44f;      // lexical channel weight. Default: 0.44.
-  int pc_keep = 8;         // common components stored. Default: 8.
-  int pc_remove = 8;       // common components removed. Default: 8.
-  int threads = 2;         // Default: 2.
+  int seed = 1;                  // sentencepiece sampling and SVD projection. Default: 1.
+  int sem_dim = 256;             // semantic (SVD) dimensions. Default: 256.
+  int lex_dim = 256;             // hashed lexical dimensions. Default: 256.
+  int vocab_size = 16000;        // sentencepiece pieces. Default: 16000.
+  int window = 16;               // co-occurrence window, pieces each side. Default: 16.
+  int min_count = 3;             // pieces rarer than this get no vector. Default: 3.
+  float sif_a = 3e-4f;           // SIF smoothing a / (a + p). Default: 3e-4.
+  float eig_power = 0.5f;        // piece vector = U * S^eig_power. Default: 0.5.
+  float alpha = 0.9f;            // semantic channel weight. Default: 0.9.
+  float beta = 0.44f;            // lexical channel weight. Default: 0.44.
+  int pc_keep = 8;               // common components stored. Default: 8.
+  int pc_remove = 8;             // common components removed. Default: 8.
+  int threads = 2;               // Default: 2.
   bool hard_vocab_limit = true;  // false lets tiny corpora train (tests).
 };
 

@@ -1,9 +1,9 @@
 // Tests for ClusterVectors (src/embed/cluster.h): average linkage does not
 // chain, is deterministic, and the sparse path agrees on clear groups.
+#include "embed/cluster.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
-
-#include "embed/cluster.h"
 
 using namespace charter;
 

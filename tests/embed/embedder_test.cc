@@ -1,10 +1,11 @@
 // Tests for Embedder (src/embed/embedder.h) and training (train.h): the
 // committed model ranks paraphrases above unrelated sentences, damaged model
 // files give exact errors, training is deterministic.
+#include "embed/embedder.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "embed/embedder.h"
 #include "embed/model.h"
 #include "embed/train.h"
 #include "test_util.h"
@@ -33,15 +34,17 @@ const Embedder& Committed() {
 // A tiny corpus that trains in well under a second.
 std::vector<CorpusText> TinyCorpus() {
   std::vector<CorpusText> c;
-  c.push_back(CorpusFromFile("a.txt",
-                             "Everyone has the right to life.\nNo one shall be subjected to torture.\n"
-                             "Everyone has the right to freedom of expression.\n"
-                             "The State shall provide free education for all children.\n"
-                             "Everyone has the right to work and to just conditions of work.\n"));
-  c.push_back(CorpusFromFile("b.txt",
-                             "All persons are equal before the law.\nThe press shall be free.\n"
-                             "No one shall be held in slavery.\nEvery citizen has the right to vote.\n"
-                             "Everyone has the right to education.\n"));
+  c.push_back(
+      CorpusFromFile("a.txt",
+                     "Everyone has the right to life.\nNo one shall be subjected to torture.\n"
+                     "Everyone has the right to freedom of expression.\n"
+                     "The State shall provide free education for all children.\n"
+                     "Everyone has the right to work and to just conditions of work.\n"));
+  c.push_back(
+      CorpusFromFile("b.txt",
+                     "All persons are equal before the law.\nThe press shall be free.\n"
+                     "No one shall be held in slavery.\nEvery citizen has the right to vote.\n"
+                     "Everyone has the right to education.\n"));
   return c;
 }
 
@@ -80,7 +83,8 @@ TEST_CASE("paraphrases are closer than unrelated sentences", "[embed]") {
       {"Everyone has the right to freedom of expression",
        "Freedom of speech and of the press is guaranteed",
        "The President shall be elected for a term of five years"},
-      {"The State shall provide free primary education", "Every child has the right to basic schooling",
+      {"The State shall provide free primary education",
+       "Every child has the right to basic schooling",
        "Parliament may amend this Constitution by a two-thirds majority"},
       {"All persons are equal before the law", "No one may be discriminated against",
        "Everyone has the right to rest and leisure"},
@@ -94,11 +98,14 @@ TEST_CASE("paraphrases are closer than unrelated sentences", "[embed]") {
 
 TEST_CASE("a French article lands nearer its English original than another article", "[embed]") {
   const Embedder& e = Committed();
-  auto fr = e.Embed("Nul ne sera soumis à la torture, ni à des peines ou traitements cruels, "
-                    "inhumains ou dégradants.");
-  auto en_same = e.Embed("No one shall be subjected to torture or to cruel, inhuman or degrading "
-                         "treatment or punishment.");
-  auto en_other = e.Embed("Everyone has the right to freedom of peaceful assembly and association.");
+  auto fr = e.Embed(
+      "Nul ne sera soumis à la torture, ni à des peines ou traitements cruels, "
+      "inhumains ou dégradants.");
+  auto en_same = e.Embed(
+      "No one shall be subjected to torture or to cruel, inhuman or degrading "
+      "treatment or punishment.");
+  auto en_other =
+      e.Embed("Everyone has the right to freedom of peaceful assembly and association.");
   CHECK(Dot(fr, en_same) > Dot(fr, en_other));
 }
 
@@ -134,7 +141,8 @@ TEST_CASE("the model file parser itself refuses truncation, bad magic and versio
   REQUIRE(good);
   const std::string& emb = good->files["charter.emb"];
   using embed::ParseModel;
-  CHECK(ParseModel("nonsense", "e").error().message == "e: not a Charter embedding file (bad magic)");
+  CHECK(ParseModel("nonsense", "e").error().message ==
+        "e: not a Charter embedding file (bad magic)");
   CHECK(ParseModel(emb.substr(0, 20), "e").error().message ==
         "e: truncated (20 bytes, shorter than the header)");
   CHECK(ParseModel(emb.substr(0, 1000), "e").error().message ==
@@ -182,6 +190,7 @@ TEST_CASE("corpus files give lines by format", "[embed]") {
   CHECK(CorpusFromFile("x/constitutions/en/ind.txt", "a").lang == "en");
   auto csv = CorpusFromFile("c/comments.csv", "id,comment-body\n1,\"Hello, world\"\n2,Second\n");
   CHECK(csv.lines == std::vector<std::string>{"Hello, world", "Second"});
-  auto jl = CorpusFromFile("p.jsonl", "{\"id\": \"x\", \"text\": \"Choose the response that is kind.\"}\n");
+  auto jl = CorpusFromFile("p.jsonl",
+                           "{\"id\": \"x\", \"text\": \"Choose the response that is kind.\"}\n");
   CHECK(jl.lines == std::vector<std::string>{"Choose the response that is kind."});
 }

@@ -1,11 +1,11 @@
 // Tests for VectorIndex (src/embed/index.h): faiss agrees with brute force,
 // files round-trip, damaged files give exact errors.
+#include "embed/index.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
-
-#include "embed/index.h"
 
 using namespace charter;
 
@@ -31,8 +31,10 @@ float Dot(const float* a, const float* b, int d) {
 
 std::vector<Neighbor> BruteTopK(const std::vector<float>& v, int dim, const float* q, int k) {
   std::vector<Neighbor> all;
-  for (size_t i = 0; i < v.size() / dim; ++i) all.push_back({static_cast<int64_t>(i), Dot(&v[i * dim], q, dim)});
-  std::sort(all.begin(), all.end(), [](auto& a, auto& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; });
+  for (size_t i = 0; i < v.size() / dim; ++i)
+    all.push_back({static_cast<int64_t>(i), Dot(&v[i * dim], q, dim)});
+  std::sort(all.begin(), all.end(),
+            [](auto& a, auto& b) { return a.score != b.score ? a.score > b.score : a.id < b.id; });
   all.resize(std::min<size_t>(all.size(), static_cast<size_t>(k)));
   return all;
 }
@@ -132,10 +134,11 @@ TEST_CASE("damaged index files are refused with a message naming the file", "[em
   auto bytes = *VectorIndex::Build(v, dim)->Save();
   auto err = [](std::string_view b) { return VectorIndex::Load(b, "idx.bin").error().message; };
   CHECK(err("hello") == "idx.bin: not a Charter index file (bad magic)");
-  CHECK(err(bytes.substr(0, 20)) == "idx.bin: truncated (20 bytes, shorter than the 48-byte header)");
+  CHECK(err(bytes.substr(0, 20)) ==
+        "idx.bin: truncated (20 bytes, shorter than the 48-byte header)");
   CHECK(err(bytes.substr(0, bytes.size() - 10)) ==
-        "idx.bin: truncated (payload is " + std::to_string(bytes.size() - 58) + " bytes, header says " +
-            std::to_string(bytes.size() - 48) + ")");
+        "idx.bin: truncated (payload is " + std::to_string(bytes.size() - 58) +
+            " bytes, header says " + std::to_string(bytes.size() - 48) + ")");
   std::string flipped = bytes;
   flipped[bytes.size() - 30] ^= 0x5a;
   CHECK(err(flipped) == "idx.bin: checksum mismatch (file is corrupt)");
