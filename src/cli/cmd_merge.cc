@@ -25,7 +25,7 @@ struct MergeCmdOptions {
   std::vector<std::string> inputs;
   bool global = false;
   size_t min_support = 1;
-  float threshold = 0.45f;  // as convert's --combine
+  float threshold = 0.60f;  // across countries: 0.45 chains whole chapters (measured on 86 docs)
   std::string out;
   std::string name;
   ConvertSettings settings;

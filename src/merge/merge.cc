@@ -356,12 +356,6 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     for (int i : c) countries.insert(sets[owner[static_cast<size_t>(i)]].country);
     if (countries.size() < options.min_support) continue;
     Pending p;
-    std::vector<Principle> members;
-    for (int i : c) members.push_back(all[static_cast<size_t>(i)]);
-    p.entry.principle = CombineOrKeep(members, tools);
-    p.entry.countries.assign(countries.begin(), countries.end());
-    p.entry.members = c.size();
-    p.first = c.front();
     p.centroid.assign(static_cast<size_t>(v.dim), 0.0f);
     for (int i : c)
       for (int d = 0; d < v.dim; ++d) p.centroid[static_cast<size_t>(d)] += v.Row(static_cast<size_t>(i))[d];
@@ -369,6 +363,28 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     for (float x : p.centroid) norm += double(x) * x;
     if (norm > 0)
       for (float& x : p.centroid) x = static_cast<float>(x / std::sqrt(norm));
+    std::vector<Principle> members;
+    for (int i : c) members.push_back(all[static_cast<size_t>(i)]);
+    if (members.size() <= options.combine_max || v.dim == 0) {
+      p.entry.principle = CombineOrKeep(members, tools);
+    } else {
+      size_t central = 0;
+      float best = -2.0f;
+      for (size_t k = 0; k < c.size(); ++k) {
+        float s = Round4(Dot(p.centroid.data(), v.Row(static_cast<size_t>(c[k])), v.dim));
+        if (s > best) {
+          best = s;
+          central = k;
+        }
+      }
+      p.entry.principle = members[central];
+      for (size_t k = 0; k < members.size(); ++k)
+        if (k != central)
+          for (const Source& src : members[k].sources) p.entry.principle.sources.push_back(src);
+    }
+    p.entry.countries.assign(countries.begin(), countries.end());
+    p.entry.members = c.size();
+    p.first = c.front();
     kept.push_back(std::move(p));
   }
   std::stable_sort(kept.begin(), kept.end(), [](const Pending& a, const Pending& b) {

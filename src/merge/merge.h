@@ -158,6 +158,11 @@ struct GlobalOptions {
   float duplicate = 0.90f;
   // Keep principles supported by at least this many countries. Default: 1.
   size_t min_support = 1;
+  // A cluster of more principles than this is not combined (a combination of
+  // dozens of clauses is unreadable): its principle is the member nearest the
+  // cluster's centroid, in its own words, with every member's sources.
+  // Default: 3.
+  size_t combine_max = 3;
 };
 
 struct GlobalEntry {
