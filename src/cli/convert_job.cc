@@ -128,9 +128,11 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
   return tools;
 }
 
-Result<std::vector<Principle>> ConvertContext::Principles(const std::string& path) {
+Result<std::vector<Principle>> ConvertContext::Principles(const std::string& path,
+                                                          std::string* lang) {
   auto doc = pipeline_->Load(path);
   if (!doc) return std::unexpected(doc.error());
+  if (lang) *lang = doc->lang;
   auto units = pipeline_->Segment(*doc);
   if (!units) return std::unexpected(units.error());
   auto clauses = pipeline_->Extract(*units, doc->lang);
@@ -166,21 +168,9 @@ Result<ConvertRun> ConvertContext::Convert(const std::string& path, const std::s
   std::vector<Principle> principles;
   std::string lang = settings_.lang.empty() ? "en" : settings_.lang;
   if (!path.empty()) {
-    auto doc = pipeline_->Load(path);
-    if (!doc) return std::unexpected(doc.error());
-    lang = doc->lang;
-    auto units = pipeline_->Segment(*doc);
-    if (!units) return std::unexpected(units.error());
-    auto clauses = pipeline_->Extract(*units, doc->lang);
-    if (!clauses) return std::unexpected(clauses.error());
-    auto tools = Tools(doc->lang);
-    if (!tools) return std::unexpected(tools.error());
-    std::shared_ptr<const Rewriter> rw;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      rw = rewriters_.at(doc->lang);
-    }
-    principles = rw->Rewrite(*clauses);
+    auto rewritten = Principles(path, &lang);
+    if (!rewritten) return std::unexpected(rewritten.error());
+    principles = std::move(*rewritten);
   } else {
     auto tools = Tools(lang);
     if (!tools) return std::unexpected(tools.error());

@@ -62,8 +62,9 @@ class ConvertContext {
   // Errors name the file (and line).
   static Result<std::shared_ptr<ConvertContext>> Create(const ConvertSettings& settings);
 
-  // One document -> rewritten principles (no merge). For `diff`.
-  Result<std::vector<Principle>> Principles(const std::string& path);
+  // One document -> rewritten principles (no merge). For `diff` and Convert.
+  // If `lang` is given it receives the document's language.
+  Result<std::vector<Principle>> Principles(const std::string& path, std::string* lang = nullptr);
 
   // One document through the pipeline and the merge, outputs rendered.
   // `path` "" converts an empty set (the base alone).

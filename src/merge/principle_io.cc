@@ -209,9 +209,10 @@ std::string PrinciplesToJsonl(const std::vector<Principle>& principles) {
   return out;
 }
 
-Result<std::vector<Principle>> ParsePrinciplesJsonl(std::string_view text,
-                                                    const std::string& name) {
-  std::vector<Principle> out;
+namespace {
+// One principle object a non-blank line; appends each with its 1-based line.
+Status ParseJsonlLines(std::string_view text, const std::string& name, std::vector<Principle>* out,
+                       std::vector<int>* lines) {
   int line_no = 0;
   for (std::string_view line : Split(text, '\n')) {
     ++line_no;
@@ -227,8 +228,18 @@ Result<std::vector<Principle>> ParsePrinciplesJsonl(std::string_view text,
     }
     auto p = PrincipleFromJson(j);
     if (!p) return InvalidArgument(where + p.error().message);
-    out.push_back(std::move(*p));
+    out->push_back(std::move(*p));
+    lines->push_back(line_no);
   }
+  return {};
+}
+}  // namespace
+
+Result<std::vector<Principle>> ParsePrinciplesJsonl(std::string_view text,
+                                                    const std::string& name) {
+  std::vector<Principle> out;
+  std::vector<int> lines;
+  if (auto st = ParseJsonlLines(text, name, &out, &lines); !st) return std::unexpected(st.error());
   return out;
 }
 
@@ -273,24 +284,7 @@ Result<std::vector<Principle>> ParseBaseConstitution(std::string_view text,
       lines.push_back(line);
     }
   } else if (text[first] == '{') {
-    int line_no = 0;
-    for (std::string_view line : Split(text, '\n')) {
-      ++line_no;
-      std::string_view t = Trim(line);
-      if (t.empty()) continue;
-      std::string where = name + ":" + std::to_string(line_no) + ": ";
-      if (!IsValidUtf8(t)) return InvalidArgument(where + "invalid UTF-8");
-      Json j;
-      try {
-        j = Json::parse(t);
-      } catch (const Json::parse_error& e) {
-        return InvalidArgument(where + "bad JSON: " + CleanJsonError(e.what()));
-      }
-      auto p = PrincipleFromJson(j);
-      if (!p) return InvalidArgument(where + p.error().message);
-      out.push_back(std::move(*p));
-      lines.push_back(line_no);
-    }
+    if (auto st = ParseJsonlLines(text, name, &out, &lines); !st) return std::unexpected(st.error());
   } else {
     int line_no = 0;
     for (std::string_view line : Split(text, '\n')) {
