@@ -398,10 +398,10 @@ double Throughput() {
   }
   double t1 = CpuSeconds();
   size_t clauses = 0, principles = 0;
-  for (const auto& [lang, units] : docs) {
+  for (auto& [lang, units] : docs) {
     auto ex = ExtractorFor(lang);
     if (!ex) ex = ExtractorFor("en");
-    for (const Clause& c : ex->Extract(units)) {
+    for (const Clause& c : ex->Extract(std::move(units))) {
       ++clauses;
       principles += c.principle;
     }

@@ -45,7 +45,7 @@ int Run(const ExtractOptions& o) {
   if (!doc) return Fail(doc.error().message);
   auto units = p.Segment(*doc);
   if (!units) return Fail(units.error().message);
-  auto clauses = p.Extract(*units, doc->lang);
+  auto clauses = p.Extract(std::move(*units), doc->lang);
   if (!clauses) return Fail(clauses.error().message);
   for (const Clause& c : *clauses) {
     if (!o.all && !c.principle) continue;

@@ -84,11 +84,11 @@ Result<std::shared_ptr<const Extractor>> Pipeline::ExtractorFor(const std::strin
       .first->second;
 }
 
-Result<std::vector<Clause>> Pipeline::Extract(const std::vector<Provision>& units,
+Result<std::vector<Clause>> Pipeline::Extract(std::vector<Provision> units,
                                               const std::string& lang) {
   auto ex = ExtractorFor(lang);
   if (!ex) return std::unexpected(ex.error());
-  return (*ex)->Extract(units);
+  return (*ex)->Extract(std::move(units));
 }
 
 }  // namespace charter::cli

@@ -61,7 +61,9 @@ class Pipeline {
 
   // Classifies segmented units with the cached Extractor of `lang`: one
   // Clause per unit, in order.
-  Result<std::vector<Clause>> Extract(const std::vector<Provision>& units, const std::string& lang);
+  // (Pass the units with std::move when they are not needed afterwards:
+  // each becomes its Clause's unit.)
+  Result<std::vector<Clause>> Extract(std::vector<Provision> units, const std::string& lang);
 
  private:
   std::map<std::string, std::shared_ptr<const Extractor>> extractors_;

@@ -82,38 +82,117 @@ Result<std::vector<std::string>> ParseListFile(std::string_view text, const std:
   return out;
 }
 
-Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_column,
-                                       const PatternOptions& options) {
+namespace {
+::re2::RE2::Options Re2Options(const PatternOptions& options) {
   ::re2::RE2::Options opt;
   opt.set_case_sensitive(options.case_sensitive);
   opt.set_log_errors(false);
   opt.set_encoding(::re2::RE2::Options::EncodingUTF8);
-  PatternSet ps;
-  auto set = std::make_shared<::re2::RE2::Set>(
-      opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
+  opt.set_max_mem(options.max_mem);
+  return opt;
+}
+}  // namespace
+
+Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_column,
+                                       const PatternOptions& options) {
+  const ::re2::RE2::Options opt = Re2Options(options);
+  std::vector<std::shared_ptr<const ::re2::RE2>> regexes;
   for (const Rule& rule : file.rules) {
     if (pattern_column >= rule.fields.size())
       return InvalidArgument(rule.Id() + ": missing pattern column");
-    const std::string& pattern = rule.fields[pattern_column];
-    auto re = std::make_shared<::re2::RE2>(pattern, opt);
+    auto re = std::make_shared<::re2::RE2>(rule.fields[pattern_column], opt);
     if (!re->ok()) return InvalidArgument(rule.Id() + ": bad pattern: " + re->error());
-    std::string err;
-    if (set->Add(pattern, &err) < 0) return InvalidArgument(rule.Id() + ": bad pattern: " + err);
-    ps.regexes_.push_back(std::move(re));
-    ps.rules_.push_back(rule);
+    regexes.push_back(std::move(re));
   }
-  if (!ps.rules_.empty() && !set->Compile())
+  PatternSet ps;
+  ps.options_ = options;
+  auto set = std::make_shared<::re2::RE2::Set>(
+      opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
+  for (size_t i = 0; i < file.rules.size(); ++i) {
+    std::string err;
+    if (set->Add(regexes[i]->pattern(), &err) < 0)
+      return InvalidArgument(file.rules[i].Id() + ": bad pattern: " + err);
+  }
+  if (!file.rules.empty() && !set->Compile())
     return InvalidArgument(file.name + ": patterns too large to compile together");
+  ps.rules_ = file.rules;
+  ps.regexes_ = std::move(regexes);
   ps.set_ = std::move(set);
   return ps;
 }
 
 std::vector<int> PatternSet::Match(std::string_view text) const {
   std::vector<int> hits;
-  if (rules_.empty()) return hits;
-  set_->Match(text, &hits);
-  std::sort(hits.begin(), hits.end());
+  Match(text, &hits);
   return hits;
+}
+
+void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
+  hits->clear();
+  if (rules_.empty()) return;
+  ::re2::RE2::Set::ErrorInfo info;
+  if (!set_->Match(text, hits, &info) && info.kind != ::re2::RE2::Set::kNoError) {
+    // The DFA ran out of memory (or the set is unusable): ask each pattern.
+    hits->clear();
+    const ::re2::RE2::Anchor anchor =
+        options_.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED;
+    const ::re2::StringPiece in(text.data(), text.size());
+    for (size_t i = 0; i < regexes_.size(); ++i)
+      if (regexes_[i]->Match(in, 0, text.size(), anchor, nullptr, 0))
+        hits->push_back(static_cast<int>(i));
+    return;
+  }
+  std::sort(hits->begin(), hits->end());
+}
+
+bool AnchoredAtStart(std::string_view p) {
+  // Skip leading inline flag groups: "(?i)", "(?-i)", "(?s-m)".
+  while (p.size() > 2 && p.substr(0, 2) == "(?") {
+    size_t close = p.find(')');
+    if (close == std::string_view::npos) return false;
+    std::string_view flags = p.substr(2, close - 2);
+    if (flags.find(':') != std::string_view::npos || flags.empty()) break;
+    p.remove_prefix(close + 1);
+  }
+  if (p.empty() || p.front() != '^') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // "[]...]"
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool LongRange(std::string_view p) {
+  for (std::string_view w : {"*", "{", "[^", "\\w", "\\W", "\\d"})
+    if (p.find(w) != std::string_view::npos) return true;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (in_class) {
+      if (p[i] == ']') in_class = false;
+    } else if (p[i] == '[') {
+      in_class = true;
+    } else if (p[i] == '.') {
+      return true;
+    }
+  }
+  return false;
 }
 
 const ::re2::RE2& PatternSet::Regex(int i) const { return *regexes_[static_cast<size_t>(i)]; }

@@ -12,6 +12,7 @@
 //   for (int i : set->Match("Everyone shall have the right")) use(f->rules[i]);
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -53,6 +54,11 @@ struct PatternOptions {
   bool case_sensitive = false;
   // Anchor each pattern at the start of the text. Default: false (search anywhere).
   bool anchor_start = false;
+  // Memory budget of the compiled set (its DFA's state cache lives in it).
+  // Default: RE2's 8 MiB; a set of many long-range patterns wants more, or
+  // its DFA keeps discarding states. Should the DFA still run out, Match
+  // falls back to the patterns one by one: slower, same answer.
+  int64_t max_mem = 8 << 20;
 };
 
 // All patterns of one rule file compiled into one RE2::Set, plus each pattern
@@ -67,6 +73,8 @@ class PatternSet {
   // Indices into rules() of every rule whose pattern matches `text`, ascending.
   // One pass of the set over the text.
   std::vector<int> Match(std::string_view text) const;
+  // The same, into `hits` (cleared first): no allocation once it has grown.
+  void Match(std::string_view text, std::vector<int>* hits) const;
 
   // The individual compiled pattern of rule i (for spans and captures).
   const re2::RE2& Regex(int i) const;
@@ -76,9 +84,21 @@ class PatternSet {
 
  private:
   std::vector<Rule> rules_;
+  PatternOptions options_;
   std::shared_ptr<const re2::RE2::Set> set_;
   std::vector<std::shared_ptr<const re2::RE2>> regexes_;
 };
+
+// Whether `pattern` can only match at the start of the text: it begins with
+// "^" (after inline flags such as "(?-i)") and has no top-level "|". Such
+// patterns can share a set anchored at the start, whose DFA stops early.
+bool AnchoredAtStart(std::string_view pattern);
+
+// Whether `pattern` may match across words, judged conservatively from its
+// text: it has a "*" or "{n,m}" repeat, a negated class "[^...]", a "." or
+// \w, \W, \d. A DFA shared by many such patterns multiplies their states,
+// so they are spread over several sets.
+bool LongRange(std::string_view pattern);
 
 // Contents of a rules folder, keyed by name relative to the rules root:
 // "topics.tsv", "en/headings.tsv", "en/abbreviations.txt", ...

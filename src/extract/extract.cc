@@ -31,6 +31,18 @@ constexpr int kNumKinds = 10;
 constexpr int kPrincipleTarget = kNumKinds;  // a vote on `principle` itself
 constexpr double kMinKindVotes = 1.0;
 constexpr double kMinTopicScore = 2.0;
+// Qualifier, cue and holder patterns are matched by a few RE2::Sets rather
+// than one per file: the patterns anchored at the start share one anchored
+// set (its DFA stops within a few bytes), the others are packed in order into
+// sets of at most this many long-range patterns (see LongRange in
+// core/rule_file.h). One set of all of them would be a single pass, but its
+// DFA's states multiply: over the English units of the corpus it took 5.9 s
+// against 0.4 s for one set per file (RE2 2022-12). Sets of 8 to 12
+// long-range patterns measured best (3 unanchored sets for English).
+constexpr int kMaxLongRangePerSet = 12;
+// Each set's DFA keeps its states in its memory budget; RE2's default (8 MiB)
+// makes the larger sets discard and rebuild them over a corpus.
+constexpr int64_t kCueSetMaxMem = 32 << 20;
 
 // The cue files of a language, matched against each unit in this order. The
 // cues are spread over several files (several RE2::Sets) because many
@@ -136,15 +148,97 @@ struct VoteSet {
 // files, holders, qualifiers and topics; lead-ins are analysed once per
 // Extract call and shared by every item that carries them.
 struct TextFacts {
-  std::string core;  // qualifiers removed
+  // The text without its qualifiers: the text itself, or core_storage (a
+  // TextFacts is not moved once filled: they live in a vector sized up front).
+  std::string_view core;
+  std::string core_storage;
   std::vector<std::string> qualifiers;
   std::vector<const std::string*> fired;  // qualifier + cue rule ids
   double kind_score[kNumKinds] = {};
   double principle_votes = 0;
   int holder = -1;                                 // index into holders, -1 none
-  std::vector<std::pair<int, size_t>> topic_hits;  // (topic rule, first position)
+  std::vector<int> topic_hits;                     // topics.tsv rules that match
+  std::string_view text;                           // what topic_hits were matched on
   std::vector<int> lead_context;                   // context.tsv lead_in hits (lead-ins only)
   bool topics_done = false;                        // topic_hits computed
+};
+
+// The qualifier, cue and holder patterns of a language, numbered globally
+// (qualifiers.tsv, then the cue files in kCueFiles order, then holders.tsv),
+// split over an anchored set and a few unanchored ones. Match gives the
+// global numbers of every pattern that matches a text, ascending: exactly
+// what one RE2::Set per file would give, in fewer passes.
+struct CueMatcher {
+  struct Part {
+    PatternSet set;
+    std::vector<int> global;  // local rule index -> global number
+  };
+  std::vector<Part> parts;
+
+  // `patterns`: (rule, pattern), in global order.
+  static Result<CueMatcher> Create(const std::vector<std::pair<Rule, std::string>>& patterns,
+                                   const std::string& name) {
+    RuleFile anchored{name, {}};
+    std::vector<int> anchored_global;
+    std::vector<RuleFile> files;
+    std::vector<std::vector<int>> globals;
+    int long_range = 0;
+    for (size_t g = 0; g < patterns.size(); ++g) {
+      Rule r = patterns[g].first;
+      r.fields = {patterns[g].second};
+      if (AnchoredAtStart(patterns[g].second)) {
+        anchored.rules.push_back(std::move(r));
+        anchored_global.push_back(static_cast<int>(g));
+        continue;
+      }
+      bool lr = LongRange(patterns[g].second);
+      if (files.empty() || (lr && long_range >= kMaxLongRangePerSet)) {
+        files.push_back(RuleFile{name, {}});
+        globals.emplace_back();
+        long_range = 0;
+      }
+      files.back().rules.push_back(std::move(r));
+      globals.back().push_back(static_cast<int>(g));
+      long_range += lr;
+    }
+    files.push_back(std::move(anchored));
+    globals.push_back(std::move(anchored_global));
+    CueMatcher m;
+    for (size_t k = 0; k < files.size(); ++k) {
+      if (files[k].rules.empty()) continue;
+      bool is_anchored = k + 1 == files.size();
+      auto set = PatternSet::Compile(
+          files[k], 0, {.anchor_start = is_anchored, .max_mem = kCueSetMaxMem});
+      if (!set) return std::unexpected(set.error());
+      m.parts.push_back({std::move(*set), std::move(globals[k])});
+    }
+    return m;
+  }
+
+  void Match(std::string_view text, std::vector<int>* hits, std::vector<int>* scratch) const {
+    hits->clear();
+    for (const Part& p : parts) {
+      p.set.Match(text, scratch);
+      for (int i : *scratch) hits->push_back(p.global[static_cast<size_t>(i)]);
+    }
+    std::sort(hits->begin(), hits->end());
+  }
+
+  // Match of every text, set-major: each set runs over all the texts before
+  // the next starts, so one DFA's states stay in the CPU caches.
+  void MatchAll(const std::vector<std::string_view>& texts,
+                std::vector<std::vector<int>>* hits) const {
+    hits->resize(texts.size());
+    for (auto& h : *hits) h.clear();
+    std::vector<int> scratch;
+    for (const Part& p : parts) {
+      for (size_t t = 0; t < texts.size(); ++t) {
+        p.set.Match(texts[t], &scratch);
+        for (int i : scratch) (*hits)[t].push_back(p.global[static_cast<size_t>(i)]);
+      }
+    }
+    for (auto& h : *hits) std::sort(h.begin(), h.end());
+  }
 };
 
 struct ExtractCache {
@@ -164,6 +258,11 @@ struct Extractor::Impl {
   std::vector<std::string> qualifier_ids, topic_ids_by_rule;
   VoteSet context_heading, context_caption, context_lead_in;
   PatternSet topics;
+  // Qualifiers, cues and holders matched together; global number g is
+  // qualifier g below cue_begin[0], cue file k's rule g - cue_begin[k] below
+  // cue_begin[k + 1], holder g - cue_begin.back() from there on.
+  CueMatcher matcher;
+  std::vector<int> cue_begin;
   std::vector<std::string> topic_of;
   std::vector<double> topic_weight;
 
@@ -183,7 +282,9 @@ struct Extractor::Impl {
   void TopicHits(std::string_view text, TextFacts* f) const;
   std::vector<std::string> Topics(const TextFacts& own, const TextFacts* lead,
                                   std::string_view caption, std::vector<std::string>* fired) const;
-  void Qualify(std::string_view text, TextFacts* f) const;
+  // Splits the qualifiers (rules `hits` of qualifiers.tsv) off `text`;
+  // returns whether f->core differs from text.
+  bool Qualify(std::string_view text, const std::vector<int>& hits, TextFacts* f) const;
 };
 
 namespace {
@@ -325,6 +426,24 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     impl->topics = std::move(*set);
   }
 
+  {
+    std::vector<std::pair<Rule, std::string>> patterns;
+    auto add = [&](const PatternSet& set) {
+      for (size_t i = 0; i < set.size(); ++i)
+        patterns.emplace_back(set.rules()[i], set.Regex(static_cast<int>(i)).pattern());
+    };
+    add(impl->qualifiers);
+    for (const VoteSet& vs : impl->cues) {
+      impl->cue_begin.push_back(static_cast<int>(patterns.size()));
+      add(vs.set);
+    }
+    impl->cue_begin.push_back(static_cast<int>(patterns.size()));
+    add(impl->holders.set);
+    auto m = CueMatcher::Create(patterns, dir + "cues");
+    if (!m) return std::unexpected(m.error());
+    impl->matcher = std::move(*m);
+  }
+
   Extractor ex;
   ex.impl_ = std::move(impl);
   return ex;
@@ -335,33 +454,43 @@ std::vector<std::string> Extractor::Impl::Topics(const TextFacts& own, const Tex
                                                  std::vector<std::string>* fired) const {
   struct Acc {
     double score = 0;
-    size_t pos = std::string_view::npos;
     int order = 0;  // 0 own text, 1 lead-in, 2 caption
+    // The hits whose position ranks the topic among equals: those of its own
+    // order (rule, text); their first match is looked up only for a tie.
+    std::vector<std::pair<int, std::string_view>> placed;
+    size_t pos = std::string_view::npos;
   };
   std::map<std::string, Acc> acc;
-  auto add = [&](const std::vector<std::pair<int, size_t>>& hits, int order, double factor) {
-    for (auto [i, pos] : hits) {
+  auto add = [&](const std::vector<int>& hits, std::string_view text, int order, double factor) {
+    for (int i : hits) {
       Acc& a = acc[topic_of[static_cast<size_t>(i)]];
       if (a.score == 0) a.order = order;
-      if (order == a.order) a.pos = std::min(a.pos, pos);
+      if (order == a.order) a.placed.push_back({i, text});
       a.score += topic_weight[static_cast<size_t>(i)] * factor;
       fired->push_back(topic_ids_by_rule[static_cast<size_t>(i)]);
     }
   };
-  add(own.topic_hits, 0, 1.0);
-  if (lead) add(lead->topic_hits, 1, 0.5);
-  if (acc.empty() && !caption.empty()) {
-    std::vector<std::pair<int, size_t>> hits;
-    for (int i : topics.Match(caption)) hits.push_back({i, FirstMatch(topics.Regex(i), caption)});
-    add(hits, 2, 0.5);
-  }
+  add(own.topic_hits, own.text, 0, 1.0);
+  if (lead) add(lead->topic_hits, lead->text, 1, 0.5);
+  if (acc.empty() && !caption.empty()) add(topics.Match(caption), caption, 2, 0.5);
   std::vector<std::pair<std::string, Acc>> v(acc.begin(), acc.end());
   // A topic needs kMinTopicScore: a passing word ("law", "international")
   // adds to a topic named more strongly, but does not make one.
   v.erase(std::remove_if(v.begin(), v.end(),
                          [](const auto& p) { return p.second.score < kMinTopicScore; }),
           v.end());
-  // Own-text topics first, then by weight, then by where they are named.
+  // Own-text topics first, then by weight, then by where they are named
+  // (looked up only for topics of equal order and weight).
+  for (size_t i = 0; i < v.size(); ++i) {
+    for (size_t j = 0; j < v.size(); ++j) {
+      if (i == j || v[i].second.order != v[j].second.order ||
+          v[i].second.score != v[j].second.score)
+        continue;
+      Acc& a = v[i].second;
+      for (auto [rule, text] : a.placed) a.pos = std::min(a.pos, FirstMatch(topics.Regex(rule), text));
+      break;
+    }
+  }
   std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
     if (a.second.order != b.second.order) return a.second.order < b.second.order;
     if (a.second.score != b.second.score) return a.second.score > b.second.score;
@@ -372,9 +501,10 @@ std::vector<std::string> Extractor::Impl::Topics(const TextFacts& own, const Tex
   return out;
 }
 
-void Extractor::Impl::Qualify(std::string_view text, TextFacts* f) const {
+bool Extractor::Impl::Qualify(std::string_view text, const std::vector<int>& hits,
+                              TextFacts* f) const {
   std::vector<std::pair<size_t, size_t>> spans;
-  for (int i : qualifiers.Match(text)) {
+  for (int i : hits) {
     const re2::RE2& re = qualifiers.Regex(i);
     re2::StringPiece in(text.data(), text.size());
     size_t pos = 0;
@@ -389,8 +519,8 @@ void Extractor::Impl::Qualify(std::string_view text, TextFacts* f) const {
     f->fired.push_back(&qualifier_ids[static_cast<size_t>(i)]);
   }
   if (spans.empty()) {
-    f->core = std::string(text);
-    return;
+    f->core = text;
+    return false;
   }
   std::sort(spans.begin(), spans.end());
   std::vector<std::pair<size_t, size_t>> merged;
@@ -427,44 +557,59 @@ void Extractor::Impl::Qualify(std::string_view text, TextFacts* f) const {
   std::string_view t = Trim(tidy);
   while (!t.empty() && t.front() == ',') t = Trim(t.substr(1));
   if (!t.empty() && t.back() == ',') t = Trim(t.substr(0, t.size() - 1));
-  f->core = std::string(t);
+  f->core_storage = std::string(t);
+  f->core = f->core_storage;
+  return true;
 }
 
 void Extractor::Impl::Analyse(const std::vector<std::string_view>& texts,
                               std::vector<TextFacts>* facts) const {
-  // Set-major order: each RE2::Set runs over every text before the next set
-  // starts, so one DFA's states stay in the CPU caches (about twice as fast
-  // as running all sets on one text after another).
   facts->resize(texts.size());
-  // Qualifiers first: the modality of the statement is read without them
-  // ("No one may be deprived of property except in terms of law" is a
-  // prohibition, not a limitation).
-  for (size_t t = 0; t < texts.size(); ++t) Qualify(texts[t], &(*facts)[t]);
-  for (const VoteSet& vs : cues) {
-    for (TextFacts& f : *facts) {
-      for (int i : vs.set.Match(f.core)) {
-        const Vote& v = vs.votes[static_cast<size_t>(i)];
-        if (v.target == kPrincipleTarget)
-          f.principle_votes += v.weight;
-        else
-          f.kind_score[v.target] += v.weight;
-        f.fired.push_back(&vs.ids[static_cast<size_t>(i)]);
-      }
-    }
-  }
-  // Holder: the one named first.
+  const int holders_begin = cue_begin.back();
+  std::vector<std::vector<int>> all_hits;
+  matcher.MatchAll(texts, &all_hits);
+  std::vector<int> core_hits, scratch, qualifier_hits, holder_hits;
   for (size_t t = 0; t < texts.size(); ++t) {
-    size_t best_pos = std::string_view::npos;
-    std::vector<int> hits = holders.set.Match(texts[t]);
-    if (hits.size() == 1) {  // no need to know where
-      (*facts)[t].holder = hits[0];
+    TextFacts& f = (*facts)[t];
+    const std::vector<int>& hits = all_hits[t];
+    qualifier_hits.clear();
+    holder_hits.clear();
+    for (int g : hits) {
+      if (g < cue_begin[0]) qualifier_hits.push_back(g);
+      if (g >= holders_begin) holder_hits.push_back(g - holders_begin);
+    }
+    // Qualifiers first: the modality of the statement is read without them
+    // ("No one may be deprived of property except in terms of law" is a
+    // prohibition, not a limitation), so a qualified text is matched again.
+    const std::vector<int>* cue_hits = &hits;
+    if (Qualify(texts[t], qualifier_hits, &f)) {
+      matcher.Match(f.core, &core_hits, &scratch);
+      cue_hits = &core_hits;
+    }
+    size_t file = 0;
+    for (int g : *cue_hits) {
+      if (g < cue_begin[0] || g >= holders_begin) continue;
+      while (g >= cue_begin[file + 1]) ++file;
+      const VoteSet& vs = cues[file];
+      size_t i = static_cast<size_t>(g - cue_begin[file]);
+      const Vote& v = vs.votes[i];
+      if (v.target == kPrincipleTarget)
+        f.principle_votes += v.weight;
+      else
+        f.kind_score[v.target] += v.weight;
+      f.fired.push_back(&vs.ids[i]);
+    }
+    // Holder: the one named first (in the text as written).
+    if (holder_hits.size() == 1) {  // no need to know where
+      f.holder = holder_hits[0];
       continue;
     }
-    for (int i : hits) {
+    size_t best_pos = std::string_view::npos;
+    for (int i : holder_hits) {
       size_t pos = FirstMatch(holders.set.Regex(i), texts[t]);
       if (pos < best_pos) {
         best_pos = pos;
-        (*facts)[t].holder = i;
+        f.holder = i;
       }
     }
   }
@@ -473,7 +618,8 @@ void Extractor::Impl::Analyse(const std::vector<std::string_view>& texts,
 void Extractor::Impl::TopicHits(std::string_view text, TextFacts* f) const {
   if (f->topics_done) return;
   f->topics_done = true;
-  for (int i : topics.Match(text)) f->topic_hits.push_back({i, FirstMatch(topics.Regex(i), text)});
+  f->text = text;
+  topics.Match(text, &f->topic_hits);
 }
 
 void Extractor::Impl::Classify(const Provision& u, const std::string& caption, const TextFacts& of,
@@ -522,7 +668,12 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
   }
   absorb(of);
 
-  c->core = lf ? lf->core + " " + of.core : of.core;
+  if (lf) {
+    c->core.reserve(lf->core.size() + 1 + of.core.size());
+    c->core.append(lf->core).append(" ").append(of.core);
+  } else {
+    c->core = of.core;
+  }
   if (lf) c->qualifiers = lf->qualifiers;
   c->qualifiers.insert(c->qualifiers.end(), of.qualifiers.begin(), of.qualifiers.end());
 
@@ -554,14 +705,23 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
 }
 
 std::vector<Clause> Extractor::Extract(const std::vector<Provision>& units) const {
+  return Extract(std::vector<Provision>(units));
+}
+
+std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
   const Impl& im = *impl_;
+  // Each clause owns its unit; the texts below are views into them.
+  std::vector<Clause> out(units.size());
+  for (size_t k = 0; k < units.size(); ++k) out[k].unit = std::move(units[k]);
+  units.clear();
+
   // The pieces of text to analyse: every text unit's own words (lead-in and
   // numbering removed) and every distinct lead-in, once.
   std::vector<std::string_view> texts;
-  std::vector<int> own_of(units.size(), -1), lead_of(units.size(), -1);
+  std::vector<int> own_of(out.size(), -1), lead_of(out.size(), -1);
   std::unordered_map<std::string_view, int> lead_index;
-  for (size_t k = 0; k < units.size(); ++k) {
-    const Provision& u = units[k];
+  for (size_t k = 0; k < out.size(); ++k) {
+    const Provision& u = out[k].unit;
     if (u.type == "heading" || u.type == "article") continue;
     std::string_view own = u.text;
     if (!u.lead_in.empty() && StartsWith(own, u.lead_in)) own.remove_prefix(u.lead_in.size());
@@ -578,14 +738,11 @@ std::vector<Clause> Extractor::Extract(const std::vector<Provision>& units) cons
   for (const auto& [lead, idx] : lead_index)
     facts[static_cast<size_t>(idx)].lead_context = im.context_lead_in.set.Match(lead);
 
-  std::vector<Clause> out;
-  out.reserve(units.size());
   ExtractCache cache;
   std::string caption;  // of the article being read
-  for (size_t k = 0; k < units.size(); ++k) {
-    const Provision& u = units[k];
-    Clause c;
-    c.unit = u;
+  for (size_t k = 0; k < out.size(); ++k) {
+    Clause& c = out[k];
+    const Provision& u = c.unit;
     if (u.type == "article") caption = CaptionOf(u);
     if (u.type == "heading") caption.clear();
     if (own_of[k] < 0) {
@@ -593,7 +750,6 @@ std::vector<Clause> Extractor::Extract(const std::vector<Provision>& units) cons
       c.core = u.text;
       if (!im.prior_rule[static_cast<int>(Kind::kHeading)].empty())
         c.rules.push_back(im.prior_rule[static_cast<int>(Kind::kHeading)]);
-      out.push_back(std::move(c));
       continue;
     }
     const TextFacts* lf = lead_of[k] >= 0 ? &facts[static_cast<size_t>(lead_of[k])] : nullptr;
@@ -609,7 +765,6 @@ std::vector<Clause> Extractor::Extract(const std::vector<Provision>& units) cons
                      &facts[static_cast<size_t>(lead_of[k])]);
       c.topics = im.Topics(of, lf, cap, &c.rules);
     }
-    out.push_back(std::move(c));
   }
   return out;
 }

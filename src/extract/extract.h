@@ -11,8 +11,11 @@
 //   <lang>/qualifiers.tsv qualifiers split off into Clause::qualifiers
 //   <lang>/context.tsv    cues in enclosing headings, article caption, lead-in
 //   <lang>/topics.tsv     patterns naming each topic id
-// each compiled into one RE2::Set (one pass per file per unit; heading and
-// caption matches are cached per Extract call). kind = the kind with the most
+// Qualifiers, cues and holders are matched together by a few RE2::Sets (one
+// anchored at the start, a few packed so their DFAs stay small): one pass of
+// each per unit, again over the core when a qualifier was split off; topics
+// only for principle clauses; heading and caption context cached per Extract
+// call. kind = the kind with the most
 // votes (else "other"); score = logistic(prior[kind] + principle votes);
 // principle = score >= 0.5. Every decision records the ids of the rules that
 // fired ("en/modality.tsv:12").
@@ -54,6 +57,8 @@ class Extractor {
   // Clause::core is the unit's statement (lead-in + item, numbering removed)
   // without its qualifiers; holder and topics are set for principles only.
   std::vector<Clause> Extract(const std::vector<Provision>& units) const;
+  // The same, moving each unit into its Clause instead of copying it.
+  std::vector<Clause> Extract(std::vector<Provision>&& units) const;
 
   // The rule behind an id from Clause::rules, its columns joined by TABs
   // ("right\t3\t\\bha(?:s|ve) the right\\b"); "" if unknown.

@@ -40,3 +40,22 @@ TEST_CASE("invalid UTF-8 in a rule file is reported with its line", "[core]") {
   REQUIRE_FALSE(f);
   CHECK(f.error().message == "r.tsv:2: invalid UTF-8");
 }
+
+TEST_CASE("patterns anchored at the start are told apart from the rest", "[core]") {
+  CHECK(AnchoredAtStart("^no\\s+[^.;:]*?\\b(?:shall|may)\\b"));
+  CHECK(AnchoredAtStart("(?-i)^[A-Z][^.;:,!?()]*$"));
+  CHECK(AnchoredAtStart("^(?:article|section)\\s+\\d+(?:a|b)?$"));
+  CHECK(AnchoredAtStart("^[|]x"));
+  CHECK_FALSE(AnchoredAtStart("^subject to|except"));  // top-level alternative
+  CHECK_FALSE(AnchoredAtStart("(?:^|\\[|\\()\\s*repealed"));
+  CHECK_FALSE(AnchoredAtStart("\\bright\\s+to\\b"));
+  CHECK_FALSE(AnchoredAtStart("\\^caret"));
+}
+
+TEST_CASE("patterns that can span words are marked long-range", "[core]") {
+  CHECK(LongRange("\\b(?:has|have)\\s+(?:\\w+\\s+)*?rights?\\b"));
+  CHECK(LongRange("\\bdignity\\b[^.;]*\\binviolable\\b"));
+  CHECK(LongRange("a.b"));
+  CHECK_FALSE(LongRange("\\bequal\\s+before\\s+the\\s+law\\b"));
+  CHECK_FALSE(LongRange("\\bno\\s+one\\s+shall\\b[.]"));
+}
