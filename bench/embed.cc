@@ -16,9 +16,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -29,10 +31,14 @@
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "core/text.h"
+#include "embed/clause_vectors.h"
 #include "embed/embedder.h"
 #include "embed/index.h"
 #include "embed/model.h"
 #include "embed/train.h"
+#include "extract/extract.h"
+#include "load/load.h"
+#include "segment/segment.h"
 
 using namespace charter;
 
@@ -228,6 +234,135 @@ float Dot(const float* a, const float* b, int d) {
   float s = 0;
   for (int i = 0; i < d; ++i) s += a[i] * b[i];
   return s;
+}
+
+// ---- clause vectors as `charter similar` builds them
+//
+// Each gold document goes through load -> segment -> extract as in the CLI.
+// Two protocols:
+//   clause:  the gold lines (principle 2) as above, each with the topics and
+//            caption of the extracted units that cover its line;
+//   similar: the units `charter similar` compares (principle-worthy text
+//            clauses); a query is a unit covering a principle-2 gold line, a
+//            neighbour (another document) is correct when the topics of the
+//            gold lines it covers intersect the query's (a neighbour on a
+//            line with no gold topics — an extraction false positive — is
+//            wrong). Units on no labelled line are left out (the gold files
+//            label a sample of each document's lines).
+
+struct GoldLine {
+  int principle = 0;
+  std::set<std::string> topics;
+};
+
+struct DocClauses {
+  std::vector<Clause> clauses;
+  std::map<int, GoldLine> gold;  // line -> labels
+};
+
+Result<std::map<std::string, DocClauses>> ExtractGoldDocs() {
+  const std::string rules_root = DefaultRulesRoot();
+  LoadOptions lo;
+  for (const std::string& l : AvailableLanguages(rules_root)) {
+    auto b = ReadFile(rules_root + "/" + l + "/stopwords.txt");
+    if (!b) continue;
+    auto w = ParseListFile(*b, l + "/stopwords.txt");
+    if (w) lo.languages[l] = *w;
+  }
+  std::map<std::string, DocClauses> out;
+  auto files = ListFiles(kShared + "/eval/gold", {".tsv"});
+  if (!files) return std::unexpected(files.error());
+  for (const auto& f : *files) {
+    if (!EndsWith(f, ".lines.tsv")) continue;
+    auto bytes = ReadFile(f);
+    if (!bytes) return std::unexpected(bytes.error());
+    bool header = true;
+    for (std::string_view row : Split(*bytes, '\n')) {
+      if (header || row.empty()) {
+        header = false;
+        continue;
+      }
+      auto cols = Split(row, '\t');
+      if (cols.size() < 5) continue;
+      GoldLine g;
+      g.principle = std::stoi(std::string(cols[3]));
+      for (auto t : Split(cols[4], ',')) {
+        if (!t.empty()) g.topics.insert(std::string(t));
+      }
+      out[std::string(cols[0])].gold[std::stoi(std::string(cols[1]))] = std::move(g);
+    }
+  }
+  for (auto& [doc, dc] : out) {
+    auto text = ReadFile(kShared + "/corpora/" + doc);
+    if (!text) return std::unexpected(text.error());
+    auto d = LoadDocument(*text, doc, lo);
+    if (!d) return std::unexpected(d.error());
+    auto rules = ReadRuleFolder(rules_root, d->lang);
+    if (!rules) return std::unexpected(rules.error());
+    auto seg = Segmenter::Create(*rules, d->lang);
+    if (!seg) return std::unexpected(seg.error());
+    auto units = seg->Segment(*d);
+    if (!units) return std::unexpected(units.error());
+    auto ex = Extractor::Create(*rules, d->lang);
+    if (!ex) return std::unexpected(ex.error());
+    dc.clauses = ex->Extract(*units);
+  }
+  return out;
+}
+
+// Precision@k with arbitrary queries: `sim(i, j)` the similarity of rows i
+// and j, `doc` per row, `query` marks the rows asked about, `topics` the gold
+// topics of each row.
+template <typename Sim>
+Precision EvaluateRows(Sim sim, const std::vector<std::string>& doc, const std::vector<char>& query,
+                       const std::vector<std::set<std::string>>& topics) {
+  const size_t n = doc.size();
+  Precision p;
+  int queries = 0;
+  std::vector<std::pair<float, size_t>> cand;
+  for (size_t q = 0; q < n; ++q) {
+    if (!query[q]) continue;
+    cand.clear();
+    for (size_t j = 0; j < n; ++j) {
+      if (doc[j] == doc[q]) continue;
+      cand.push_back({sim(q, j), j});
+    }
+    const size_t top = std::min<size_t>(10, cand.size());
+    std::partial_sort(cand.begin(), cand.begin() + static_cast<long>(top), cand.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.first != b.first ? a.first > b.first : a.second < b.second;
+                      });
+    double h1 = 0, h5 = 0, h10 = 0;
+    for (size_t r = 0; r < top; ++r) {
+      double h = 0;
+      for (const auto& t : topics[cand[r].second]) {
+        if (topics[q].count(t)) h = 1;
+      }
+      if (r < 1) h1 += h;
+      if (r < 5) h5 += h;
+      h10 += h;
+    }
+    p.p1 += h1;
+    p.p5 += h5 / 5;
+    p.p10 += h10 / 10;
+    ++queries;
+  }
+  if (queries) {
+    p.p1 /= queries;
+    p.p5 /= queries;
+    p.p10 /= queries;
+  }
+  return p;
+}
+
+Precision EvaluateVectors(const std::vector<float>& vecs, int dim,
+                          const std::vector<std::string>& doc, const std::vector<char>& query,
+                          const std::vector<std::set<std::string>>& topics) {
+  return EvaluateRows(
+      [&](size_t i, size_t j) {
+        return Dot(&vecs[i * static_cast<size_t>(dim)], &vecs[j * static_cast<size_t>(dim)], dim);
+      },
+      doc, query, topics);
 }
 
 // Fraction of foreign articles whose nearest English article is the same.
@@ -449,6 +584,308 @@ int main(int argc, char** argv) {
     }
     Embedder e = EmbedderAccess::WithModel(*emb, std::move(m));
     Print(v.name, Evaluate(gold, e.EmbedBatch(texts), e.dim()));
+  }
+
+  // ---- clause vectors: topic and context channels (what similar/search use)
+  auto gold_docs = ExtractGoldDocs();
+  auto en_rules = ReadRuleFolder(DefaultRulesRoot(), "en");
+  if (!gold_docs || !en_rules) {
+    std::fprintf(stderr, "bench_embed: %s\n",
+                 (!gold_docs ? gold_docs.error() : en_rules.error()).message.c_str());
+  } else {
+    const std::vector<std::string> taxonomy = ParseTopicTaxonomy((*en_rules)["topics.tsv"]);
+    // clause protocol: the gold lines, with the extraction of their line.
+    std::vector<ClauseText> line_items;
+    std::vector<std::string> line_doc;
+    std::vector<std::set<std::string>> line_topics;
+    std::map<std::string, std::vector<ClauseText>> doc_cts;
+    for (const auto& g : gold) {
+      ClauseText ct{g.text, "", {}};
+      const auto& clauses = (*gold_docs)[g.doc].clauses;
+      auto cit = doc_cts.find(g.doc);
+      if (cit == doc_cts.end()) cit = doc_cts.emplace(g.doc, ClauseTexts(clauses)).first;
+      const std::vector<ClauseText>& cts = cit->second;
+      for (size_t ci = 0; ci < clauses.size(); ++ci) {
+        const Clause& c = clauses[ci];
+        if (c.unit.type != "text" || c.unit.line_start > static_cast<uint32_t>(g.line) ||
+            c.unit.line_end < static_cast<uint32_t>(g.line)) {
+          continue;
+        }
+        if (ct.context.empty()) ct.context = cts[ci].context;
+        for (const auto& t : c.topics) {
+          if (std::find(ct.topics.begin(), ct.topics.end(), t) == ct.topics.end())
+            ct.topics.push_back(t);
+        }
+      }
+      line_items.push_back(std::move(ct));
+      line_doc.push_back(g.doc);
+      line_topics.push_back(g.topics);
+    }
+    const std::vector<char> all_queries(gold.size(), 1);
+    // similar protocol: principle-worthy text clauses, as CollectUnits keeps them.
+    std::vector<ClauseText> unit_items;
+    std::vector<std::string> unit_texts, unit_doc;
+    std::vector<std::set<std::string>> unit_topics;
+    std::vector<char> unit_query;
+    for (const auto& [doc, dc] : *gold_docs) {
+      const std::vector<ClauseText> cts = ClauseTexts(dc.clauses);
+      for (size_t ci = 0; ci < dc.clauses.size(); ++ci) {
+        const Clause& c = dc.clauses[ci];
+        if (!c.principle || c.unit.type != "text") continue;
+        std::set<std::string> topics;
+        bool q = false, judged = false;
+        for (uint32_t l = c.unit.line_start; l <= c.unit.line_end; ++l) {
+          auto it = dc.gold.find(static_cast<int>(l));
+          if (it == dc.gold.end()) continue;
+          judged = true;
+          topics.insert(it->second.topics.begin(), it->second.topics.end());
+          q = q || it->second.principle == 2;
+        }
+        // Units outside the labelled lines can be neither judged nor asked about.
+        if (!judged) continue;
+        unit_items.push_back(cts[ci]);
+        unit_texts.push_back(c.unit.text);
+        unit_doc.push_back(doc);
+        unit_topics.push_back(std::move(topics));
+        unit_query.push_back(q);
+      }
+    }
+    size_t nq = 0;
+    for (char q : unit_query) nq += q;
+    std::printf("embed.similar.units: %zu\nembed.similar.queries: %zu\n", unit_items.size(), nq);
+    // The best any ranking can do: min(k, correct candidates) / k per query.
+    auto ceiling = [](const std::vector<std::string>& docs, const std::vector<char>& queries,
+                      const std::vector<std::set<std::string>>& topics) {
+      Precision p;
+      int nq = 0;
+      for (size_t q = 0; q < docs.size(); ++q) {
+        if (!queries[q]) continue;
+        int ok = 0;
+        for (size_t j = 0; j < docs.size(); ++j) {
+          if (docs[j] == docs[q]) continue;
+          for (const auto& t : topics[j]) {
+            if (topics[q].count(t)) {
+              ++ok;
+              break;
+            }
+          }
+        }
+        p.p1 += std::min(ok, 1);
+        p.p5 += std::min(ok, 5) / 5.0;
+        p.p10 += std::min(ok, 10) / 10.0;
+        ++nq;
+      }
+      p.p1 /= std::max(nq, 1);
+      p.p5 /= std::max(nq, 1);
+      p.p10 /= std::max(nq, 1);
+      return p;
+    };
+    Print("clause.ceiling", ceiling(line_doc, all_queries, line_topics));
+    Print("similar.ceiling", ceiling(unit_doc, unit_query, unit_topics));
+    {
+      const auto gram = TfidfGram(unit_texts);
+      const size_t n = unit_texts.size();
+      Print("similar.tfidf", EvaluateRows([&](size_t i, size_t j) { return gram[i * n + j]; },
+                                          unit_doc, unit_query, unit_topics));
+    }
+    struct ClauseVariant {
+      std::string name;
+      float topic_weight, decay, context_weight;
+      int infer_k = 0;
+      float infer_weight = 0;
+    };
+    const ClauseVectorOptions def;
+    std::vector<ClauseVariant> cvs = {
+        {"text_only", 0, def.topic_decay, 0},
+        {"context_w0.3", 0, def.topic_decay, 0.3f},
+        {"context_w0.6", 0, def.topic_decay, 0.6f},
+        {"topic_w0.5", 0.5f, def.topic_decay, 0},
+        {"topic_w0.7", 0.7f, def.topic_decay, 0},
+        {"topic_w1.0", 1.0f, def.topic_decay, 0},
+        {"topic_w1.4", 1.4f, def.topic_decay, 0},
+        {"topic_w2.0", 2.0f, def.topic_decay, 0},
+        {"topic_w1.0_decay1.0", 1.0f, 1.0f, 0},
+        {"topic_w1.0_decay0.5", 1.0f, 0.5f, 0},
+        {"infer_k5_w0.5", 1.0f, def.topic_decay, 0.5f, 5, 0.5f},
+        {"infer_k5_w0.7", 1.0f, def.topic_decay, 0.5f, 5, 0.7f},
+        {"infer_k5_w1.0", 1.0f, def.topic_decay, 0.5f, 5, 1.0f},
+        {"infer_k10_w0.7", 1.0f, def.topic_decay, 0.5f, 10, 0.7f},
+        {"infer_k3_w0.7", 1.0f, def.topic_decay, 0.5f, 3, 0.7f},
+        {"default", def.topic_weight, def.topic_decay, def.context_weight, def.infer_k,
+         def.infer_weight},
+    };
+    // search: a gold line's bare text (no caption, no topics) as the query
+    // against the clause vectors of the other documents' gold lines; the
+    // query's topic channel inferred from its first-pass neighbours, as
+    // `charter search` does. Baseline: Embed() vectors on both sides.
+    {
+      ClauseVectorOptions o;
+      o.taxonomy = taxonomy;
+      ClauseEmbedder ce(*emb, o);
+      const auto v = ce.EmbedBatch(line_items);
+      const size_t d = static_cast<size_t>(ce.dim());
+      const size_t n = line_items.size();
+      std::vector<float> q(n * d);
+      for (size_t i = 0; i < n; ++i) {
+        auto qi = ce.Embed({line_items[i].text, "", {}});
+        std::vector<std::pair<float, size_t>> c;
+        for (size_t j = 0; j < n; ++j) {
+          if (line_doc[j] != line_doc[i]) c.push_back({Dot(qi.data(), &v[j * d], ce.dim()), j});
+        }
+        const size_t top = std::min<size_t>(static_cast<size_t>(o.infer_k), c.size());
+        std::partial_sort(c.begin(), c.begin() + static_cast<long>(top), c.end(),
+                          [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<std::pair<float, std::vector<std::string>>> nearest;
+        for (size_t r = 0; r < top; ++r)
+          nearest.push_back({c[r].first, line_items[c[r].second].topics});
+        qi = ce.WithInferredTopics(std::move(qi), nearest);
+        std::copy(qi.begin(), qi.end(), q.begin() + static_cast<long>(i * d));
+      }
+      Print("search.clause_vectors",
+            EvaluateRows([&](size_t i, size_t j) { return Dot(&q[i * d], &v[j * d], ce.dim()); },
+                         line_doc, all_queries, line_topics));
+      std::vector<std::string> plain;
+      for (const auto& it : line_items) plain.push_back(it.text);
+      Print("search.text_only", EvaluateVectors(emb->EmbedBatch(plain), emb->dim(), line_doc,
+                                                all_queries, line_topics));
+    }
+    // Re-ranking and text-model variants on top of the default clause vectors.
+    {
+      auto rerank = [&](const std::vector<ClauseText>& items, const std::vector<std::string>& docs,
+                        const std::vector<char>& queries,
+                        const std::vector<std::set<std::string>>& topics,
+                        const std::string& proto) {
+        ClauseVectorOptions o;
+        o.taxonomy = taxonomy;
+        ClauseEmbedder ce(*emb, o);
+        const auto v = ce.EmbedBatch(items);
+        const int d = ce.dim();
+        const size_t n = items.size();
+        std::vector<float> gram(n * n);
+        for (size_t i = 0; i < n; ++i)
+          for (size_t j = 0; j < n; ++j) gram[i * n + j] = Dot(&v[i * d], &v[j * d], d);
+        // r_j: mean similarity of j's 10 nearest rows of other documents.
+        std::vector<float> r(n);
+        for (size_t i = 0; i < n; ++i) {
+          std::vector<float> s;
+          for (size_t j = 0; j < n; ++j)
+            if (docs[j] != docs[i]) s.push_back(gram[i * n + j]);
+          size_t k = std::min<size_t>(10, s.size());
+          std::partial_sort(s.begin(), s.begin() + static_cast<long>(k), s.end(),
+                            std::greater<float>());
+          double sum = 0;
+          for (size_t t = 0; t < k; ++t) sum += s[t];
+          r[i] = k ? static_cast<float>(sum / k) : 0.0f;
+        }
+        for (float lam : {0.5f, 1.0f}) {
+          char name[64];
+          std::snprintf(name, sizeof name, "%s.csls%.1f", proto.c_str(), lam);
+          Print(name, EvaluateRows([&](size_t i, size_t j) { return gram[i * n + j] - lam * r[j]; },
+                                   docs, queries, topics));
+        }
+        for (int m : {3, 5}) {
+          for (float beta : {0.3f, 0.6f}) {
+            std::vector<float> q2(v);
+            for (size_t i = 0; i < n; ++i) {
+              std::vector<std::pair<float, size_t>> c;
+              for (size_t j = 0; j < n; ++j)
+                if (docs[j] != docs[i]) c.push_back({gram[i * n + j], j});
+              size_t k = std::min<size_t>(static_cast<size_t>(m), c.size());
+              std::partial_sort(c.begin(), c.begin() + static_cast<long>(k), c.end(),
+                                [](const auto& a, const auto& b) { return a.first > b.first; });
+              for (size_t t = 0; t < k; ++t)
+                for (int x = 0; x < d; ++x) q2[i * d + x] += beta / k * v[c[t].second * d + x];
+            }
+            char name[64];
+            std::snprintf(name, sizeof name, "%s.prf_m%d_b%.1f", proto.c_str(), m, beta);
+            Print(name,
+                  EvaluateRows([&](size_t i, size_t j) { return Dot(&q2[i * d], &v[j * d], d); },
+                               docs, queries, topics));
+          }
+        }
+        struct TV {
+          const char* name;
+          float alpha, beta;
+          int pc;
+        };
+        for (const TV& tv : {TV{"text_sem_pc8", 1, 0, 8}, TV{"text_sem_pc1", 1, 0, 1},
+                             TV{"text_mix0.9_pc8", 0.9f, 0.44f, 8}}) {
+          embed::Model m = EmbedderAccess::ModelOf(*emb);
+          m.alpha = tv.alpha;
+          m.beta = tv.beta;
+          m.pc_remove = tv.pc;
+          ClauseEmbedder ce2(EmbedderAccess::WithModel(*emb, std::move(m)), o);
+          Print(proto + "." + tv.name,
+                EvaluateVectors(ce2.EmbedBatch(items), ce2.dim(), docs, queries, topics));
+        }
+      };
+      rerank(line_items, line_doc, all_queries, line_topics, "clause");
+      rerank(unit_items, unit_doc, unit_query, unit_topics, "similar");
+    }
+    // Debugging aid: CHARTER_BENCH_DUMP=prefix writes each query's top 5
+    // (prefix.clause.tsv, prefix.similar.tsv) with extracted and gold topics.
+    auto dump_top5 = [&](const std::vector<ClauseText>& items, const std::vector<std::string>& docs,
+                         const std::vector<char>& queries,
+                         const std::vector<std::set<std::string>>& topics,
+                         const std::string& path) {
+      ClauseVectorOptions o;
+      o.taxonomy = taxonomy;
+      ClauseEmbedder ce(*emb, o);
+      auto vecs = ce.EmbedBatch(items);
+      const int d = ce.dim();
+      std::string out;
+      auto join = [](const auto& c) {
+        std::string s;
+        for (const auto& t : c) s += (s.empty() ? "" : ",") + std::string(t);
+        return s;
+      };
+      for (size_t q = 0; q < items.size(); ++q) {
+        if (!queries[q]) continue;
+        std::vector<std::pair<float, size_t>> cand;
+        for (size_t j = 0; j < items.size(); ++j) {
+          if (docs[j] != docs[q]) cand.push_back({Dot(&vecs[q * d], &vecs[j * d], d), j});
+        }
+        std::partial_sort(cand.begin(), cand.begin() + 5, cand.end(),
+                          [](const auto& a, const auto& b) { return a.first > b.first; });
+        out += "Q\t" + docs[q] + "\t" + join(items[q].topics) + "\t" + join(topics[q]) + "\t" +
+               items[q].context + "\t" + items[q].text + "\n";
+        for (size_t r = 0; r < 5; ++r) {
+          size_t j = cand[r].second;
+          bool hit = false;
+          for (const auto& t : topics[j]) hit = hit || topics[q].count(t);
+          out += std::string(hit ? "+" : "-") + "\t" + std::to_string(cand[r].first) + "\t" +
+                 join(items[j].topics) + "\t" + join(topics[j]) + "\t" + items[j].context + "\t" +
+                 items[j].text.substr(0, 150) + "\n";
+        }
+      }
+      (void)WriteFileAtomic(path, out);
+    };
+    if (const char* dump = std::getenv("CHARTER_BENCH_DUMP")) {
+      dump_top5(line_items, line_doc, all_queries, line_topics, std::string(dump) + ".clause.tsv");
+      dump_top5(unit_items, unit_doc, unit_query, unit_topics, std::string(dump) + ".similar.tsv");
+    }
+    if (std::getenv("CHARTER_BENCH_GRID")) {
+      cvs.clear();
+      for (float tw : {0.7f, 1.0f, 1.2f, 1.4f})
+        for (float cw : {0.3f, 0.5f, 0.7f, 1.0f, 1.5f})
+          cvs.push_back(
+              {"grid_t" + std::to_string(tw).substr(0, 3) + "_c" + std::to_string(cw).substr(0, 3),
+               tw, def.topic_decay, cw, 0, 0});
+    }
+    for (const auto& v : cvs) {
+      ClauseVectorOptions o;
+      o.taxonomy = v.topic_weight > 0 ? taxonomy : std::vector<std::string>{};
+      o.topic_weight = v.topic_weight;
+      o.topic_decay = v.decay;
+      o.context_weight = v.context_weight;
+      o.infer_k = v.infer_k;
+      o.infer_weight = v.infer_weight;
+      ClauseEmbedder ce(*emb, o);
+      Print("clause." + v.name, EvaluateVectors(ce.EmbedBatch(line_items), ce.dim(), line_doc,
+                                                all_queries, line_topics));
+      Print("similar." + v.name, EvaluateVectors(ce.EmbedBatch(unit_items), ce.dim(), unit_doc,
+                                                 unit_query, unit_topics));
+    }
   }
 
   // ---- cross-lingual

@@ -1,5 +1,6 @@
 // cmd_search.cc — `charter search "query" CORPUS_DIR|INDEX [--k 10]`: the
 // provisions across documents that best match a query, with citations.
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -19,13 +20,15 @@ struct SearchArgs {
   std::string models;
   std::string save_index;
   bool all_units = false;
+  bool text_only = false;
   bool jsonl = false;
   std::string lang;
 };
 
 int RunSearch(const SearchArgs& a) {
   if (a.k < 1) return Fail("search: --k must be >= 1");
-  auto emb = LoadEmbedder(a.models);
+  Pipeline pipeline({.lang = a.lang, .rules_root = "", .format = ""});
+  auto emb = LoadClauseEmbedder(pipeline, a.models, a.text_only);
   if (!emb) return Fail(emb.error().message);
   SearchIndex si;
   if (a.inputs.size() == 1 && LooksLikeSearchIndex(a.inputs[0])) {
@@ -35,17 +38,16 @@ int RunSearch(const SearchArgs& a) {
     if (!loaded) return Fail(loaded.error().message);
     if (loaded->index.dim() != emb->dim()) {
       return Fail(a.inputs[0] + ": index has " + std::to_string(loaded->index.dim()) +
-                  " dimensions, the model has " + std::to_string(emb->dim()) +
-                  " (rebuild it with --save-index)");
+                  " dimensions, the model and options give " + std::to_string(emb->dim()) +
+                  " (rebuild it with --save-index, with the same --text-only choice)");
     }
     si = std::move(*loaded);
   } else {
     auto files = ExpandInputs(a.inputs);
     if (!files) return Fail(files.error().message);
-    Pipeline pipeline({.lang = a.lang, .rules_root = "", .format = ""});
     auto units = CollectUnits(pipeline, *files, !a.all_units);
     if (!units) return Fail(units.error().message);
-    auto vecs = emb->EmbedBatch(Texts(*units));
+    auto vecs = emb->EmbedBatch(ClauseTextsOf(*units));
     auto idx = VectorIndex::Build(vecs, emb->dim());
     if (!idx) return Fail(idx.error().message);
     si.units = std::move(*units);
@@ -57,7 +59,19 @@ int RunSearch(const SearchArgs& a) {
       std::cerr << "charter: saved " << si.units.size() << " units to " << a.save_index << "\n";
     }
   }
-  auto hits = si.index.Search(emb->Embed(a.query), a.k);
+  // The query has no topics of its own: it takes them from its nearest
+  // clauses by wording (ClauseEmbedder::WithInferredTopics), then ranks.
+  std::vector<float> q = emb->Embed({a.query, "", {}});
+  if (!emb->options().taxonomy.empty() && emb->options().infer_k > 0) {
+    auto first = si.index.Search(q, emb->options().infer_k);
+    if (!first) return Fail(first.error().message);
+    std::vector<std::pair<float, std::vector<std::string>>> nearest;
+    for (const auto& h : *first) {
+      nearest.push_back({h.score, si.units[static_cast<size_t>(h.id)].topics});
+    }
+    q = emb->WithInferredTopics(std::move(q), nearest);
+  }
+  auto hits = si.index.Search(q, a.k);
   if (!hits) return Fail(hits.error().message);
   for (const auto& h : *hits) {
     const EmbedUnit& u = si.units[static_cast<size_t>(h.id)];
@@ -92,6 +106,8 @@ Command SearchCommand() {
         sub->add_option("--save-index", a->save_index, "Write the built index to this file");
         sub->add_flag("--all-units", a->all_units,
                       "Search every text unit, not only principle-worthy clauses");
+        sub->add_flag("--text-only", a->text_only,
+                      "Match the wording only (no topic or article-caption channels)");
         sub->add_flag("--jsonl", a->jsonl, "One JSON object per result");
         sub->add_option("--lang", a->lang, "Force the documents' language");
         sub->footer(

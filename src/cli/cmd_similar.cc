@@ -1,6 +1,7 @@
 // cmd_similar.cc — `charter similar FILE... --k 10 --out pairs.jsonl`: for
 // each principle-worthy clause, its k nearest principle-worthy clauses in
-// OTHER documents.
+// OTHER documents, by cosine of clause vectors (embed/clause_vectors.h:
+// wording + article caption + extracted topics; --text-only: wording only).
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -20,20 +21,21 @@ struct SimilarArgs {
   std::string out;
   std::string models;
   bool all_units = false;
+  bool text_only = false;
   float min_score = -1.0f;
   std::string lang;
 };
 
 int RunSimilar(const SimilarArgs& a) {
   if (a.k < 1) return Fail("similar: --k must be >= 1");
-  auto emb = LoadEmbedder(a.models);
+  Pipeline pipeline({.lang = a.lang, .rules_root = "", .format = ""});
+  auto emb = LoadClauseEmbedder(pipeline, a.models, a.text_only);
   if (!emb) return Fail(emb.error().message);
   auto files = ExpandInputs(a.inputs);
   if (!files) return Fail(files.error().message);
-  Pipeline pipeline({.lang = a.lang, .rules_root = "", .format = ""});
   auto units = CollectUnits(pipeline, *files, !a.all_units);
   if (!units) return Fail(units.error().message);
-  const auto vecs = emb->EmbedBatch(Texts(*units));
+  const auto vecs = emb->EmbedBatch(ClauseTextsOf(*units));
   auto idx = VectorIndex::Build(vecs, emb->dim());
   if (!idx) return Fail(idx.error().message);
   std::map<std::string, int> per_doc;
@@ -86,6 +88,8 @@ Command SimilarCommand() {
             sub->add_option("--min-score", a->min_score, "Drop neighbours below this cosine");
             sub->add_flag("--all-units", a->all_units,
                           "Use every text unit, not only principle-worthy clauses");
+            sub->add_flag("--text-only", a->text_only,
+                          "Compare the wording only (no topic or article-caption channels)");
             sub->add_option("--lang", a->lang, "Force the documents' language");
             sub->footer(
                 "Example: charter similar ../shared/corpora/constitutions/en/zaf.txt "

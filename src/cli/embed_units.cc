@@ -15,7 +15,7 @@ namespace charter::cli {
 
 namespace {
 constexpr char kSearchMagic[8] = {'C', 'H', 'A', 'R', 'S', 'R', 'C', 'H'};
-constexpr uint32_t kSearchVersion = 1;
+constexpr uint32_t kSearchVersion = 2;
 }  // namespace
 
 Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs) {
@@ -41,33 +41,41 @@ Result<std::vector<EmbedUnit>> CollectUnits(Pipeline& pipeline,
     if (!doc) return std::unexpected(doc.error());
     auto units = pipeline.Segment(*doc);
     if (!units) return std::unexpected(units.error());
-    std::vector<const Provision*> keep;
     bool extracted = false;
     std::vector<Clause> clauses;
     if (principles_only) {
-      auto rules = pipeline.Rules(doc->lang);
-      if (rules) {
-        auto ex = Extractor::Create(*rules, doc->lang);
-        if (ex) {
-          clauses = ex->Extract(*units);
-          extracted = true;
-          for (const auto& c : clauses) {
-            if (c.principle && c.unit.type == "text") keep.push_back(&c.unit);
-          }
-        }
+      auto ex = pipeline.ExtractorFor(doc->lang);
+      if (ex) {
+        clauses = (*ex)->Extract(*units);
+        extracted = true;
       }
       if (!extracted) {
         std::cerr << "charter: " << f << ": no extraction rules for '" << doc->lang
                   << "'; using every text unit\n";
       }
     }
-    if (!extracted) {
-      for (const auto& u : *units) {
-        if (u.type == "text") keep.push_back(&u);
+    // Context: the caption of the article record a unit follows.
+    if (extracted) {
+      const std::vector<ClauseText> cts = ClauseTexts(clauses);
+      for (size_t i = 0; i < clauses.size(); ++i) {
+        const Provision& p = clauses[i].unit;
+        if (!clauses[i].principle || p.type != "text") continue;
+        out.push_back(
+            {p.doc, p.cite, p.line_start, p.line_end, p.text, cts[i].context, cts[i].topics});
       }
+      continue;
     }
-    for (const Provision* p : keep) {
-      out.push_back({p->doc, p->cite, p->line_start, p->line_end, p->text});
+    std::string caption;
+    for (const Provision& p : *units) {
+      if (p.type == "article") caption = p.caption;
+      if (p.type != "text") continue;
+      out.push_back({p.doc,
+                     p.cite,
+                     p.line_start,
+                     p.line_end,
+                     p.text,
+                     p.caption.empty() ? caption : p.caption,
+                     {}});
     }
   }
   return out;
@@ -80,10 +88,36 @@ std::vector<std::string> Texts(const std::vector<EmbedUnit>& units) {
   return t;
 }
 
+std::vector<ClauseText> ClauseTextsOf(const std::vector<EmbedUnit>& units) {
+  std::vector<ClauseText> out;
+  out.reserve(units.size());
+  for (const auto& u : units) out.push_back({u.text, u.context, u.topics});
+  return out;
+}
+
 Result<Embedder> LoadEmbedder(const std::string& dir) {
   auto files = ReadModelFiles(dir.empty() ? DefaultModelsRoot() : dir);
   if (!files) return std::unexpected(files.error());
   return Embedder::Load(*files);
+}
+
+Result<ClauseEmbedder> LoadClauseEmbedder(const Pipeline& pipeline, const std::string& models_dir,
+                                          bool text_only) {
+  auto emb = LoadEmbedder(models_dir);
+  if (!emb) return std::unexpected(emb.error());
+  ClauseVectorOptions o;
+  if (text_only) {
+    o.context_weight = 0;
+    o.infer_k = 0;
+    return ClauseEmbedder(std::move(*emb), std::move(o));
+  }
+  const std::string taxonomy = pipeline.options().rules_root + "/topics.tsv";
+  if (std::filesystem::exists(taxonomy)) {
+    auto bytes = ReadFile(taxonomy);
+    if (!bytes) return std::unexpected(bytes.error());
+    o.taxonomy = ParseTopicTaxonomy(*bytes);
+  }
+  return ClauseEmbedder(std::move(*emb), std::move(o));
 }
 
 Result<std::string> SaveSearchIndex(const std::vector<EmbedUnit>& units, const VectorIndex& index) {
@@ -93,7 +127,9 @@ Result<std::string> SaveSearchIndex(const std::vector<EmbedUnit>& units, const V
                  {"cite", u.cite},
                  {"line_start", u.line_start},
                  {"line_end", u.line_end},
-                 {"text", u.text}});
+                 {"text", u.text},
+                 {"context", u.context},
+                 {"topics", u.topics}});
   }
   std::string meta = j.dump();
   auto idx = index.Save();
@@ -128,7 +164,8 @@ Result<SearchIndex> LoadSearchIndex(const std::string& bytes, const std::string&
   std::memcpy(&len, bytes.data() + 16, 8);
   if (u32[0] != kSearchVersion) {
     return Corruption(name + ": unsupported search index version " + std::to_string(u32[0]) +
-                      " (expected " + std::to_string(kSearchVersion) + ")");
+                      " (expected " + std::to_string(kSearchVersion) +
+                      "; rebuild it with --save-index)");
   }
   if (len > bytes.size() - 24) return Corruption(name + ": truncated (unit list cut short)");
   auto j = nlohmann::json::parse(bytes.substr(24, len), nullptr, false);
@@ -136,8 +173,16 @@ Result<SearchIndex> LoadSearchIndex(const std::string& bytes, const std::string&
   SearchIndex si;
   for (const auto& u : j) {
     if (!u.is_object()) return Corruption(name + ": unit list entry is not an object");
+    std::vector<std::string> topics;
+    if (auto t = u.find("topics"); t != u.end() && t->is_array()) {
+      for (const auto& x : *t) {
+        if (!x.is_string()) return Corruption(name + ": unit topic is not a string");
+        topics.push_back(x.get<std::string>());
+      }
+    }
     si.units.push_back({u.value("doc", ""), u.value("cite", ""), u.value("line_start", 0u),
-                        u.value("line_end", 0u), u.value("text", "")});
+                        u.value("line_end", 0u), u.value("text", ""), u.value("context", ""),
+                        std::move(topics)});
   }
   auto idx = VectorIndex::Load(std::string_view(bytes).substr(24 + len), name);
   if (!idx) return std::unexpected(idx.error());

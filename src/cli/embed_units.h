@@ -7,8 +7,8 @@
 // Thread-safe: no shared state beyond the Pipeline's own lock.
 //
 //   auto units = CollectUnits(pipeline, {"constitutions/en"}, /*principles_only=*/true);
-//   auto emb = LoadEmbedder(models_dir);
-//   auto vecs = emb->EmbedBatch(Texts(*units));
+//   auto ce = LoadClauseEmbedder(pipeline, models_dir);
+//   auto vecs = ce->EmbedBatch(ClauseTextsOf(*units));
 #pragma once
 
 #include <string>
@@ -16,6 +16,7 @@
 
 #include "cli/pipeline.h"
 #include "core/error.h"
+#include "embed/clause_vectors.h"
 #include "embed/embedder.h"
 #include "embed/index.h"
 
@@ -27,6 +28,8 @@ struct EmbedUnit {
   uint32_t line_start = 0;
   uint32_t line_end = 0;
   std::string text;
+  std::string context;              // the article caption, "" if none
+  std::vector<std::string> topics;  // extracted topic ids (principle clauses only)
 };
 
 // Expands folders (.txt .md .html .htm files, sorted) and keeps files as given.
@@ -41,11 +44,22 @@ Result<std::vector<EmbedUnit>> CollectUnits(Pipeline& pipeline,
 
 std::vector<std::string> Texts(const std::vector<EmbedUnit>& units);
 
+// What ClauseEmbedder embeds: text, context and topics of each unit.
+std::vector<ClauseText> ClauseTextsOf(const std::vector<EmbedUnit>& units);
+
 // Reads and loads the models folder (default DefaultModelsRoot()).
 Result<Embedder> LoadEmbedder(const std::string& dir);
 
-// Search-index file: "CHARSRCH" magic, u32 version, u32 model dim, u64 JSON
-// length, JSON list of units, then a VectorIndex file (index.h).
+// The embedder of search/similar: the models folder's Embedder with the
+// topic channel of the pipeline's rules root (topics.tsv; no topic channel
+// if the file is absent). `text_only`: Embed() vectors, no extra channels.
+Result<ClauseEmbedder> LoadClauseEmbedder(const Pipeline& pipeline, const std::string& models_dir,
+                                          bool text_only);
+
+// Search-index file: "CHARSRCH" magic, u32 version (2), u32 vector dim, u64
+// JSON length, JSON list of units (with their topics), then a VectorIndex
+// file (index.h). Version 1 files (text-only vectors) are refused with a
+// message to rebuild.
 Result<std::string> SaveSearchIndex(const std::vector<EmbedUnit>& units, const VectorIndex& index);
 struct SearchIndex {
   std::vector<EmbedUnit> units;
