@@ -62,15 +62,17 @@ Stage& GetStage() {
 std::shared_ptr<Extractor> ExtractorFor(const std::string& lang) {
   auto& ex = GetStage().extractors;
   if (auto it = ex.find(lang); it != ex.end()) return it->second;
+  // A language without extraction rules is remembered as such (nullptr), so
+  // its documents fall back to English without re-reading the rules.
   auto texts = ReadRuleFolder(g_rules, lang);
   if (!texts) {
     std::cerr << texts.error().message << "\n";
-    return nullptr;
+    return ex[lang] = nullptr;
   }
   auto e = Extractor::Create(*texts, lang);
   if (!e) {
     std::cerr << e.error().message << "\n";
-    return nullptr;
+    return ex[lang] = nullptr;
   }
   return ex[lang] = std::make_shared<Extractor>(std::move(*e));
 }

@@ -96,28 +96,29 @@ namespace {
 Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_column,
                                        const PatternOptions& options) {
   const ::re2::RE2::Options opt = Re2Options(options);
-  std::vector<std::shared_ptr<const ::re2::RE2>> regexes;
+  PatternSet ps;
+  ps.options_ = options;
   for (const Rule& rule : file.rules) {
     if (pattern_column >= rule.fields.size())
       return InvalidArgument(rule.Id() + ": missing pattern column");
+    if (!options.each) continue;
     auto re = std::make_shared<::re2::RE2>(rule.fields[pattern_column], opt);
     if (!re->ok()) return InvalidArgument(rule.Id() + ": bad pattern: " + re->error());
-    regexes.push_back(std::move(re));
+    ps.regexes_.push_back(std::move(re));
   }
-  PatternSet ps;
-  ps.options_ = options;
-  auto set = std::make_shared<::re2::RE2::Set>(
-      opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
-  for (size_t i = 0; i < file.rules.size(); ++i) {
-    std::string err;
-    if (set->Add(regexes[i]->pattern(), &err) < 0)
-      return InvalidArgument(file.rules[i].Id() + ": bad pattern: " + err);
+  if (options.set || !options.each) {
+    auto set = std::make_shared<::re2::RE2::Set>(
+        opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
+    for (const Rule& rule : file.rules) {
+      std::string err;
+      if (set->Add(rule.fields[pattern_column], &err) < 0)
+        return InvalidArgument(rule.Id() + ": bad pattern: " + err);
+    }
+    if (!file.rules.empty() && !set->Compile())
+      return InvalidArgument(file.name + ": patterns too large to compile together");
+    ps.set_ = std::move(set);
   }
-  if (!file.rules.empty() && !set->Compile())
-    return InvalidArgument(file.name + ": patterns too large to compile together");
   ps.rules_ = file.rules;
-  ps.regexes_ = std::move(regexes);
-  ps.set_ = std::move(set);
   return ps;
 }
 
@@ -131,8 +132,8 @@ void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
   hits->clear();
   if (rules_.empty()) return;
   ::re2::RE2::Set::ErrorInfo info;
-  if (!set_->Match(text, hits, &info) && info.kind != ::re2::RE2::Set::kNoError) {
-    // The DFA ran out of memory (or the set is unusable): ask each pattern.
+  if (!set_ || (!set_->Match(text, hits, &info) && info.kind != ::re2::RE2::Set::kNoError)) {
+    // No set compiled, or its DFA ran out of memory: ask each pattern.
     hits->clear();
     const ::re2::RE2::Anchor anchor =
         options_.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED;

@@ -59,6 +59,11 @@ struct PatternOptions {
   // its DFA keeps discarding states. Should the DFA still run out, Match
   // falls back to the patterns one by one: slower, same answer.
   int64_t max_mem = 8 << 20;
+  // Compile the patterns together, for Match. Default: true.
+  bool set = true;
+  // Compile each pattern on its own, for Regex (and per-pattern errors).
+  // Default: true. A set made only for Match can skip it.
+  bool each = true;
 };
 
 // All patterns of one rule file compiled into one RE2::Set, plus each pattern
@@ -77,6 +82,7 @@ class PatternSet {
   void Match(std::string_view text, std::vector<int>* hits) const;
 
   // The individual compiled pattern of rule i (for spans and captures).
+  // Needs PatternOptions::each.
   const re2::RE2& Regex(int i) const;
 
   const std::vector<Rule>& rules() const { return rules_; }

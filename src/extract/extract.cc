@@ -81,7 +81,8 @@ Result<double> ParseWeight(const std::string& s, const Rule& r) {
 // Parses + compiles one rule file of the language; absent files are empty
 // unless `required`.
 Result<PatternSet> Load(const RuleTexts& texts, const std::string& name, size_t min_cols,
-                        size_t max_cols, size_t pattern_col, bool required, RuleFile* parsed) {
+                        size_t max_cols, size_t pattern_col, bool required, RuleFile* parsed,
+                        const PatternOptions& options = {}) {
   auto it = texts.find(name);
   std::string_view text;
   if (it == texts.end()) {
@@ -91,7 +92,7 @@ Result<PatternSet> Load(const RuleTexts& texts, const std::string& name, size_t 
   }
   auto file = ParseRuleFile(text, name, min_cols, max_cols);
   if (!file) return std::unexpected(file.error());
-  auto set = PatternSet::Compile(*file, pattern_col, {});
+  auto set = PatternSet::Compile(*file, pattern_col, options);
   if (!set) return std::unexpected(set.error());
   *parsed = std::move(*file);
   return set;
@@ -208,7 +209,7 @@ struct CueMatcher {
       if (files[k].rules.empty()) continue;
       bool is_anchored = k + 1 == files.size();
       auto set = PatternSet::Compile(
-          files[k], 0, {.anchor_start = is_anchored, .max_mem = kCueSetMaxMem});
+          files[k], 0, {.anchor_start = is_anchored, .max_mem = kCueSetMaxMem, .each = false});
       if (!set) return std::unexpected(set.error());
       m.parts.push_back({std::move(*set), std::move(globals[k])});
     }
@@ -293,7 +294,8 @@ Result<VoteSet> LoadVotes(const RuleTexts& texts, const std::string& name, size_
                           size_t weight_col, size_t pattern_col, size_t min_cols, size_t max_cols,
                           bool required, RuleFile* parsed) {
   VoteSet vs;
-  auto set = Load(texts, name, min_cols, max_cols, pattern_col, required, parsed);
+  // Matched through Impl::matcher: only each rule's own regex is needed here.
+  auto set = Load(texts, name, min_cols, max_cols, pattern_col, required, parsed, {.set = false});
   if (!set) return std::unexpected(set.error());
   for (const Rule& r : parsed->rules) {
     auto t = ParseTarget(r.fields[target_col], r, true);
@@ -369,7 +371,7 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
   }
   // qualifiers.tsv: label <TAB> pattern
   {
-    auto set = Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed);
+    auto set = Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed, {.set = false});
     if (!set) return std::unexpected(set.error());
     impl->qualifiers = std::move(*set);
     for (const Rule& r : parsed.rules) {
