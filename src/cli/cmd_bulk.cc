@@ -36,8 +36,8 @@ struct Outcome {
   std::string name;
   bool ok = false;
   std::string error;
-  size_t rewritten = 0, principles = 0, duplicates = 0, candidates = 0, added = 0,
-         conflicts = 0, constitution = 0;
+  size_t rewritten = 0, principles = 0, duplicates = 0, candidates = 0, added = 0, conflicts = 0,
+         constitution = 0;
 };
 
 // Output folder names: the file's stem, or — when two inputs share a stem —
@@ -59,7 +59,9 @@ std::vector<std::string> Names(const std::vector<std::pair<std::string, std::str
 }
 
 std::string SummaryTable(const std::vector<Outcome>& outcomes) {
-  std::string out = "document\tstatus\trewritten\tprinciples\tduplicates\tcandidates\tadded\tconflicts\tconstitution\n";
+  std::string out =
+      "document\tstatus\trewritten\tprinciples\tduplicates\tcandidates\tadded\tconflicts\tconstitut"
+      "ion\n";
   for (const Outcome& o : outcomes) {
     out += o.name + "\t" + (o.ok ? "ok" : "FAILED");
     if (o.ok) {
@@ -127,7 +129,8 @@ int Run(const BulkOptions& o) {
       if (tty) std::cerr << "\r\033[K[" << d << "/" << files.size() << "] " << r.name << std::flush;
     }
   };
-  int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int jobs =
+      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = std::min<int>(jobs, static_cast<int>(files.size()));
   std::vector<std::thread> pool;
   for (int t = 1; t < jobs; ++t) pool.emplace_back(worker);
@@ -152,33 +155,47 @@ int Run(const BulkOptions& o) {
 }  // namespace
 
 Command BulkCommand() {
-  return {"bulk", "Convert every document of a folder, in parallel",
-          [](CLI::App* sub) -> std::function<int()> {
-            auto o = std::make_shared<BulkOptions>();
-            sub->add_option("DIR", o->inputs, "Folders (searched recursively) or files")
-                ->required();
-            sub->add_option("--base", o->settings.base_path, "Base constitution (as for convert)");
-            sub->add_option("--decisions", o->settings.decisions_path,
-                            "Reviewer decisions (applied to every document)");
-            sub->add_option("--out", o->out, "Output folder: OUT/<name>/ per document")->required();
-            sub->add_option("--jobs,-j", o->jobs, "Worker threads (default: all cores)")
-                ->check(CLI::Range(0, 1024));
-            sub->add_option("--lang", o->settings.lang, "Language of the rules (default: detected)");
-            sub->add_option("--rules", o->settings.rules_root, "Rules folder");
-            sub->add_option("--models", o->settings.models_root, "Models folder");
-            sub->add_option("--duplicate", o->settings.duplicate, "as for convert")
-                ->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
-            sub->add_option("--similar", o->settings.similar, "as for convert")
-                ->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
-            sub->add_option("--combine", o->settings.combine, "as for convert")
-                ->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
-            sub->footer(
-                "Prints a summary table (TSV, also OUT/summary.tsv); progress on stderr when it\n"
-                "is a terminal. Exit code 1 if any document failed.\n"
-                "Example: charter bulk corpora/constitutions/en --base base.jsonl --out out/\n"
-                "         charter merge --global out/* --min-support 5 --out out-global/");
-            return [o] { return Run(*o); };
-          }};
+  return {
+      "bulk", "Convert every document of a folder, in parallel",
+      [](CLI::App* sub) -> std::function<int()> {
+        auto o = std::make_shared<BulkOptions>();
+        sub->add_option("DIR", o->inputs, "Folders (searched recursively) or files")->required();
+        sub->add_option("--base", o->settings.base_path, "Base constitution (as for convert)");
+        sub->add_option("--decisions", o->settings.decisions_path,
+                        "Reviewer decisions (applied to every document)");
+        sub->add_option("--out", o->out, "Output folder: OUT/<name>/ per document")->required();
+        sub->add_option("--jobs,-j", o->jobs, "Worker threads (default: all cores)")
+            ->check(CLI::Range(0, 1024));
+        sub->add_option("--lang", o->settings.lang, "Language of the rules (default: detected)");
+        sub->add_option("--rules", o->settings.rules_root, "Rules folder");
+        sub->add_option("--models", o->settings.models_root, "Models folder");
+        sub->add_option("--duplicate", o->settings.duplicate, "as for convert")
+            ->capture_default_str()
+            ->check(CLI::Range(0.0f, 1.0f));
+        sub->add_option("--similar", o->settings.similar, "as for convert")
+            ->capture_default_str()
+            ->check(CLI::Range(0.0f, 1.0f));
+        sub->add_option("--combine", o->settings.combine, "as for convert")
+            ->capture_default_str()
+            ->check(CLI::Range(0.0f, 1.0f));
+        sub->add_option("--lexical", o->settings.lexical,
+                        "Weight of shared words (TF-IDF) in every similarity")
+            ->capture_default_str()
+            ->check(CLI::Range(0.0f, 1.0f));
+        sub->add_option("--topical", o->settings.topical,
+                        "Weight of shared topics when combining the country's principles")
+            ->capture_default_str()
+            ->check(CLI::Range(0.0f, 1.0f));
+        sub->add_option("--max-chars", o->settings.max_chars,
+                        "Longest combined principle (bytes; 0: no limit)")
+            ->capture_default_str();
+        sub->footer(
+            "Prints a summary table (TSV, also OUT/summary.tsv); progress on stderr when it\n"
+            "is a terminal. Exit code 1 if any document failed.\n"
+            "Example: charter bulk corpora/constitutions/en --base base.jsonl --out out/\n"
+            "         charter merge --global out/* --min-support 5 --out out-global/");
+        return [o] { return Run(*o); };
+      }};
 }
 
 }  // namespace charter::cli

@@ -64,26 +64,42 @@ Command ConvertCommand() {
                             "a line");
             sub->add_option("--out", o->out, "Output folder")->required();
             sub->add_option("--name", o->name, "Country name in the outputs (default: file name)");
-            sub->add_option("--lang", o->settings.lang, "Language of the rules (default: detected)");
+            sub->add_option("--lang", o->settings.lang,
+                            "Language of the rules (default: detected)");
             sub->add_option("--rules", o->settings.rules_root, "Rules folder");
             sub->add_option("--models", o->settings.models_root, "Models folder");
             sub->add_option("--system-chat", o->settings.system_chat_path,
                             "JSON with few-shot dialogues for cai.json's system_chat");
             sub->add_option("--duplicate", o->settings.duplicate,
                             "Cosine at which a principle repeats a base principle")
-                ->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
+                ->capture_default_str()
+                ->check(CLI::Range(0.0f, 1.0f));
             sub->add_option("--similar", o->settings.similar,
                             "Cosine at which it becomes a merge candidate")
-                ->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
+                ->capture_default_str()
+                ->check(CLI::Range(0.0f, 1.0f));
             sub->add_option("--combine", o->settings.combine,
                             "Cosine for combining the country's own similar principles")
-                ->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
+                ->capture_default_str()
+                ->check(CLI::Range(0.0f, 1.0f));
+            sub->add_option("--lexical", o->settings.lexical,
+                            "Weight of shared words (TF-IDF) in every similarity")
+                ->capture_default_str()
+                ->check(CLI::Range(0.0f, 1.0f));
+            sub->add_option("--topical", o->settings.topical,
+                            "Weight of shared topics when combining the country's principles")
+                ->capture_default_str()
+                ->check(CLI::Range(0.0f, 1.0f));
+            sub->add_option("--max-chars", o->settings.max_chars,
+                            "Longest combined principle (bytes; 0: no limit)")
+                ->capture_default_str();
             sub->footer(
                 "Writes DIR/principles.jsonl (the country's principles), constitution.jsonl,\n"
                 "constitution.md, report.md, report.html, report.json, cai.json (llm-swarm\n"
                 "critique/revision), langchain.json (ConstitutionalPrinciple fields) and\n"
                 "decisions.template.tsv. Re-run with --decisions to apply a review.\n"
-                "Example: charter convert udhr.txt --base claude-constitution-2023.jsonl --out out/udhr");
+                "Example: charter convert udhr.txt --base claude-constitution-2023.jsonl --out "
+                "out/udhr");
             return [o] { return Run(*o); };
           }};
 }

@@ -1,10 +1,10 @@
 #include "cli/convert_job.h"
 
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "core/io.h"
+#include "core/text.h"
 #include "embed/cluster.h"
 #include "merge/principle_io.h"
 #include "report/report.h"
@@ -24,8 +24,8 @@ Result<std::shared_ptr<ConvertContext>> ConvertContext::Create(const ConvertSett
   ctx->settings_ = settings;
   if (ctx->settings_.rules_root.empty()) ctx->settings_.rules_root = DefaultRulesRoot();
   if (ctx->settings_.models_root.empty()) ctx->settings_.models_root = DefaultModelsRoot();
-  ctx->pipeline_ = std::make_unique<Pipeline>(
-      PipelineOptions{.lang = settings.lang, .rules_root = ctx->settings_.rules_root, .format = ""});
+  ctx->pipeline_ = std::make_unique<Pipeline>(PipelineOptions{
+      .lang = settings.lang, .rules_root = ctx->settings_.rules_root, .format = ""});
   if (!settings.base_path.empty()) {
     auto bytes = ReadFile(settings.base_path);
     if (!bytes) return std::unexpected(bytes.error());
@@ -47,8 +47,9 @@ Result<std::shared_ptr<ConvertContext>> ConvertContext::Create(const ConvertSett
     auto j = nlohmann::ordered_json::parse(*bytes, nullptr, false);
     if (j.is_object() && j.contains("system_chat")) j = j.at("system_chat");
     if (!j.is_array())
-      return InvalidArgument(settings.system_chat_path +
-                             ": expected a JSON array of dialogues or an object with \"system_chat\"");
+      return InvalidArgument(
+          settings.system_chat_path +
+          ": expected a JSON array of dialogues or an object with \"system_chat\"");
     ctx->system_chat_ = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   auto files = ReadModelFiles(ctx->settings_.models_root);
@@ -58,8 +59,13 @@ Result<std::shared_ptr<ConvertContext>> ConvertContext::Create(const ConvertSett
   ctx->embedder_ = std::make_shared<const Embedder>(std::move(*emb));
   auto cache = std::make_shared<std::map<std::string, std::vector<float>>>();
   if (!ctx->base_.empty()) {
+    // Keyed by the text the merge embeds (MergeTools::idea): the rewrite
+    // rules of the base's language (English: every base we know).
+    // Without English rules the merge embeds other texts: no cache then.
+    auto tools = ctx->Tools("en");
     std::vector<std::string> cores;
-    for (const Principle& p : ctx->base_) cores.push_back(PrincipleCore(p.text));
+    if (tools)
+      for (const Principle& p : ctx->base_) cores.push_back(tools->idea(p));
     std::vector<float> vecs = ctx->embedder_->EmbedBatch(cores);
     size_t dim = static_cast<size_t>(ctx->embedder_->dim());
     for (size_t i = 0; i < cores.size() && (i + 1) * dim <= vecs.size(); ++i)
@@ -91,8 +97,8 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
     std::lock_guard<std::mutex> lock(mu_);
     rw = rewriters_.emplace(lang, std::make_shared<const Rewriter>(std::move(*created)))
              .first->second;
-    conflicts =
-        conflicts_.emplace(lang, std::make_shared<const ConflictRules>(std::move(*c))).first->second;
+    conflicts = conflicts_.emplace(lang, std::make_shared<const ConflictRules>(std::move(*c)))
+                    .first->second;
   }
   std::shared_ptr<const Embedder> emb = embedder_;
   MergeTools tools;
@@ -120,6 +126,9 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
     return out;
   };
   tools.combine = [rw](const std::vector<Principle>& cluster) { return rw->Combine(cluster); };
+  tools.idea = [rw](const Principle& p) { return Join(rw->Ideas(p.text), ", "); };
+  tools.terms = [rw](const Principle& p) { return rw->IdeaTerms(p.text); };
+  tools.concise = [rw](const Principle& p) { return rw->Concise(p); };
   tools.cluster = [](const std::vector<float>& vecs, int dim, float threshold) {
     return ClusterAverageLinkage(vecs, dim, threshold);
   };
@@ -156,6 +165,9 @@ ConvertRun ConvertContext::MergeSet(const std::vector<Principle>& principles,
   o.duplicate = settings_.duplicate;
   o.similar = settings_.similar;
   o.combine = settings_.combine;
+  o.lexical = settings_.lexical;
+  o.topical = settings_.topical;
+  o.max_chars = settings_.max_chars;
   o.country = name;
   o.base_name = base_name_;
   o.decisions = decisions_;

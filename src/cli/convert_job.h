@@ -32,26 +32,34 @@
 namespace charter::cli {
 
 struct ConvertSettings {
-  std::string base_path;       // base constitution file; "" = no base
-  std::string decisions_path;  // reviewer decisions; "" = none
-  std::string lang;            // forced language; "" = detect
-  std::string rules_root;      // "" = DefaultRulesRoot()
-  std::string models_root;     // "" = DefaultModelsRoot()
+  std::string base_path;         // base constitution file; "" = no base
+  std::string decisions_path;    // reviewer decisions; "" = none
+  std::string lang;              // forced language; "" = detect
+  std::string rules_root;        // "" = DefaultRulesRoot()
+  std::string models_root;       // "" = DefaultModelsRoot()
   std::string system_chat_path;  // JSON file whose "system_chat" (or array) goes into cai.json
-  // Thresholds, cosine on the trained embedder (models/ as of 18:55). Measured
-  // on the UDHR against Anthropic's 2023 constitution: a UDHR principle's
-  // nearest base principle is one of the 8 UDHR-based ones down to about 0.35
-  // (10 of 11 candidates at 0.35 are right); the best single match is 0.66;
-  // average linkage at 0.45 groups the 58 rewritten UDHR principles into 19.
-  // Re-measure when the model is retrained.
+  // Similarity weights and thresholds (MergeOptions), measured on the UDHR
+  // against Anthropic's 2023 constitution with the trained embedder (models/
+  // as of 18:55) embedding each principle's ideas (Rewriter::Ideas):
+  // combining on embedding 0.6 + topics 0.4 at 0.20 groups the 58 rewritten
+  // UDHR principles into 20 by subject (movement, nationality and asylum;
+  // work and rest; ...); against the base, embedding 0.75 + term coverage
+  // 0.25: every UDHR principle scoring >= 0.25 has one of the 8 UDHR-based
+  // principles as its nearest (the preamble's recitals score below);
+  // >= 0.70 are restatements (thought, conscience and religion; slavery and
+  // torture; life, liberty and security). Re-measure when the model is
+  // retrained.
   float duplicate = 0.70f;
-  float similar = 0.35f;
-  float combine = 0.45f;
+  float similar = 0.25f;
+  float combine = 0.20f;
+  float lexical = 0.25f;   // MergeOptions::lexical
+  float topical = 0.40f;   // MergeOptions::topical
+  size_t max_chars = 300;  // MergeOptions::max_chars
 };
 
 // What one converted document produced.
 struct ConvertRun {
-  std::string name;   // country / document name
+  std::string name;  // country / document name
   MergePlan plan;
   std::map<std::string, std::string> files;  // output file name -> bytes
 };

@@ -26,15 +26,16 @@ float Dot(const float* a, const float* b, int dim) {
   return s;
 }
 
-// Principles are compared on their core ("most respects the right to ..."),
-// without the "Choose the response that" lead every one of them shares.
+// Principles are compared on what they are about (MergeTools::idea), or on
+// their core ("most respects the right to ..."), without the "Choose the
+// response that" lead every one of them shares.
 Vectors EmbedPrinciples(const std::vector<Principle>& ps, const MergeTools& tools) {
   Vectors v;
   v.n = ps.size();
   if (ps.empty() || !tools.embed) return v;
   std::vector<std::string> texts;
   texts.reserve(ps.size());
-  for (const Principle& p : ps) texts.push_back(PrincipleCore(p.text));
+  for (const Principle& p : ps) texts.push_back(tools.idea ? tools.idea(p) : PrincipleCore(p.text));
   v.data = tools.embed(texts);
   v.dim = static_cast<int>(v.data.size() / ps.size());
   if (v.dim == 0 || v.data.size() != ps.size() * static_cast<size_t>(v.dim)) {
@@ -42,6 +43,118 @@ Vectors EmbedPrinciples(const std::vector<Principle>& ps, const MergeTools& tool
     v.data.assign(ps.size(), 0.0f);
   }
   return v;
+}
+
+// A sparse L2-normalised vector: (term id, weight), ids ascending.
+using Sparse = std::vector<std::pair<int, float>>;
+
+float SparseDot(const Sparse& a, const Sparse& b) {
+  float s = 0.0f;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first == b[j].first) {
+      s += a[i++].second * b[j++].second;
+    } else if (a[i].first < b[j].first) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return s;
+}
+
+void Normalise(Sparse* v) {
+  double n = 0;
+  for (const auto& [id, w] : *v) n += double(w) * w;
+  if (n <= 0) return;
+  float inv = static_cast<float>(1.0 / std::sqrt(n));
+  for (auto& e : *v) e.second *= inv;
+}
+
+// Binary term vectors weighted by smooth IDF over `ps`: a word most
+// principles share ("everyone", "freedom") counts little, a rare one
+// ("asylum") much.
+std::vector<Sparse> TermVectors(const std::vector<Principle>& ps, const MergeTools& tools,
+                                bool normalise = true) {
+  std::vector<Sparse> out(ps.size());
+  if (!tools.terms) return out;
+  std::map<std::string, int> ids;
+  std::vector<std::vector<std::string>> terms(ps.size());
+  for (size_t i = 0; i < ps.size(); ++i) {
+    terms[i] = tools.terms(ps[i]);
+    std::sort(terms[i].begin(), terms[i].end());
+    terms[i].erase(std::unique(terms[i].begin(), terms[i].end()), terms[i].end());
+    for (const std::string& t : terms[i]) ids.emplace(t, 0);
+  }
+  int next = 0;
+  for (auto& [t, id] : ids) id = next++;
+  std::vector<int> df(ids.size(), 0);
+  for (const auto& ts : terms)
+    for (const std::string& t : ts) ++df[static_cast<size_t>(ids[t])];
+  const double n = static_cast<double>(ps.size());
+  for (size_t i = 0; i < ps.size(); ++i) {
+    for (const std::string& t : terms[i]) {
+      int id = ids[t];
+      float idf = static_cast<float>(std::log((n + 1) / (df[static_cast<size_t>(id)] + 1)) + 1);
+      out[i].emplace_back(id, idf);
+    }
+    if (normalise) Normalise(&out[i]);
+  }
+  return out;
+}
+
+// How much of what `a` names `b` names too: the IDF weight of a's terms
+// found in b over the weight of all of a's terms (raw TermVectors). Unlike
+// the cosine it does not fall when b names many other ideas as well — a
+// base principle that lists eight rights covers a clause about one of them.
+float Coverage(const Sparse& a, const Sparse& b) {
+  float all = 0.0f, shared = 0.0f;
+  size_t j = 0;
+  for (const auto& [id, w] : a) {
+    all += w;
+    while (j < b.size() && b[j].first < id) ++j;
+    if (j < b.size() && b[j].first == id) shared += w;
+  }
+  return all > 0 ? shared / all : 0.0f;
+}
+
+// Topic lists as vectors: the most central topic weighs 1, the next 1/2, ...
+std::vector<Sparse> TopicVectors(const std::vector<Principle>& ps) {
+  std::map<std::string, int> ids;
+  for (const Principle& p : ps)
+    for (const std::string& t : p.topics) ids.emplace(t, 0);
+  int next = 0;
+  for (auto& [t, id] : ids) id = next++;
+  std::vector<Sparse> out(ps.size());
+  for (size_t i = 0; i < ps.size(); ++i) {
+    for (size_t k = 0; k < ps[i].topics.size(); ++k) {
+      int id = ids[ps[i].topics[k]];
+      bool seen = false;
+      for (const auto& e : out[i]) seen = seen || e.first == id;
+      if (!seen) out[i].emplace_back(id, 1.0f / static_cast<float>(k + 1));
+    }
+    std::sort(out[i].begin(), out[i].end());
+    Normalise(&out[i]);
+  }
+  return out;
+}
+
+// The weights of the embedding, terms and topics (summing to 1).
+struct Weights {
+  float emb = 1.0f, lex = 0.0f, top = 0.0f;
+};
+
+// Combining country principles: embedding and topics. Comparing with the
+// base (which has no topics): embedding and term coverage.
+Weights WeightsFor(const MergeTools& tools, const MergeOptions& o, bool topics) {
+  Weights w;
+  if (topics) {
+    w.top = std::clamp(o.topical, 0.0f, 1.0f);
+  } else {
+    w.lex = tools.terms ? std::clamp(o.lexical, 0.0f, 1.0f) : 0.0f;
+  }
+  w.emb = std::max(0.0f, 1.0f - w.lex - w.top);
+  return w;
 }
 
 // Similarities are rounded to 1e-4 before any comparison so that the last
@@ -158,22 +271,200 @@ std::vector<std::vector<int>> DenseAverageLinkage(const std::vector<float>& vecs
   return out;
 }
 
+std::vector<std::vector<int>> MatrixAverageLinkage(const std::vector<float>& sim, size_t n,
+                                                   float threshold) {
+  if (sim.size() < n * n) return {};
+  // Working similarities between active clusters (Lance-Williams update for
+  // the average), cluster sizes and members; a cluster is named by its
+  // smallest member.
+  std::vector<double> s(sim.begin(), sim.begin() + static_cast<long>(n * n));
+  std::vector<size_t> size(n, 1);
+  std::vector<std::vector<int>> members(n);
+  for (size_t i = 0; i < n; ++i) members[i] = {static_cast<int>(i)};
+  std::vector<char> active(n, 1), done(n, 0);
+  std::vector<size_t> chain;
+  size_t live = n;  // active and not done
+  const double t = static_cast<double>(threshold) - 1e-9;
+  while (live > 1) {
+    if (chain.empty()) {
+      for (size_t i = 0; i < n; ++i)
+        if (active[i] && !done[i]) {
+          chain.push_back(i);
+          break;
+        }
+    }
+    size_t a = chain.back();
+    // Nearest neighbour of a; on a tie the previous chain element wins (so
+    // the chain ends), then the lower index.
+    size_t prev = chain.size() >= 2 ? chain[chain.size() - 2] : n;
+    double best = -3.0;
+    size_t b = n;
+    for (size_t j = 0; j < n; ++j) {
+      if (j == a || !active[j] || done[j]) continue;
+      double v = s[a * n + j];
+      if (v > best + 1e-12 || (v > best - 1e-12 && j == prev)) {
+        best = v;
+        b = j;
+      }
+    }
+    if (b == n || best < t) {
+      // Nothing reaches the threshold with a, and merges elsewhere only
+      // average what a sees: a is final.
+      done[a] = 1;
+      --live;
+      chain.pop_back();
+      continue;
+    }
+    if (b != prev) {
+      chain.push_back(b);
+      continue;
+    }
+    // a and b are each other's nearest: merge the larger index into the smaller.
+    chain.pop_back();
+    chain.pop_back();
+    size_t keep = std::min(a, b), gone = std::max(a, b);
+    for (size_t k = 0; k < n; ++k) {
+      if (!active[k] || k == keep || k == gone) continue;
+      double v = (double(size[keep]) * s[keep * n + k] + double(size[gone]) * s[gone * n + k]) /
+                 double(size[keep] + size[gone]);
+      s[keep * n + k] = s[k * n + keep] = v;
+    }
+    size[keep] += size[gone];
+    members[keep].insert(members[keep].end(), members[gone].begin(), members[gone].end());
+    members[gone].clear();
+    active[gone] = 0;
+    --live;
+  }
+  std::vector<std::vector<int>> out;
+  for (size_t i = 0; i < n; ++i)
+    if (active[i]) {
+      std::sort(members[i].begin(), members[i].end());
+      out.push_back(members[i]);
+    }
+  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x[0] < y[0]; });
+  return out;
+}
+
+namespace {
+
+// The evidence of every member (sources, rules, topics by frequency) on a
+// principle whose words come from some of them.
+void TakeEvidence(const std::vector<Principle>& members, Principle* out) {
+  out->sources.clear();
+  out->rules.clear();
+  std::set<std::string> seen_src, seen_rule;
+  std::vector<std::string> order;
+  std::map<std::string, int> count;
+  for (const Principle& p : members) {
+    for (const Source& src : p.sources)
+      if (seen_src.insert(src.doc + "\n" + src.id + "\n" + src.cite).second)
+        out->sources.push_back(src);
+    for (const std::string& r : p.rules)
+      if (seen_rule.insert(r).second) out->rules.push_back(r);
+    for (const std::string& t : p.topics)
+      if (count[t]++ == 0) order.push_back(t);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const std::string& a, const std::string& b) { return count[a] > count[b]; });
+  out->topics = order;
+}
+
+// One principle for a cluster; within `max_chars` (0: no limit) by keeping
+// the words of its most central members (by mean similarity to the others,
+// `sim` over the cluster's rows) that fit.
+Principle CombineCluster(const std::vector<Principle>& members,
+                         const std::vector<double>& centrality, const MergeTools& tools,
+                         size_t max_chars) {
+  auto fit = [&](const Principle& p) {
+    if (max_chars == 0 || p.text.size() <= max_chars || !tools.concise) return p;
+    return WithId(tools.concise(p));
+  };
+  if (members.size() == 1) return fit(members.front());
+  const size_t kTry = 12;  // combinations tried: the text of more is too long anyway
+  if (max_chars == 0 || members.size() <= kTry) {
+    Principle all = WithId(tools.combine(members));
+    if (max_chars == 0 || all.text.size() <= max_chars) return all;
+  }
+  // Each member said concisely first: often the combination then fits.
+  std::vector<Principle> concise;
+  for (const Principle& m : members) concise.push_back(tools.concise ? tools.concise(m) : m);
+  if (tools.concise && members.size() <= kTry) {
+    Principle all = WithId(tools.combine(concise));
+    if (all.text.size() <= max_chars) return all;
+  }
+  std::vector<size_t> order(members.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    // On a tie (always so for two members) the shorter
+    // wording leaves room for the others.
+    if (centrality[a] != centrality[b]) return centrality[a] > centrality[b];
+    return concise[a].text.size() < concise[b].text.size();
+  });
+  std::vector<size_t> chosen = {order[0]};
+  Principle best = fit(members[order[0]]);
+  for (size_t k = 1; k < order.size() && k < kTry; ++k) {
+    std::vector<size_t> trial = chosen;
+    trial.push_back(order[k]);
+    std::sort(trial.begin(), trial.end());  // document order reads best
+    std::vector<Principle> sub;
+    for (size_t i : trial) sub.push_back(concise[i]);
+    Principle c = tools.combine(sub);
+    if (c.text.size() <= max_chars) {
+      chosen = trial;
+      best = std::move(c);
+    }
+  }
+  Principle out = best;
+  if (chosen.size() == 1) out.template_id = "combine.central";
+  TakeEvidence(members, &out);
+  out.id = HashHex(out.text);
+  return out;
+}
+
+}  // namespace
+
 std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
-                                      const MergeTools& tools, float threshold) {
+                                      const MergeTools& tools, const MergeOptions& options) {
+  const size_t n = principles.size();
+  if (n == 0) return {};
   Vectors v = EmbedPrinciples(principles, tools);
-  std::vector<std::vector<int>> clusters = Cluster(tools, v, threshold);
-  for (auto& c : clusters) std::sort(c.begin(), c.end());
-  std::sort(clusters.begin(), clusters.end(),
-            [](const auto& a, const auto& b) { return a.front() < b.front(); });
+  std::vector<Sparse> lex = TermVectors(principles, tools);
+  bool any_topics = false;
+  for (const Principle& p : principles) any_topics = any_topics || !p.topics.empty();
+  std::vector<Sparse> top = any_topics ? TopicVectors(principles) : std::vector<Sparse>(n);
+  Weights w = WeightsFor(tools, options, any_topics);
+  std::vector<float> sim(n * n, 0.0f);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) {
+      float x = w.emb * Dot(v.Row(i), v.Row(j), v.dim);
+      if (w.lex > 0) x += w.lex * SparseDot(lex[i], lex[j]);
+      if (w.top > 0) x += w.top * SparseDot(top[i], top[j]);
+      sim[i * n + j] = sim[j * n + i] = Round4(x);
+    }
+  std::vector<std::vector<int>> clusters = MatrixAverageLinkage(sim, n, options.combine);
   std::vector<Principle> out;
   out.reserve(clusters.size());
   for (const auto& c : clusters) {
     if (c.empty()) continue;
     std::vector<Principle> members;
-    for (int i : c) members.push_back(principles[static_cast<size_t>(i)]);
-    out.push_back(CombineOrKeep(members, tools));
+    std::vector<double> centrality;
+    for (int i : c) {
+      members.push_back(principles[static_cast<size_t>(i)]);
+      double sum = 0;
+      for (int j : c)
+        if (j != i) sum += sim[static_cast<size_t>(i) * n + static_cast<size_t>(j)];
+      centrality.push_back(sum);
+    }
+    out.push_back(CombineCluster(members, centrality, tools, options.max_chars));
   }
   return out;
+}
+
+std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
+                                      const MergeTools& tools, float threshold) {
+  MergeOptions o;
+  o.combine = threshold;
+  return CombineSimilar(principles, tools, o);
 }
 
 MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Principle>& country,
@@ -185,12 +476,22 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
   plan.options.decisions.clear();
   plan.base = base;
   plan.country_input = country.size();
-  std::vector<Principle> combined = CombineSimilar(country, tools, options.combine);
+  std::vector<Principle> combined = CombineSimilar(country, tools, options);
   const std::vector<Principle>& cps = combined;
 
   Vectors bv = EmbedPrinciples(base, tools);
   Vectors cv = EmbedPrinciples(cps, tools);
   const bool comparable = bv.n > 0 && cv.n > 0 && bv.dim == cv.dim;
+  // Terms of base and country principles share one vocabulary and one IDF.
+  std::vector<Sparse> blex, clex;
+  const Weights w = WeightsFor(tools, options, false);
+  if (w.lex > 0) {
+    std::vector<Principle> both = base;
+    both.insert(both.end(), cps.begin(), cps.end());
+    std::vector<Sparse> all = TermVectors(both, tools, /*normalise=*/false);
+    blex.assign(all.begin(), all.begin() + static_cast<long>(base.size()));
+    clex.assign(all.begin() + static_cast<long>(base.size()), all.end());
+  }
 
   // Stances and rule sides, once per principle.
   const ConflictRules* rules = tools.conflicts;
@@ -215,7 +516,9 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
     float best = -2.0f;
     size_t bj = 0;
     for (size_t j = 0; comparable && j < base.size(); ++j) {
-      float s = Round4(Dot(cv.Row(i), bv.Row(j), cv.dim));
+      float s = w.emb * Dot(cv.Row(i), bv.Row(j), cv.dim);
+      if (w.lex > 0) s += w.lex * Coverage(clex[i], blex[j]);
+      s = Round4(s);
       // Conflicts: same idea, opposite stance; or a pair rule.
       if (rules) {
         if (s >= options.duplicate && country_stance[i] * base_stance[j] < 0)
@@ -290,8 +593,10 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
         e.candidates.push_back(c.id);
         if (c.decision == "edit") last_edit = &c;
       }
-      if (accepted[j].size() == 1) e.principle = plan.candidates[accepted[j][0]].suggested;
-      else e.principle = WithId(tools.combine(cluster));
+      if (accepted[j].size() == 1)
+        e.principle = plan.candidates[accepted[j][0]].suggested;
+      else
+        e.principle = WithId(tools.combine(cluster));
       if (last_edit) {
         // The reviewer's words, with the evidence of everything merged.
         e.principle.text = last_edit->decided_text;
@@ -338,9 +643,9 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
   Vectors v = EmbedPrinciples(all, tools);
   std::vector<std::vector<int>> clusters = Cluster(tools, v, options.threshold);
   for (auto& c : clusters) std::sort(c.begin(), c.end());
-  clusters.erase(std::remove_if(clusters.begin(), clusters.end(),
-                                [](const auto& c) { return c.empty(); }),
-                 clusters.end());
+  clusters.erase(
+      std::remove_if(clusters.begin(), clusters.end(), [](const auto& c) { return c.empty(); }),
+      clusters.end());
   std::sort(clusters.begin(), clusters.end(),
             [](const auto& a, const auto& b) { return a.front() < b.front(); });
   plan.clusters = clusters.size();
@@ -358,7 +663,8 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     Pending p;
     p.centroid.assign(static_cast<size_t>(v.dim), 0.0f);
     for (int i : c)
-      for (int d = 0; d < v.dim; ++d) p.centroid[static_cast<size_t>(d)] += v.Row(static_cast<size_t>(i))[d];
+      for (int d = 0; d < v.dim; ++d)
+        p.centroid[static_cast<size_t>(d)] += v.Row(static_cast<size_t>(i))[d];
     double norm = 0;
     for (float x : p.centroid) norm += double(x) * x;
     if (norm > 0)
@@ -410,8 +716,8 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
         if (kept[i].entry.countries == kept[j].entry.countries &&
             kept[i].entry.countries.size() == 1)
           continue;
-        float s = v.dim > 0 ? Round4(Dot(kept[i].centroid.data(), kept[j].centroid.data(), v.dim))
-                            : 0.0f;
+        float s =
+            v.dim > 0 ? Round4(Dot(kept[i].centroid.data(), kept[j].centroid.data(), v.dim)) : 0.0f;
         std::string side_j = Join(kept[j].entry.countries, ", ");
         if (negation && s >= options.duplicate)
           plan.conflicts.push_back(NegationConflict(kept[i].entry.principle, stance[i], side_i,

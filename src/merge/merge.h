@@ -65,6 +65,16 @@ struct MergeTools {
       cluster;
   // Conflict rules; null: no conflicts are looked for.
   const ConflictRules* conflicts = nullptr;
+  // The text that stands for a principle when it is embedded: what it is
+  // about, without the wording every principle shares (Rewriter::Ideas
+  // joined by ", "). Default (empty): PrincipleCore(text).
+  std::function<std::string(const Principle& p)> idea;
+  // The content words of a principle (Rewriter::IdeaTerms), for the lexical
+  // part of the similarity (MergeOptions::lexical). Default (empty): none.
+  std::function<std::vector<std::string>(const Principle& p)> terms;
+  // A shorter wording of one principle (Rewriter::Concise), used for a
+  // principle longer than MergeOptions::max_chars. Default (empty): none.
+  std::function<Principle(const Principle& p)> concise;
 };
 
 struct MergeOptions {
@@ -83,6 +93,24 @@ struct MergeOptions {
   std::string base_name;
   // Reviewer decisions to apply. Default: none.
   std::vector<Decision> decisions;
+  // How similarity is measured. Combining country principles: the embedding
+  // cosine weighted 1 - topical plus the cosine of the principles' topic
+  // lists (Principle::topics, most central first, weighted 1, 1/2, 1/3)
+  // weighted topical (topics say what a clause is about even when its words
+  // differ: "torture" and "cruel treatment"). Comparing with the base (whose
+  // principles carry no topics): the embedding cosine weighted 1 - lexical
+  // plus, weighted lexical, how much of the country principle's IDF-weighted
+  // terms (MergeTools::terms) the base principle names too — a base
+  // principle that lists eight rights covers a clause about one of them.
+  // A part whose tool or data is missing gives its weight to the embedding.
+  // Defaults: 0 (embedding only).
+  float lexical = 0.0f;
+  float topical = 0.0f;
+  // Longest combined principle text, in bytes. A longer combination keeps
+  // the words of the cluster's most central members that fit (the member
+  // nearest the others alone if none fits with it), with every member's
+  // sources. Default: 0 (no limit).
+  size_t max_chars = 0;
 };
 
 // A country principle dropped because the base already says it.
@@ -95,12 +123,12 @@ struct Duplicate {
 // A country principle close to a base principle: a suggested combination
 // awaiting (or having had) a reviewer's decision.
 struct MergeCandidate {
-  std::string id;       // HashHex(base.id + "\n" + country.id): stable across runs
+  std::string id;  // HashHex(base.id + "\n" + country.id): stable across runs
   Principle base;
   Principle country;
   float similarity = 0.0f;
-  Principle suggested;  // combine({base, country})
-  std::string decision;  // "" (pending), "accept", "edit", "reject", "drop"
+  Principle suggested;       // combine({base, country})
+  std::string decision;      // "" (pending), "accept", "edit", "reject", "drop"
   std::string decided_text;  // the text that went into the constitution (accept/edit)
   int decision_line = 0;     // line of the decision in its file
 };
@@ -119,16 +147,16 @@ struct ConstitutionEntry {
 struct MergePlan {
   std::string country;
   std::string base_name;
-  MergeOptions options;  // thresholds used (decisions cleared)
-  size_t country_input = 0;         // country principles before combining
-  std::vector<Principle> base;      // as given
+  MergeOptions options;                       // thresholds used (decisions cleared)
+  size_t country_input = 0;                   // country principles before combining
+  std::vector<Principle> base;                // as given
   std::vector<Principle> country_principles;  // after combining (what principles.jsonl holds)
   std::vector<Duplicate> duplicates;
   std::vector<MergeCandidate> candidates;  // in country-principle order
   std::vector<Principle> added;            // new country principles, in order
   std::vector<Conflict> conflicts;
-  std::vector<Decision> applied;   // decisions that matched a candidate
-  std::vector<Decision> stale;     // decisions whose candidate no longer exists
+  std::vector<Decision> applied;  // decisions that matched a candidate
+  std::vector<Decision> stale;    // decisions whose candidate no longer exists
   std::vector<ConstitutionEntry> constitution;
 
   size_t Pending() const;  // candidates without a decision
@@ -142,6 +170,10 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
 
 // The country-merge half that groups similar principles of one set: returns
 // one principle per cluster, in order of each cluster's first member.
+// Similarity, threshold and length limit as MergeOptions says.
+std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
+                                      const MergeTools& tools, const MergeOptions& options);
+// The same with the embedding alone at `threshold`.
 std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
                                       const MergeTools& tools, float threshold);
 
@@ -175,13 +207,20 @@ struct GlobalPlan {
   GlobalOptions options;
   std::vector<std::string> countries;  // in input order
   size_t input_principles = 0;
-  size_t clusters = 0;                 // before the min_support filter
-  std::vector<GlobalEntry> entries;    // support descending, then first appearance
-  std::vector<Conflict> conflicts;     // between entries of different countries
+  size_t clusters = 0;               // before the min_support filter
+  std::vector<GlobalEntry> entries;  // support descending, then first appearance
+  std::vector<Conflict> conflicts;   // between entries of different countries
 };
 
 GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& tools,
                        const GlobalOptions& options);
+
+// Average linkage over a precomputed n x n similarity matrix (row-major;
+// the diagonal is ignored), by nearest-neighbour chains in O(n^2): the same
+// clusters as merging the pair with the highest mean similarity while it is
+// >= threshold. Clusters sorted by smallest member, members ascending.
+std::vector<std::vector<int>> MatrixAverageLinkage(const std::vector<float>& sim, size_t n,
+                                                   float threshold);
 
 // Built-in dense average linkage (the MergeTools::cluster default): merges
 // the pair of clusters with the highest mean cross cosine while it is >=

@@ -13,6 +13,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -189,11 +190,52 @@ T MostCommon(const std::vector<T>& values) {
   return best;
 }
 
+bool IsThatPhrase(const std::string& phrase) {
+  return StartsWith(phrase, "the principle that ") || StartsWith(phrase, "the principles that ");
+}
+
+// `item` cut at the first Words::cut phrase after its first word: in a
+// combined list each idea is named by its head ("an effective remedy", not
+// "an effective remedy by the competent national tribunals for acts ..."); the
+// full wording stays in the source clause.
+std::string ShortIdea(const std::string& item, const Words& words) {
+  std::string lower = AsciiLower(item);
+  size_t first_space = lower.find(' ');
+  if (first_space == std::string::npos) return item;
+  size_t best = std::string::npos;
+  for (const std::string& c : words.cut) {
+    size_t p = first_space;
+    while ((p = lower.find(c, p)) != std::string::npos) {
+      bool start = p > 0 && lower[p - 1] == ' ';
+      size_t e = p + c.size();
+      bool end = e == lower.size() || lower[e] == ' ' || lower[e] == ',';
+      if (start && end) break;
+      p += 1;
+    }
+    if (p != std::string::npos && p < best) best = p;
+  }
+  if (best == std::string::npos) return item;
+  return TrimFragment(item.substr(0, best));
+}
+
 }  // namespace
 
 Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
   if (cluster.empty()) return Principle{};
   if (cluster.size() == 1) return cluster.front();
+  return CombineAny(cluster);
+}
+
+Principle Rewriter::Concise(const Principle& p) const {
+  Principle out = CombineAny({p});
+  if (out.text.size() >= p.text.size()) return p;
+  out.kind = p.kind;
+  out.origin = p.origin;
+  out.template_id = p.template_id + "+concise";
+  return out;
+}
+
+Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
   const Words& words = impl_->rules.words;
 
   // Lead -> groups in order of first appearance.
@@ -212,8 +254,19 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
   std::vector<LeadGroups> leads;
   std::set<std::string> whole_keys;
 
+  // "The principle that <a whole sentence>" cannot be named in a few words:
+  // when other members name their ideas, such members contribute their
+  // sources only.
+  std::vector<std::vector<Part>> parsed;
+  bool named = false;
   for (const Principle& p : cluster) {
-    for (const Part& part : ParseParts(p.text)) {
+    parsed.push_back(ParseParts(p.text));
+    for (const Part& part : parsed.back()) named = named || !IsThatPhrase(part.phrase);
+  }
+
+  for (const std::vector<Part>& parts : parsed) {
+    for (const Part& part : parts) {
+      if (named && IsThatPhrase(part.phrase)) continue;
       std::string lkey = AsciiLower(part.lead);
       auto lg = std::find_if(leads.begin(), leads.end(),
                              [&](const LeadGroups& g) { return AsciiLower(g.lead) == lkey; });
@@ -258,7 +311,7 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
                 break;
               }
           }
-          AddItem(&g->items, it);
+          AddItem(&g->items, ShortIdea(it, words));
         }
       } else {
         std::string key = lkey + "|" + ItemKey(part.phrase);
@@ -279,6 +332,42 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
   std::stable_sort(leads.begin(), leads.end(), [&](const LeadGroups& a, const LeadGroups& b) {
     return (a.least == (polarity == "least")) > (b.least == (polarity == "least"));
   });
+
+  // A phrase of the other polarity that names an idea the majority already
+  // names is its protection said negatively ("the right to own property" /
+  // "anyone being arbitrarily deprived of their property"): the combination
+  // says it once, the clause stays among the sources.
+  {
+    auto content = [&](const std::string& text) {
+      std::set<std::string> out;
+      for (const std::string& t : KeyTokens(text))
+        if (t.size() >= 3 && !words.stop.count(t) && !words.generic.count(t)) out.insert(t);
+      return out;
+    };
+    std::set<std::string> named;
+    for (const LeadGroups& lg : leads) {
+      if (lg.least != (polarity == "least")) continue;
+      for (const Group& g : lg.groups) {
+        for (const std::string& it : g.items)
+          for (const std::string& t : content(it)) named.insert(t);
+        for (const std::string& t : content(g.whole)) named.insert(t);
+      }
+    }
+    for (LeadGroups& lg : leads) {
+      if (lg.least == (polarity == "least")) continue;
+      std::vector<Group> kept;
+      for (Group& g : lg.groups) {
+        bool repeats = false;
+        if (!g.head.ok)
+          for (const std::string& t : content(g.whole)) repeats = repeats || named.count(t);
+        if (!repeats) kept.push_back(std::move(g));
+      }
+      lg.groups = std::move(kept);
+    }
+    leads.erase(std::remove_if(leads.begin(), leads.end(),
+                               [](const LeadGroups& lg) { return lg.groups.empty(); }),
+                leads.end());
+  }
 
   std::vector<std::string> rendered_parts;
   for (LeadGroups& lg : leads) {
@@ -390,8 +479,42 @@ Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
     }
   }
   out.template_id = "combine";
-  (void)words;
   return out;
+}
+
+std::vector<std::string> Rewriter::Ideas(std::string_view principle_text) const {
+  const Words& words = impl_->rules.words;
+  std::vector<std::string> out;
+  for (const Part& part : ParseParts(std::string(principle_text))) {
+    if (IsThatPhrase(part.phrase)) {
+      out.push_back(part.phrase.substr(part.phrase.find(" that ") + 6));
+      continue;
+    }
+    std::string items;
+    Head h = ParseHead(part.phrase, &items);
+    if (!h.ok) items = part.phrase;
+    for (const std::string& it : SplitList(items)) {
+      std::string idea = ShortIdea(it, words);
+      if (!idea.empty()) out.push_back(idea);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Rewriter::IdeaTerms(std::string_view principle_text) const {
+  const Words& words = impl_->rules.words;
+  std::set<std::string> terms;
+  for (const std::string& idea : Ideas(principle_text)) {
+    const std::string key = ItemKey(idea);
+    for (std::string_view t : Split(key, ' ')) {
+      std::string w(t);
+      while (!w.empty() && !std::isalpha(static_cast<unsigned char>(w.back()))) w.pop_back();
+      if (w.size() < 3 || words.stop.count(w) || words.generic.count(w)) continue;
+      if (!std::isalpha(static_cast<unsigned char>(w[0]))) continue;
+      terms.insert(w);
+    }
+  }
+  return {terms.begin(), terms.end()};
 }
 
 }  // namespace charter

@@ -30,6 +30,14 @@ struct Words {
   std::set<std::string> doubling;          // verbs that double their last consonant ("stop")
   std::set<std::string> verbs;             // base verbs recognised after "and"/"or" in a verb list
   std::set<std::string> no_one;            // "one", "person", "body": "no one" -> "anyone"
+  // Phrases at which a list item is cut when principles are combined: what
+  // follows qualifies the idea rather than naming it ("remedy | by the
+  // competent national tribunals"). Lowercase, matched at word boundaries.
+  std::vector<std::string> cut;
+  // Words that name no idea of their own ("right", "entitlement"): left out
+  // of IdeaTerms, like the language's stopwords.
+  std::set<std::string> generic;
+  std::set<std::string> stop;  // <lang>/stopwords.txt, when present
 };
 
 // Inserts the serial comma in lists of three or more: "A, B and C" -> "A, B,

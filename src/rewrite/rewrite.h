@@ -53,6 +53,26 @@ class Rewriter {
   // cluster gives an empty Principle.
   Principle Combine(const std::vector<Principle>& cluster) const;
 
+  // The ideas a principle names, each a short phrase, in order: "Choose the
+  // response that most respects everyone's right to freedom of thought,
+  // conscience, and religion." -> {"thought", "conscience", "religion"};
+  // list items are cut before their qualifiers ("an effective remedy by the
+  // competent national tribunals" -> "an effective remedy"); a "the
+  // principle that S" phrase gives S whole. Works on any author's wording
+  // ("Please choose the response that is most respectful of ...").
+  std::vector<std::string> Ideas(std::string_view principle_text) const;
+
+  // The principle with each listed idea cut to its head, as Combine names
+  // them ("everyone's right to a standard of living adequate for ... " ->
+  // "everyone's right to a standard of living"); template_id gets
+  // "+concise". Returned unchanged when nothing can be cut.
+  Principle Concise(const Principle& p) const;
+
+  // The content words of Ideas(): lowercase, naive singular, without the
+  // language's stopwords and the rewrite_words.tsv "generic" words; sorted,
+  // distinct. For comparing what two principles are about by their words.
+  std::vector<std::string> IdeaTerms(std::string_view principle_text) const;
+
   // A public statement as a principle (for Polis input): "The AI should be
   // honest." -> "Choose the response that is most honest."; "AI shouldn't say
   // racist or sexist things." -> "Choose the response that least says racist
@@ -74,6 +94,7 @@ class Rewriter {
   struct Impl;
 
  private:
+  Principle CombineAny(const std::vector<Principle>& cluster) const;
   std::shared_ptr<const Impl> impl_;
 };
 

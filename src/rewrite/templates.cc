@@ -308,6 +308,10 @@ Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
         rules.words.doubling.insert(lw);
       else if (cls == "verb")
         rules.words.verbs.insert(lw);
+      else if (cls == "cut")
+        rules.words.cut.push_back(lw);
+      else if (cls == "generic")
+        rules.words.generic.insert(lw);
       else if (cls == "ing" || cls == "s3") {
         if (form.empty())
           return InvalidArgument(Where(r) + ": class " + cls + " needs a third column");
@@ -315,6 +319,13 @@ Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
       } else {
         return InvalidArgument(Where(r) + ": unknown class '" + cls + "'");
       }
+    }
+  }
+  // The language's stopwords (optional here: they only sharpen IdeaTerms).
+  if (auto it = texts.find(dir + "stopwords.txt"); it != texts.end()) {
+    for (std::string_view line : Split(it->second, '\n')) {
+      std::string w = AsciiLower(Trim(line));
+      if (!w.empty() && w[0] != '#') rules.words.stop.insert(w);
     }
   }
   {

@@ -36,8 +36,7 @@ struct Fixture {
   }
 };
 
-TEST_CASE("a country principle at the duplicate threshold is dropped with its match",
-          "[merge]") {
+TEST_CASE("a country principle at the duplicate threshold is dropped with its match", "[merge]") {
   Fixture f;
   MergePlan plan = MergeCountry(f.base, f.country, f.tools(), f.options());
   REQUIRE(plan.duplicates.size() == 1);
@@ -47,8 +46,7 @@ TEST_CASE("a country principle at the duplicate threshold is dropped with its ma
   CHECK(plan.duplicates[0].country.sources[0].cite == "Art. c1");
 }
 
-TEST_CASE("a similar country principle becomes a merge candidate with a stable id",
-          "[merge]") {
+TEST_CASE("a similar country principle becomes a merge candidate with a stable id", "[merge]") {
   Fixture f;
   MergePlan plan = MergeCountry(f.base, f.country, f.tools(), f.options());
   REQUIRE(plan.candidates.size() == 1);
@@ -78,8 +76,7 @@ TEST_CASE("a new idea is added after the base principles", "[merge]") {
   CHECK(plan.constitution[2].status == "added");
 }
 
-TEST_CASE("an accepted candidate replaces the base principle by the suggested text",
-          "[merge]") {
+TEST_CASE("an accepted candidate replaces the base principle by the suggested text", "[merge]") {
   Fixture f;
   std::string id = HashHex("b2\nc2");
   MergePlan plan =
@@ -192,10 +189,12 @@ TEST_CASE("global merge counts the countries that support each principle", "[mer
                 {"most protects the environment", {0, 0, 0, 1}},
                 {"most respects labour rights", {0, 1, 0, 0}}}};
   std::vector<CountrySet> sets = {
-      {"ken", {P("k1", "Choose the response that most respects privacy."),
-               P("k2", "Choose the response that most protects the environment.")}},
-      {"zaf", {P("z1", "Choose the response that most respects private life."),
-               P("z2", "Choose the response that most respects labour rights.")}},
+      {"ken",
+       {P("k1", "Choose the response that most respects privacy."),
+        P("k2", "Choose the response that most protects the environment.")}},
+      {"zaf",
+       {P("z1", "Choose the response that most respects private life."),
+        P("z2", "Choose the response that most respects labour rights.")}},
       {"ind", {P("i1", "Choose the response that most respects privacy.")}}};
   MergeTools tools{.embed = e, .combine = JoinCombine};
   GlobalPlan plan = MergeGlobal(sets, tools, {});
@@ -217,4 +216,90 @@ TEST_CASE("global merge counts the countries that support each principle", "[mer
 }
 
 }  // namespace
+}  // namespace charter
+
+namespace charter {
+
+TEST_CASE("matrix average linkage finds the clusters of greedy average linkage", "[merge]") {
+  // Bag-of-words vectors of a dozen short texts: both methods must agree.
+  std::vector<std::string> texts = {
+      "right to life",         "right to life and liberty", "freedom of religion",
+      "freedom of conscience", "religion and conscience",   "right to work",
+      "work and rest",         "rest and leisure",          "torture is prohibited",
+      "slavery is prohibited", "privacy of the home",       "home and family"};
+  std::vector<float> v = testing::BagOfWords(texts);
+  const size_t n = texts.size();
+  std::vector<float> sim(n * n, 0.0f);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j) {
+      float s = 0;
+      for (int d = 0; d < 64; ++d) s += v[i * 64 + d] * v[j * 64 + d];
+      sim[i * n + j] = std::round(s * 10000.0f) / 10000.0f;
+    }
+  for (float t : {0.2f, 0.3f, 0.45f, 0.6f})
+    CHECK(MatrixAverageLinkage(sim, n, t) == DenseAverageLinkage(v, 64, t));
+}
+
+TEST_CASE("a combination longer than max_chars keeps the central members' words and every source",
+          "[merge]") {
+  // Three similar principles; their combination is too long for the limit,
+  // so the words of the most central member (b, nearest to both others) and
+  // whichever others fit are kept, with all three sources.
+  testing::TableEmbed e{{{"most respects alpha", {1, 0.2f, 0, 0}},
+                         {"most respects beta", {1, 0, 0, 0}},
+                         {"most respects gamma", {1, -0.2f, 0, 0}}}};
+  std::vector<Principle> ps = {testing::P("a", "Choose the response that most respects alpha."),
+                               testing::P("b", "Choose the response that most respects beta."),
+                               testing::P("c", "Choose the response that most respects gamma.")};
+  MergeTools tools{.embed = e, .combine = testing::JoinCombine};
+  MergeOptions o;
+  o.combine = 0.5f;
+  o.max_chars = 80;
+  std::vector<Principle> out = CombineSimilar(ps, tools, o);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].text.size() <= 80);
+  CHECK(out[0].text.find("beta") != std::string::npos);
+  CHECK(out[0].sources.size() == 3);
+  o.max_chars = 0;
+  std::vector<Principle> all = CombineSimilar(ps, tools, o);
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].text.size() > 80);
+}
+
+TEST_CASE("term coverage makes a base principle listing many rights a match for one of them",
+          "[merge]") {
+  // Embeddings say nothing (orthogonal); the words decide. The country
+  // principle names "asylum", which only b2 names too.
+  std::vector<Principle> base = {
+      testing::P("b1", "Choose the response that most respects privacy and family.", "base"),
+      testing::P("b2",
+                 "Choose the response that most respects movement, residence, asylum, "
+                 "nationality, marriage and property.",
+                 "base")};
+  std::vector<Principle> country = {
+      testing::P("c1", "Choose the response that most respects asylum.")};
+  auto words = [](const Principle& p) {
+    std::vector<std::string> out;
+    const std::string core = AsciiLower(PrincipleCore(p.text));  // Split gives views into it
+    for (std::string_view w : Split(core, ' ')) {
+      std::string t(w);
+      while (!t.empty() && (t.back() == ',' || t.back() == '.')) t.pop_back();
+      if (t.size() > 3 && t != "most" && t != "respects") out.push_back(t);
+    }
+    return out;
+  };
+  MergeTools tools{.embed = testing::TableEmbed{}, .combine = testing::JoinCombine};
+  tools.terms = words;
+  MergeOptions o;
+  o.similar = 0.2f;
+  o.duplicate = 0.9f;
+  o.lexical = 0.25f;
+  MergePlan plan = MergeCountry(base, country, tools, o);
+  REQUIRE(plan.candidates.size() == 1);
+  CHECK(plan.candidates[0].base.id == "b2");
+  CHECK(plan.candidates[0].similarity == Approx(0.25f));
+  o.lexical = 0.0f;
+  CHECK(MergeCountry(base, country, tools, o).candidates.empty());
+}
+
 }  // namespace charter

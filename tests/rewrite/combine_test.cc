@@ -211,3 +211,76 @@ TEST_CASE("combine is deterministic", "[rewrite]") {
 }
 
 }  // namespace charter
+
+namespace charter {
+
+TEST_CASE("a combination names each listed idea by its head, without its qualifiers", "[rewrite]") {
+  Principle a =
+      FromClause(Kind::kRight,
+                 "Everyone has the right to an effective remedy by the competent national "
+                 "tribunals for acts violating the fundamental rights granted him.",
+                 "8", {"remedy_justice"});
+  Principle b = FromClause(Kind::kRight,
+                           "Everyone has the right to freedom of movement and residence within the "
+                           "borders of each State.",
+                           "13", {"movement_nationality_asylum"});
+  Principle out = Rw().Combine({a, b});
+  CHECK(out.text ==
+        "Choose the response that most respects everyone's right to an effective remedy and "
+        "everyone's right to freedom of movement and residence.");
+  CHECK(out.sources.size() == 2);
+}
+
+TEST_CASE("a right and its protection said negatively are named once in a combination",
+          "[rewrite]") {
+  Principle a = FromClause(Kind::kRight,
+                           "Everyone has the right to own property alone as well as in association "
+                           "with others.",
+                           "17/1", {"property"});
+  Principle b =
+      FromClause(Kind::kProhibition, "No one shall be arbitrarily deprived of his property.",
+                 "17/2", {"property"});
+  REQUIRE(b.polarity == "least");
+  Principle out = Rw().Combine({a, b});
+  CHECK(out.text == "Choose the response that most respects everyone's right to own property.");
+  CHECK(out.sources.size() == 2);
+}
+
+TEST_CASE("a clause whose principle that sentence cannot be shortened only adds its sources",
+          "[rewrite]") {
+  Principle a =
+      FromClause(Kind::kRight, "Everyone has the right to education.", "26", {"education"});
+  Principle b = FromClause(Kind::kValue,
+                           "Education shall be directed to the full development of the human "
+                           "personality.",
+                           "26/2", {"education"});
+  Principle out = Rw().Combine({a, b});
+  CHECK(out.text == "Choose the response that most respects everyone's right to education.");
+  CHECK(out.sources.size() == 2);
+}
+
+TEST_CASE("Concise cuts a long right to its head and keeps the template", "[rewrite]") {
+  Principle a = FromClause(Kind::kRight,
+                           "Everyone has the right to a standard of living adequate for the health "
+                           "and well-being of himself and of his family.",
+                           "25", {"standard_of_living"});
+  Principle c = Rw().Concise(a);
+  CHECK(c.text ==
+        "Choose the response that most respects everyone's right to a standard of living.");
+  CHECK(c.template_id == a.template_id + "+concise");
+  CHECK(c.sources.size() == 1);
+  Principle short_one = FromClause(Kind::kRight, "Everyone has the right to life.", "3", {"life"});
+  CHECK(Rw().Concise(short_one).text == short_one.text);
+}
+
+TEST_CASE("ideas and idea terms leave out the wording every principle shares", "[rewrite]") {
+  const std::string base =
+      "Please choose the response that is most respectful of the right to freedom of thought, "
+      "conscience, opinion, expression, assembly, and religion.";
+  CHECK(Rw().Ideas(base) == std::vector<std::string>{"thought", "conscience", "opinion",
+                                                     "expression", "assembly", "religion"});
+  CHECK(Rw().IdeaTerms("Choose the response that most respects everyone's rights to the "
+                       "freedoms of religion.") == std::vector<std::string>{"freedom", "religion"});
+}
+
+}  // namespace charter

@@ -114,8 +114,8 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
       {Kind::kValue,
        "All human beings are born free and equal in dignity and rights. They are endowed with "
        "reason and conscience.",
-       "Choose the response that most supports the principle that all human beings are born free "
-       "and equal in dignity and rights."},
+       "Choose the response that most respects the freedom and the equal dignity and rights of all "
+       "human beings."},
       {Kind::kProhibition,
        "Nor shall a heavier penalty be imposed than the one that was applicable at the time the "
        "penal offence was committed.",
