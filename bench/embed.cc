@@ -693,6 +693,7 @@ int main(int argc, char** argv) {
       float topic_weight, decay, context_weight;
       int infer_k = 0;
       float infer_weight = 0;
+      float smoothing = 0;
     };
     const ClauseVectorOptions def;
     std::vector<ClauseVariant> cvs = {
@@ -711,8 +712,11 @@ int main(int argc, char** argv) {
         {"infer_k5_w1.0", 1.0f, def.topic_decay, 0.5f, 5, 1.0f},
         {"infer_k10_w0.7", 1.0f, def.topic_decay, 0.5f, 10, 0.7f},
         {"infer_k3_w0.7", 1.0f, def.topic_decay, 0.5f, 3, 0.7f},
+        {"smooth0.25", 1.0f, def.topic_decay, 0.5f, 5, 0.7f, 0.25f},
+        {"smooth0.5", 1.0f, def.topic_decay, 0.5f, 5, 0.7f, 0.5f},
+        {"smooth1.0", 1.0f, def.topic_decay, 0.5f, 5, 0.7f, 1.0f},
         {"default", def.topic_weight, def.topic_decay, def.context_weight, def.infer_k,
-         def.infer_weight},
+         def.infer_weight, def.topic_smoothing},
     };
     // search: a gold line's bare text (no caption, no topics) as the query
     // against the clause vectors of the other documents' gold lines; the
@@ -880,6 +884,7 @@ int main(int argc, char** argv) {
       o.context_weight = v.context_weight;
       o.infer_k = v.infer_k;
       o.infer_weight = v.infer_weight;
+      o.topic_smoothing = v.smoothing;
       ClauseEmbedder ce(*emb, o);
       Print("clause." + v.name, EvaluateVectors(ce.EmbedBatch(line_items), ce.dim(), line_doc,
                                                 all_queries, line_topics));

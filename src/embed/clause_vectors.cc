@@ -129,25 +129,32 @@ std::vector<float> ClauseEmbedder::EmbedBatch(const std::vector<ClauseText>& cla
     TextInto(clauses[i], &out[i * d]);
     has[i] = TopicsInto(clauses[i], &out[i * d + d_text]);
   }
-  if (options_.infer_k > 0 && d_topic > 0) InferMissing(has, &out);
+  if (options_.infer_k > 0 && d_topic > 0) InferTopics(has, &out);
   for (size_t i = 0; i < n; ++i) Combine(&out[i * d], d_text, d_topic, options_.topic_weight);
   return out;
 }
 
-void ClauseEmbedder::InferMissing(const std::vector<char>& has, std::vector<float>* rows) const {
+void ClauseEmbedder::InferTopics(const std::vector<char>& has, std::vector<float>* rows) const {
   const size_t d = static_cast<size_t>(dim());
   const size_t d_text = static_cast<size_t>(embedder_.dim());
   const size_t d_topic = d - d_text;
-  std::vector<size_t> with, without;
-  for (size_t i = 0; i < has.size(); ++i) (has[i] ? with : without).push_back(i);
-  if (with.empty() || without.empty()) return;
-  // Exact inner-product search over the text channels of the rows with topics.
-  std::vector<float> keys(with.size() * d_text), queries(without.size() * d_text);
+  // `with`: rows that have topics (the keys); `ask`: rows whose topic
+  // channel is inferred (no topics) or smoothed (topics, smoothing > 0).
+  const float smooth = options_.topic_smoothing;
+  std::vector<size_t> with, ask;
+  for (size_t i = 0; i < has.size(); ++i) {
+    if (has[i]) with.push_back(i);
+    if (!has[i] || smooth > 0) ask.push_back(i);
+  }
+  if (with.empty() || ask.empty()) return;
+  // Exact inner-product search over the text channels of the rows with
+  // topics (a row with topics finds itself first, so its own topics weigh most).
+  std::vector<float> keys(with.size() * d_text), queries(ask.size() * d_text);
   for (size_t r = 0; r < with.size(); ++r) {
     std::copy_n(&(*rows)[with[r] * d], d_text, &keys[r * d_text]);
   }
-  for (size_t r = 0; r < without.size(); ++r) {
-    std::copy_n(&(*rows)[without[r] * d], d_text, &queries[r * d_text]);
+  for (size_t r = 0; r < ask.size(); ++r) {
+    std::copy_n(&(*rows)[ask[r] * d], d_text, &queries[r * d_text]);
   }
   auto idx = VectorIndex::Build(keys, static_cast<int>(d_text),
                                 IndexOptions{.exact_max = int64_t{1} << 40});
@@ -155,18 +162,28 @@ void ClauseEmbedder::InferMissing(const std::vector<char>& has, std::vector<floa
   auto hits = idx->SearchBatch(queries, options_.infer_k);
   if (!hits) return;
   std::vector<float> inferred(d_topic);
-  for (size_t r = 0; r < without.size(); ++r) {
+  // Read every neighbour's own topics before any row is smoothed.
+  std::vector<float> own(with.size() * d_topic);
+  for (size_t r = 0; r < with.size(); ++r) {
+    std::copy_n(&(*rows)[with[r] * d + d_text], d_topic, &own[r * d_topic]);
+  }
+  for (size_t r = 0; r < ask.size(); ++r) {
     std::fill(inferred.begin(), inferred.end(), 0.0f);
     bool any = false;
     for (const Neighbor& h : (*hits)[r]) {
       if (h.score <= 0) break;
-      const float* u = &(*rows)[with[static_cast<size_t>(h.id)] * d + d_text];
+      const float* u = &own[static_cast<size_t>(h.id) * d_topic];
       for (size_t k = 0; k < d_topic; ++k) inferred[k] += h.score * u[k];
       any = true;
     }
     if (!any) continue;
     Normalize(inferred.data(), d_topic);
-    float* t = &(*rows)[without[r] * d + d_text];
+    float* t = &(*rows)[ask[r] * d + d_text];
+    if (has[ask[r]]) {
+      for (size_t k = 0; k < d_topic; ++k) t[k] += smooth * inferred[k];
+      Normalize(t, d_topic);
+      continue;
+    }
     for (size_t k = 0; k < d_topic; ++k) t[k] = options_.infer_weight * inferred[k];
   }
 }

@@ -61,6 +61,11 @@ struct ClauseVectorOptions {
   // 0 = off. Default: 5, 0.7.
   int infer_k = 5;
   float infer_weight = 0.7f;
+  // EmbedBatch only: a clause with topics adds `topic_smoothing` x the
+  // (unit) topics of its infer_k nearest clauses with topics — itself
+  // included, so its own weigh most — which softens an extraction that named
+  // a side topic. 0 = off. Default: 0.5.
+  float topic_smoothing = 0.5f;
 };
 
 // The ids of a topic taxonomy file (rules/topics.tsv: "id<TAB>description"
@@ -98,8 +103,9 @@ class ClauseEmbedder {
   // Topic channel (unnormalised weights, one per taxonomy id); false if none known.
   bool TopicsInto(const ClauseText& clause, float* out) const;
   // Fills the topic channel of rows without topics (has[i] false) from their
-  // nearest rows with topics; rows are n x dim(), channels not yet combined.
-  void InferMissing(const std::vector<char>& has, std::vector<float>* rows) const;
+  // nearest rows with topics, and smooths the others' (topic_smoothing);
+  // rows are n x dim(), channels not yet combined.
+  void InferTopics(const std::vector<char>& has, std::vector<float>* rows) const;
 
   Embedder embedder_;
   ClauseVectorOptions options_;

@@ -122,9 +122,24 @@ TEST_CASE("a clause without topics takes those of its nearest clauses in the bat
   CHECK(topic[1] > topic[2]);
   CHECK(topic[1] > topic[3]);
   CHECK(topic[1] > 0.0f);
-  // Rows with their own topics are not changed by the batch.
+  // A row with its own topics keeps its own topic first.
+  const float* own = &v[0 * d + d_text];
+  CHECK(own[1] > own[0]);
+  CHECK(own[1] > own[2]);
+  CHECK(own[1] > own[3]);
+}
+
+TEST_CASE("without smoothing a clause with topics does not depend on its batch", "[embed]") {
+  ClauseVectorOptions o;
+  o.taxonomy = kTaxonomy;
+  o.topic_smoothing = 0;
+  ClauseEmbedder ce(Committed(), o);
+  std::vector<ClauseText> batch = {{"No one shall be subjected to torture.", "", {"torture"}},
+                                   {"No one shall be subjected to cruel treatment.", "", {"life"}},
+                                   {"Nobody may be treated cruelly.", "", {}}};
+  auto v = ce.EmbedBatch(batch);
   auto alone = ce.Embed(batch[0]);
-  CHECK(Dot(alone, std::vector<float>(v.begin(), v.begin() + static_cast<long>(d))) > 0.9999f);
+  CHECK(Dot(alone, std::vector<float>(v.begin(), v.begin() + ce.dim())) > 0.9999f);
 }
 
 TEST_CASE("a query takes the topics of its nearest clauses", "[embed]") {
