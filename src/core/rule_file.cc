@@ -82,6 +82,12 @@ Result<std::vector<std::string>> ParseListFile(std::string_view text, const std:
   return out;
 }
 
+struct PatternSet::Regexes {
+  explicit Regexes(size_t n) : once(n), re(n) {}
+  std::vector<std::once_flag> once;
+  std::vector<std::unique_ptr<const ::re2::RE2>> re;
+};
+
 namespace {
 ::re2::RE2::Options Re2Options(const PatternOptions& options) {
   ::re2::RE2::Options opt;
@@ -98,15 +104,18 @@ Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_colu
   const ::re2::RE2::Options opt = Re2Options(options);
   PatternSet ps;
   ps.options_ = options;
-  for (const Rule& rule : file.rules) {
+  ps.regexes_ = std::make_shared<Regexes>(file.rules.size());
+  for (size_t i = 0; i < file.rules.size(); ++i) {
+    const Rule& rule = file.rules[i];
     if (pattern_column >= rule.fields.size())
       return InvalidArgument(rule.Id() + ": missing pattern column");
+    ps.patterns_.push_back(rule.fields[pattern_column]);
     if (!options.each) continue;
-    auto re = std::make_shared<::re2::RE2>(rule.fields[pattern_column], opt);
+    auto re = std::make_unique<::re2::RE2>(rule.fields[pattern_column], opt);
     if (!re->ok()) return InvalidArgument(rule.Id() + ": bad pattern: " + re->error());
-    ps.regexes_.push_back(std::move(re));
+    std::call_once(ps.regexes_->once[i], [&] { ps.regexes_->re[i] = std::move(re); });
   }
-  if (options.set || !options.each) {
+  if (options.set) {
     auto set = std::make_shared<::re2::RE2::Set>(
         opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
     for (const Rule& rule : file.rules) {
@@ -138,8 +147,8 @@ void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
     const ::re2::RE2::Anchor anchor =
         options_.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED;
     const ::re2::StringPiece in(text.data(), text.size());
-    for (size_t i = 0; i < regexes_.size(); ++i)
-      if (regexes_[i]->Match(in, 0, text.size(), anchor, nullptr, 0))
+    for (size_t i = 0; i < patterns_.size(); ++i)
+      if (Regex(static_cast<int>(i)).Match(in, 0, text.size(), anchor, nullptr, 0))
         hits->push_back(static_cast<int>(i));
     return;
   }
@@ -196,7 +205,13 @@ bool LongRange(std::string_view p) {
   return false;
 }
 
-const ::re2::RE2& PatternSet::Regex(int i) const { return *regexes_[static_cast<size_t>(i)]; }
+const ::re2::RE2& PatternSet::Regex(int i) const {
+  const size_t k = static_cast<size_t>(i);
+  std::call_once(regexes_->once[k], [&] {
+    regexes_->re[k] = std::make_unique<::re2::RE2>(patterns_[k], Re2Options(options_));
+  });
+  return *regexes_->re[k];
+}
 
 Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang) {
   RuleTexts out;

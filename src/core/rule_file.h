@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,8 +62,10 @@ struct PatternOptions {
   int64_t max_mem = 8 << 20;
   // Compile the patterns together, for Match. Default: true.
   bool set = true;
-  // Compile each pattern on its own, for Regex (and per-pattern errors).
-  // Default: true. A set made only for Match can skip it.
+  // Compile each pattern on its own now (and report its error). Default:
+  // true. Otherwise Regex(i) compiles pattern i when first asked for it, and
+  // a pattern is checked only by the set (if any): for patterns that are
+  // checked and matched elsewhere, or whose single regex is rarely needed.
   bool each = true;
 };
 
@@ -82,17 +85,22 @@ class PatternSet {
   void Match(std::string_view text, std::vector<int>* hits) const;
 
   // The individual compiled pattern of rule i (for spans and captures).
-  // Needs PatternOptions::each.
   const re2::RE2& Regex(int i) const;
+
+  // The pattern of rule i, as written.
+  const std::string& pattern(int i) const { return patterns_[static_cast<size_t>(i)]; }
 
   const std::vector<Rule>& rules() const { return rules_; }
   size_t size() const { return rules_.size(); }
 
  private:
   std::vector<Rule> rules_;
+  std::vector<std::string> patterns_;
   PatternOptions options_;
   std::shared_ptr<const re2::RE2::Set> set_;
-  std::vector<std::shared_ptr<const re2::RE2>> regexes_;
+  // Per rule, compiled up front (PatternOptions::each) or on first use.
+  struct Regexes;
+  std::shared_ptr<Regexes> regexes_;
 };
 
 // Whether `pattern` can only match at the start of the text: it begins with

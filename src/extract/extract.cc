@@ -292,10 +292,9 @@ namespace {
 
 Result<VoteSet> LoadVotes(const RuleTexts& texts, const std::string& name, size_t target_col,
                           size_t weight_col, size_t pattern_col, size_t min_cols, size_t max_cols,
-                          bool required, RuleFile* parsed) {
+                          bool required, RuleFile* parsed, const PatternOptions& options) {
   VoteSet vs;
-  // Matched through Impl::matcher: only each rule's own regex is needed here.
-  auto set = Load(texts, name, min_cols, max_cols, pattern_col, required, parsed, {.set = false});
+  auto set = Load(texts, name, min_cols, max_cols, pattern_col, required, parsed, options);
   if (!set) return std::unexpected(set.error());
   for (const Rule& r : parsed->rules) {
     auto t = ParseTarget(r.fields[target_col], r, true);
@@ -354,14 +353,20 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     const std::string name = dir + file;
     bool required = std::string(file) == "modality.tsv";
     if (!required && !rules.count(name)) continue;
-    auto vs = LoadVotes(rules, name, 0, 1, 2, 3, 4, required, &parsed);
+    // Matched through Impl::matcher (which checks the patterns): nothing to
+    // compile here.
+    auto vs = LoadVotes(rules, name, 0, 1, 2, 3, 4, required, &parsed,
+                        {.set = false, .each = false});
     if (!vs) return std::unexpected(vs.error());
     impl->cues.push_back(std::move(*vs));
     for (const Rule& r : parsed.rules) impl->Describe(r);
   }
   // holders.tsv: holder <TAB> target <TAB> weight <TAB> pattern
   {
-    auto vs = LoadVotes(rules, dir + "holders.tsv", 1, 2, 3, 4, 4, false, &parsed);
+    // Matched (and checked) through Impl::matcher; a holder's own regex,
+    // compiled when first needed, tells which is named first.
+    auto vs = LoadVotes(rules, dir + "holders.tsv", 1, 2, 3, 4, 4, false, &parsed,
+                        {.set = false, .each = false});
     if (!vs) return std::unexpected(vs.error());
     impl->holders = std::move(*vs);
     for (const Rule& r : parsed.rules) {
@@ -371,7 +376,8 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
   }
   // qualifiers.tsv: label <TAB> pattern
   {
-    auto set = Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed, {.set = false});
+    auto set = Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed,
+                    {.set = false, .each = false});
     if (!set) return std::unexpected(set.error());
     impl->qualifiers = std::move(*set);
     for (const Rule& r : parsed.rules) {
@@ -398,7 +404,7 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     }
     VoteSet* out[3] = {&impl->context_heading, &impl->context_caption, &impl->context_lead_in};
     for (int s = 0; s < 3; ++s) {
-      auto set = PatternSet::Compile(by_scope[s], 3, {});
+      auto set = PatternSet::Compile(by_scope[s], 3, {.each = false});
       if (!set) return std::unexpected(set.error());
       for (const Rule& r : by_scope[s].rules) {
         auto t = ParseTarget(r.fields[1], r, true);
@@ -413,7 +419,8 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
   }
   // <lang>/topics.tsv: topic id <TAB> weight <TAB> pattern
   {
-    auto set = Load(rules, dir + "topics.tsv", 3, 3, 2, false, &parsed);
+    // A topic's own regex is needed only to order tied topics.
+    auto set = Load(rules, dir + "topics.tsv", 3, 3, 2, false, &parsed, {.each = false});
     if (!set) return std::unexpected(set.error());
     for (const Rule& r : parsed.rules) {
       if (!impl->topic_ids.count(r.fields[0]))
@@ -432,7 +439,7 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     std::vector<std::pair<Rule, std::string>> patterns;
     auto add = [&](const PatternSet& set) {
       for (size_t i = 0; i < set.size(); ++i)
-        patterns.emplace_back(set.rules()[i], set.Regex(static_cast<int>(i)).pattern());
+        patterns.emplace_back(set.rules()[i], set.pattern(static_cast<int>(i)));
     };
     add(impl->qualifiers);
     for (const VoteSet& vs : impl->cues) {
