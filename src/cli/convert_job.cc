@@ -64,8 +64,15 @@ Result<std::shared_ptr<ConvertContext>> ConvertContext::Create(const ConvertSett
     // Without English rules the merge embeds other texts: no cache then.
     auto tools = ctx->Tools("en");
     std::vector<std::string> cores;
-    if (tools)
-      for (const Principle& p : ctx->base_) cores.push_back(tools->idea(p));
+    auto ideas = std::make_shared<std::map<std::string, Ideas>>();
+    if (tools) {
+      for (const Principle& p : ctx->base_) {
+        Ideas i{tools->idea(p), tools->terms(p)};
+        cores.push_back(i.text);
+        ideas->emplace(p.text, std::move(i));
+      }
+    }
+    ctx->base_ideas_ = std::move(ideas);
     std::vector<float> vecs = ctx->embedder_->EmbedBatch(cores);
     size_t dim = static_cast<size_t>(ctx->embedder_->dim());
     for (size_t i = 0; i < cores.size() && (i + 1) * dim <= vecs.size(); ++i)
@@ -126,8 +133,16 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
     return out;
   };
   tools.combine = [rw](const std::vector<Principle>& cluster) { return rw->Combine(cluster); };
-  tools.idea = [rw](const Principle& p) { return Join(rw->Ideas(p.text), ", "); };
-  tools.terms = [rw](const Principle& p) { return rw->IdeaTerms(p.text); };
+  tools.idea = [rw, cache = base_ideas_](const Principle& p) {
+    if (cache)
+      if (auto it = cache->find(p.text); it != cache->end()) return it->second.text;
+    return Join(rw->Ideas(p.text), ", ");
+  };
+  tools.terms = [rw, cache = base_ideas_](const Principle& p) {
+    if (cache)
+      if (auto it = cache->find(p.text); it != cache->end()) return it->second.terms;
+    return rw->IdeaTerms(p.text);
+  };
   tools.concise = [rw](const Principle& p) { return rw->Concise(p); };
   tools.cluster = [](const std::vector<float>& vecs, int dim, float threshold) {
     return ClusterAverageLinkage(vecs, dim, threshold);

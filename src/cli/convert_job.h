@@ -102,6 +102,13 @@ class ConvertContext {
   // Vectors of the base principles' cores, computed once: every document of
   // a bulk run compares against the same base. Immutable after Create.
   std::shared_ptr<const std::map<std::string, std::vector<float>>> base_vectors_;
+  // The base principles' ideas and idea terms (MergeTools::idea, ::terms) by
+  // principle text, computed once for the same reason. Immutable after Create.
+  struct Ideas {
+    std::string text;
+    std::vector<std::string> terms;
+  };
+  std::shared_ptr<const std::map<std::string, Ideas>> base_ideas_;
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<const Rewriter>> rewriters_;
   std::map<std::string, std::shared_ptr<const ConflictRules>> conflicts_;

@@ -20,9 +20,17 @@ struct Vectors {
   const float* Row(size_t i) const { return data.data() + i * static_cast<size_t>(dim); }
 };
 
+// Eight independent partial sums, so the compiler can use vector registers
+// (a single running sum must stay in order); the order is fixed, so the
+// result is the same on every run.
 float Dot(const float* a, const float* b, int dim) {
-  float s = 0.0f;
-  for (int i = 0; i < dim; ++i) s += a[i] * b[i];
+  float lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  int i = 0;
+  for (; i + 8 <= dim; i += 8)
+    for (int k = 0; k < 8; ++k) lane[k] += a[i + k] * b[i + k];
+  float s =
+      ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+  for (; i < dim; ++i) s += a[i] * b[i];
   return s;
 }
 
@@ -381,28 +389,37 @@ Principle CombineCluster(const std::vector<Principle>& members,
   };
   if (members.size() == 1) return fit(members.front());
   const size_t kTry = 12;  // combinations tried: the text of more is too long anyway
-  if (max_chars == 0 || members.size() <= kTry) {
+  // Members this long together rarely fit in one text: go straight to their
+  // concise wording.
+  size_t words = 0;
+  for (const Principle& m : members) words += m.text.size();
+  if (max_chars == 0 || (members.size() <= kTry && words <= 3 * max_chars)) {
     Principle all = WithId(tools.combine(members));
     if (max_chars == 0 || all.text.size() <= max_chars) return all;
-  }
-  // Each member said concisely first: often the combination then fits.
-  std::vector<Principle> concise;
-  for (const Principle& m : members) concise.push_back(tools.concise ? tools.concise(m) : m);
-  if (tools.concise && members.size() <= kTry) {
-    Principle all = WithId(tools.combine(concise));
-    if (all.text.size() <= max_chars) return all;
   }
   std::vector<size_t> order(members.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    // On a tie (always so for two members) the shorter
-    // wording leaves room for the others.
+    // On a tie (always so for two members) the shorter wording leaves room
+    // for the others.
     if (centrality[a] != centrality[b]) return centrality[a] > centrality[b];
-    return concise[a].text.size() < concise[b].text.size();
+    return members[a].text.size() < members[b].text.size();
   });
+  if (order.size() > kTry) order.resize(kTry);
+  // The candidates said concisely first: often the combination then fits.
+  std::map<size_t, Principle> concise;
+  for (size_t i : order) concise[i] = tools.concise ? tools.concise(members[i]) : members[i];
+  if (tools.concise && members.size() <= kTry) {
+    std::vector<Principle> sub;
+    for (const auto& [i, c] : concise) sub.push_back(c);
+    Principle all = WithId(tools.combine(sub));
+    if (all.text.size() <= max_chars) return all;
+  }
   std::vector<size_t> chosen = {order[0]};
-  Principle best = fit(members[order[0]]);
-  for (size_t k = 1; k < order.size() && k < kTry; ++k) {
+  Principle best =
+      members[order[0]].text.size() <= max_chars ? members[order[0]] : WithId(concise[order[0]]);
+  // Two members in a row that do not fit: the text is full.
+  for (size_t k = 1, misfits = 0; k < order.size() && misfits < 2; ++k) {
     std::vector<size_t> trial = chosen;
     trial.push_back(order[k]);
     std::sort(trial.begin(), trial.end());  // document order reads best
@@ -412,6 +429,9 @@ Principle CombineCluster(const std::vector<Principle>& members,
     if (c.text.size() <= max_chars) {
       chosen = trial;
       best = std::move(c);
+      misfits = 0;
+    } else {
+      ++misfits;
     }
   }
   Principle out = best;
@@ -428,11 +448,11 @@ std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
   const size_t n = principles.size();
   if (n == 0) return {};
   Vectors v = EmbedPrinciples(principles, tools);
-  std::vector<Sparse> lex = TermVectors(principles, tools);
   bool any_topics = false;
   for (const Principle& p : principles) any_topics = any_topics || !p.topics.empty();
   std::vector<Sparse> top = any_topics ? TopicVectors(principles) : std::vector<Sparse>(n);
   Weights w = WeightsFor(tools, options, any_topics);
+  std::vector<Sparse> lex = w.lex > 0 ? TermVectors(principles, tools) : std::vector<Sparse>(n);
   std::vector<float> sim(n * n, 0.0f);
   for (size_t i = 0; i < n; ++i)
     for (size_t j = i + 1; j < n; ++j) {

@@ -148,9 +148,15 @@ std::set<std::string> KeyTokens(const std::string& item) {
   return out;
 }
 
+// A group's list items with their key tokens (computed once per item).
+struct ItemList {
+  std::vector<std::string> items;
+  std::vector<std::set<std::string>> keys;
+};
+
 // Adds `item` unless an equal or longer item already names it; replaces a
 // shorter item it contains.
-void AddItem(std::vector<std::string>* items, const std::string& item) {
+void AddItem(ItemList* list, const std::string& item) {
   std::set<std::string> k = KeyTokens(item);
   if (k.empty()) return;
   // Containment only counts between near neighbours ("religion" and
@@ -159,25 +165,27 @@ void AddItem(std::vector<std::string>* items, const std::string& item) {
     return std::includes(big.begin(), big.end(), small.begin(), small.end()) &&
            big.size() - small.size() <= 1;
   };
-  for (std::string& have : *items) {
-    std::set<std::string> hk = KeyTokens(have);
+  for (size_t h = 0; h < list->items.size(); ++h) {
+    const std::set<std::string>& hk = list->keys[h];
     if (near(k, hk)) return;
     if (near(hk, k)) {
-      have = item;
-      // A longer item may now cover later ones too.
-      std::vector<std::string> kept;
-      for (const std::string& x : *items) {
-        if (&x == &have) {
-          kept.push_back(x);
-          continue;
+      // The longer item replaces it and may now cover later ones too.
+      ItemList kept;
+      for (size_t x = 0; x < list->items.size(); ++x) {
+        if (x == h) {
+          kept.items.push_back(item);
+          kept.keys.push_back(k);
+        } else if (!near(list->keys[x], k)) {
+          kept.items.push_back(std::move(list->items[x]));
+          kept.keys.push_back(std::move(list->keys[x]));
         }
-        if (!near(KeyTokens(x), k)) kept.push_back(x);
       }
-      *items = kept;
+      *list = std::move(kept);
       return;
     }
   }
-  items->push_back(item);
+  list->items.push_back(item);
+  list->keys.push_back(std::move(k));
 }
 
 template <typename T>
@@ -237,12 +245,19 @@ Principle Rewriter::Concise(const Principle& p) const {
 
 Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
   const Words& words = impl_->rules.words;
+  // Key tokens of each phrase, computed once: the checks below ask often.
+  std::map<std::string, std::set<std::string>> key_cache;
+  auto keys = [&](const std::string& text) -> const std::set<std::string>& {
+    auto it = key_cache.find(text);
+    if (it == key_cache.end()) it = key_cache.emplace(text, KeyTokens(text)).first;
+    return it->second;
+  };
 
   // Lead -> groups in order of first appearance.
   struct Group {
     Head head;
-    std::vector<std::string> items;  // for head groups
-    std::string whole;               // for a phrase without a head
+    ItemList list;      // for head groups
+    std::string whole;  // for a phrase without a head
     int members = 0;
     std::set<std::string> poss;
   };
@@ -311,7 +326,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
                 break;
               }
           }
-          AddItem(&g->items, ShortIdea(it, words));
+          AddItem(&g->list, ShortIdea(it, words));
         }
       } else {
         std::string key = lkey + "|" + ItemKey(part.phrase);
@@ -340,7 +355,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
   {
     auto content = [&](const std::string& text) {
       std::set<std::string> out;
-      for (const std::string& t : KeyTokens(text))
+      for (const std::string& t : keys(text))
         if (t.size() >= 3 && !words.stop.count(t) && !words.generic.count(t)) out.insert(t);
       return out;
     };
@@ -348,7 +363,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
     for (const LeadGroups& lg : leads) {
       if (lg.least != (polarity == "least")) continue;
       for (const Group& g : lg.groups) {
-        for (const std::string& it : g.items)
+        for (const std::string& it : g.list.items)
           for (const std::string& t : content(it)) named.insert(t);
         for (const std::string& t : content(g.whole)) named.insert(t);
       }
@@ -375,11 +390,11 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
     // item that another whole phrase of the same lead contains.
     std::vector<std::set<std::string>> whole_tokens;
     for (const Group& g : lg.groups)
-      if (!g.head.ok) whole_tokens.push_back(KeyTokens(g.whole));
+      if (!g.head.ok) whole_tokens.push_back(keys(g.whole));
     auto covered = [&](const std::set<std::string>& k, const std::string& self) {
       for (size_t i = 0; i < whole_tokens.size(); ++i) {
         const std::set<std::string>& w = whole_tokens[i];
-        if (w == KeyTokens(self) && !self.empty()) continue;
+        if (!self.empty() && w == keys(self)) continue;
         if (!k.empty() && std::includes(w.begin(), w.end(), k.begin(), k.end())) return true;
       }
       return false;
@@ -387,28 +402,28 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
     std::vector<std::string> concepts;
     for (Group& g : lg.groups) {
       if (!g.head.ok) {
-        if (!covered(KeyTokens(g.whole), g.whole)) concepts.push_back(g.whole);
+        if (!covered(keys(g.whole), g.whole)) concepts.push_back(g.whole);
         continue;
       }
       if (g.head.head.empty()) {
         std::vector<std::string> kept;
-        for (const std::string& it : g.items)
-          if (!covered(KeyTokens(it), "")) kept.push_back(it);
-        g.items = kept;
+        for (const std::string& it : g.list.items)
+          if (!covered(keys(it), "")) kept.push_back(it);
+        g.list.items = kept;
       }
-      if (g.items.empty()) continue;
+      if (g.list.items.empty()) continue;
       std::string poss = g.poss.size() == 1 ? *g.poss.begin() : std::string("the");
-      bool plural = g.members > 1 && g.items.size() > 1;
+      bool plural = g.members > 1 && g.list.items.size() > 1;
       std::string head = plural ? Plural(g.head.head) : g.head.head;
       std::string s;
       if (g.head.head.empty()) {
-        s = JoinList(g.items, "and");
+        s = JoinList(g.list.items, "and");
       } else {
         if (!poss.empty())
           s = poss + " ";
         else if (plural)
           s = "the ";
-        s += head + " " + g.head.prep + " " + JoinList(g.items, "and");
+        s += head + " " + g.head.prep + " " + JoinList(g.list.items, "and");
       }
       concepts.push_back(s);
     }

@@ -422,11 +422,14 @@ std::string TrimFragment(std::string_view s) {
       if (EndsWith(t, dash)) t.resize(t.size() - dash.size());
     }
     // Dangling conjunctions and lead-in words whose items were cut off.
+    // Only the end can match: lowercase the last few bytes, not the whole text.
     for (std::string_view tail :
          {" with regard to", " the following values", " towards securing", " the following", " and",
           " or", " and/or", " to", " of", " for", " that", " which", " includes", " including",
           " must", " shall", " are", " is", " unless"}) {
-      if (t.size() > tail.size() && EndsWith(AsciiLower(t), tail)) t.resize(t.size() - tail.size());
+      if (t.size() > tail.size() &&
+          AsciiLower(std::string_view(t).substr(t.size() - tail.size())) == tail)
+        t.resize(t.size() - tail.size());
     }
     if (t == "and" || t == "or") t.clear();
     if (t.size() == before) break;
