@@ -443,8 +443,13 @@ Principle CombineCluster(const std::vector<Principle>& members,
 
 }  // namespace
 
-std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
-                                      const MergeTools& tools, const MergeOptions& options) {
+namespace {
+
+// CombineSimilar, also returning the vectors of its output: a principle that
+// stayed alone keeps the vector it had, only new texts are embedded.
+std::vector<Principle> CombineWithVectors(const std::vector<Principle>& principles,
+                                          const MergeTools& tools, const MergeOptions& options,
+                                          Vectors* out_vectors) {
   const size_t n = principles.size();
   if (n == 0) return {};
   Vectors v = EmbedPrinciples(principles, tools);
@@ -463,6 +468,7 @@ std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
     }
   std::vector<std::vector<int>> clusters = MatrixAverageLinkage(sim, n, options.combine);
   std::vector<Principle> out;
+  std::vector<int> kept_row;  // input row whose vector an output keeps, or -1
   out.reserve(clusters.size());
   for (const auto& c : clusters) {
     if (c.empty()) continue;
@@ -476,8 +482,34 @@ std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
       centrality.push_back(sum);
     }
     out.push_back(CombineCluster(members, centrality, tools, options.max_chars));
+    bool same = c.size() == 1 && out.back().text == members[0].text;
+    kept_row.push_back(same ? c[0] : -1);
+  }
+  if (out_vectors && v.dim > 0 && v.data.size() == n * static_cast<size_t>(v.dim)) {
+    std::vector<Principle> fresh;
+    for (size_t k = 0; k < out.size(); ++k)
+      if (kept_row[k] < 0) fresh.push_back(out[k]);
+    Vectors f = EmbedPrinciples(fresh, tools);
+    if (!fresh.empty() && f.dim != v.dim) return out;  // a broken embedder: caller embeds
+    Vectors& o = *out_vectors;
+    o.dim = v.dim;
+    o.n = out.size();
+    o.data.clear();
+    o.data.reserve(o.n * static_cast<size_t>(o.dim));
+    size_t next = 0;
+    for (size_t k = 0; k < out.size(); ++k) {
+      const float* row = kept_row[k] >= 0 ? v.Row(static_cast<size_t>(kept_row[k])) : f.Row(next++);
+      o.data.insert(o.data.end(), row, row + o.dim);
+    }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
+                                      const MergeTools& tools, const MergeOptions& options) {
+  return CombineWithVectors(principles, tools, options, nullptr);
 }
 
 std::vector<Principle> CombineSimilar(const std::vector<Principle>& principles,
@@ -496,11 +528,12 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
   plan.options.decisions.clear();
   plan.base = base;
   plan.country_input = country.size();
-  std::vector<Principle> combined = CombineSimilar(country, tools, options);
+  Vectors cv;
+  std::vector<Principle> combined = CombineWithVectors(country, tools, options, &cv);
   const std::vector<Principle>& cps = combined;
 
   Vectors bv = EmbedPrinciples(base, tools);
-  Vectors cv = EmbedPrinciples(cps, tools);
+  if (cv.n != cps.size()) cv = EmbedPrinciples(cps, tools);
   const bool comparable = bv.n > 0 && cv.n > 0 && bv.dim == cv.dim;
   // Terms of base and country principles share one vocabulary and one IDF.
   std::vector<Sparse> blex, clex;
