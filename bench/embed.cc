@@ -3,6 +3,16 @@
 //
 //   bench_embed [--models DIR] [--quick]
 //
+// Clause vectors (embed/clause_vectors.h, what similar/search use):
+// "embed.clause.*" = the gold lines with the topics and caption of the
+// extracted units on their line; "embed.similar.*" = the units `charter
+// similar` compares, as it runs (headline: embed.similar.default.p@5);
+// "embed.search.*" = a gold line's bare text as a query; "*.ceiling" = the
+// best any ranking could score; "*_topic_noise*" = with extracted topics
+// degraded on purpose (held-out documents' extraction will be worse).
+// CHARTER_BENCH_GRID=1: topic x context weight grid; CHARTER_BENCH_DUMP=prefix:
+// each query's top 5 with extracted and gold topics.
+//
 // Quality: precision@1/5/10 of nearest clauses across documents over the
 // gold-labelled documents (../shared/eval/gold: clauses = lines with
 // principle 2; a neighbour from ANOTHER document is correct when its topics
@@ -718,6 +728,66 @@ int main(int argc, char** argv) {
         {"default", def.topic_weight, def.topic_decay, def.context_weight, def.infer_k,
          def.infer_weight, def.topic_smoothing},
     };
+    // Robustness: held-out documents' extraction will name topics less well
+    // than on this dev set (where the topic rules were written). Degrade the
+    // extracted topics on purpose — a fraction of clauses lose theirs, as
+    // many get a wrong first topic (deterministic LCG) — and measure again.
+    for (double noise : {0.0, 0.1, 0.2, 0.3}) {
+      auto degrade = [&](std::vector<ClauseText> items) {
+        uint64_t state = 12345;
+        auto next = [&] {
+          state = state * 6364136223846793005ull + 1442695040888963407ull;
+          return static_cast<double>(state >> 11) / static_cast<double>(1ull << 53);
+        };
+        for (auto& it : items) {
+          const double r = next();
+          const size_t pick = static_cast<size_t>(next() * static_cast<double>(taxonomy.size()));
+          if (r < noise) {
+            it.topics.clear();
+          } else if (r < 2 * noise && !it.topics.empty()) {
+            it.topics[0] = taxonomy[std::min(pick, taxonomy.size() - 1)];
+          }
+        }
+        return items;
+      };
+      ClauseVectorOptions o;
+      o.taxonomy = taxonomy;
+      ClauseEmbedder ce(*emb, o);
+      char name[64];
+      std::snprintf(name, sizeof name, "clause.default_topic_noise%.1f", noise);
+      Print(name, EvaluateVectors(ce.EmbedBatch(degrade(line_items)), ce.dim(), line_doc,
+                                  all_queries, line_topics));
+      std::snprintf(name, sizeof name, "similar.default_topic_noise%.1f", noise);
+      Print(name, EvaluateVectors(ce.EmbedBatch(degrade(unit_items)), ce.dim(), unit_doc,
+                                  unit_query, unit_topics));
+    }
+    // Speed of clause vectors (text + caption + topic inference) on the
+    // similar units, repeated to time something: CPU seconds, one core.
+    {
+      ClauseVectorOptions o;
+      o.taxonomy = taxonomy;
+      ClauseEmbedder ce(*emb, o);
+      std::vector<ClauseText> many;
+      size_t text_bytes = 0;
+      for (int r = 0; r < 20; ++r) {
+        for (const auto& it : unit_items) {
+          many.push_back(it);
+          text_bytes += it.text.size();
+        }
+      }
+      std::clock_t c0 = std::clock();
+      auto v = ce.EmbedBatch(many);
+      double dt = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+      std::printf("embed.clause_vectors_mb_s_1core: %.2f (%zu clauses)\n", text_bytes / 1e6 / dt,
+                  many.size());
+      // Without the batch's topic inference (a kNN search over the batch).
+      o.infer_k = 0;
+      ClauseEmbedder ce0(*emb, o);
+      c0 = std::clock();
+      v = ce0.EmbedBatch(many);
+      dt = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+      std::printf("embed.clause_vectors_no_inference_mb_s_1core: %.2f\n", text_bytes / 1e6 / dt);
+    }
     // search: a gold line's bare text (no caption, no topics) as the query
     // against the clause vectors of the other documents' gold lines; the
     // query's topic channel inferred from its first-pass neighbours, as
