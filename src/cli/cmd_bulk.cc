@@ -96,11 +96,24 @@ int Run(const BulkOptions& o) {
   std::vector<std::string> names = Names(files);
 
   std::vector<Outcome> outcomes(files.size());
+  // Largest documents first: a big one started last would keep one worker
+  // busy while the others wait. Outcomes stay in input order.
+  std::vector<size_t> queue(files.size());
+  std::vector<uintmax_t> bytes(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    queue[i] = i;
+    std::error_code ec;
+    bytes[i] = std::filesystem::file_size(files[i].second, ec);
+    if (ec) bytes[i] = 0;
+  }
+  std::stable_sort(queue.begin(), queue.end(),
+                   [&](size_t a, size_t b) { return bytes[a] > bytes[b]; });
   std::atomic<size_t> next{0}, done{0};
   std::mutex progress_mu;
   const bool tty = ::isatty(2);
   auto worker = [&] {
-    for (size_t i = next++; i < files.size(); i = next++) {
+    for (size_t q = next++; q < files.size(); q = next++) {
+      const size_t i = queue[q];
       Outcome& r = outcomes[i];
       r.file = files[i].second;
       r.name = names[i];

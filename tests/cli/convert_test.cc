@@ -88,9 +88,21 @@ TEST_CASE("convert of the UDHR yields at most 20 principles, mostly matched to t
   CHECK(country <= 20);
   for (const auto& p : report["country_principles"])
     CHECK(p["text"].get<std::string>().starts_with("Choose the response that"));
-  // Most are duplicates of, or merge candidates with, the base.
+  // Most are duplicates of, or merge candidates with, the base — and with its
+  // UDHR-based section, not with unrelated principles.
   size_t matched = s["duplicates"].get<size_t>() + s["merge_candidates"].get<size_t>();
   CHECK(matched * 2 >= country);
+  size_t udhr = 0;
+  for (const char* list : {"duplicates", "merge_candidates"})
+    for (const auto& m : report[list])
+      if (m["base"]["source_section"] == "UDHR") ++udhr;
+  CHECK(udhr * 2 >= country);
+  CHECK(udhr * 10 >= matched * 8);
+  // A combined principle names each idea once, concisely.
+  for (const auto& p : report["country_principles"]) {
+    INFO(p["text"].get<std::string>());
+    if (p["sources"].size() > 1) CHECK(p["text"].get<std::string>().size() <= 300);
+  }
 }
 
 TEST_CASE("two convert runs write byte-identical files", "[cli]") {
