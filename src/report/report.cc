@@ -184,9 +184,22 @@ std::string CountryTitle(const MergePlan& plan) {
 void WriteCountryReport(const MergePlan& plan, Sink* out) {
   Counts counts = CountDecisions(plan);
   out->Begin(CountryTitle(plan));
-  out->Para({{'p', "Thresholds (cosine): duplicate ≥ " + Fixed(plan.options.duplicate) +
+  std::string how = "cosine";
+  if (plan.options.lexical > 0 || plan.options.topical > 0) {
+    how = "embedding cosine";
+    if (plan.options.topical > 0)
+      how += ", with shared topics weighted " + Fixed(plan.options.topical) + " when combining";
+    if (plan.options.lexical > 0)
+      how += ", with term coverage weighted " + Fixed(plan.options.lexical) + " against the base";
+  }
+  std::string limit;
+  if (plan.options.max_chars > 0)
+    limit = " A combined principle has at most " + std::to_string(plan.options.max_chars) +
+            " characters.";
+  out->Para({{'p', "Thresholds (" + how + "): duplicate ≥ " + Fixed(plan.options.duplicate) +
                        ", merge candidate ≥ " + Fixed(plan.options.similar) +
-                       ", combine country principles ≥ " + Fixed(plan.options.combine) + "."}});
+                       ", combine country principles ≥ " + Fixed(plan.options.combine) + "." +
+                       limit}});
 
   out->Heading(2, "Summary", "summary");
   auto row = [](const std::string& k, size_t v) {
@@ -387,6 +400,10 @@ std::string ReportJson(const MergePlan& plan) {
   j["thresholds"] = {{"duplicate", R4(plan.options.duplicate)},
                      {"similar", R4(plan.options.similar)},
                      {"combine", R4(plan.options.combine)}};
+  // Written only when set, so reports of embedding-only runs read as before.
+  if (plan.options.lexical > 0) j["thresholds"]["lexical"] = R4(plan.options.lexical);
+  if (plan.options.topical > 0) j["thresholds"]["topical"] = R4(plan.options.topical);
+  if (plan.options.max_chars > 0) j["thresholds"]["max_chars"] = plan.options.max_chars;
   j["summary"] = {{"base_principles", plan.base.size()},
                   {"country_principles_rewritten", plan.country_input},
                   {"country_principles", plan.country_principles.size()},
@@ -462,6 +479,10 @@ Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name
     r.Num(t, "duplicate", &plan.options.duplicate, "thresholds");
     r.Num(t, "similar", &plan.options.similar, "thresholds");
     r.Num(t, "combine", &plan.options.combine, "thresholds");
+    if (t.contains("lexical")) r.Num(t, "lexical", &plan.options.lexical, "thresholds");
+    if (t.contains("topical")) r.Num(t, "topical", &plan.options.topical, "thresholds");
+    if (t.contains("max_chars") && t.at("max_chars").is_number_unsigned())
+      plan.options.max_chars = t.at("max_chars").get<size_t>();
   }
   if (j.contains("summary") && j.at("summary").contains("country_principles_rewritten"))
     plan.country_input = j.at("summary").at("country_principles_rewritten").get<size_t>();

@@ -233,3 +233,24 @@ TEST_CASE("global report orders principles by support", "[report]") {
 
 }  // namespace
 }  // namespace charter
+
+namespace charter {
+
+TEST_CASE("the similarity weights and the length limit of a run read back from report JSON",
+          "[report]") {
+  MergePlan plan = SamplePlan();
+  plan.options.lexical = 0.25f;
+  plan.options.topical = 0.4f;
+  plan.options.max_chars = 300;
+  std::string json = ReportJson(plan);
+  auto j = nlohmann::ordered_json::parse(json);
+  CHECK(j["thresholds"]["lexical"] == 0.25);
+  CHECK(j["thresholds"]["max_chars"] == 300);
+  auto back = ParseReportJson(json, "report.json");
+  REQUIRE(back);
+  CHECK(back->options.max_chars == 300);
+  CHECK(ReportJson(*back) == json);
+  CHECK(ReportMarkdown(plan).find("term coverage weighted 0.25") != std::string::npos);
+}
+
+}  // namespace charter
