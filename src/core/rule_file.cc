@@ -187,24 +187,6 @@ bool AnchoredAtStart(std::string_view p) {
   return true;
 }
 
-bool LongRange(std::string_view p) {
-  for (std::string_view w : {"*", "{", "[^", "\\w", "\\W", "\\d"})
-    if (p.find(w) != std::string_view::npos) return true;
-  bool in_class = false;
-  for (size_t i = 0; i < p.size(); ++i) {
-    if (p[i] == '\\') {
-      ++i;
-    } else if (in_class) {
-      if (p[i] == ']') in_class = false;
-    } else if (p[i] == '[') {
-      in_class = true;
-    } else if (p[i] == '.') {
-      return true;
-    }
-  }
-  return false;
-}
-
 const ::re2::RE2& PatternSet::Regex(int i) const {
   const size_t k = static_cast<size_t>(i);
   std::call_once(regexes_->once[k], [&] {

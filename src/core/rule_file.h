@@ -108,12 +108,6 @@ class PatternSet {
 // patterns can share a set anchored at the start, whose DFA stops early.
 bool AnchoredAtStart(std::string_view pattern);
 
-// Whether `pattern` may match across words, judged conservatively from its
-// text: it has a "*" or "{n,m}" repeat, a negated class "[^...]", a "." or
-// \w, \W, \d. A DFA shared by many such patterns multiplies their states,
-// so they are spread over several sets.
-bool LongRange(std::string_view pattern);
-
 // Contents of a rules folder, keyed by name relative to the rules root:
 // "topics.tsv", "en/headings.tsv", "en/abbreviations.txt", ...
 using RuleTexts = std::map<std::string, std::string>;

@@ -31,18 +31,12 @@ constexpr int kNumKinds = 10;
 constexpr int kPrincipleTarget = kNumKinds;  // a vote on `principle` itself
 constexpr double kMinKindVotes = 1.0;
 constexpr double kMinTopicScore = 2.0;
-// Qualifier, cue and holder patterns are matched by a few RE2::Sets rather
-// than one per file: the patterns anchored at the start share one anchored
-// set (its DFA stops within a few bytes), the others are packed in order into
-// sets of at most this many long-range patterns (see LongRange in
-// core/rule_file.h). One set of all of them would be a single pass, but its
-// DFA's states multiply: over the English units of the corpus it took 5.9 s
-// against 0.4 s for one set per file (RE2 2022-12). Sets of 8 to 12
-// long-range patterns measured best (3 unanchored sets for English).
-constexpr int kMaxLongRangePerSet = 12;
-// Each set's DFA keeps its states in its memory budget; RE2's default (8 MiB)
-// makes the larger sets discard and rebuild them over a corpus.
-constexpr int64_t kCueSetMaxMem = 32 << 20;
+// Qualifier, cue and holder patterns: the patterns anchored at the start (of
+// every file) share one anchored set, whose DFA stops within a few bytes; the
+// others keep one set per file. One set of all of them would be one pass,
+// but its DFA's states multiply: over the corpus it took 3.7 s against
+// 0.92 s (RE2 2022-12); sets packed by count of long-range patterns measured
+// no better than one per file.
 
 // The cue files of a language, matched against each unit in this order. The
 // cues are spread over several files (several RE2::Sets) because many
@@ -166,7 +160,7 @@ struct TextFacts {
 
 // The qualifier, cue and holder patterns of a language, numbered globally
 // (qualifiers.tsv, then the cue files in kCueFiles order, then holders.tsv),
-// split over an anchored set and a few unanchored ones. Match gives the
+// split over an anchored set and one set per file. Match gives the
 // global numbers of every pattern that matches a text, ascending: exactly
 // what one RE2::Set per file would give, in fewer passes.
 struct CueMatcher {
@@ -183,7 +177,6 @@ struct CueMatcher {
     std::vector<int> anchored_global;
     std::vector<RuleFile> files;
     std::vector<std::vector<int>> globals;
-    int long_range = 0;
     for (size_t g = 0; g < patterns.size(); ++g) {
       Rule r = patterns[g].first;
       r.fields = {patterns[g].second};
@@ -192,15 +185,12 @@ struct CueMatcher {
         anchored_global.push_back(static_cast<int>(g));
         continue;
       }
-      bool lr = LongRange(patterns[g].second);
-      if (files.empty() || (lr && long_range >= kMaxLongRangePerSet)) {
+      if (files.empty() || files.back().rules.back().file != r.file) {
         files.push_back(RuleFile{name, {}});
         globals.emplace_back();
-        long_range = 0;
       }
       files.back().rules.push_back(std::move(r));
       globals.back().push_back(static_cast<int>(g));
-      long_range += lr;
     }
     files.push_back(std::move(anchored));
     globals.push_back(std::move(anchored_global));
@@ -209,7 +199,7 @@ struct CueMatcher {
       if (files[k].rules.empty()) continue;
       bool is_anchored = k + 1 == files.size();
       auto set = PatternSet::Compile(
-          files[k], 0, {.anchor_start = is_anchored, .max_mem = kCueSetMaxMem, .each = false});
+          files[k], 0, {.anchor_start = is_anchored, .each = false});
       if (!set) return std::unexpected(set.error());
       m.parts.push_back({std::move(*set), std::move(globals[k])});
     }

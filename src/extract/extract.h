@@ -11,8 +11,8 @@
 //   <lang>/qualifiers.tsv qualifiers split off into Clause::qualifiers
 //   <lang>/context.tsv    cues in enclosing headings, article caption, lead-in
 //   <lang>/topics.tsv     patterns naming each topic id
-// Qualifiers, cues and holders are matched together by a few RE2::Sets (one
-// anchored at the start, a few packed so their DFAs stay small): one pass of
+// Qualifiers, cues and holders are matched together by one RE2::Set per file
+// plus one for the patterns anchored at the start of every file: one pass of
 // each per unit, again over the core when a qualifier was split off; topics
 // only for principle clauses; heading and caption context cached per Extract
 // call. kind = the kind with the most

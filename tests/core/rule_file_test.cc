@@ -51,11 +51,3 @@ TEST_CASE("patterns anchored at the start are told apart from the rest", "[core]
   CHECK_FALSE(AnchoredAtStart("\\bright\\s+to\\b"));
   CHECK_FALSE(AnchoredAtStart("\\^caret"));
 }
-
-TEST_CASE("patterns that can span words are marked long-range", "[core]") {
-  CHECK(LongRange("\\b(?:has|have)\\s+(?:\\w+\\s+)*?rights?\\b"));
-  CHECK(LongRange("\\bdignity\\b[^.;]*\\binviolable\\b"));
-  CHECK(LongRange("a.b"));
-  CHECK_FALSE(LongRange("\\bequal\\s+before\\s+the\\s+law\\b"));
-  CHECK_FALSE(LongRange("\\bno\\s+one\\s+shall\\b[.]"));
-}
