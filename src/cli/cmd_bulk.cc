@@ -179,29 +179,7 @@ Command BulkCommand() {
         sub->add_option("--out", o->out, "Output folder: OUT/<name>/ per document")->required();
         sub->add_option("--jobs,-j", o->jobs, "Worker threads (default: all cores)")
             ->check(CLI::Range(0, 1024));
-        sub->add_option("--lang", o->settings.lang, "Language of the rules (default: detected)");
-        sub->add_option("--rules", o->settings.rules_root, "Rules folder");
-        sub->add_option("--models", o->settings.models_root, "Models folder");
-        sub->add_option("--duplicate", o->settings.duplicate, "as for convert")
-            ->capture_default_str()
-            ->check(CLI::Range(0.0f, 1.0f));
-        sub->add_option("--similar", o->settings.similar, "as for convert")
-            ->capture_default_str()
-            ->check(CLI::Range(0.0f, 1.0f));
-        sub->add_option("--combine", o->settings.combine, "as for convert")
-            ->capture_default_str()
-            ->check(CLI::Range(0.0f, 1.0f));
-        sub->add_option("--lexical", o->settings.lexical,
-                        "Weight of shared words (TF-IDF) in every similarity")
-            ->capture_default_str()
-            ->check(CLI::Range(0.0f, 1.0f));
-        sub->add_option("--topical", o->settings.topical,
-                        "Weight of shared topics when combining the country's principles")
-            ->capture_default_str()
-            ->check(CLI::Range(0.0f, 1.0f));
-        sub->add_option("--max-chars", o->settings.max_chars,
-                        "Longest combined principle (bytes; 0: no limit)")
-            ->capture_default_str();
+        AddConvertSettingsOptions(sub, &o->settings);
         sub->footer(
             "Prints a summary table (TSV, also OUT/summary.tsv); progress on stderr when it\n"
             "is a terminal. Exit code 1 if any document failed.\n"

@@ -49,6 +49,28 @@ int Run(ConvertOptions& o) {
 
 }  // namespace
 
+void AddConvertSettingsOptions(CLI::App* sub, ConvertSettings* settings) {
+  sub->add_option("--lang", settings->lang, "Language of the rules (default: detected)");
+  sub->add_option("--rules", settings->rules_root, "Rules folder");
+  sub->add_option("--models", settings->models_root, "Models folder");
+  sub->add_option("--system-chat", settings->system_chat_path,
+                  "JSON with few-shot dialogues for cai.json's system_chat");
+  auto weight = [&](const char* name, float* value, const char* what) {
+    sub->add_option(name, *value, what)->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
+  };
+  weight("--duplicate", &settings->duplicate,
+         "Cosine at which a principle repeats a base principle");
+  weight("--similar", &settings->similar, "Cosine at which it becomes a merge candidate");
+  weight("--combine", &settings->combine,
+         "Cosine for combining the country's own similar principles");
+  weight("--lexical", &settings->lexical, "Weight of shared words (TF-IDF) in every similarity");
+  weight("--topical", &settings->topical,
+         "Weight of shared topics when combining the country's principles");
+  sub->add_option("--max-chars", settings->max_chars,
+                  "Longest combined principle (bytes; 0: no limit)")
+      ->capture_default_str();
+}
+
 Command ConvertCommand() {
   return {"convert", "Constitution -> Collective Constitution (principles, merge, review report)",
           [](CLI::App* sub) -> std::function<int()> {
@@ -64,35 +86,7 @@ Command ConvertCommand() {
                             "a line");
             sub->add_option("--out", o->out, "Output folder")->required();
             sub->add_option("--name", o->name, "Country name in the outputs (default: file name)");
-            sub->add_option("--lang", o->settings.lang,
-                            "Language of the rules (default: detected)");
-            sub->add_option("--rules", o->settings.rules_root, "Rules folder");
-            sub->add_option("--models", o->settings.models_root, "Models folder");
-            sub->add_option("--system-chat", o->settings.system_chat_path,
-                            "JSON with few-shot dialogues for cai.json's system_chat");
-            sub->add_option("--duplicate", o->settings.duplicate,
-                            "Cosine at which a principle repeats a base principle")
-                ->capture_default_str()
-                ->check(CLI::Range(0.0f, 1.0f));
-            sub->add_option("--similar", o->settings.similar,
-                            "Cosine at which it becomes a merge candidate")
-                ->capture_default_str()
-                ->check(CLI::Range(0.0f, 1.0f));
-            sub->add_option("--combine", o->settings.combine,
-                            "Cosine for combining the country's own similar principles")
-                ->capture_default_str()
-                ->check(CLI::Range(0.0f, 1.0f));
-            sub->add_option("--lexical", o->settings.lexical,
-                            "Weight of shared words (TF-IDF) in every similarity")
-                ->capture_default_str()
-                ->check(CLI::Range(0.0f, 1.0f));
-            sub->add_option("--topical", o->settings.topical,
-                            "Weight of shared topics when combining the country's principles")
-                ->capture_default_str()
-                ->check(CLI::Range(0.0f, 1.0f));
-            sub->add_option("--max-chars", o->settings.max_chars,
-                            "Longest combined principle (bytes; 0: no limit)")
-                ->capture_default_str();
+            AddConvertSettingsOptions(sub, &o->settings);
             sub->footer(
                 "Writes DIR/principles.jsonl (the country's principles), constitution.jsonl,\n"
                 "constitution.md, report.md, report.html, report.json, cai.json (llm-swarm\n"

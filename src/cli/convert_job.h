@@ -29,6 +29,10 @@
 #include "merge/merge.h"
 #include "rewrite/rewrite.h"
 
+namespace CLI {
+class App;
+}
+
 namespace charter::cli {
 
 struct ConvertSettings {
@@ -57,6 +61,10 @@ struct ConvertSettings {
   float topical = 0.40f;   // MergeOptions::topical
   size_t max_chars = 300;  // MergeOptions::max_chars
 };
+
+// Adds the options `convert` and `bulk` share (--lang, --rules, --models,
+// --system-chat and the similarity weights and thresholds) to a subcommand.
+void AddConvertSettingsOptions(CLI::App* sub, ConvertSettings* settings);
 
 // What one converted document produced.
 struct ConvertRun {
