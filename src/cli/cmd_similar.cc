@@ -2,9 +2,11 @@
 // each principle-worthy clause, its k nearest principle-worthy clauses in
 // OTHER documents, by cosine of clause vectors (embed/clause_vectors.h:
 // wording + article caption + extracted topics; --text-only: wording only).
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <map>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
@@ -41,16 +43,25 @@ int RunSimilar(const SimilarArgs& a) {
   std::map<std::string, int> per_doc;
   for (const auto& u : *units) ++per_doc[u.doc];
   const size_t d = static_cast<size_t>(emb->dim());
+  // One batched search per document (faiss uses a matrix product for a
+  // batch), each asking for enough candidates that k remain after dropping
+  // the query's own document.
+  std::map<std::string, std::vector<size_t>> rows_of;
+  for (size_t i = 0; i < units->size(); ++i) rows_of[(*units)[i].doc].push_back(i);
+  std::vector<std::vector<Neighbor>> hits_of(units->size());
+  for (const auto& [doc, rows] : rows_of) {
+    std::vector<float> queries(rows.size() * d);
+    for (size_t r = 0; r < rows.size(); ++r)
+      std::copy_n(&vecs[rows[r] * d], d, &queries[r * d]);
+    auto hits = idx->SearchBatch(queries, a.k + per_doc[doc]);
+    if (!hits) return Fail(hits.error().message);
+    for (size_t r = 0; r < rows.size(); ++r) hits_of[rows[r]] = std::move((*hits)[r]);
+  }
   std::string out;
   for (size_t i = 0; i < units->size(); ++i) {
     const EmbedUnit& u = (*units)[i];
-    // Enough candidates that k remain after dropping the query's own document.
-    const int want = a.k + per_doc[u.doc];
-    auto hits = idx->Search(std::span<const float>(&vecs[i * d], d), want);
-    if (!hits) return Fail(hits.error().message);
     nlohmann::json nb = nlohmann::json::array();
-    for (const auto& h : *hits) {
-      const EmbedUnit& v = (*units)[static_cast<size_t>(h.id)];
+    for (const auto& h : hits_of[i]) {      const EmbedUnit& v = (*units)[static_cast<size_t>(h.id)];
       if (v.doc == u.doc || h.score < a.min_score) continue;
       nb.push_back({{"doc", v.doc},
                     {"line_start", v.line_start},
