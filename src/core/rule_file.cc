@@ -94,7 +94,6 @@ namespace {
   opt.set_case_sensitive(options.case_sensitive);
   opt.set_log_errors(false);
   opt.set_encoding(::re2::RE2::Options::EncodingUTF8);
-  opt.set_max_mem(options.max_mem);
   return opt;
 }
 }  // namespace

@@ -12,7 +12,6 @@
 //   for (int i : set->Match("Everyone shall have the right")) use(f->rules[i]);
 #pragma once
 
-#include <cstdint>
 #include <map>
 #include <mutex>
 #include <memory>
@@ -55,11 +54,6 @@ struct PatternOptions {
   bool case_sensitive = false;
   // Anchor each pattern at the start of the text. Default: false (search anywhere).
   bool anchor_start = false;
-  // Memory budget of the compiled set (its DFA's state cache lives in it).
-  // Default: RE2's 8 MiB; a set of many long-range patterns wants more, or
-  // its DFA keeps discarding states. Should the DFA still run out, Match
-  // falls back to the patterns one by one: slower, same answer.
-  int64_t max_mem = 8 << 20;
   // Compile the patterns together, for Match. Default: true.
   bool set = true;
   // Compile each pattern on its own now (and report its error). Default:
@@ -70,7 +64,8 @@ struct PatternOptions {
 };
 
 // All patterns of one rule file compiled into one RE2::Set, plus each pattern
-// on its own for finding match positions.
+// on its own for finding match positions (up front or on first use; see
+// PatternOptions).
 class PatternSet {
  public:
   // Compiles column `pattern_column` of every rule. Error:
@@ -79,7 +74,8 @@ class PatternSet {
                                     const PatternOptions& options);
 
   // Indices into rules() of every rule whose pattern matches `text`, ascending.
-  // One pass of the set over the text.
+  // One pass of the set over the text (should RE2 report an error, such as
+  // its DFA running out of memory, the patterns are asked one by one).
   std::vector<int> Match(std::string_view text) const;
   // The same, into `hits` (cleared first): no allocation once it has grown.
   void Match(std::string_view text, std::vector<int>* hits) const;

@@ -31,16 +31,9 @@ constexpr int kNumKinds = 10;
 constexpr int kPrincipleTarget = kNumKinds;  // a vote on `principle` itself
 constexpr double kMinKindVotes = 1.0;
 constexpr double kMinTopicScore = 2.0;
-// Qualifier, cue and holder patterns: the patterns anchored at the start (of
-// every file) share one anchored set, whose DFA stops within a few bytes; the
-// others keep one set per file. One set of all of them would be one pass,
-// but its DFA's states multiply: over the corpus it took 3.7 s against
-// 0.92 s (RE2 2022-12); sets packed by count of long-range patterns measured
-// no better than one per file.
 
-// The cue files of a language, matched against each unit in this order. The
-// cues are spread over several files (several RE2::Sets) because many
-// long-range patterns in one set multiply its DFA's states and slow it down.
+// The cue files of a language, matched against each unit in this order (see
+// CueMatcher for why they stay in separate RE2::Sets).
 constexpr const char* kCueFiles[] = {"modality.tsv",    "duties.tsv",        "values.tsv",
                                      "limitations.tsv", "institutional.tsv", "structure.tsv"};
 
@@ -159,10 +152,14 @@ struct TextFacts {
 };
 
 // The qualifier, cue and holder patterns of a language, numbered globally
-// (qualifiers.tsv, then the cue files in kCueFiles order, then holders.tsv),
-// split over an anchored set and one set per file. Match gives the
-// global numbers of every pattern that matches a text, ascending: exactly
-// what one RE2::Set per file would give, in fewer passes.
+// (qualifiers.tsv, then the cue files in kCueFiles order, then holders.tsv).
+// The patterns anchored at the start (of every file) share one anchored set,
+// whose DFA stops within a few bytes; the others keep one set per file. One
+// set of all of them would be a single pass, but its DFA's states multiply:
+// over the corpus it took 3.7 s against 0.92 s (RE2 2022-12); sets packed by
+// count of long-range patterns measured no better than one per file.
+// MatchAll gives, per text, the global numbers of every pattern that matches,
+// ascending: exactly what one RE2::Set per file would give.
 struct CueMatcher {
   struct Part {
     PatternSet set;
@@ -204,15 +201,6 @@ struct CueMatcher {
       m.parts.push_back({std::move(*set), std::move(globals[k])});
     }
     return m;
-  }
-
-  void Match(std::string_view text, std::vector<int>* hits, std::vector<int>* scratch) const {
-    hits->clear();
-    for (const Part& p : parts) {
-      p.set.Match(text, scratch);
-      for (int i : *scratch) hits->push_back(p.global[static_cast<size_t>(i)]);
-    }
-    std::sort(hits->begin(), hits->end());
   }
 
   // Match of every text, set-major: each set runs over all the texts before
@@ -567,7 +555,8 @@ void Extractor::Impl::Analyse(const std::vector<std::string_view>& texts,
   const int holders_begin = cue_begin.back();
   std::vector<std::vector<int>> all_hits;
   matcher.MatchAll(texts, &all_hits);
-  std::vector<int> core_hits, scratch, qualifier_hits, holder_hits;
+  std::vector<std::vector<int>> core_hits;
+  std::vector<int> qualifier_hits, holder_hits;
   for (size_t t = 0; t < texts.size(); ++t) {
     TextFacts& f = (*facts)[t];
     const std::vector<int>& hits = all_hits[t];
@@ -582,8 +571,8 @@ void Extractor::Impl::Analyse(const std::vector<std::string_view>& texts,
     // prohibition, not a limitation), so a qualified text is matched again.
     const std::vector<int>* cue_hits = &hits;
     if (Qualify(texts[t], qualifier_hits, &f)) {
-      matcher.Match(f.core, &core_hits, &scratch);
-      cue_hits = &core_hits;
+      matcher.MatchAll({f.core}, &core_hits);
+      cue_hits = &core_hits[0];
     }
     size_t file = 0;
     for (int g : *cue_hits) {
