@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "core/io.h"
+#include "core/pattern_gate.h"
 #include "core/text.h"
 
 namespace charter {
@@ -104,27 +105,75 @@ Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_colu
   PatternSet ps;
   ps.options_ = options;
   ps.regexes_ = std::make_shared<Regexes>(file.rules.size());
+  auto bad = [&](size_t i, const std::string& err) {
+    return InvalidArgument(file.rules[i].Id() + ": bad pattern: " + err);
+  };
+  auto compile_each = [&](size_t i) -> Status {
+    auto re = std::make_unique<::re2::RE2>(ps.patterns_[i], opt);
+    if (!re->ok()) return bad(i, re->error());
+    std::call_once(ps.regexes_->once[i], [&] { ps.regexes_->re[i] = std::move(re); });
+    return {};
+  };
   for (size_t i = 0; i < file.rules.size(); ++i) {
     const Rule& rule = file.rules[i];
     if (pattern_column >= rule.fields.size())
       return InvalidArgument(rule.Id() + ": missing pattern column");
     ps.patterns_.push_back(rule.fields[pattern_column]);
-    if (!options.each) continue;
-    auto re = std::make_unique<::re2::RE2>(rule.fields[pattern_column], opt);
-    if (!re->ok()) return InvalidArgument(rule.Id() + ": bad pattern: " + re->error());
-    std::call_once(ps.regexes_->once[i], [&] { ps.regexes_->re[i] = std::move(re); });
+    if (options.each)
+      if (auto st = compile_each(i); !st) return std::unexpected(st.error());
   }
-  if (options.set) {
+  if (options.set && !file.rules.empty()) {
+    // The main set may need more DFA states than RE2's default budget: past
+    // it, the DFA is rebuilt again and again (measured 10x slower).
+    ::re2::RE2::Options set_opt = opt;
+    set_opt.set_max_mem(int64_t{64} << 20);
     auto set = std::make_shared<::re2::RE2::Set>(
-        opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
-    for (const Rule& rule : file.rules) {
+        set_opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
+    auto anchored = std::make_shared<::re2::RE2::Set>(opt, ::re2::RE2::ANCHOR_START);
+    std::map<std::string, int> gate_entry;  // gate pattern -> gate number
+    for (size_t i = 0; i < file.rules.size(); ++i) {
+      const std::string& pattern = ps.patterns_[i];
+      const int rule = static_cast<int>(i);
       std::string err;
-      if (set->Add(rule.fields[pattern_column], &err) < 0)
-        return InvalidArgument(rule.Id() + ": bad pattern: " + err);
+      if (options.anchor_start || !AnchoredAtStart(pattern)) {
+        GatePlan plan =
+            options.anchor_start ? GatePlan{.exact = true, .local = pattern} : PlanGates(pattern);
+        if (plan.exact && set->Add(plan.local, &err) >= 0) {
+          ps.entry_.push_back(rule);
+          continue;
+        }
+        if (plan.exact) plan.gates.clear();  // the planner's local part did not parse
+        // The pattern is asked on its own: check it (with RE2's message).
+        if (!options.each)
+          if (auto st = compile_each(i); !st) return std::unexpected(st.error());
+        Gated g{rule, {}};
+        for (const std::string& gate : plan.gates) {
+          auto [it, added] = gate_entry.emplace(gate, ps.num_gates_);
+          if (added) {
+            if (set->Add(gate, &err) < 0) {
+              gate_entry.erase(it);
+              continue;  // a gate may be missing, never wrong
+            }
+            ps.entry_.push_back(-1 - ps.num_gates_++);
+          }
+          g.gates.push_back(it->second);
+        }
+        ps.gated_.push_back(std::move(g));
+      } else {
+        if (anchored->Add(pattern, &err) < 0) return bad(i, err);
+        ps.anchored_rule_.push_back(rule);
+      }
     }
-    if (!file.rules.empty() && !set->Compile())
-      return InvalidArgument(file.name + ": patterns too large to compile together");
-    ps.set_ = std::move(set);
+    if (!ps.entry_.empty()) {
+      if (!set->Compile())
+        return InvalidArgument(file.name + ": patterns too large to compile together");
+      ps.set_ = std::move(set);
+    }
+    if (!ps.anchored_rule_.empty()) {
+      if (!anchored->Compile())
+        return InvalidArgument(file.name + ": patterns too large to compile together");
+      ps.anchored_ = std::move(anchored);
+    }
   }
   ps.rules_ = file.rules;
   return ps;
@@ -139,16 +188,45 @@ std::vector<int> PatternSet::Match(std::string_view text) const {
 void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
   hits->clear();
   if (rules_.empty()) return;
+  const ::re2::StringPiece in(text.data(), text.size());
+  const ::re2::RE2::Anchor anchor =
+      options_.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED;
+  auto ask = [&](int rule) { return Regex(rule).Match(in, 0, text.size(), anchor, nullptr, 0); };
+  // Per thread, reused: the set's entries that fired, and which gates did.
+  thread_local std::vector<int> entries;
+  thread_local std::vector<char> gate_fired;
+  bool ok = options_.set;
   ::re2::RE2::Set::ErrorInfo info;
-  if (!set_ || (!set_->Match(text, hits, &info) && info.kind != ::re2::RE2::Set::kNoError)) {
-    // No set compiled, or its DFA ran out of memory: ask each pattern.
+  if (ok && set_ && !set_->Match(text, &entries, &info))
+    ok = info.kind == ::re2::RE2::Set::kNoError;
+  if (ok && !gated_.empty()) {
+    gate_fired.assign(static_cast<size_t>(num_gates_), 0);
+    if (set_)
+      for (int e : entries)
+        if (int r = entry_[static_cast<size_t>(e)]; r < 0) gate_fired[static_cast<size_t>(-1 - r)] = 1;
+  }
+  if (ok) {
+    if (set_)
+      for (int e : entries)
+        if (int r = entry_[static_cast<size_t>(e)]; r >= 0) hits->push_back(r);
+    for (const Gated& g : gated_) {
+      bool all = true;
+      for (int k : g.gates) all = all && gate_fired[static_cast<size_t>(k)];
+      if (all && ask(g.rule)) hits->push_back(g.rule);
+    }
+    if (anchored_) {
+      if (anchored_->Match(text, &entries, &info)) {
+        for (int e : entries) hits->push_back(anchored_rule_[static_cast<size_t>(e)]);
+      } else if (info.kind != ::re2::RE2::Set::kNoError) {
+        ok = false;
+      }
+    }
+  }
+  if (!ok) {
+    // No set compiled, or a DFA ran out of memory: ask each pattern.
     hits->clear();
-    const ::re2::RE2::Anchor anchor =
-        options_.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED;
-    const ::re2::StringPiece in(text.data(), text.size());
     for (size_t i = 0; i < patterns_.size(); ++i)
-      if (Regex(static_cast<int>(i)).Match(in, 0, text.size(), anchor, nullptr, 0))
-        hits->push_back(static_cast<int>(i));
+      if (ask(static_cast<int>(i))) hits->push_back(static_cast<int>(i));
     return;
   }
   std::sort(hits->begin(), hits->end());

@@ -63,9 +63,16 @@ struct PatternOptions {
   bool each = true;
 };
 
-// All patterns of one rule file compiled into one RE2::Set, plus each pattern
-// on its own for finding match positions (up front or on first use; see
-// PatternOptions).
+// All patterns of one rule file compiled for matching together, plus each
+// pattern on its own for finding match positions (up front or on first use;
+// see PatternOptions).
+//
+// Matching together is one pass of an RE2::Set over the text (plus one pass,
+// stopping within a few bytes, of a set anchored at the start for patterns
+// that begin with "^"). Patterns with long-range gaps ("(?:\w+\s+)*?",
+// "[^.;]*") would multiply that set's DFA states, so the set holds only their
+// local pieces as gates (pattern_gate.h), and a pattern whose gates all fired
+// is confirmed with its own regex. The answer is exactly each pattern's own.
 class PatternSet {
  public:
   // Compiles column `pattern_column` of every rule. Error:
@@ -93,7 +100,20 @@ class PatternSet {
   std::vector<Rule> rules_;
   std::vector<std::string> patterns_;
   PatternOptions options_;
+  // The main set: per entry, the rule it decides (>= 0) or -1 - g for gate g.
   std::shared_ptr<const re2::RE2::Set> set_;
+  std::vector<int> entry_;
+  // The set anchored at the start: per entry, its rule.
+  std::shared_ptr<const re2::RE2::Set> anchored_;
+  std::vector<int> anchored_rule_;
+  // Rules confirmed with their own regex once all their gates fired (a rule
+  // without gates is asked on every text).
+  struct Gated {
+    int rule;
+    std::vector<int> gates;
+  };
+  std::vector<Gated> gated_;
+  int num_gates_ = 0;
   // Per rule, compiled up front (PatternOptions::each) or on first use.
   struct Regexes;
   std::shared_ptr<Regexes> regexes_;

@@ -1,0 +1,119 @@
+#include "core/pattern_gate.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <sstream>
+
+#include "core/io.h"
+#include "core/rule_file.h"
+#include "test_util.h"
+
+using namespace charter;
+using charter::testing::CorporaDir;
+using charter::testing::HaveShared;
+
+TEST_CASE("a pattern with a gap in the middle is split into gates around it", "[core]") {
+  GatePlan p = PlanGates(R"(\bno\s+[^.;]*\bshall\b)");
+  CHECK_FALSE(p.exact);
+  CHECK(p.gates == std::vector<std::string>{R"(\bno\s+)", R"(\bshall\b)"});
+}
+
+TEST_CASE("a gap only at the end of a pattern leaves it exact without the gap", "[core]") {
+  GatePlan p = PlanGates(R"(,?\s*subject\s+to\s+(?:reasonable\s+)?restrictions\b[^;.]*)");
+  CHECK(p.exact);
+  CHECK(p.local == R"(,?\s*subject\s+to\s+(?:reasonable\s+)?restrictions\b)");
+  // A gap that must match at least once still decides: the pattern is not exact.
+  CHECK_FALSE(PlanGates(R"(\bfree\b[^.]+)").exact);
+}
+
+TEST_CASE("optional groups of any words count as gaps, optional literal words do not", "[core]") {
+  GatePlan p = PlanGates(R"(\b(?:is|are)\W+(?:\w+\s+){0,2}?entitled\b)");
+  CHECK_FALSE(p.exact);
+  CHECK(p.gates == std::vector<std::string>{R"(\b(?:is|are)\W+)", R"(entitled\b)"});
+  GatePlan q = PlanGates(R"(\bshall\s+(?:also\s+)?have\s+the\s+right\b)");
+  CHECK(q.exact);
+  CHECK(q.local == R"(\bshall\s+(?:also\s+)?have\s+the\s+right\b)");
+}
+
+TEST_CASE("leading flags are carried into every gate", "[core]") {
+  GatePlan p = PlanGates(R"((?-i)\bState\b[^.]*\bshall\b)");
+  CHECK(p.gates == std::vector<std::string>{R"((?-i)\bState\b)", R"((?-i)\bshall\b)"});
+}
+
+TEST_CASE("patterns the scanner cannot split get no gates, never wrong ones", "[core]") {
+  // A top-level alternative with a gap: no piece is needed by both sides.
+  GatePlan alt = PlanGates(R"(\bno\s+[^.]*\bshall\b|\bnever\b)");
+  CHECK_FALSE(alt.exact);
+  CHECK(alt.gates.empty());
+  // Pieces without a word ("\s+", a class) are not used as gates.
+  GatePlan bare = PlanGates(R"([A-Z][^.]*\bAct\b)");
+  CHECK(bare.gates == std::vector<std::string>{R"(\bAct\b)"});
+  CHECK(HasLongRange(R"((?:a|b(?:\w+\s+)*c))"));
+  CHECK_FALSE(HasLongRange(R"(\bright\s+to\s+(?:life|work)\b)"));
+}
+
+namespace {
+
+// The pattern column of each rule file the extractor matches as a set.
+const std::vector<std::pair<std::string, size_t>> kPatternFiles = {
+    {"qualifiers.tsv", 1},  {"modality.tsv", 2},      {"duties.tsv", 2},    {"values.tsv", 2},
+    {"limitations.tsv", 2}, {"institutional.tsv", 2}, {"structure.tsv", 2}, {"holders.tsv", 3},
+    {"topics.tsv", 2},      {"context.tsv", 3}};
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);)
+    if (!l.empty()) out.push_back(l);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a gated pattern set answers exactly what each real rule pattern answers", "[core]") {
+  std::vector<std::string> texts;
+  auto sample = ReadFile(std::string(CHARTER_SOURCE_DIR) + "/corpora/freedonia.txt");
+  REQUIRE(sample);
+  texts = Lines(*sample);
+  if (HaveShared()) {
+    for (const char* doc : {"instruments/en/udhr.txt", "constitutions/en/zaf.txt",
+                            "constitutions/fr/ben.txt", "constitutions/es/mex.txt"}) {
+      auto t = ReadFile(CorporaDir() + "/" + doc);
+      REQUIRE(t);
+      auto l = Lines(*t);
+      texts.insert(texts.end(), l.begin(), l.end());
+    }
+  } else {
+    WARN("../shared/corpora not found: checking the repository's sample document only");
+  }
+  const std::string rules = std::string(CHARTER_SOURCE_DIR) + "/rules";
+  re2::RE2::Options opt;
+  opt.set_case_sensitive(false);
+  opt.set_log_errors(false);
+  size_t files = 0, gated = 0;
+  for (const char* lang : {"en", "fr", "es"}) {
+    for (const auto& [name, col] : kPatternFiles) {
+      auto text = ReadFile(rules + "/" + lang + "/" + name);
+      if (!text) continue;
+      auto f = ParseRuleFile(*text, std::string(lang) + "/" + name, 2, 5);
+      REQUIRE(f);
+      auto set = PatternSet::Compile(*f, col, {});
+      REQUIRE(set);
+      ++files;
+      std::vector<std::unique_ptr<re2::RE2>> each;
+      for (const Rule& r : f->rules) {
+        each.push_back(std::make_unique<re2::RE2>(r.fields[col], opt));
+        gated += !PlanGates(r.fields[col]).exact;
+      }
+      for (const std::string& t : texts) {
+        std::vector<int> expect;
+        for (size_t i = 0; i < each.size(); ++i)
+          if (re2::RE2::PartialMatch(t, *each[i])) expect.push_back(static_cast<int>(i));
+        INFO(f->name << " on: " << t);
+        REQUIRE(set->Match(t) == expect);
+      }
+    }
+  }
+  CHECK(files >= 20);
+  CHECK(gated >= 10);  // the check covers real gated patterns
+}
