@@ -100,7 +100,7 @@ TEST_CASE("global merge reports conflicts across countries", "[merge]") {
 TEST_CASE("bad conflict rules name the file and line", "[merge]") {
   auto r = ConflictRules::Create({{"en/stance.tsv", "# x\n*\tmost\n"}}, "en");
   REQUIRE(!r);
-  CHECK(r.error().message == "en/stance.tsv:2: stance must be + or -, found '*'");
+  CHECK(r.error().message == "en/stance.tsv:2: stance must be +, - or 0, found '*'");
   auto c = ConflictRules::Create({{"en/conflicts.tsv", "a\t(x\tb\ty\n"}}, "en");
   REQUIRE(!c);
   CHECK(c.error().message.starts_with("en/conflicts.tsv:1: bad pattern: "));
