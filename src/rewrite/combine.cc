@@ -92,7 +92,10 @@ struct Head {
 Head ParseHead(const std::string& phrase, std::string* items) {
   static const RE2 kHead(
       "(?i)^(?:((?:[\\w-]+ ){0,2}[\\w-]+(?:'s|s'))|(the)) ?"
-      "(rights?|freedoms?|entitlements?|liberty|liberties|inviolability|protection) (to|of) (.+)$");
+      "(rights?|freedoms?|entitlements?|liberty|liberties|inviolability|protection) "
+      // An adverb before the list ("the right freely to participate ...")
+      // qualifies it: the combination names the rights without it.
+      "(?:[a-z]{2,}ly )?(to|of) (.+)$");
   static const RE2 kBare("(?i)^(freedom|liberty) (of) (.+)$");
   static const RE2 kRightToFreedom(
       "(?i)^(?:((?:[\\w-]+ ){0,2}[\\w-]+(?:'s|s'))|(the))? ?rights? to freedoms? of (.+)$");
@@ -210,20 +213,62 @@ std::string ShortIdea(const std::string& item, const Words& words) {
   std::string lower = AsciiLower(item);
   size_t first_space = lower.find(' ');
   if (first_space == std::string::npos) return item;
-  size_t best = std::string::npos;
+  std::set<size_t> cuts;
   for (const std::string& c : words.cut) {
     size_t p = first_space;
     while ((p = lower.find(c, p)) != std::string::npos) {
       bool start = p > 0 && lower[p - 1] == ' ';
       size_t e = p + c.size();
       bool end = e == lower.size() || lower[e] == ' ' || lower[e] == ',';
-      if (start && end) break;
+      if (start && end) cuts.insert(p);
       p += 1;
     }
-    if (p != std::string::npos && p < best) best = p;
   }
-  if (best == std::string::npos) return item;
-  return TrimFragment(item.substr(0, best));
+  // The first cut that leaves a whole idea: not one that strands an
+  // adjective before its complement ("a standard of living adequate | for
+  // the health ..." goes on to "... adequate for the health and well-being").
+  for (size_t p : cuts) {
+    std::string head = TrimFragment(item.substr(0, p));
+    size_t sp = head.rfind(' ');
+    std::string last = AsciiLower(sp == std::string::npos ? head : head.substr(sp + 1));
+    if (!words.complement.count(last)) return head;
+  }
+  return item;
+}
+
+// An enumeration of grounds at the end of a list ("all the rights and
+// freedoms set forth in this Declaration, without distinction of any kind,
+// such as race, colour, sex, ..."): it qualifies every item of the list, so a
+// combination keeps it whole instead of splitting it into items of its own or
+// cutting it away with the item's qualifiers. Only a real enumeration counts
+// (three or more short items), not "on the basis of equality".
+struct Grounds {
+  std::string text;  // "without distinction of any kind, such as race, colour, ..."
+  size_t count = 0;  // how many grounds it names
+};
+
+Grounds TakeGrounds(std::string* items) {
+  static const RE2 kGrounds(
+      "(?i)^(.*?),? ((?:without (?:any )?(?:distinction|discrimination)(?: of any kind)?,?"
+      "(?: such as| as to| on (?:the )?grounds? of| on account of| based on| by reason of| of)?)"
+      "|regardless of|irrespective of|on (?:the )?grounds? of|on the basis of) (.+)$");
+  Grounds g;
+  std::string head, marker, list;
+  if (!RE2::FullMatch(*items, kGrounds, &head, &marker, &list) || head.empty()) return g;
+  std::vector<std::string_view> pieces = Split(list, ',');
+  if (pieces.size() < 3) return g;
+  for (std::string_view piece : pieces) {
+    std::string t = TrimFragment(piece);
+    if (t.empty() || Split(t, ' ').size() > 4) return g;
+  }
+  // "without distinction of any kind, such as" says no more than "without
+  // distinction as to": a combination has no room for the longer form.
+  static const RE2 kAnyKind("(?i),? (?:of any kind,? )?such as$|,? of any kind,?$");
+  if (!RE2::Replace(&marker, kAnyKind, " as to") && marker.back() == ',') marker.pop_back();
+  g.text = marker + " " + TrimFragment(list);
+  g.count = pieces.size();
+  *items = TrimFragment(head);
+  return g;
 }
 
 }  // namespace
@@ -260,6 +305,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
     std::string whole;  // for a phrase without a head
     int members = 0;
     std::set<std::string> poss;
+    Grounds grounds;  // the longest enumeration of grounds of its members
   };
   struct LeadGroups {
     std::string lead;
@@ -305,11 +351,14 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
           return true;
         });
         if (g == lg->groups.end()) {
-          lg->groups.push_back(Group{h, {}, "", 0, {}});
+          lg->groups.push_back(Group{h, {}, "", 0, {}, {}});
           g = lg->groups.end() - 1;
         }
         ++g->members;
         g->poss.insert(h.poss);
+        // The most specific enumeration of the group's members survives.
+        if (Grounds gr = TakeGrounds(&items_text); gr.count > g->grounds.count)
+          g->grounds = std::move(gr);
         for (std::string it : SplitList(items_text)) {
           // In a combined list each idea is named by its head: the item's own
           // continuation (", including their own", ", directly or through
@@ -425,6 +474,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
           s = "the ";
         s += head + " " + g.head.prep + " " + JoinList(g.list.items, "and");
       }
+      if (g.grounds.count > 0) s += ", " + g.grounds.text;
       concepts.push_back(s);
     }
     // Several "the principle that X" phrases share one head: "the principles

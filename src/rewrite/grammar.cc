@@ -236,6 +236,11 @@ std::optional<std::string> Possessive(std::string_view holder, const Words& word
                         " that ", " or ", " from ", " under "}) {
     if (l.find(w) != std::string::npos) return std::nullopt;
   }
+  // A holder that ends in a relative pronoun or holds a negated verb is a
+  // clause the pattern cut short ("the persons who", "they do not").
+  for (const std::string& t : Tokens(l))
+    for (const char* w : {"who", "whom", "which", "not", "do", "does", "did"})
+      if (t == w) return std::nullopt;
   h = LowerFirst(h, words);
   if (EndsWith(l, "'s") || EndsWith(l, "s'")) return h;
   if (l.back() == 's' && !EndsWith(l, "ss")) return h + "'";

@@ -34,6 +34,10 @@ struct Words {
   // follows qualifies the idea rather than naming it ("remedy | by the
   // competent national tribunals"). Lowercase, matched at word boundaries.
   std::vector<std::string> cut;
+  // Adjectives that need their complement ("adequate", "conducive"): an item
+  // is not cut right after one ("a standard of living adequate | for the
+  // health ..."); the next cut point is taken instead.
+  std::set<std::string> complement;
   // Words that name no idea of their own ("right", "entitlement"): left out
   // of IdeaTerms, like the language's stopwords.
   std::set<std::string> generic;

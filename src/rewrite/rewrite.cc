@@ -1,5 +1,7 @@
 #include "rewrite/rewrite.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -104,6 +106,50 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
     }
   }
 
+  // A clause of several sentences ("All human beings are born free and equal
+  // in dignity and rights. They ... should act towards one another in a
+  // spirit of brotherhood.") names an idea in each: a later sentence that a
+  // specific template renders adds its part ("..., and that most encourages
+  // a spirit of brotherhood"). Sentences only a fallback would render add
+  // nothing (they would repeat the clause); so do sentences that open with
+  // a condition or an exception ("If ...", "However, ...": they qualify the
+  // first), and long renderings (a later sentence's own idea is short; a
+  // long one is mostly a template misreading a complex sentence).
+  static const RE2 kQualifying(
+      "(?i)^(?:if|when|whenever|where|in|however|under|unless|should|except|save|subject|"
+      "notwithstanding|nevertheless|this|these|such)\\b.*");
+  constexpr size_t kMaxLaterPart = 100;
+  std::vector<const Template*> more;
+  if (used && !used->fallback) {
+    std::string rest = cleaned;
+    for (int extra = 0; extra < 2; ++extra) {
+      std::string first = FirstSentence(rest);
+      if (first.size() + 2 >= rest.size()) break;
+      rest = rest.substr(first.size() + 2);
+      const Template* t2 = nullptr;
+      std::string body2;
+      std::string sentence = FirstSentence(rest);
+      if (RE2::FullMatch(sentence, kQualifying)) continue;
+      for (const std::string& seg : Segments(sentence)) {
+        for (int i : r.clause_set.Candidates(seg)) {
+          const Template& t = r.clause_templates[static_cast<size_t>(i)];
+          if (t.fallback || !t.AppliesTo(clause.kind)) continue;
+          if (std::optional<std::string> out = t.Render(seg, r.words)) {
+            t2 = &t;
+            body2 = TrimFragment(*out);
+            break;
+          }
+        }
+        if (t2) break;
+      }
+      if (t2 && body2.size() <= kMaxLaterPart && body2 != TrimFragment(body) &&
+          TrimFragment(body).find(", and that " + body2) == std::string::npos) {
+        body = TrimFragment(body) + ", and that " + body2;
+        more.push_back(t2);
+      }
+    }
+  }
+
   Principle p;
   if (used) {
     p.text = Finish(body);
@@ -130,6 +176,7 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
   p.rules = clause.rules;
   for (const std::string& id : fired) p.rules.push_back(id);
   if (used) p.rules.push_back(used->rule_id);
+  for (const Template* t : more) p.rules.push_back(t->rule_id);
   return p;
 }
 

@@ -265,8 +265,10 @@ TEST_CASE("Concise cuts a long right to its head and keeps the template", "[rewr
                            "and well-being of himself and of his family.",
                            "25", {"standard_of_living"});
   Principle c = Rw().Concise(a);
+  // Cut after the purpose that completes "adequate", not before it.
   CHECK(c.text ==
-        "Choose the response that most respects everyone's right to a standard of living.");
+        "Choose the response that most respects everyone's right to a standard of living "
+        "adequate for the health and well-being.");
   CHECK(c.template_id == a.template_id + "+concise");
   CHECK(c.sources.size() == 1);
   Principle short_one = FromClause(Kind::kRight, "Everyone has the right to life.", "3", {"life"});
@@ -281,6 +283,75 @@ TEST_CASE("ideas and idea terms leave out the wording every principle shares", "
                                                      "expression", "assembly", "religion"});
   CHECK(Rw().IdeaTerms("Choose the response that most respects everyone's rights to the "
                        "freedoms of religion.") == std::vector<std::string>{"freedom", "religion"});
+}
+
+}  // namespace charter
+
+namespace charter {
+
+TEST_CASE("a combination keeps a list of grounds whole, from its most specific member",
+          "[rewrite]") {
+  Principle a = FromClause(Kind::kRight,
+                           "Everyone is entitled to all the rights and freedoms set forth in this "
+                           "Declaration, without distinction of any kind, such as race, colour, "
+                           "sex, language, religion, political or other opinion, national or "
+                           "social origin, property, birth or other status.",
+                           "2", {"equality"});
+  Principle b = FromClause(Kind::kRight,
+                           "All are entitled to equal protection against any discrimination in "
+                           "violation of this Declaration.",
+                           "7", {"equality"});
+  Principle out = Rw().Combine({a, b});
+  CHECK(out.text ==
+        "Choose the response that most respects everyone's entitlements to all the rights and "
+        "freedoms and equal protection against any discrimination, without distinction as to "
+        "race, colour, sex, language, religion, political or other opinion, national or social "
+        "origin, property, birth, or other status.");
+  // Said alone and concisely, the clause keeps its grounds too.
+  CHECK(Rw().Concise(a).text ==
+        "Choose the response that most respects everyone's entitlement to all the rights and "
+        "freedoms, without distinction as to race, colour, sex, language, religion, political or "
+        "other opinion, national or social origin, property, birth, or other status.");
+}
+
+TEST_CASE("a short 'on the basis of' phrase is not taken for a list of grounds", "[rewrite]") {
+  Principle a = FromClause(Kind::kRight,
+                           "Everyone has the right to work on the basis of equality.", "23",
+                           {"work_labour"});
+  Principle b = FromClause(Kind::kRight, "Everyone has the right to rest.", "24", {"work_labour"});
+  CHECK(Rw().Combine({a, b}).text ==
+        "Choose the response that most respects everyone's rights to work and rest.");
+}
+
+TEST_CASE("a later sentence of a clause adds the idea a specific template finds in it",
+          "[rewrite]") {
+  Principle p = FromClause(Kind::kValue,
+                           "All human beings are born free and equal in dignity and rights. They "
+                           "are endowed with reason and conscience and should act towards one "
+                           "another in a spirit of brotherhood.",
+                           "1", {"dignity"});
+  CHECK(p.text ==
+        "Choose the response that most respects the freedom and the equal dignity and rights of "
+        "all human beings, and that most encourages a spirit of brotherhood.");
+  // A later sentence that only a fallback would say adds nothing.
+  Principle q = FromClause(Kind::kRight,
+                           "Everyone has the right to education. Its aims are set by law.", "26",
+                           {"education"});
+  CHECK(q.text == "Choose the response that most respects everyone's right to education.");
+}
+
+TEST_CASE("an adverb between a right and its list does not hide the list's items",
+          "[rewrite]") {
+  Principle p = FromClause(Kind::kRight,
+                           "Every citizen has the right freely to assemble, to associate, and "
+                           "to petition.",
+                           "27", {"movement"});
+  CHECK(Rw().Ideas(p.text) == std::vector<std::string>{"assemble", "associate", "petition"});
+  Principle q = FromClause(Kind::kRight, "Every citizen has the right to a nationality.", "15",
+                           {"movement"});
+  CHECK(Rw().Combine({p, q}).text ==
+        "Choose the response that most respects every citizen's rights to assemble, associate, "
+        "petition, and a nationality.");
 }
 
 }  // namespace charter
