@@ -183,9 +183,14 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
             relative = true;
           bool finite = t == "is" || t == "are" || t == "was" || t == "were" || t == "shall" ||
                         t == "will" || t == "may" || t == "must" || t == "has" || t == "have" ||
-                        t == "can";
+                        t == "can" || t == "do" || t == "does" || t == "did";
           if (finite && !relative && !(k > 0 && toks[k - 1] == "to")) return std::nullopt;
         }
+        // A relative pronoun with nothing after it ("every citizen who"):
+        // the pattern cut a clause short.
+        if (!toks.empty() && (toks.back() == "who" || toks.back() == "whom" ||
+                              toks.back() == "which" || toks.back() == "that"))
+          return std::nullopt;
       } else if (f == "commaend") {
         // Applied after trimming, below.
       } else if (f == "plain") {
