@@ -355,3 +355,23 @@ TEST_CASE("an adverb between a right and its list does not hide the list's items
 }
 
 }  // namespace charter
+
+namespace charter {
+
+TEST_CASE("a holder that is a clause cut short gets no template that needs a noun phrase",
+          "[rewrite]") {
+  // "do not have the right" denies the right: it must not read as one.
+  Principle p = FromClause(Kind::kRight,
+                           "Members of the police force do not have the right to form "
+                           "associations.",
+                           "39", {"assembly_association"});
+  CHECK(p.text.find("do not to") == std::string::npos);
+  CHECK(p.text.find("do not have the right to form associations") != std::string::npos);
+  Principle q = FromClause(Kind::kRight,
+                           "Every citizen who has the right to vote at an election for members of "
+                           "the House shall have the right to vote at a referendum.",
+                           "47", {"participation_elections"});
+  CHECK(q.text.find("citizen who to") == std::string::npos);
+}
+
+}  // namespace charter
