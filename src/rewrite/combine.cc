@@ -9,7 +9,10 @@
 // longer one); other concepts are kept whole. Parts with the same lead share
 // it: "most respects the freedoms of thought, conscience, religion, opinion,
 // and expression". Leads of the majority polarity come first; a minority
-// polarity follows as ", and that least endorses or condones ...".
+// polarity follows as ", and that least endorses or condones ...". An
+// enumeration of grounds closing a list ("..., without distinction of any
+// kind, such as race, colour, sex, ...") qualifies the whole list: it is kept
+// whole, once per group, from the member that names the most grounds.
 #include <re2/re2.h>
 
 #include <algorithm>

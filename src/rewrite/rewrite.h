@@ -45,6 +45,9 @@ class Rewriter {
 
   // One clause (whatever its `principle` flag) as a principle: origin
   // "country", kind = KindName(clause.kind), one Source built from clause.unit.
+  // A later sentence of the clause that a specific template renders briefly
+  // adds its own part ("..., and that most encourages a spirit of
+  // brotherhood"); see rules/README.md.
   Principle RewriteClause(const Clause& clause) const;
 
   // One principle naming each idea of the cluster once; sources are the union
