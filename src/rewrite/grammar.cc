@@ -136,8 +136,14 @@ std::string SerialComma(std::string_view s) {
       // Parallel items ("to work, to rest and to education"): the conjunction
       // that precedes the shared first word.
       std::string w = AsciiLower(last_toks[0]);
+      // An infinitive after a comma ("the right freely to participate in ...,
+      // to enjoy the arts and to share in ...") continues a list of
+      // infinitives when the segment before it holds the first one (not a
+      // parenthetical: "the King, following authorization ..., to declare
+      // war and to make peace" is a list of two).
       if ((w == "to" || w == "the" || w == "of" || w == "for" || w == "in") &&
-          AsciiLower(prev_toks[0]) == w) {
+          (AsciiLower(prev_toks[0]) == w ||
+           (w == "to" && std::find(prev_toks.begin(), prev_toks.end(), "to") != prev_toks.end()))) {
         for (const char* conj : {" and ", " or "}) {
           size_t k = last.find(std::string(conj) + w + " ");
           if (k != std::string::npos && (at == std::string::npos || k < at)) at = k;

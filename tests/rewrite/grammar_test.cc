@@ -33,6 +33,10 @@ TEST_CASE("serial comma is inserted in lists of three or more", "[rewrite]") {
        "protection against unemployment",
        "to work, to free choice of employment, to just and favourable conditions of work, and to "
        "protection against unemployment"},
+      {"the right freely to participate in the cultural life of the community, to enjoy the "
+       "arts and to share in scientific advancement",
+       "the right freely to participate in the cultural life of the community, to enjoy the "
+       "arts, and to share in scientific advancement"},
       // Already serial, two items, and commas that are not a list: unchanged.
       {"thought, conscience, and religion", "thought, conscience, and religion"},
       {"opinion and expression", "opinion and expression"},
