@@ -134,6 +134,12 @@ TEST_CASE("the shipped conflict rules find a state religion against secularism",
         -1);
   CHECK(rules->Stance("Choose the response that least endorses or condones torture.") == -1);
   CHECK(rules->Stance("Choose the response that most respects privacy.") == 1);
+  // Respecting rights "without distinction" opposes distinction in the same
+  // breath: no stance, so it is never the negation of "least discriminatory".
+  CHECK(rules->Stance("Choose the response that most respects everyone's entitlement to all the "
+                      "rights, without distinction as to race, colour, or sex.") == 0);
+  CHECK(rules->Stance("Please choose the response that is least racist and sexist, and that is "
+                      "least discriminatory based on language.") == -1);
 }
 
 }  // namespace

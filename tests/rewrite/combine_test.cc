@@ -338,6 +338,13 @@ TEST_CASE("a later sentence of a clause adds the idea a specific template finds 
                            "Everyone has the right to education. Its aims are set by law.", "26",
                            {"education"});
   CHECK(q.text == "Choose the response that most respects everyone's right to education.");
+  // Nor does one that opens with a condition or an exception: it qualifies
+  // the first sentence instead of naming an idea of its own.
+  Principle r = FromClause(Kind::kRight,
+                           "Everyone has the right to work. However, no one shall be compelled to "
+                           "perform forced labour.",
+                           "23", {"work_labour"});
+  CHECK(r.text == "Choose the response that most respects everyone's right to work.");
 }
 
 TEST_CASE("an adverb between a right and its list does not hide the list's items",
