@@ -715,6 +715,32 @@ std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
       c.topics = im.Topics(of, lf, cap, &c.rules);
     }
   }
+  // A lead-in on a line of its own ("All citizens are—") says nothing until
+  // its items do; it takes their decision, as the guidelines label it: a
+  // principle when at least half of its items are, with the first such item's kind
+  // and evidence (whose rules include the lead-in's own cues). Half, not
+  // one: "The Chamber of Deputies has exclusive power:" stays machinery
+  // though one of its powers reads like a right.
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    Clause& c = out[k];
+    if (own_of[k] < 0 || c.principle) continue;
+    const std::string_view lead = StripLabel(c.unit.text);
+    size_t items = 0, principles = 0, first = 0;
+    for (size_t j = k + 1; j < out.size() && lead_of[j] >= 0 &&
+                           texts[static_cast<size_t>(lead_of[j])] == lead;
+         ++j) {
+      ++items;
+      if (out[j].principle && principles++ == 0) first = j;
+    }
+    if (items == 0 || 2 * principles < items) continue;
+    const Clause& item = out[first];
+    c.kind = item.kind;
+    c.principle = true;
+    c.score = item.score;
+    c.holder = item.holder;
+    c.topics = item.topics;
+    c.rules = item.rules;
+  }
   return out;
 }
 

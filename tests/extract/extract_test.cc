@@ -132,6 +132,31 @@ TEST_CASE("a list item inherits the modality of its lead-in", "[extract]") {
   CHECK(d.topics[0] == "peace_international");
 }
 
+TEST_CASE("a lead-in on its own line takes the decision of most of its items", "[extract]") {
+  const std::string lead = "All citizens are—";
+  auto units = [&](const std::string& b) {
+    return std::vector<Provision>{
+        Text("(2) " + lead),
+        Text("(a) equally entitled to the rights and benefits of citizenship;", {}, lead),
+        Text(b, {}, lead)};
+  };
+  // One of two items is a principle: so is the lead-in, with its kind.
+  auto out = En().Extract(units("(b) equally subject to the duties of citizenship."));
+  REQUIRE(out.size() == 3);
+  CHECK(out[1].principle);
+  CHECK(out[0].principle);
+  CHECK(out[0].kind == out[1].kind);
+  CHECK_FALSE(out[0].rules.empty());
+  // A lead-in whose items are mostly machinery stays what its words say.
+  const std::string powers = "The Assembly has the following powers:";
+  auto inst = En().Extract(
+      std::vector<Provision>{Text(powers), Text("(a) to pass the budget;", {}, powers),
+                             Text("(b) to fix the salaries of its members;", {}, powers),
+                             Text("(c) to adopt its rules of procedure.", {}, powers)});
+  REQUIRE(inst.size() == 4);
+  CHECK_FALSE(inst[0].principle);
+}
+
 TEST_CASE("qualifiers are split off and the core stands alone", "[extract]") {
   Clause c =
       One(Text("No person shall be deprived of his life or personal liberty except according to "
