@@ -315,9 +315,8 @@ TEST_CASE("a combination keeps a list of grounds whole, from its most specific m
 }
 
 TEST_CASE("a short 'on the basis of' phrase is not taken for a list of grounds", "[rewrite]") {
-  Principle a = FromClause(Kind::kRight,
-                           "Everyone has the right to work on the basis of equality.", "23",
-                           {"work_labour"});
+  Principle a = FromClause(Kind::kRight, "Everyone has the right to work on the basis of equality.",
+                           "23", {"work_labour"});
   Principle b = FromClause(Kind::kRight, "Everyone has the right to rest.", "24", {"work_labour"});
   CHECK(Rw().Combine({a, b}).text ==
         "Choose the response that most respects everyone's rights to work and rest.");
@@ -334,9 +333,9 @@ TEST_CASE("a later sentence of a clause adds the idea a specific template finds 
         "Choose the response that most respects the freedom and the equal dignity and rights of "
         "all human beings, and that most encourages a spirit of brotherhood.");
   // A later sentence that only a fallback would say adds nothing.
-  Principle q = FromClause(Kind::kRight,
-                           "Everyone has the right to education. Its aims are set by law.", "26",
-                           {"education"});
+  Principle q =
+      FromClause(Kind::kRight, "Everyone has the right to education. Its aims are set by law.",
+                 "26", {"education"});
   CHECK(q.text == "Choose the response that most respects everyone's right to education.");
   // Nor does one that opens with a condition or an exception: it qualifies
   // the first sentence instead of naming an idea of its own.
@@ -347,15 +346,14 @@ TEST_CASE("a later sentence of a clause adds the idea a specific template finds 
   CHECK(r.text == "Choose the response that most respects everyone's right to work.");
 }
 
-TEST_CASE("an adverb between a right and its list does not hide the list's items",
-          "[rewrite]") {
+TEST_CASE("an adverb between a right and its list does not hide the list's items", "[rewrite]") {
   Principle p = FromClause(Kind::kRight,
                            "Every citizen has the right freely to assemble, to associate, and "
                            "to petition.",
                            "27", {"movement"});
   CHECK(Rw().Ideas(p.text) == std::vector<std::string>{"assemble", "associate", "petition"});
-  Principle q = FromClause(Kind::kRight, "Every citizen has the right to a nationality.", "15",
-                           {"movement"});
+  Principle q =
+      FromClause(Kind::kRight, "Every citizen has the right to a nationality.", "15", {"movement"});
   CHECK(Rw().Combine({p, q}).text ==
         "Choose the response that most respects every citizen's rights to assemble, associate, "
         "petition, and a nationality.");
