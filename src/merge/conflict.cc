@@ -36,8 +36,7 @@ Result<ConflictRules> ConflictRules::Create(const RuleTexts& rules, const std::s
     if (!file) return std::unexpected(file.error());
     for (const Rule& r : file->rules) {
       if (r.fields[0] != "+" && r.fields[0] != "-" && r.fields[0] != "0")
-        return InvalidArgument(r.Id() + ": stance must be +, - or 0, found '" + r.fields[0] +
-                               "'");
+        return InvalidArgument(r.Id() + ": stance must be +, - or 0, found '" + r.fields[0] + "'");
       impl->stance_sign.push_back(r.fields[0] == "+" ? 1 : r.fields[0] == "-" ? -1 : 0);
     }
     auto set = PatternSet::Compile(*file, 1, {});
