@@ -70,9 +70,13 @@ int main() {
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   double cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
   std::map<std::string, int> by_template;
-  size_t fallback = 0, least = 0;
+  size_t fallback = 0, least = 0, later = 0;
   for (const Principle& p : ps) {
     ++by_template[p.template_id];
+    // A later sentence that added its part records a second template rule.
+    size_t templates = 0;
+    for (const std::string& r : p.rules) templates += r.rfind("en/rewrite.tsv:", 0) == 0;
+    if (templates > 1) ++later;
     if (p.template_id.rfind("fallback", 0) == 0 || p.template_id == "builtin") ++fallback;
     if (p.polarity == "least") ++least;
   }
@@ -86,6 +90,7 @@ int main() {
   std::cout << "rewrite.specific_template_share: "
             << (ps.empty() ? 0 : 100.0 * (ps.size() - fallback) / ps.size()) << " %\n";
   std::cout << "rewrite.least_share: " << (ps.empty() ? 0 : 100.0 * least / ps.size()) << " %\n";
+  std::cout << "rewrite.later_sentence_parts: " << later << " principles\n";
   for (const auto& [id, n] : by_template)
     std::cout << "rewrite.template." << id << ": " << n << " principles\n";
   return 0;
