@@ -38,6 +38,9 @@ struct Words {
   // is not cut right after one ("a standard of living adequate | for the
   // health ..."); the next cut point is taken instead.
   std::set<std::string> complement;
+  // First words of a sentence that qualifies the one before it ("if",
+  // "however", "this"): such a later sentence of a clause adds no part.
+  std::set<std::string> qualifying;
   // Words that name no idea of their own ("right", "entitlement"): left out
   // of IdeaTerms, like the language's stopwords.
   std::set<std::string> generic;

@@ -1,7 +1,5 @@
 #include "rewrite/rewrite.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <cctype>
 
@@ -115,10 +113,12 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
   // a condition or an exception ("If ...", "However, ...": they qualify the
   // first), and long renderings (a later sentence's own idea is short; a
   // long one is mostly a template misreading a complex sentence).
-  static const RE2 kQualifying(
-      "(?i)^(?:if|when|whenever|where|in|however|under|unless|should|except|save|subject|"
-      "notwithstanding|nevertheless|this|these|such)\\b.*");
   constexpr size_t kMaxLaterPart = 100;
+  auto qualifies = [&](const std::string& sentence) {
+    size_t end = 0;
+    while (end < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[end]))) ++end;
+    return r.words.qualifying.count(AsciiLower(sentence.substr(0, end))) > 0;
+  };
   std::vector<const Template*> more;
   if (used && !used->fallback) {
     std::string rest = cleaned;
@@ -129,7 +129,7 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
       const Template* t2 = nullptr;
       std::string body2;
       std::string sentence = FirstSentence(rest);
-      if (RE2::FullMatch(sentence, kQualifying)) continue;
+      if (qualifies(sentence)) continue;
       for (const std::string& seg : Segments(sentence)) {
         for (int i : r.clause_set.Candidates(seg)) {
           const Template& t = r.clause_templates[static_cast<size_t>(i)];

@@ -317,6 +317,8 @@ Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
         rules.words.cut.push_back(lw);
       else if (cls == "complement")
         rules.words.complement.insert(lw);
+      else if (cls == "qualifying")
+        rules.words.qualifying.insert(lw);
       else if (cls == "generic")
         rules.words.generic.insert(lw);
       else if (cls == "ing" || cls == "s3") {
