@@ -182,8 +182,17 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
 
 std::vector<Principle> Rewriter::Rewrite(const std::vector<Clause>& clauses) const {
   std::vector<Principle> out;
-  for (const Clause& c : clauses) {
-    if (c.principle) out.push_back(RewriteClause(c));
+  for (size_t k = 0; k < clauses.size(); ++k) {
+    const Clause& c = clauses[k];
+    if (!c.principle) continue;
+    // A lead-in on a line of its own ("All citizens shall have the right—")
+    // is rewritten with each of its items, which carry its words; alone it
+    // would make a principle without an object.
+    if (k + 1 < clauses.size() && clauses[k + 1].principle &&
+        !clauses[k + 1].unit.lead_in.empty() &&
+        EndsWith(Trim(c.unit.text), Trim(clauses[k + 1].unit.lead_in)))
+      continue;
+    out.push_back(RewriteClause(c));
   }
   return out;
 }

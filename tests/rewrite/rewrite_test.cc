@@ -324,6 +324,21 @@ TEST_CASE("Rewrite keeps only principle-worthy clauses, in order", "[rewrite]") 
   CHECK(ps[1].text == "Choose the response that most respects everyone's right to education.");
 }
 
+TEST_CASE("a lead-in on its own line is rewritten only with its items", "[rewrite]") {
+  const std::string lead = "All citizens shall have the right—";
+  std::vector<Clause> clauses = {
+      MakeClause(Kind::kRight, lead),
+      MakeClause(Kind::kRight, lead + " to freedom of speech and expression;"),
+      MakeClause(Kind::kRight, lead + " to assemble peaceably and without arms."),
+  };
+  clauses[1].unit.lead_in = clauses[2].unit.lead_in = lead;
+  std::vector<Principle> ps = TheRewriter().Rewrite(clauses);
+  REQUIRE(ps.size() == 2);
+  CHECK(ps[0].sources[0].text == clauses[1].unit.text);
+  // Not followed by its items, the same words are a clause of their own.
+  CHECK(TheRewriter().Rewrite({clauses[0]}).size() == 1);
+}
+
 TEST_CASE("rewriting is deterministic", "[rewrite]") {
   std::vector<Clause> clauses = {
       MakeClause(Kind::kRight,
