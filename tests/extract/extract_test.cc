@@ -97,6 +97,7 @@ TEST_CASE("kinds of typical clauses", "[extract]") {
       {"The State shall endeavour to protect and improve the environment.", Kind::kStateDuty, true},
       {"It shall be the duty of every citizen to respect the Constitution.", Kind::kPersonalDuty,
        true},
+      {"There will be no death penalty.", Kind::kProhibition, true},
       {"Human dignity shall be inviolable.", Kind::kValue, true},
       {"India is a sovereign socialist secular democratic republic.", Kind::kValue, true},
       {"Nothing in this article shall prevent the State from making any law.", Kind::kLimitation,
