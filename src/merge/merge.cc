@@ -407,24 +407,39 @@ Principle CombineCluster(const std::vector<Principle>& members,
   });
   if (order.size() > kTry) order.resize(kTry);
   // The candidates said concisely first: often the combination then fits.
+  // Each member's concise wording is made when first needed: the search
+  // below often stops before it reaches the last candidates.
   std::map<size_t, Principle> concise;
-  for (size_t i : order) concise[i] = tools.concise ? tools.concise(members[i]) : members[i];
+  auto concise_of = [&](size_t i) -> const Principle& {
+    auto it = concise.find(i);
+    if (it == concise.end())
+      it = concise.emplace(i, tools.concise ? tools.concise(members[i]) : members[i]).first;
+    return it->second;
+  };
+  // Whether the combination of every member's concise wording is known not
+  // to fit (the search need not try it again).
+  bool all_too_long = false;
   if (tools.concise && members.size() <= kTry) {
     std::vector<Principle> sub;
-    for (const auto& [i, c] : concise) sub.push_back(c);
+    for (size_t i = 0; i < members.size(); ++i) sub.push_back(concise_of(i));
     Principle all = WithId(tools.combine(sub));
     if (all.text.size() <= max_chars) return all;
+    all_too_long = true;
   }
   std::vector<size_t> chosen = {order[0]};
-  Principle best =
-      members[order[0]].text.size() <= max_chars ? members[order[0]] : WithId(concise[order[0]]);
+  Principle best = members[order[0]].text.size() <= max_chars ? members[order[0]]
+                                                              : WithId(concise_of(order[0]));
   // Two members in a row that do not fit: the text is full.
   for (size_t k = 1, misfits = 0; k < order.size() && misfits < 2; ++k) {
     std::vector<size_t> trial = chosen;
     trial.push_back(order[k]);
+    if (all_too_long && trial.size() == members.size()) {
+      ++misfits;
+      continue;
+    }
     std::sort(trial.begin(), trial.end());  // document order reads best
     std::vector<Principle> sub;
-    for (size_t i : trial) sub.push_back(concise[i]);
+    for (size_t i : trial) sub.push_back(concise_of(i));
     Principle c = tools.combine(sub);
     if (c.text.size() <= max_chars) {
       chosen = trial;

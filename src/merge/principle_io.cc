@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -143,6 +144,125 @@ Json PrincipleToJson(const Principle& p) {
   return j;
 }
 
+namespace {
+
+// Principle::extra parsed, kept per thread: a base principle's extra fields
+// are written into every country's files.
+const Json& ParsedExtra(const std::string& extra) {
+  thread_local std::unordered_map<std::string, Json> cache;
+  auto it = cache.find(extra);
+  if (it != cache.end()) return it->second;
+  if (cache.size() >= 4096) cache.clear();
+  return cache.emplace(extra, Json::parse(extra, nullptr, /*allow_exceptions=*/false))
+      .first->second;
+}
+
+}  // namespace
+
+bool ExtraHasKey(const Principle& p, std::initializer_list<std::string_view> keys) {
+  if (p.extra.empty()) return false;
+  const Json& extra = ParsedExtra(p.extra);
+  if (!extra.is_object()) return false;
+  for (auto it = extra.begin(); it != extra.end(); ++it)
+    for (std::string_view k : keys)
+      if (it.key() == k) return true;
+  return false;
+}
+
+void WritePrincipleJson(const Principle& p, JsonWriter* w,
+                        const std::function<void(JsonWriter*)>& after_text) {
+  // The keys written so far, for the extra fields (which never replace one).
+  const char* written[9];
+  size_t n = 0;
+  auto key = [&](const char* k) {
+    w->Key(k);
+    written[n++] = k;
+  };
+  w->BeginObject();
+  key("id");
+  w->String(p.id);
+  key("text");
+  w->String(p.text);
+  if (after_text) after_text(w);
+  if (!p.polarity.empty()) {
+    key("polarity");
+    w->String(p.polarity);
+  }
+  if (!p.kind.empty()) {
+    key("kind");
+    w->String(p.kind);
+  }
+  if (!p.origin.empty()) {
+    key("origin");
+    w->String(p.origin);
+  }
+  if (!p.topics.empty()) {
+    key("topics");
+    w->StringArray(p.topics);
+  }
+  if (!p.template_id.empty()) {
+    key("template");
+    w->String(p.template_id);
+  }
+  if (!p.rules.empty()) {
+    key("rules");
+    w->StringArray(p.rules);
+  }
+  if (!p.sources.empty()) {
+    key("sources");
+    w->BeginArray();
+    for (const Source& s : p.sources) {
+      if (s.doc.empty() && s.id.empty() && s.cite.empty() && !s.line_start && !s.line_end &&
+          s.text.empty() && s.note.empty()) {
+        w->Null();  // what nlohmann writes for an object no field was set in
+        continue;
+      }
+      w->BeginObject();
+      if (!s.doc.empty()) {
+        w->Key("doc");
+        w->String(s.doc);
+      }
+      if (!s.id.empty()) {
+        w->Key("id");
+        w->String(s.id);
+      }
+      if (!s.cite.empty()) {
+        w->Key("cite");
+        w->String(s.cite);
+      }
+      if (s.line_start || s.line_end) {
+        w->Key("lines");
+        w->BeginArray();
+        w->UInt(s.line_start);
+        w->UInt(s.line_end);
+        w->EndArray();
+      }
+      if (!s.text.empty()) {
+        w->Key("text");
+        w->String(s.text);
+      }
+      if (!s.note.empty()) {
+        w->Key("note");
+        w->String(s.note);
+      }
+      w->EndObject();
+    }
+    w->EndArray();
+  }
+  if (!p.extra.empty()) {
+    const Json& extra = ParsedExtra(p.extra);
+    if (extra.is_object())
+      for (auto it = extra.begin(); it != extra.end(); ++it) {
+        bool seen = false;
+        for (size_t i = 0; i < n && !seen; ++i) seen = it.key() == written[i];
+        if (seen) continue;
+        w->Key(it.key());
+        w->Value(it.value());
+      }
+  }
+  w->EndObject();
+}
+
 Result<Principle> PrincipleFromJson(const Json& j) {
   if (!j.is_object()) return InvalidArgument("expected a JSON object");
   Principle p;
@@ -203,7 +323,8 @@ Result<Principle> PrincipleFromJson(const Json& j) {
 std::string PrinciplesToJsonl(const std::vector<Principle>& principles) {
   std::string out;
   for (const Principle& p : principles) {
-    out += Dump(PrincipleToJson(p));
+    JsonWriter w(&out);
+    WritePrincipleJson(p, &w);
     out += '\n';
   }
   return out;

@@ -14,6 +14,8 @@
 //   std::string jsonl = PrinciplesToJsonl(*base);
 #pragma once
 
+#include <functional>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -21,6 +23,7 @@
 
 #include "core/error.h"
 #include "core/types.h"
+#include "merge/json_writer.h"
 
 namespace charter {
 
@@ -29,6 +32,17 @@ namespace charter {
 // lines [start, end], text, note — empty fields left out), then the fields of
 // Principle::extra in their own order.
 nlohmann::ordered_json PrincipleToJson(const Principle& p);
+
+// PrincipleToJson(p) written to `w` without building it: the same bytes as
+// dumping it at w's indent. `after_text`, when set, writes members that go
+// right after "text" (a constitution entry's "status").
+void WritePrincipleJson(const Principle& p, JsonWriter* w,
+                        const std::function<void(JsonWriter*)>& after_text = {});
+
+// Whether Principle::extra has one of `keys`. A caller that puts those keys
+// after "text" builds the object with nlohmann instead: there the extra
+// field's value replaces the caller's, which WritePrincipleJson does not do.
+bool ExtraHasKey(const Principle& p, std::initializer_list<std::string_view> keys);
 
 // Inverse of PrincipleToJson. Unknown keys go to Principle::extra. Error
 // (a message without file or line; the caller adds them): not an object,

@@ -22,10 +22,6 @@ namespace {
 
 constexpr int kReportFormat = 1;
 
-std::string Dump(const Json& j, int indent = -1) {
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
-}
-
 double R4(float x) { return std::round(static_cast<double>(x) * 10000.0) / 10000.0; }
 
 std::string Fixed(float x, int decimals = 2) {
@@ -35,37 +31,51 @@ std::string Fixed(float x, int decimals = 2) {
 }
 
 // --- JSON pieces ---------------------------------------------------------------
+// Written with JsonWriter straight into the output: the same bytes as
+// building the ordered_json document and dumping it, at a fraction of the
+// cost (every country's report repeats the whole base).
 
-Json DecisionJson(const Decision& d) {
-  Json j;
-  j["candidate"] = d.candidate_id;
-  j["action"] = d.action;
-  if (!d.text.empty()) j["text"] = d.text;
-  j["file"] = d.file;
-  j["line"] = d.line;
-  return j;
+void WriteString(JsonWriter& w, const char* key, const std::string& value) {
+  w.Key(key);
+  w.String(value);
 }
 
-Json ConflictJson(const Conflict& c) {
-  Json j;
-  j["kind"] = c.kind;
-  if (!c.rule.empty()) j["rule"] = c.rule;
-  j["label_a"] = c.label_a;
-  j["label_b"] = c.label_b;
-  j["side_a"] = c.side_a;
-  j["side_b"] = c.side_b;
-  j["similarity"] = R4(c.similarity);
-  j["a"] = PrincipleToJson(c.a);
-  j["b"] = PrincipleToJson(c.b);
-  return j;
+void WriteDecision(JsonWriter& w, const Decision& d) {
+  w.BeginObject();
+  WriteString(w, "candidate", d.candidate_id);
+  WriteString(w, "action", d.action);
+  if (!d.text.empty()) WriteString(w, "text", d.text);
+  WriteString(w, "file", d.file);
+  w.Key("line");
+  w.Int(d.line);
+  w.EndObject();
 }
 
-Json Principles(const std::vector<Principle>& ps) {
-  Json a = Json::array();
-  for (const Principle& p : ps) a.push_back(PrincipleToJson(p));
-  return a;
+void WriteConflict(JsonWriter& w, const Conflict& c) {
+  w.BeginObject();
+  WriteString(w, "kind", c.kind);
+  if (!c.rule.empty()) WriteString(w, "rule", c.rule);
+  WriteString(w, "label_a", c.label_a);
+  WriteString(w, "label_b", c.label_b);
+  WriteString(w, "side_a", c.side_a);
+  WriteString(w, "side_b", c.side_b);
+  w.Key("similarity");
+  w.Double(R4(c.similarity));
+  w.Key("a");
+  WritePrincipleJson(c.a, &w);
+  w.Key("b");
+  WritePrincipleJson(c.b, &w);
+  w.EndObject();
 }
 
+void WritePrinciples(JsonWriter& w, const char* key, const std::vector<Principle>& ps) {
+  w.Key(key);
+  w.BeginArray();
+  for (const Principle& p : ps) WritePrincipleJson(p, &w);
+  w.EndArray();
+}
+
+// PrincipleToJson with "status" (and "candidates") after "text".
 Json EntryJson(const ConstitutionEntry& e) {
   Json p = PrincipleToJson(e.principle);
   Json j;
@@ -77,6 +87,20 @@ Json EntryJson(const ConstitutionEntry& e) {
     }
   }
   return j;
+}
+
+void WriteEntry(JsonWriter& w, const ConstitutionEntry& e) {
+  if (ExtraHasKey(e.principle, {"status", "candidates"})) {
+    w.Value(EntryJson(e));
+    return;
+  }
+  WritePrincipleJson(e.principle, &w, [&](JsonWriter* o) {
+    WriteString(*o, "status", e.status);
+    if (!e.candidates.empty()) {
+      o->Key("candidates");
+      o->StringArray(e.candidates);
+    }
+  });
 }
 
 struct Counts {
@@ -392,71 +416,108 @@ std::string CiteSource(const Source& s) {
 
 std::string ReportJson(const MergePlan& plan) {
   Counts counts = CountDecisions(plan);
-  Json j;
-  j["charter_report"] = kReportFormat;
-  j["kind"] = "country";
-  j["country"] = plan.country;
-  j["base"] = plan.base_name;
-  j["thresholds"] = {{"duplicate", R4(plan.options.duplicate)},
-                     {"similar", R4(plan.options.similar)},
-                     {"combine", R4(plan.options.combine)}};
+  std::string out;
+  out.reserve(64 * 1024);
+  JsonWriter w(&out, 1);
+  auto count = [&](const char* key, size_t v) {
+    w.Key(key);
+    w.UInt(v);
+  };
+  auto number = [&](const char* key, float v) {
+    w.Key(key);
+    w.Double(R4(v));
+  };
+  w.BeginObject();
+  w.Key("charter_report");
+  w.Int(kReportFormat);
+  w.Key("kind");
+  w.String("country");
+  WriteString(w, "country", plan.country);
+  WriteString(w, "base", plan.base_name);
+  w.Key("thresholds");
+  w.BeginObject();
+  number("duplicate", plan.options.duplicate);
+  number("similar", plan.options.similar);
+  number("combine", plan.options.combine);
   // Written only when set, so reports of embedding-only runs read as before.
-  if (plan.options.lexical > 0) j["thresholds"]["lexical"] = R4(plan.options.lexical);
-  if (plan.options.topical > 0) j["thresholds"]["topical"] = R4(plan.options.topical);
-  if (plan.options.max_chars > 0) j["thresholds"]["max_chars"] = plan.options.max_chars;
-  j["summary"] = {{"base_principles", plan.base.size()},
-                  {"country_principles_rewritten", plan.country_input},
-                  {"country_principles", plan.country_principles.size()},
-                  {"duplicates", plan.duplicates.size()},
-                  {"merge_candidates", plan.candidates.size()},
-                  {"pending", counts.pending},
-                  {"accepted", counts.accept},
-                  {"edited", counts.edit},
-                  {"rejected", counts.reject},
-                  {"dropped", counts.drop},
-                  {"added", plan.added.size()},
-                  {"conflicts", plan.conflicts.size()},
-                  {"decisions_applied", plan.applied.size()},
-                  {"decisions_stale", plan.stale.size()},
-                  {"constitution", plan.constitution.size()}};
-  Json cands = Json::array();
+  if (plan.options.lexical > 0) number("lexical", plan.options.lexical);
+  if (plan.options.topical > 0) number("topical", plan.options.topical);
+  if (plan.options.max_chars > 0) count("max_chars", plan.options.max_chars);
+  w.EndObject();
+  w.Key("summary");
+  w.BeginObject();
+  count("base_principles", plan.base.size());
+  count("country_principles_rewritten", plan.country_input);
+  count("country_principles", plan.country_principles.size());
+  count("duplicates", plan.duplicates.size());
+  count("merge_candidates", plan.candidates.size());
+  count("pending", counts.pending);
+  count("accepted", counts.accept);
+  count("edited", counts.edit);
+  count("rejected", counts.reject);
+  count("dropped", counts.drop);
+  count("added", plan.added.size());
+  count("conflicts", plan.conflicts.size());
+  count("decisions_applied", plan.applied.size());
+  count("decisions_stale", plan.stale.size());
+  count("constitution", plan.constitution.size());
+  w.EndObject();
+  w.Key("merge_candidates");
+  w.BeginArray();
   for (const MergeCandidate& c : plan.candidates) {
-    Json o;
-    o["id"] = c.id;
-    o["similarity"] = R4(c.similarity);
-    o["decision"] = c.decision.empty() ? "pending" : c.decision;
-    if (!c.decided_text.empty()) o["decided_text"] = c.decided_text;
-    if (c.decision_line) o["decision_line"] = c.decision_line;
-    o["base"] = PrincipleToJson(c.base);
-    o["country"] = PrincipleToJson(c.country);
-    o["suggested"] = PrincipleToJson(c.suggested);
-    cands.push_back(std::move(o));
+    w.BeginObject();
+    WriteString(w, "id", c.id);
+    number("similarity", c.similarity);
+    w.Key("decision");
+    w.String(c.decision.empty() ? "pending" : c.decision);
+    if (!c.decided_text.empty()) WriteString(w, "decided_text", c.decided_text);
+    if (c.decision_line) {
+      w.Key("decision_line");
+      w.Int(c.decision_line);
+    }
+    w.Key("base");
+    WritePrincipleJson(c.base, &w);
+    w.Key("country");
+    WritePrincipleJson(c.country, &w);
+    w.Key("suggested");
+    WritePrincipleJson(c.suggested, &w);
+    w.EndObject();
   }
-  j["merge_candidates"] = std::move(cands);
-  Json conflicts = Json::array();
-  for (const Conflict& c : plan.conflicts) conflicts.push_back(ConflictJson(c));
-  j["conflicts"] = std::move(conflicts);
-  j["added"] = Principles(plan.added);
-  Json dups = Json::array();
+  w.EndArray();
+  w.Key("conflicts");
+  w.BeginArray();
+  for (const Conflict& c : plan.conflicts) WriteConflict(w, c);
+  w.EndArray();
+  WritePrinciples(w, "added", plan.added);
+  w.Key("duplicates");
+  w.BeginArray();
   for (const Duplicate& d : plan.duplicates) {
-    Json o;
-    o["similarity"] = R4(d.similarity);
-    o["base"] = PrincipleToJson(d.base);
-    o["country"] = PrincipleToJson(d.country);
-    dups.push_back(std::move(o));
+    w.BeginObject();
+    number("similarity", d.similarity);
+    w.Key("base");
+    WritePrincipleJson(d.base, &w);
+    w.Key("country");
+    WritePrincipleJson(d.country, &w);
+    w.EndObject();
   }
-  j["duplicates"] = std::move(dups);
-  Json applied = Json::array(), stale = Json::array();
-  for (const Decision& d : plan.applied) applied.push_back(DecisionJson(d));
-  for (const Decision& d : plan.stale) stale.push_back(DecisionJson(d));
-  j["decisions_applied"] = std::move(applied);
-  j["decisions_stale"] = std::move(stale);
-  Json constitution = Json::array();
-  for (const ConstitutionEntry& e : plan.constitution) constitution.push_back(EntryJson(e));
-  j["constitution"] = std::move(constitution);
-  j["base_principles"] = Principles(plan.base);
-  j["country_principles"] = Principles(plan.country_principles);
-  return Dump(j, 1) + "\n";
+  w.EndArray();
+  w.Key("decisions_applied");
+  w.BeginArray();
+  for (const Decision& d : plan.applied) WriteDecision(w, d);
+  w.EndArray();
+  w.Key("decisions_stale");
+  w.BeginArray();
+  for (const Decision& d : plan.stale) WriteDecision(w, d);
+  w.EndArray();
+  w.Key("constitution");
+  w.BeginArray();
+  for (const ConstitutionEntry& e : plan.constitution) WriteEntry(w, e);
+  w.EndArray();
+  WritePrinciples(w, "base_principles", plan.base);
+  WritePrinciples(w, "country_principles", plan.country_principles);
+  w.EndObject();
+  out += '\n';
+  return out;
 }
 
 Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name) {
@@ -591,7 +652,11 @@ std::vector<Principle> ConstitutionPrinciples(const MergePlan& plan) {
 
 std::string ConstitutionJsonl(const MergePlan& plan) {
   std::string out;
-  for (const ConstitutionEntry& e : plan.constitution) out += Dump(EntryJson(e)) + "\n";
+  for (const ConstitutionEntry& e : plan.constitution) {
+    JsonWriter w(&out);
+    WriteEntry(w, e);
+    out += '\n';
+  }
   return out;
 }
 
@@ -700,35 +765,55 @@ CritiqueRevision ToCritiqueRevision(const Principle& p) {
 }
 
 std::string CaiJson(const std::vector<Principle>& principles, std::string_view system_chat_json) {
-  Json j;
-  Json cons = Json::array();
+  std::string out;
+  JsonWriter w(&out, 2);
+  w.BeginObject();
+  w.Key("constitutions");
+  w.BeginArray();
   for (const Principle& p : principles) {
     CritiqueRevision cr = ToCritiqueRevision(p);
-    cons.push_back({{"critic", cr.critique}, {"revision", cr.revision}});
+    w.BeginObject();
+    WriteString(w, "critic", cr.critique);
+    WriteString(w, "revision", cr.revision);
+    w.EndObject();
   }
-  j["constitutions"] = std::move(cons);
-  Json chat = Json::array();
-  if (!system_chat_json.empty()) {
-    Json parsed = Json::parse(system_chat_json, nullptr, false);
-    if (parsed.is_array()) chat = std::move(parsed);
+  w.EndArray();
+  w.Key("system_chat");
+  Json parsed;
+  if (!system_chat_json.empty()) parsed = Json::parse(system_chat_json, nullptr, false);
+  if (parsed.is_array()) {
+    w.Value(parsed);
+  } else {
+    w.BeginArray();
+    w.EndArray();
   }
-  j["system_chat"] = std::move(chat);
-  return Dump(j, 2) + "\n";
+  w.EndObject();
+  out += '\n';
+  return out;
 }
 
 std::string LangChainJson(const std::vector<Principle>& principles) {
-  Json a = Json::array();
+  std::string out;
+  JsonWriter w(&out, 2);
+  w.BeginArray();
   for (const Principle& p : principles) {
     CritiqueRevision cr = ToCritiqueRevision(p);
-    a.push_back({{"name", p.id}, {"critique_request", cr.critique}, {"revision_request", cr.revision}});
+    w.BeginObject();
+    WriteString(w, "name", p.id);
+    WriteString(w, "critique_request", cr.critique);
+    WriteString(w, "revision_request", cr.revision);
+    w.EndObject();
   }
-  return Dump(a, 2) + "\n";
+  w.EndArray();
+  out += '\n';
+  return out;
 }
 
 // --- Global ---------------------------------------------------------------------------
 
 namespace {
 
+// PrincipleToJson with "support", "countries" and "members" after "text".
 Json GlobalEntryJson(const GlobalEntry& e) {
   Json p = PrincipleToJson(e.principle);
   Json j;
@@ -741,6 +826,21 @@ Json GlobalEntryJson(const GlobalEntry& e) {
     }
   }
   return j;
+}
+
+void WriteGlobalEntry(JsonWriter& w, const GlobalEntry& e) {
+  if (ExtraHasKey(e.principle, {"support", "countries", "members"})) {
+    w.Value(GlobalEntryJson(e));
+    return;
+  }
+  WritePrincipleJson(e.principle, &w, [&](JsonWriter* o) {
+    o->Key("support");
+    o->UInt(e.countries.size());
+    o->Key("countries");
+    o->StringArray(e.countries);
+    o->Key("members");
+    o->UInt(e.members);
+  });
 }
 
 void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
@@ -788,25 +888,46 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
 }  // namespace
 
 std::string GlobalReportJson(const GlobalPlan& plan) {
-  Json j;
-  j["charter_report"] = kReportFormat;
-  j["kind"] = "global";
-  j["countries"] = plan.countries;
-  j["options"] = {{"threshold", R4(plan.options.threshold)},
-                  {"duplicate", R4(plan.options.duplicate)},
-                  {"min_support", plan.options.min_support}};
-  j["summary"] = {{"countries", plan.countries.size()},
-                  {"country_principles", plan.input_principles},
-                  {"clusters", plan.clusters},
-                  {"principles", plan.entries.size()},
-                  {"conflicts", plan.conflicts.size()}};
-  Json entries = Json::array();
-  for (const GlobalEntry& e : plan.entries) entries.push_back(GlobalEntryJson(e));
-  j["principles"] = std::move(entries);
-  Json conflicts = Json::array();
-  for (const Conflict& c : plan.conflicts) conflicts.push_back(ConflictJson(c));
-  j["conflicts"] = std::move(conflicts);
-  return Dump(j, 1) + "\n";
+  std::string out;
+  JsonWriter w(&out, 1);
+  auto count = [&](const char* key, size_t v) {
+    w.Key(key);
+    w.UInt(v);
+  };
+  w.BeginObject();
+  w.Key("charter_report");
+  w.Int(kReportFormat);
+  w.Key("kind");
+  w.String("global");
+  w.Key("countries");
+  w.StringArray(plan.countries);
+  w.Key("options");
+  w.BeginObject();
+  w.Key("threshold");
+  w.Double(R4(plan.options.threshold));
+  w.Key("duplicate");
+  w.Double(R4(plan.options.duplicate));
+  count("min_support", plan.options.min_support);
+  w.EndObject();
+  w.Key("summary");
+  w.BeginObject();
+  count("countries", plan.countries.size());
+  count("country_principles", plan.input_principles);
+  count("clusters", plan.clusters);
+  count("principles", plan.entries.size());
+  count("conflicts", plan.conflicts.size());
+  w.EndObject();
+  w.Key("principles");
+  w.BeginArray();
+  for (const GlobalEntry& e : plan.entries) WriteGlobalEntry(w, e);
+  w.EndArray();
+  w.Key("conflicts");
+  w.BeginArray();
+  for (const Conflict& c : plan.conflicts) WriteConflict(w, c);
+  w.EndArray();
+  w.EndObject();
+  out += '\n';
+  return out;
 }
 
 std::string GlobalReportMarkdown(const GlobalPlan& plan) {
@@ -823,7 +944,11 @@ std::string GlobalReportHtml(const GlobalPlan& plan) {
 
 std::string GlobalConstitutionJsonl(const GlobalPlan& plan) {
   std::string out;
-  for (const GlobalEntry& e : plan.entries) out += Dump(GlobalEntryJson(e)) + "\n";
+  for (const GlobalEntry& e : plan.entries) {
+    JsonWriter w(&out);
+    WriteGlobalEntry(w, e);
+    out += '\n';
+  }
   return out;
 }
 
@@ -846,24 +971,48 @@ std::string GlobalConstitutionMarkdown(const GlobalPlan& plan) {
 // --- Diff -------------------------------------------------------------------------------
 
 std::string DiffJson(const PrincipleDiff& d) {
-  Json j;
-  j["charter_report"] = kReportFormat;
-  j["kind"] = "diff";
-  j["old"] = d.options.old_name;
-  j["new"] = d.options.new_name;
-  j["threshold"] = R4(d.options.changed);
-  j["summary"] = {{"old", d.old_count},       {"new", d.new_count},
-                  {"unchanged", d.unchanged.size()}, {"changed", d.changed.size()},
-                  {"removed", d.removed.size()},     {"added", d.added.size()}};
-  j["added"] = Principles(d.added);
-  j["removed"] = Principles(d.removed);
-  Json changed = Json::array();
-  for (const PrincipleChange& c : d.changed)
-    changed.push_back({{"similarity", R4(c.similarity)},
-                       {"before", PrincipleToJson(c.before)},
-                       {"after", PrincipleToJson(c.after)}});
-  j["changed"] = std::move(changed);
-  return Dump(j, 1) + "\n";
+  std::string out;
+  JsonWriter w(&out, 1);
+  auto count = [&](const char* key, size_t v) {
+    w.Key(key);
+    w.UInt(v);
+  };
+  w.BeginObject();
+  w.Key("charter_report");
+  w.Int(kReportFormat);
+  w.Key("kind");
+  w.String("diff");
+  WriteString(w, "old", d.options.old_name);
+  WriteString(w, "new", d.options.new_name);
+  w.Key("threshold");
+  w.Double(R4(d.options.changed));
+  w.Key("summary");
+  w.BeginObject();
+  count("old", d.old_count);
+  count("new", d.new_count);
+  count("unchanged", d.unchanged.size());
+  count("changed", d.changed.size());
+  count("removed", d.removed.size());
+  count("added", d.added.size());
+  w.EndObject();
+  WritePrinciples(w, "added", d.added);
+  WritePrinciples(w, "removed", d.removed);
+  w.Key("changed");
+  w.BeginArray();
+  for (const PrincipleChange& c : d.changed) {
+    w.BeginObject();
+    w.Key("similarity");
+    w.Double(R4(c.similarity));
+    w.Key("before");
+    WritePrincipleJson(c.before, &w);
+    w.Key("after");
+    WritePrincipleJson(c.after, &w);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out += '\n';
+  return out;
 }
 
 std::string DiffMarkdown(const PrincipleDiff& d) {
