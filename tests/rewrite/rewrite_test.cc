@@ -49,6 +49,17 @@ struct Case {
 
 TEST_CASE("real clauses become the expected principles", "[rewrite]") {
   const Case kCases[] = {
+      // Extraposed "it": the prohibited conduct, never "it".
+      {Kind::kProhibition,
+       "It is hereby prohibited for any law to confer any special position upon any citizen on "
+       "the basis of lineage.",
+       "Choose the response that least endorses or condones any law conferring any special "
+       "position upon any citizen on the basis of lineage."},
+      {Kind::kProhibition,
+       "It shall be forbidden to reorganise, under any form whatsoever, the dissolved Fascist "
+       "party.",
+       "Choose the response that least endorses or condones reorganising, under any form "
+       "whatsoever, the dissolved Fascist party."},
       // UDHR
       {Kind::kRight, "Everyone has the right to life, liberty and the security of person.",
        "Choose the response that most respects everyone's right to life, liberty, and the security "
