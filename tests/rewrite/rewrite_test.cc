@@ -60,6 +60,12 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
        "party.",
        "Choose the response that least endorses or condones reorganising, under any form "
        "whatsoever, the dissolved Fascist party."},
+      // "X are guaranteed the right to ...": the holder's right, not the holder.
+      {Kind::kRight,
+       "All citizens are guaranteed the right to establish, organize and promote political "
+       "parties.",
+       "Choose the response that most respects all citizens' right to establish, organize, and "
+       "promote political parties."},
       // UDHR
       {Kind::kRight, "Everyone has the right to life, liberty and the security of person.",
        "Choose the response that most respects everyone's right to life, liberty, and the security "
