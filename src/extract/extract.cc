@@ -13,6 +13,7 @@
 #include "extract/extract.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -31,6 +32,24 @@ constexpr int kNumKinds = 10;
 constexpr int kPrincipleTarget = kNumKinds;  // a vote on `principle` itself
 constexpr double kMinKindVotes = 1.0;
 constexpr double kMinTopicScore = 2.0;
+// A unit of fewer words than this with no cue of its own is a fragment: its
+// logit is capped at kFragmentLogit (score 0.27), and kFragmentRule says why.
+constexpr int kMinWordsWithoutCue = 4;
+constexpr double kFragmentLogit = -1.0;
+constexpr const char* kFragmentRule = "extract: fragment without a cue of its own";
+
+// Words (runs of letters) in `s`, counting UTF-8 letters as letters.
+int CountWords(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char ch : s) {
+    const unsigned char u = static_cast<unsigned char>(ch);
+    const bool letter = std::isalpha(u) || u >= 0x80;
+    if (letter && !in) ++n;
+    in = letter;
+  }
+  return n;
+}
 
 // The cue files of a language, matched against each unit in this order (see
 // CueMatcher for why they stay in separate RE2::Sets).
@@ -646,6 +665,17 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
   c->kind = KindOf(kind);
   double logit = prior[kind] + principle_votes;
   if (!prior_rule[kind].empty()) fired.push_back(prior_rule[kind]);
+  // A fragment of a few words with no cue of its own for a principle's kind
+  // ("GOD BLESS KENYA", "The Schedule." in a preamble) would be a principle
+  // only by its context, which is not enough: there is nothing to rewrite.
+  bool own_cue = of.principle_votes > 0;
+  for (Kind k : {Kind::kRight, Kind::kProhibition, Kind::kStateDuty, Kind::kPersonalDuty,
+                 Kind::kValue, Kind::kLimitation})
+    own_cue = own_cue || of.kind_score[static_cast<int>(k)] > 0;
+  if (!lf && !own_cue && CountWords(of.core) < kMinWordsWithoutCue) {
+    logit = std::min(logit, kFragmentLogit);
+    fired.push_back(kFragmentRule);
+  }
   c->score = std::round(Logistic(logit) * 1000.0) / 1000.0;
   c->principle = Logistic(logit) >= 0.5;
 

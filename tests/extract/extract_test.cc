@@ -238,6 +238,17 @@ TEST_CASE("a preamble states values", "[extract]") {
   CHECK_FALSE(d.principle);
 }
 
+TEST_CASE("a fragment of a few words needs a cue of its own to be a principle", "[extract]") {
+  for (const char* fragment : {"GOD BLESS KENYA", "The Schedule.", "Commencement"}) {
+    INFO(fragment);
+    Clause c = One(Text(fragment, {"Preamble"}));
+    CHECK_FALSE(c.principle);
+    CHECK(Has(c.rules, "extract: fragment without a cue of its own"));
+  }
+  CHECK(One(Text("Censorship is prohibited.", {"Preamble"})).principle);
+  CHECK(One(Text("Education is free.")).principle);
+}
+
 TEST_CASE("headings and article records are never principles", "[extract]") {
   Provision h;
   h.type = "heading";
