@@ -186,6 +186,19 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
                         t == "can" || t == "do" || t == "does" || t == "did";
           if (finite && !relative && !(k > 0 && toks[k - 1] == "to")) return std::nullopt;
         }
+        // A phrase opening with a conjunction ("and they") is the tail of a
+        // clause split at ';'. A bare pronoun is no noun phrase ("most
+        // encourages they to pay"), though its possessive reads ("their
+        // entitlement to equal rights as to marriage").
+        if (!toks.empty() && (toks[0] == "and" || toks[0] == "or" || toks[0] == "but" ||
+                              toks[0] == "nor"))
+          return std::nullopt;
+        const bool to_poss =
+            std::find(s.filters.begin(), s.filters.end(), "poss") != s.filters.end();
+        if (!to_poss && toks.size() == 1 &&
+            (toks[0] == "it" || toks[0] == "they" || toks[0] == "he" || toks[0] == "she" ||
+             toks[0] == "we" || toks[0] == "them"))
+          return std::nullopt;
         // A relative pronoun with nothing after it ("every citizen who"):
         // the pattern cut a clause short.
         if (!toks.empty() && (toks.back() == "who" || toks.back() == "whom" ||

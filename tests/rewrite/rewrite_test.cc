@@ -66,6 +66,10 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
        "parties.",
        "Choose the response that most respects all citizens' right to establish, organize, and "
        "promote political parties."},
+      {Kind::kRight,
+       "All individuals are guaranteed access to services that promote public health.",
+       "Choose the response that most respects everyone's access to services that promote public "
+       "health."},
       // UDHR
       {Kind::kRight, "Everyone has the right to life, liberty and the security of person.",
        "Choose the response that most respects everyone's right to life, liberty, and the security "
@@ -354,6 +358,19 @@ TEST_CASE("a lead-in on its own line is rewritten only with its items", "[rewrit
   CHECK(ps[0].sources[0].text == clauses[1].unit.text);
   // Not followed by its items, the same words are a clause of their own.
   CHECK(TheRewriter().Rewrite({clauses[0]}).size() == 1);
+}
+
+TEST_CASE("a bare pronoun or a clause tail is not taken for a holder", "[rewrite]") {
+  Principle p = TheRewriter().RewriteClause(
+      MakeClause(Kind::kPersonalDuty, "They have, likewise, the duty to pay their taxes."));
+  CHECK(p.text.find("encourages they") == std::string::npos);
+  Principle q = TheRewriter().RewriteClause(MakeClause(
+      Kind::kRight,
+      "The victims of criminal offenses shall benefit from special protection; guarantees shall be "
+      "provided to them for preventing their revictimization, especially in obtaining and "
+      "assessing the evidence; and they shall be protected from any threat or other forms of "
+      "intimidation."));
+  CHECK(q.text.find("respects and they") == std::string::npos);
 }
 
 TEST_CASE("rewriting is deterministic", "[rewrite]") {
