@@ -190,8 +190,8 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
         // clause split at ';'. A bare pronoun is no noun phrase ("most
         // encourages they to pay"), though its possessive reads ("their
         // entitlement to equal rights as to marriage").
-        if (!toks.empty() && (toks[0] == "and" || toks[0] == "or" || toks[0] == "but" ||
-                              toks[0] == "nor"))
+        if (!toks.empty() &&
+            (toks[0] == "and" || toks[0] == "or" || toks[0] == "but" || toks[0] == "nor"))
           return std::nullopt;
         const bool to_poss =
             std::find(s.filters.begin(), s.filters.end(), "poss") != s.filters.end();
