@@ -1,7 +1,10 @@
 #include "cli/convert_job.h"
 
+#include <dlfcn.h>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/io.h"
 #include "core/text.h"
@@ -19,11 +22,58 @@ std::string DocumentName(const std::string& path) {
   return stem.empty() ? p.filename().string() : stem;
 }
 
+namespace {
+
+// OpenBLAS (under faiss) starts a worker thread when the program loads,
+// which spins on sched_yield for about 0.1 s waiting for work; nothing a
+// conversion does runs BLAS in parallel, so that is a core taken from bulk's
+// workers. Stopping it is harmless: OpenBLAS starts it again if a call
+// needs it. Looked up by name, as other BLAS builds have no such function.
+void StopIdleBlasThreads() {
+  using Shutdown = int (*)();
+  if (auto f = reinterpret_cast<Shutdown>(::dlsym(RTLD_DEFAULT, "blas_thread_shutdown_"))) f();
+}
+
+}  // namespace
+
 Result<std::shared_ptr<ConvertContext>> ConvertContext::Create(const ConvertSettings& settings) {
+  StopIdleBlasThreads();
   auto ctx = std::make_shared<ConvertContext>();
   ctx->settings_ = settings;
   if (ctx->settings_.rules_root.empty()) ctx->settings_.rules_root = DefaultRulesRoot();
   if (ctx->settings_.models_root.empty()) ctx->settings_.models_root = DefaultModelsRoot();
+  // The embedding model (the slowest part of starting) loads on a second
+  // thread while this one reads the rest; its errors are reported after
+  // those of the files read here, in the order they always were.
+  Result<Embedder> emb = NotFound("");
+  std::thread loader([&emb, root = ctx->settings_.models_root] {
+    auto files = ReadModelFiles(root);
+    emb = files ? Embedder::Load(*files) : Result<Embedder>(std::unexpected(files.error()));
+  });
+  Status read = ctx->ReadInputs();
+  if (read && !ctx->base_.empty()) {
+    // Every document of a bulk run is merged with the base by the rules of
+    // its language (English: every base we know); while the model loads,
+    // English's rules are compiled once here rather than by each worker.
+    (void)ctx->Tools("en");
+    if (settings.lang.empty() || settings.lang == "en") {
+      (void)ctx->pipeline_->ExtractorFor("en");
+      Document empty;
+      empty.lang = "en";
+      (void)ctx->pipeline_->Segment(empty);
+    }
+  }
+  loader.join();
+  if (!read) return std::unexpected(read.error());
+  if (!emb) return std::unexpected(emb.error());
+  ctx->embedder_ = std::make_shared<const Embedder>(std::move(*emb));
+  ctx->BaseVectors();
+  return ctx;
+}
+
+Status ConvertContext::ReadInputs() {
+  const ConvertSettings& settings = settings_;
+  ConvertContext* ctx = this;
   ctx->pipeline_ = std::make_unique<Pipeline>(PipelineOptions{
       .lang = settings.lang, .rules_root = ctx->settings_.rules_root, .format = ""});
   if (!settings.base_path.empty()) {
@@ -52,16 +102,17 @@ Result<std::shared_ptr<ConvertContext>> ConvertContext::Create(const ConvertSett
           ": expected a JSON array of dialogues or an object with \"system_chat\"");
     ctx->system_chat_ = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  auto files = ReadModelFiles(ctx->settings_.models_root);
-  if (!files) return std::unexpected(files.error());
-  auto emb = Embedder::Load(*files);
-  if (!emb) return std::unexpected(emb.error());
-  ctx->embedder_ = std::make_shared<const Embedder>(std::move(*emb));
+  return {};
+}
+
+void ConvertContext::BaseVectors() {
+  ConvertContext* ctx = this;
   auto cache = std::make_shared<std::map<std::string, std::vector<float>>>();
   if (!ctx->base_.empty()) {
     // Keyed by the text the merge embeds (MergeTools::idea): the rewrite
     // rules of the base's language (English: every base we know).
     // Without English rules the merge embeds other texts: no cache then.
+    // Tools reads only the rewriters and the embedder, set by now.
     auto tools = ctx->Tools("en");
     std::vector<std::string> cores;
     auto ideas = std::make_shared<std::map<std::string, Ideas>>();
@@ -80,7 +131,6 @@ Result<std::shared_ptr<ConvertContext>> ConvertContext::Create(const ConvertSett
                                               vecs.begin() + static_cast<long>((i + 1) * dim));
   }
   ctx->base_vectors_ = std::move(cache);
-  return ctx;
 }
 
 Result<MergeTools> ConvertContext::Tools(const std::string& lang) {

@@ -101,6 +101,11 @@ class ConvertContext {
   const std::string& system_chat() const { return system_chat_; }
 
  private:
+  // Create's halves: the pipeline, base, decisions and system chat (read
+  // while the model loads), and the base's ideas and vectors (once it has).
+  Status ReadInputs();
+  void BaseVectors();
+
   ConvertSettings settings_;
   std::unique_ptr<Pipeline> pipeline_;
   std::vector<Principle> base_;
