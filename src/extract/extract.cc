@@ -639,6 +639,9 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
   if (lf) {
     c->core.reserve(lf->core.size() + 1 + of.core.size());
     c->core.append(lf->core).append(" ").append(of.core);
+    // "All citizens shall have the right— To assemble ...": the item goes on
+    // the lead-in's sentence.
+    if (StartsWith(of.core, "To ")) c->core[lf->core.size() + 1] = 't';
   } else {
     c->core = of.core;
   }

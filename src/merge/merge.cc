@@ -742,13 +742,19 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     if (members.size() <= options.combine_max || v.dim == 0) {
       p.entry.principle = CombineOrKeep(members, tools);
     } else {
+      // The member nearest the centroid speaks for the cluster; one a
+      // specific template wrote, when there is one: a fallback's "violating
+      // the principle that ..." is the wording of last resort.
       size_t central = 0;
       float best = -2.0f;
+      bool best_specific = false;
       for (size_t k = 0; k < c.size(); ++k) {
         float s = Round4(Dot(p.centroid.data(), v.Row(static_cast<size_t>(c[k])), v.dim));
-        if (s > best) {
+        bool specific = !StartsWith(members[k].template_id, "fallback");
+        if ((specific && !best_specific) || (specific == best_specific && s > best)) {
           best = s;
           central = k;
+          best_specific = specific;
         }
       }
       p.entry.principle = members[central];

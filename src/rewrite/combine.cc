@@ -205,7 +205,10 @@ T MostCommon(const std::vector<T>& values) {
 }
 
 bool IsThatPhrase(const std::string& phrase) {
-  return StartsWith(phrase, "the principle that ") || StartsWith(phrase, "the principles that ");
+  for (const char* open : {"the principle that ", "the principles that ",
+                           "violating the principle that ", "violating the principles that "})
+    if (StartsWith(phrase, open)) return true;
+  return false;
 }
 
 // `item` cut at the first Words::cut phrase after its first word: in a

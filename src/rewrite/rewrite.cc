@@ -70,8 +70,9 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
   if (!lead_in.empty() && !core.empty() &&
       core.compare(0, std::min(core.size(), lead_in.size() / 2), lead_in, 0,
                    std::min(core.size(), lead_in.size() / 2)) != 0 &&
-      (std::islower(static_cast<unsigned char>(core[0])) || StartsWith(core, "(")))
-    core = lead_in + " " + core;
+      (std::islower(static_cast<unsigned char>(core[0])) || StartsWith(core, "(") ||
+       StartsWith(core, "To ")))
+    core = lead_in + " " + (StartsWith(core, "To ") ? "to" + core.substr(2) : core);
   std::string cleaned = Clean(CollapseSpaces(core), r, &fired);
   std::vector<std::string> segs = Segments(FirstSentence(cleaned));
   if (segs.empty()) segs.push_back(TrimFragment(cleaned));

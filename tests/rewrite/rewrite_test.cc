@@ -373,6 +373,27 @@ TEST_CASE("a bare pronoun or a clause tail is not taken for a holder", "[rewrite
   CHECK(q.text.find("respects and they") == std::string::npos);
 }
 
+TEST_CASE("a condition is not taken for a holder", "[rewrite]") {
+  Principle p = TheRewriter().RewriteClause(MakeClause(
+      Kind::kRight,
+      "Where a person is arrested he shall be informed as soon as may be of the grounds of his "
+      "arrest."));
+  CHECK(p.text.find("freedom of where") == std::string::npos);
+  Principle q = TheRewriter().RewriteClause(MakeClause(
+      Kind::kRight,
+      "Provided that no person shall be entitled to convert another person from one religion to "
+      "another."));
+  CHECK(q.text.find("entitlement of provided") == std::string::npos);
+}
+
+TEST_CASE("an item opening with 'To' continues its lead-in's sentence", "[rewrite]") {
+  Clause c = MakeClause(Kind::kRight, "To form associations or unions.");
+  c.unit.lead_in = "All citizens shall have the right—";
+  CHECK(TheRewriter().RewriteClause(c).text ==
+        "Choose the response that most respects all citizens' right to form associations or "
+        "unions.");
+}
+
 TEST_CASE("rewriting is deterministic", "[rewrite]") {
   std::vector<Clause> clauses = {
       MakeClause(Kind::kRight,
