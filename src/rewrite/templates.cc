@@ -196,8 +196,8 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
         // Nor is a condition ("where a person is arrested he shall be
         // informed as soon as [may be]", "provided that no person [shall be
         // entitled]"): the template took a subordinate clause for a holder.
-        for (const char* sub : {"where", "when", "whenever", "if", "provided", "unless",
-                                "whereas", "while", "although", "though", "because", "since"})
+        for (const char* sub : {"where", "when", "whenever", "if", "provided", "unless", "whereas",
+                                "while", "although", "though", "because", "since"})
           if (!toks.empty() && toks[0] == sub) return std::nullopt;
         const bool to_poss =
             std::find(s.filters.begin(), s.filters.end(), "poss") != s.filters.end();
