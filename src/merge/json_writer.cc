@@ -1,6 +1,7 @@
 #include "merge/json_writer.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace charter {
 
@@ -17,6 +18,19 @@ bool Plain(std::string_view s) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    // Eight plain ASCII bytes at a time (most text is): none >= 0x80, none
+    // < 0x20, no '"', no '\\' (the usual has-zero-byte bit tricks).
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+    while (i + 8 <= n) {
+      uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      if ((x & kHigh) | ((x - 0x20 * kOnes) & ~x & kHigh) | has_zero(x ^ ('"' * kOnes)) |
+          has_zero(x ^ ('\\' * kOnes)))
+        break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) {
       if (c < 0x20 || c == '"' || c == '\\') return false;

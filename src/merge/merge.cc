@@ -377,17 +377,19 @@ void TakeEvidence(const std::vector<Principle>& members, Principle* out) {
   out->topics = order;
 }
 
+// A principle alone in its cluster, within `max_chars` (0: no limit).
+Principle Fit(const Principle& p, const MergeTools& tools, size_t max_chars) {
+  if (max_chars == 0 || p.text.size() <= max_chars || !tools.concise) return p;
+  return WithId(tools.concise(p));
+}
+
 // One principle for a cluster; within `max_chars` (0: no limit) by keeping
 // the words of its most central members (by mean similarity to the others,
 // `sim` over the cluster's rows) that fit.
 Principle CombineCluster(const std::vector<Principle>& members,
                          const std::vector<double>& centrality, const MergeTools& tools,
                          size_t max_chars) {
-  auto fit = [&](const Principle& p) {
-    if (max_chars == 0 || p.text.size() <= max_chars || !tools.concise) return p;
-    return WithId(tools.concise(p));
-  };
-  if (members.size() == 1) return fit(members.front());
+  if (members.size() == 1) return Fit(members.front(), tools, max_chars);
   const size_t kTry = 12;  // combinations tried: the text of more is too long anyway
   // Members this long together rarely fit in one text: go straight to their
   // concise wording.
@@ -487,6 +489,12 @@ std::vector<Principle> CombineWithVectors(const std::vector<Principle>& principl
   out.reserve(clusters.size());
   for (const auto& c : clusters) {
     if (c.empty()) continue;
+    if (c.size() == 1) {  // most clusters: no copy of the member
+      const Principle& p = principles[static_cast<size_t>(c[0])];
+      out.push_back(Fit(p, tools, options.max_chars));
+      kept_row.push_back(out.back().text == p.text ? c[0] : -1);
+      continue;
+    }
     std::vector<Principle> members;
     std::vector<double> centrality;
     for (int i : c) {
@@ -497,8 +505,7 @@ std::vector<Principle> CombineWithVectors(const std::vector<Principle>& principl
       centrality.push_back(sum);
     }
     out.push_back(CombineCluster(members, centrality, tools, options.max_chars));
-    bool same = c.size() == 1 && out.back().text == members[0].text;
-    kept_row.push_back(same ? c[0] : -1);
+    kept_row.push_back(-1);
   }
   if (out_vectors && v.dim > 0 && v.data.size() == n * static_cast<size_t>(v.dim)) {
     std::vector<Principle> fresh;
@@ -589,7 +596,7 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
       s = Round4(s);
       // Conflicts: same idea, opposite stance; or a pair rule.
       if (rules) {
-        if (s >= options.duplicate && country_stance[i] * base_stance[j] < 0)
+        if (s >= options.negation && country_stance[i] * base_stance[j] < 0)
           plan.conflicts.push_back(
               NegationConflict(base[j], base_stance[j], "base", cps[i], options.country, s));
         AddPairConflicts(*rules, base[j], "base", base_sides[j], cps[i], options.country,
@@ -597,7 +604,7 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
       }
       // A principle that negates a base principle is never its duplicate
       // nor a candidate to merge with it.
-      if (s >= options.duplicate && country_stance[i] * base_stance[j] < 0) continue;
+      if (s >= options.negation && country_stance[i] * base_stance[j] < 0) continue;
       if (s > best) {
         best = s;
         bj = j;
@@ -793,7 +800,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
         float s =
             v.dim > 0 ? Round4(Dot(kept[i].centroid.data(), kept[j].centroid.data(), v.dim)) : 0.0f;
         std::string side_j = Join(kept[j].entry.countries, ", ");
-        if (negation && s >= options.duplicate)
+        if (negation && s >= options.negation)
           plan.conflicts.push_back(NegationConflict(kept[i].entry.principle, stance[i], side_i,
                                                     kept[j].entry.principle, side_j, s));
         if (rule)
