@@ -76,7 +76,6 @@ int RunGlobal(const MergeCmdOptions& o) {
   if (!tools) return Fail(tools.error().message);
   GlobalOptions g;
   g.threshold = o.threshold;
-  g.duplicate = o.settings.duplicate;
   g.min_support = o.min_support;
   GlobalPlan plan = MergeGlobal(sets, *tools, g);
   std::vector<Principle> ps;

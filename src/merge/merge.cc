@@ -596,7 +596,7 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
       s = Round4(s);
       // Conflicts: same idea, opposite stance; or a pair rule.
       if (rules) {
-        if (s >= options.duplicate && country_stance[i] * base_stance[j] < 0)
+        if (s >= options.negation && country_stance[i] * base_stance[j] < 0)
           plan.conflicts.push_back(
               NegationConflict(base[j], base_stance[j], "base", cps[i], options.country, s));
         AddPairConflicts(*rules, base[j], "base", base_sides[j], cps[i], options.country,
@@ -604,7 +604,7 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
       }
       // A principle that negates a base principle is never its duplicate
       // nor a candidate to merge with it.
-      if (s >= options.duplicate && country_stance[i] * base_stance[j] < 0) continue;
+      if (s >= options.negation && country_stance[i] * base_stance[j] < 0) continue;
       if (s > best) {
         best = s;
         bj = j;
@@ -800,7 +800,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
         float s =
             v.dim > 0 ? Round4(Dot(kept[i].centroid.data(), kept[j].centroid.data(), v.dim)) : 0.0f;
         std::string side_j = Join(kept[j].entry.countries, ", ");
-        if (negation && s >= options.duplicate)
+        if (negation && s >= options.negation)
           plan.conflicts.push_back(NegationConflict(kept[i].entry.principle, stance[i], side_i,
                                                     kept[j].entry.principle, side_j, s));
         if (rule)

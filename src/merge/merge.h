@@ -87,6 +87,12 @@ struct MergeOptions {
   // Average-linkage threshold for combining country principles among
   // themselves (step 1). Default: 0.70.
   float combine = 0.70f;
+  // Cosine at or above which a country principle with the opposite stance to
+  // a base principle is its negation (a conflict, never a duplicate). A
+  // negation names the same idea in the same words ("most supports" / "least
+  // endorses the death penalty": 1.0); related principles worded with opposite
+  // polarity reach 0.70-0.78 over the English corpus. Default: 0.85.
+  float negation = 0.85f;
   // Name of the country / document, for the report. Default: "".
   std::string country;
   // Name of the base constitution, for the report. Default: "".
@@ -186,8 +192,8 @@ struct CountrySet {
 struct GlobalOptions {
   // Average-linkage threshold across countries. Default: 0.70.
   float threshold = 0.70f;
-  // Cosine for negation conflicts. Default: 0.90.
-  float duplicate = 0.90f;
+  // Cosine for negation conflicts (see MergeOptions::negation). Default: 0.85.
+  float negation = 0.85f;
   // Keep principles supported by at least this many countries. Default: 1.
   size_t min_support = 1;
   // A cluster of more principles than this is not combined (a combination of

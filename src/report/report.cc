@@ -905,8 +905,8 @@ std::string GlobalReportJson(const GlobalPlan& plan) {
   w.BeginObject();
   w.Key("threshold");
   w.Double(R4(plan.options.threshold));
-  w.Key("duplicate");
-  w.Double(R4(plan.options.duplicate));
+  w.Key("negation");
+  w.Double(R4(plan.options.negation));
   count("min_support", plan.options.min_support);
   w.EndObject();
   w.Key("summary");

@@ -73,6 +73,7 @@ TEST_CASE("the same idea with the opposite stance is a negation, not a duplicate
   MergeOptions o;
   o.duplicate = 0.5f;
   o.similar = 0.4f;
+  o.negation = 0.5f;  // bag of words: "most" and "least" differ
   MergePlan plan = MergeCountry(base, country, tools, o);
   REQUIRE(plan.conflicts.size() == 1);
   CHECK(plan.conflicts[0].kind == "negation");
