@@ -429,8 +429,8 @@ Principle CombineCluster(const std::vector<Principle>& members,
     all_too_long = true;
   }
   std::vector<size_t> chosen = {order[0]};
-  Principle best = members[order[0]].text.size() <= max_chars ? members[order[0]]
-                                                              : WithId(concise_of(order[0]));
+  Principle best =
+      members[order[0]].text.size() <= max_chars ? members[order[0]] : WithId(concise_of(order[0]));
   // Two members in a row that do not fit: the text is full.
   for (size_t k = 1, misfits = 0; k < order.size() && misfits < 2; ++k) {
     std::vector<size_t> trial = chosen;
@@ -729,6 +729,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     GlobalEntry entry;
     int first = 0;
     std::vector<float> centroid;
+    std::vector<int> members;  // indices into `all`
   };
   std::vector<Pending> kept;
   for (const auto& c : clusters) {
@@ -771,6 +772,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     }
     p.entry.countries.assign(countries.begin(), countries.end());
     p.entry.members = c.size();
+    p.members = c;
     p.first = c.front();
     kept.push_back(std::move(p));
   }
@@ -781,31 +783,59 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
   });
 
   if (const ConflictRules* rules = tools.conflicts) {
+    // A value declaration belongs to the members (countries) whose own text
+    // or sources make it, not to every country of their cluster: per cluster,
+    // each side of a rule with the countries that declare it and the first
+    // member that does (shown in the report).
+    struct Side {
+      std::set<std::string> countries;
+      int member = -1;
+    };
     std::vector<int> stance(kept.size());
-    std::vector<std::vector<int>> sides(kept.size());
+    std::vector<std::map<int, Side>> sides(kept.size());
     for (size_t i = 0; i < kept.size(); ++i) {
       stance[i] = rules->Stance(kept[i].entry.principle.text);
-      sides[i] = rules->Sides(kept[i].entry.principle);
+      for (int m : kept[i].members) {
+        for (int side : rules->Sides(all[static_cast<size_t>(m)])) {
+          Side& sd = sides[i][side];
+          sd.countries.insert(sets[owner[static_cast<size_t>(m)]].country);
+          if (sd.member < 0) sd.member = m;
+        }
+      }
     }
     for (size_t i = 0; i < kept.size(); ++i) {
       std::string side_i = Join(kept[i].entry.countries, ", ");
-      for (size_t j = i + 1; j < kept.size(); ++j) {
-        bool negation = stance[i] * stance[j] < 0;
-        bool rule = !sides[i].empty() && !sides[j].empty();
-        if (!negation && !rule) continue;
-        // Across countries only: a country is not in conflict with itself.
-        if (kept[i].entry.countries == kept[j].entry.countries &&
-            kept[i].entry.countries.size() == 1)
-          continue;
+      for (size_t j = i; j < kept.size(); ++j) {
         float s =
             v.dim > 0 ? Round4(Dot(kept[i].centroid.data(), kept[j].centroid.data(), v.dim)) : 0.0f;
-        std::string side_j = Join(kept[j].entry.countries, ", ");
-        if (negation && s >= options.negation)
+        // Across countries only: a country is not in conflict with itself.
+        const bool one_country = kept[i].entry.countries == kept[j].entry.countries &&
+                                 kept[i].entry.countries.size() == 1;
+        if (j > i && !one_country && stance[i] * stance[j] < 0 && s >= options.negation)
           plan.conflicts.push_back(NegationConflict(kept[i].entry.principle, stance[i], side_i,
-                                                    kept[j].entry.principle, side_j, s));
-        if (rule)
-          AddPairConflicts(*rules, kept[i].entry.principle, side_i, sides[i],
-                           kept[j].entry.principle, side_j, sides[j], s, &plan.conflicts);
+                                                    kept[j].entry.principle,
+                                                    Join(kept[j].entry.countries, ", "), s));
+        // Rule conflicts, also within one cluster ("marriage between a man
+        // and a woman" and "same-sex marriage" name the same idea).
+        for (const auto& [sa, da] : sides[i]) {
+          auto db = sides[j].find(sa ^ 1);
+          if (db == sides[j].end() || (j == i && (sa & 1))) continue;
+          if (da.countries == db->second.countries && da.countries.size() == 1) continue;
+          const ConflictRule& r = rules->rules()[static_cast<size_t>(sa / 2)];
+          Conflict c;
+          c.kind = "rule";
+          c.rule = r.id;
+          c.label_a = (sa & 1) ? r.label_b : r.label_a;
+          c.label_b = (sa & 1) ? r.label_a : r.label_b;
+          c.a = all[static_cast<size_t>(da.member)];
+          c.b = all[static_cast<size_t>(db->second.member)];
+          c.side_a = Join(std::vector<std::string>(da.countries.begin(), da.countries.end()), ", ");
+          c.side_b = Join(
+              std::vector<std::string>(db->second.countries.begin(), db->second.countries.end()),
+              ", ");
+          c.similarity = s;
+          plan.conflicts.push_back(std::move(c));
+        }
       }
     }
   }

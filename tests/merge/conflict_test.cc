@@ -98,6 +98,28 @@ TEST_CASE("global merge reports conflicts across countries", "[merge]") {
   CHECK(plan.entries.size() == 2);
 }
 
+TEST_CASE("a global conflict names the countries that make each declaration", "[merge]") {
+  auto rules = ConflictRules::Create(TestRules(), "en");
+  REQUIRE(rules);
+  // egy's principle joins irn's in one cluster but declares no state religion.
+  std::vector<CountrySet> sets = {
+      {"egy", {P("e1", "Choose the response that most respects the religion of everyone.")}},
+      {"irn", {P("i1", "Choose the response that most respects the state religion.")}},
+      {"fra", {P("f1", "Choose the response that most respects the secular republic.")}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine, .conflicts = &*rules};
+  GlobalOptions o;
+  o.threshold = 0.3f;
+  GlobalPlan plan = MergeGlobal(sets, tools, o);
+  bool egy_clustered = false;
+  for (const GlobalEntry& e : plan.entries)
+    egy_clustered = egy_clustered || (e.countries.size() > 1 && e.countries[0] == "egy");
+  REQUIRE(egy_clustered);
+  REQUIRE(plan.conflicts.size() == 1);
+  const Conflict& c = plan.conflicts[0];
+  CHECK(c.side_a + " | " + c.side_b == (c.label_a == "state_religion" ? "irn | fra" : "fra | irn"));
+  CHECK((c.a.id == "i1" || c.b.id == "i1"));
+}
+
 TEST_CASE("bad conflict rules name the file and line", "[merge]") {
   auto r = ConflictRules::Create({{"en/stance.tsv", "# x\n*\tmost\n"}}, "en");
   REQUIRE(!r);
