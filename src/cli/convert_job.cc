@@ -209,7 +209,8 @@ Result<std::vector<Principle>> ConvertContext::Principles(const std::string& pat
   if (lang) *lang = doc->lang;
   auto units = pipeline_->Segment(*doc);
   if (!units) return std::unexpected(units.error());
-  auto clauses = pipeline_->Extract(*units, doc->lang);
+  // The units become the clauses' units: moved, not copied.
+  auto clauses = pipeline_->Extract(std::move(*units), doc->lang);
   if (!clauses) return std::unexpected(clauses.error());
   auto tools = Tools(doc->lang);
   if (!tools) return std::unexpected(tools.error());
