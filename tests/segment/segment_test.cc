@@ -282,6 +282,19 @@ TEST_CASE("Article 5 in running text is not a heading", "[segment]") {
   CHECK(Units(units) == std::vector<std::string>{"1"});
 }
 
+TEST_CASE("an ordinal title heading closes the chapters of the title before it", "[segment]") {
+  auto units = SegmentText(
+      "FIRST TITLE\n\nCHAPTER IV. Judicial Power\n\nArticle 94\n\nThe courts are "
+      "independent.\n\nSIXTH TITLE. Labor and Social Security\n\nArticle 123\n\nEvery "
+      "person has the right to dignified work.\n");
+  const Provision* work = FindText(units, "dignified work");
+  REQUIRE(work != nullptr);
+  CHECK(work->path.find("Judicial") == std::string::npos);
+  CHECK(work->path.find("Chapter") == std::string::npos);
+  REQUIRE_FALSE(work->headings.empty());
+  CHECK(work->headings[0].find("Labor and Social Security") != std::string::npos);
+}
+
 TEST_CASE("a schedule ends the top-level units", "[segment]") {
   auto units = SegmentText(
       "1. Name\n\nThe state is Freedonia.\n\n2. Flag\n\nThe flag is in Schedule 1.\n\n"
