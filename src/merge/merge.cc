@@ -82,33 +82,48 @@ void Normalise(Sparse* v) {
 // Binary term vectors weighted by smooth IDF over `ps`: a word most
 // principles share ("everyone", "freedom") counts little, a rare one
 // ("asylum") much.
-std::vector<Sparse> TermVectors(const std::vector<Principle>& ps, const MergeTools& tools,
+std::vector<Sparse> TermVectors(const std::vector<const Principle*>& ps, const MergeTools& tools,
                                 bool normalise = true) {
   std::vector<Sparse> out(ps.size());
   if (!tools.terms) return out;
   std::map<std::string, int> ids;
   std::vector<std::vector<std::string>> terms(ps.size());
   for (size_t i = 0; i < ps.size(); ++i) {
-    terms[i] = tools.terms(ps[i]);
+    terms[i] = tools.terms(*ps[i]);
     std::sort(terms[i].begin(), terms[i].end());
     terms[i].erase(std::unique(terms[i].begin(), terms[i].end()), terms[i].end());
     for (const std::string& t : terms[i]) ids.emplace(t, 0);
   }
   int next = 0;
   for (auto& [t, id] : ids) id = next++;
+  // Each principle's term ids (ascending, as its terms are sorted), looked
+  // up once.
+  std::vector<std::vector<int>> tids(ps.size());
   std::vector<int> df(ids.size(), 0);
-  for (const auto& ts : terms)
-    for (const std::string& t : ts) ++df[static_cast<size_t>(ids[t])];
+  for (size_t i = 0; i < ps.size(); ++i) {
+    tids[i].reserve(terms[i].size());
+    for (const std::string& t : terms[i]) {
+      int id = ids.find(t)->second;
+      tids[i].push_back(id);
+      ++df[static_cast<size_t>(id)];
+    }
+  }
   const double n = static_cast<double>(ps.size());
   for (size_t i = 0; i < ps.size(); ++i) {
-    for (const std::string& t : terms[i]) {
-      int id = ids[t];
+    for (int id : tids[i]) {
       float idf = static_cast<float>(std::log((n + 1) / (df[static_cast<size_t>(id)] + 1)) + 1);
       out[i].emplace_back(id, idf);
     }
     if (normalise) Normalise(&out[i]);
   }
   return out;
+}
+
+std::vector<Sparse> TermVectors(const std::vector<Principle>& ps, const MergeTools& tools) {
+  std::vector<const Principle*> ptrs;
+  ptrs.reserve(ps.size());
+  for (const Principle& p : ps) ptrs.push_back(&p);
+  return TermVectors(ptrs, tools);
 }
 
 // How much of what `a` names `b` names too: the IDF weight of a's terms
@@ -561,8 +576,10 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
   std::vector<Sparse> blex, clex;
   const Weights w = WeightsFor(tools, options, false);
   if (w.lex > 0) {
-    std::vector<Principle> both = base;
-    both.insert(both.end(), cps.begin(), cps.end());
+    std::vector<const Principle*> both;
+    both.reserve(base.size() + cps.size());
+    for (const Principle& p : base) both.push_back(&p);
+    for (const Principle& p : cps) both.push_back(&p);
     std::vector<Sparse> all = TermVectors(both, tools, /*normalise=*/false);
     blex.assign(all.begin(), all.begin() + static_cast<long>(base.size()));
     clex.assign(all.begin() + static_cast<long>(base.size()), all.end());
