@@ -304,12 +304,19 @@ std::vector<std::string> SplitList(std::string_view s) {
     std::vector<std::string> ptoks = Tokens(piece);
     std::string first = ptoks.empty() ? "" : AsciiLower(ptoks[0]);
     static const char* const kContinuation[] = {
-        "including",    "which",  "whether", "in",     "that",       "especially",
-        "particularly", "as",     "where",   "who",    "when",       "if",
-        "provided",     "except", "without", "with",   "by",         "through",
-        "either",       "save",   "subject", "unless", "regardless", "irrespective"};
+        "including",    "which",   "whether", "in",     "that",       "especially",
+        "particularly", "as",      "where",   "who",    "when",       "if",
+        "provided",     "except",  "without", "with",   "by",         "through",
+        "either",       "save",    "subject", "unless", "regardless", "irrespective",
+        "claiming",     "alleging"};
     bool continuation = false;
     for (const char* k : kContinuation) continuation = continuation || first == k;
+    // Nor does a piece of a clause opened by "that" ("claiming that a right
+    // has been denied, violated or infringed, or is threatened"): its commas
+    // are the clause's.
+    if (!items.empty() &&
+        (" " + AsciiLower(items.back()) + " ").find(" that ") != std::string::npos)
+      continuation = true;
     // An adverb ("directly or through ...") starts a continuation; a lone
     // noun in -ly ("assembly", "family") is an item.
     if (first.size() > 4 && EndsWith(first, "ly") && ptoks.size() >= 2 && first != "family" &&

@@ -117,6 +117,11 @@ TEST_CASE("concept lists split, join with serial commas and key near-duplicates"
             "the government of their country, directly or through representatives"});
   CHECK(SplitList("work, to free choice of employment and to rest") ==
         std::vector<std::string>{"work", "free choice of employment", "rest"});
+  // The commas of a "that" clause are the clause's.
+  CHECK(SplitList("institute court proceedings, claiming that this Constitution has been "
+                  "contravened, or is threatened with contravention") ==
+        std::vector<std::string>{"institute court proceedings, claiming that this Constitution "
+                                 "has been contravened, or is threatened with contravention"});
   CHECK(JoinList({"a"}, "and") == "a");
   CHECK(JoinList({"a", "b"}, "and") == "a and b");
   CHECK(JoinList({"a", "b", "c"}, "and") == "a, b, and c");
