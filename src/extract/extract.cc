@@ -35,6 +35,8 @@ constexpr double kMinTopicScore = 2.0;
 // A unit of fewer words than this with no cue of its own is a fragment: its
 // logit is capped at kFragmentLogit (score 0.27), and kFragmentRule says why.
 constexpr int kMinWordsWithoutCue = 4;
+// ... and so is a dangling opener ("We, the people of Kenya -") of fewer words.
+constexpr int kMaxDanglingOpenerWords = 8;
 constexpr double kFragmentLogit = -1.0;
 constexpr const char* kFragmentRule = "extract: fragment without a cue of its own";
 
@@ -675,7 +677,14 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
   for (Kind k : {Kind::kRight, Kind::kProhibition, Kind::kStateDuty, Kind::kPersonalDuty,
                  Kind::kValue, Kind::kLimitation})
     own_cue = own_cue || of.kind_score[static_cast<int>(k)] > 0;
-  if (!lf && !own_cue && CountWords(of.core) < kMinWordsWithoutCue) {
+  // So is a short opener left dangling ("We, the people of Kenya -", "And in
+  // order to:"); a lead-in whose items carry it takes their decision below.
+  std::string_view trimmed = Trim(of.core);
+  const bool dangling = EndsWith(trimmed, "-") || EndsWith(trimmed, ":") ||
+                        EndsWith(trimmed, "\u2014") || EndsWith(trimmed, "\u2013");
+  const int words = CountWords(of.core);
+  if (!lf && !own_cue &&
+      (words < kMinWordsWithoutCue || (dangling && words < kMaxDanglingOpenerWords))) {
     logit = std::min(logit, kFragmentLogit);
     fired.push_back(kFragmentRule);
   }

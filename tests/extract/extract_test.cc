@@ -239,13 +239,16 @@ TEST_CASE("a preamble states values", "[extract]") {
 }
 
 TEST_CASE("a fragment of a few words needs a cue of its own to be a principle", "[extract]") {
-  for (const char* fragment : {"GOD BLESS KENYA", "The Schedule.", "Commencement"}) {
+  for (const char* fragment :
+       {"GOD BLESS KENYA", "The Schedule.", "Commencement", "We, the people of Kenya -"}) {
     INFO(fragment);
     Clause c = One(Text(fragment, {"Preamble"}));
     CHECK_FALSE(c.principle);
     CHECK(Has(c.rules, "extract: fragment without a cue of its own"));
   }
   CHECK(One(Text("Censorship is prohibited.", {"Preamble"})).principle);
+  CHECK(One(Text("ACKNOWLEDGING the supremacy of the Almighty God of all creation:", {"Preamble"}))
+            .principle);
   CHECK(One(Text("Education is free.")).principle);
 }
 
