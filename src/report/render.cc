@@ -1,5 +1,7 @@
 #include "report/render.h"
 
+#include <string_view>
+
 #include "report/report.h"
 
 namespace charter::report_internal {
@@ -21,73 +23,115 @@ ul,ol{padding-left:1.4rem}
 li{margin:.2rem 0}
 )css";
 
-std::string MdRun(const Run& r, bool in_table) {
-  switch (r.style) {
-    case 'b':
-      return "**" + MarkdownEscape(r.text, in_table) + "**";
-    case 'i':
-      return "*" + MarkdownEscape(r.text, in_table) + "*";
-    case 'c':
-      return "`" + r.text + "`";
-    case 'q':
-      return "“" + MarkdownEscape(r.text, in_table) + "”";
-    case 'a': {
-      size_t bar = r.text.rfind('|');
-      return "[" + MarkdownEscape(r.text.substr(0, bar), in_table) + "](#" +
-             r.text.substr(bar + 1) + ")";
-    }
-    default:
-      return MarkdownEscape(r.text, in_table);
-  }
-}
+// The renderings below append to the page as they go: a report is written
+// for every document of a bulk run, and building each run, line and item as
+// a string of its own first cost more than the writing.
 
-std::string MdLine(const Line& line, bool in_table = false) {
-  std::string s;
-  for (const Run& r : line) s += MdRun(r, in_table);
-  return s;
-}
-
-std::string HtmlRun(const Run& r) {
-  switch (r.style) {
-    case 'b':
-      return "<strong>" + HtmlEscape(r.text) + "</strong>";
-    case 'i':
-      return "<em>" + HtmlEscape(r.text) + "</em>";
-    case 'c':
-      return "<code>" + HtmlEscape(r.text) + "</code>";
-    case 'q':
-      return "<q>" + HtmlEscape(r.text) + "</q>";
-    case 'a': {
-      size_t bar = r.text.rfind('|');
-      return "<a href=\"#" + HtmlEscape(r.text.substr(bar + 1)) + "\">" +
-             HtmlEscape(r.text.substr(0, bar)) + "</a>";
-    }
-    default:
-      return HtmlEscape(r.text);
-  }
-}
-
-std::string HtmlLine(const Line& line) {
-  std::string s;
-  for (const Run& r : line) s += HtmlRun(r);
-  return s;
-}
-
-}  // namespace
-
-std::string MarkdownEscape(const std::string& s, bool in_table) {
-  std::string out;
-  out.reserve(s.size());
+void AppendMarkdownEscaped(std::string* out, std::string_view s, bool in_table) {
   for (char c : s) {
     if (c == '\n') {
-      out += ' ';
+      *out += ' ';
       continue;
     }
     if (c == '*' || c == '_' || c == '`' || c == '<' || c == '[' || c == ']' || c == '\\' ||
         (in_table && c == '|'))
-      out += '\\';
-    out += c;
+      *out += '\\';
+    *out += c;
   }
+}
+
+void AppendMdRun(std::string* out, const Run& r, bool in_table) {
+  switch (r.style) {
+    case 'b':
+      *out += "**";
+      AppendMarkdownEscaped(out, r.text, in_table);
+      *out += "**";
+      return;
+    case 'i':
+      *out += "*";
+      AppendMarkdownEscaped(out, r.text, in_table);
+      *out += "*";
+      return;
+    case 'c':
+      *out += "`";
+      *out += r.text;
+      *out += "`";
+      return;
+    case 'q':
+      *out += "“";
+      AppendMarkdownEscaped(out, r.text, in_table);
+      *out += "”";
+      return;
+    case 'a': {
+      size_t bar = r.text.rfind('|');
+      *out += "[";
+      AppendMarkdownEscaped(out, std::string_view(r.text).substr(0, bar), in_table);
+      *out += "](#";
+      *out += std::string_view(r.text).substr(bar + 1);
+      *out += ")";
+      return;
+    }
+    default:
+      AppendMarkdownEscaped(out, r.text, in_table);
+  }
+}
+
+void AppendMdLine(std::string* out, const Line& line, bool in_table = false) {
+  for (const Run& r : line) AppendMdRun(out, r, in_table);
+}
+
+void AppendHtmlRun(std::string* out, const Run& r) {
+  const char* tag = nullptr;
+  switch (r.style) {
+    case 'b': tag = "strong"; break;
+    case 'i': tag = "em"; break;
+    case 'c': tag = "code"; break;
+    case 'q': tag = "q"; break;
+    case 'a': {
+      size_t bar = r.text.rfind('|');
+      *out += "<a href=\"#";
+      AppendHtmlEscaped(out, std::string_view(r.text).substr(bar + 1));
+      *out += "\">";
+      AppendHtmlEscaped(out, std::string_view(r.text).substr(0, bar));
+      *out += "</a>";
+      return;
+    }
+    default:
+      AppendHtmlEscaped(out, r.text);
+      return;
+  }
+  *out += '<';
+  *out += tag;
+  *out += '>';
+  AppendHtmlEscaped(out, r.text);
+  *out += "</";
+  *out += tag;
+  *out += '>';
+}
+
+void AppendHtmlLine(std::string* out, const Line& line) {
+  for (const Run& r : line) AppendHtmlRun(out, r);
+}
+
+}  // namespace
+
+void AppendHtmlEscaped(std::string* out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '&': *out += "&amp;"; break;
+      case '<': *out += "&lt;"; break;
+      case '>': *out += "&gt;"; break;
+      case '"': *out += "&quot;"; break;
+      case '\'': *out += "&#39;"; break;
+      default: *out += c;
+    }
+  }
+}
+
+std::string MarkdownEscape(const std::string& s, bool in_table) {
+  std::string out;
+  out.reserve(s.size());
+  AppendMarkdownEscaped(&out, s, in_table);
   return out;
 }
 
@@ -104,15 +148,19 @@ void MarkdownSink::Heading(int level, const std::string& text, const std::string
 
 void MarkdownSink::Para(const Line& line) {
   out_ += '\n';
-  out_ += MdLine(line);
+  AppendMdLine(&out_, line);
   out_ += '\n';
 }
 
 void MarkdownSink::Items(const std::vector<Item>& items) {
   if (items.empty()) return;
   out_ += "\n";
-  for (const Item& it : items)
-    out_ += std::string(static_cast<size_t>(it.depth) * 2, ' ') + "- " + MdLine(it.line) + "\n";
+  for (const Item& it : items) {
+    out_.append(static_cast<size_t>(it.depth) * 2, ' ');
+    out_ += "- ";
+    AppendMdLine(&out_, it.line);
+    out_ += '\n';
+  }
 }
 
 void MarkdownSink::Numbered(const std::vector<Item>& items) {
@@ -121,10 +169,13 @@ void MarkdownSink::Numbered(const std::vector<Item>& items) {
   int n = 0;
   for (const Item& it : items) {
     if (it.depth == 0) {
-      out_ += std::to_string(++n) + ". " + MdLine(it.line) + "\n";
+      out_ += std::to_string(++n);
+      out_ += ". ";
     } else {
-      out_ += "   - " + MdLine(it.line) + "\n";
+      out_ += "   - ";
     }
+    AppendMdLine(&out_, it.line);
+    out_ += '\n';
   }
 }
 
@@ -143,7 +194,7 @@ void MarkdownSink::Table(const std::vector<std::string>& head,
     out_ += "|";
     for (const Line& cell : row) {
       out_ += ' ';
-      out_ += MdLine(cell, true);
+      AppendMdLine(&out_, cell, true);
       out_ += " |";
     }
     out_ += "\n";
@@ -175,7 +226,11 @@ void HtmlSink::Heading(int level, const std::string& text, const std::string& an
   out_ += ">\n";
 }
 
-void HtmlSink::Para(const Line& line) { out_ += "<p>" + HtmlLine(line) + "</p>\n"; }
+void HtmlSink::Para(const Line& line) {
+  out_ += "<p>";
+  AppendHtmlLine(&out_, line);
+  out_ += "</p>\n";
+}
 
 void HtmlSink::List(const std::vector<Item>& items, const char* tag) {
   if (items.empty()) return;
@@ -195,7 +250,8 @@ void HtmlSink::List(const std::vector<Item>& items, const char* tag) {
         --depth;
       }
     }
-    out_ += "<li>" + HtmlLine(it.line);
+    out_ += "<li>";
+    AppendHtmlLine(&out_, it.line);
     open_li = true;
   }
   if (open_li) out_ += "</li>\n";
@@ -216,7 +272,11 @@ void HtmlSink::Table(const std::vector<std::string>& head,
   out_ += "</tr></thead>\n<tbody>\n";
   for (const auto& row : rows) {
     out_ += "<tr>";
-    for (const Line& cell : row) out_ += "<td>" + HtmlLine(cell) + "</td>";
+    for (const Line& cell : row) {
+      out_ += "<td>";
+      AppendHtmlLine(&out_, cell);
+      out_ += "</td>";
+    }
     out_ += "</tr>\n";
   }
   out_ += "</tbody>\n</table>\n";

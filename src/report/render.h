@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace charter::report_internal {
@@ -72,5 +73,7 @@ class HtmlSink : public Sink {
 };
 
 std::string MarkdownEscape(const std::string& s, bool in_table);
+// HtmlEscape (report.h) appended to `out`.
+void AppendHtmlEscaped(std::string* out, std::string_view s);
 
 }  // namespace charter::report_internal
