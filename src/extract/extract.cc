@@ -53,8 +53,8 @@ int CountWords(std::string_view s) {
   return n;
 }
 
-// The cue files of a language, matched against each unit in this order (see
-// CueMatcher for why they stay in separate RE2::Sets).
+// The cue files of a language, in the order their rules are numbered in
+// Impl::cue_set (the files only group the cues; they are matched together).
 constexpr const char* kCueFiles[] = {"modality.tsv",    "duties.tsv",        "values.tsv",
                                      "limitations.tsv", "institutional.tsv", "structure.tsv"};
 
@@ -172,36 +172,6 @@ struct TextFacts {
   bool topics_done = false;                        // topic_hits computed
 };
 
-// The qualifier, cue and holder patterns of a language, numbered globally
-// (qualifiers.tsv, then the cue files in kCueFiles order, then holders.tsv),
-// in one PatternSet: one pass of its set per text (see PatternSet for how
-// long-range patterns are kept out of the set's DFA). Separate sets per file
-// were measured slower (9 passes at 5-10 ns/byte each, 0.55 s over the
-// corpus); before gating, one set of all of them took 3.7 s.
-struct CueMatcher {
-  PatternSet set;
-
-  // `patterns`: (rule, pattern), in global order.
-  static Result<CueMatcher> Create(const std::vector<std::pair<Rule, std::string>>& patterns,
-                                   const std::string& name) {
-    RuleFile all{name, {}};
-    for (const auto& [rule, pattern] : patterns) {
-      all.rules.push_back(rule);
-      all.rules.back().fields = {pattern};
-    }
-    auto set = PatternSet::Compile(all, 0, {.each = false});
-    if (!set) return std::unexpected(set.error());
-    return CueMatcher{std::move(*set)};
-  }
-
-  // The global numbers of the patterns matching each text, ascending.
-  void MatchAll(const std::vector<std::string_view>& texts,
-                std::vector<std::vector<int>>* hits) const {
-    hits->resize(texts.size());
-    for (size_t t = 0; t < texts.size(); ++t) set.Match(texts[t], &(*hits)[t]);
-  }
-};
-
 struct ExtractCache {
   std::unordered_map<std::string, std::vector<int>> heading, caption;
 };
@@ -219,10 +189,14 @@ struct Extractor::Impl {
   std::vector<std::string> qualifier_ids, topic_ids_by_rule;
   VoteSet context_heading, context_caption, context_lead_in;
   PatternSet topics;
-  // Qualifiers, cues and holders matched together; global number g is
-  // qualifier g below cue_begin[0], cue file k's rule g - cue_begin[k] below
-  // cue_begin[k + 1], holder g - cue_begin.back() from there on.
-  CueMatcher matcher;
+  // The qualifier, cue and holder patterns of a language in one PatternSet:
+  // one pass of its set per text (PatternSet keeps long-range patterns out of
+  // the set's DFA). Nine sets, one per file, were measured slower (5-10
+  // ns/byte each, 0.55 s over the corpus); one set of all of them before
+  // gating took 3.7 s. Global rule number g is qualifier g below
+  // cue_begin[0], cue file k's rule g - cue_begin[k] below cue_begin[k + 1],
+  // holder g - cue_begin.back() from there on.
+  PatternSet cue_set;
   std::vector<int> cue_begin;
   std::vector<std::string> topic_of;
   std::vector<double> topic_weight;
@@ -313,7 +287,7 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     const std::string name = dir + file;
     bool required = std::string(file) == "modality.tsv";
     if (!required && !rules.count(name)) continue;
-    // Matched through Impl::matcher (which checks the patterns): nothing to
+    // Matched through Impl::cue_set (which checks the patterns): nothing to
     // compile here.
     auto vs = LoadVotes(rules, name, 0, 1, 2, 3, 4, required, &parsed,
                         {.set = false, .each = false});
@@ -323,7 +297,7 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
   }
   // holders.tsv: holder <TAB> target <TAB> weight <TAB> pattern
   {
-    // Matched (and checked) through Impl::matcher; a holder's own regex,
+    // Matched (and checked) through Impl::cue_set; a holder's own regex,
     // compiled when first needed, tells which is named first.
     auto vs = LoadVotes(rules, dir + "holders.tsv", 1, 2, 3, 4, 4, false, &parsed,
                         {.set = false, .each = false});
@@ -396,21 +370,23 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
   }
 
   {
-    std::vector<std::pair<Rule, std::string>> patterns;
+    RuleFile all{dir + "cues", {}};
     auto add = [&](const PatternSet& set) {
-      for (size_t i = 0; i < set.size(); ++i)
-        patterns.emplace_back(set.rules()[i], set.pattern(static_cast<int>(i)));
+      for (size_t i = 0; i < set.size(); ++i) {
+        all.rules.push_back(set.rules()[i]);
+        all.rules.back().fields = {set.pattern(static_cast<int>(i))};
+      }
     };
     add(impl->qualifiers);
     for (const VoteSet& vs : impl->cues) {
-      impl->cue_begin.push_back(static_cast<int>(patterns.size()));
+      impl->cue_begin.push_back(static_cast<int>(all.rules.size()));
       add(vs.set);
     }
-    impl->cue_begin.push_back(static_cast<int>(patterns.size()));
+    impl->cue_begin.push_back(static_cast<int>(all.rules.size()));
     add(impl->holders.set);
-    auto m = CueMatcher::Create(patterns, dir + "cues");
-    if (!m) return std::unexpected(m.error());
-    impl->matcher = std::move(*m);
+    auto set = PatternSet::Compile(all, 0, {.each = false});
+    if (!set) return std::unexpected(set.error());
+    impl->cue_set = std::move(*set);
   }
 
   Extractor ex;
@@ -535,13 +511,10 @@ void Extractor::Impl::Analyse(const std::vector<std::string_view>& texts,
                               std::vector<TextFacts>* facts) const {
   facts->resize(texts.size());
   const int holders_begin = cue_begin.back();
-  std::vector<std::vector<int>> all_hits;
-  matcher.MatchAll(texts, &all_hits);
-  std::vector<std::vector<int>> core_hits;
-  std::vector<int> qualifier_hits, holder_hits;
+  std::vector<int> hits, core_hits, qualifier_hits, holder_hits;
   for (size_t t = 0; t < texts.size(); ++t) {
     TextFacts& f = (*facts)[t];
-    const std::vector<int>& hits = all_hits[t];
+    cue_set.Match(texts[t], &hits);
     qualifier_hits.clear();
     holder_hits.clear();
     for (int g : hits) {
@@ -553,8 +526,8 @@ void Extractor::Impl::Analyse(const std::vector<std::string_view>& texts,
     // prohibition, not a limitation), so a qualified text is matched again.
     const std::vector<int>* cue_hits = &hits;
     if (Qualify(texts[t], qualifier_hits, &f)) {
-      matcher.MatchAll({f.core}, &core_hits);
-      cue_hits = &core_hits[0];
+      cue_set.Match(f.core, &core_hits);
+      cue_hits = &core_hits;
     }
     size_t file = 0;
     for (int g : *cue_hits) {
