@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+
 namespace charter {
 
 uint32_t Document::SourceLine(size_t offset) const {
@@ -10,6 +12,10 @@ uint32_t Document::SourceLine(size_t offset) const {
                              [](size_t off, const Anchor& a) { return off < a.offset; });
   if (it == line_anchors.begin()) return line_anchors.front().line;
   return std::prev(it)->line;
+}
+
+bool IsLeadInOf(const Provision& unit, const Provision& next) {
+  return !next.lead_in.empty() && EndsWith(Trim(unit.text), Trim(next.lead_in));
 }
 
 namespace {

@@ -64,6 +64,12 @@ struct Provision {
   uint32_t line_end = 0;
 };
 
+// Whether `unit` is a lead-in on a line of its own that `next`, the unit
+// after it, carries as a list item ("All citizens are—" / "(a) equally
+// entitled ..."): extraction gives such a lead-in its items' decision, and
+// rewriting lets the items speak for it.
+bool IsLeadInOf(const Provision& unit, const Provision& next);
+
 // Normative kinds, as in ../shared/eval/GUIDELINES.md.
 enum class Kind {
   kRight,

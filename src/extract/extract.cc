@@ -739,10 +739,8 @@ std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
   for (size_t k = 0; k + 1 < out.size(); ++k) {
     Clause& c = out[k];
     if (own_of[k] < 0 || c.principle) continue;
-    const std::string_view lead = StripLabel(c.unit.text);
     size_t items = 0, principles = 0, first = 0;
-    for (size_t j = k + 1; j < out.size() && lead_of[j] >= 0 &&
-                           texts[static_cast<size_t>(lead_of[j])] == lead;
+    for (size_t j = k + 1; j < out.size() && IsLeadInOf(c.unit, out[j].unit);
          ++j) {
       ++items;
       if (out[j].principle && principles++ == 0) first = j;

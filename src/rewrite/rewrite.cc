@@ -190,8 +190,7 @@ std::vector<Principle> Rewriter::Rewrite(const std::vector<Clause>& clauses) con
     // is rewritten with each of its items, which carry its words; alone it
     // would make a principle without an object.
     if (k + 1 < clauses.size() && clauses[k + 1].principle &&
-        !clauses[k + 1].unit.lead_in.empty() &&
-        EndsWith(Trim(c.unit.text), Trim(clauses[k + 1].unit.lead_in)))
+        IsLeadInOf(c.unit, clauses[k + 1].unit))
       continue;
     out.push_back(RewriteClause(c));
   }
