@@ -740,8 +740,7 @@ std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
     Clause& c = out[k];
     if (own_of[k] < 0 || c.principle) continue;
     size_t items = 0, principles = 0, first = 0;
-    for (size_t j = k + 1; j < out.size() && IsLeadInOf(c.unit, out[j].unit);
-         ++j) {
+    for (size_t j = k + 1; j < out.size() && IsLeadInOf(c.unit, out[j].unit); ++j) {
       ++items;
       if (out[j].principle && principles++ == 0) first = j;
     }
