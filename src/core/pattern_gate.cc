@@ -231,6 +231,19 @@ bool ScanLong(std::string_view p) {
 
 bool HasLongRange(std::string_view pattern) { return ScanLong(pattern); }
 
+bool AnchoredAtStart(std::string_view p) {
+  size_t i = 0;
+  while (size_t f = FlagGroupAt(p, i)) i += f;
+  if (i >= p.size() || p[i] != '^') return false;
+  for (++i; i < p.size();) {
+    if (p[i] == '|' || p[i] == ')') return false;  // a top-level alternative
+    size_t e = AtomEnd(p, i);  // quantifiers scan as atoms of their own
+    if (e == npos) return false;
+    i = e;
+  }
+  return true;
+}
+
 GatePlan PlanGates(std::string_view pattern) {
   GatePlan plan;
   if (!ScanLong(pattern)) {

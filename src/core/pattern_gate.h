@@ -45,6 +45,11 @@ struct GatePlan {
 // \Q...\E) gets exact == false and no gates, which is always correct.
 GatePlan PlanGates(std::string_view pattern);
 
+// Whether `pattern` can only match at the start of the text: it begins with
+// "^" (after inline flags such as "(?-i)") and has no top-level "|". Such
+// patterns can share a set anchored at the start, whose DFA stops early.
+bool AnchoredAtStart(std::string_view pattern);
+
 // Whether `pattern` has a long-range construct anywhere: a group, "." or a
 // class that can span spaces, repeated without a small bound.
 bool HasLongRange(std::string_view pattern);

@@ -232,38 +232,6 @@ void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
   std::sort(hits->begin(), hits->end());
 }
 
-bool AnchoredAtStart(std::string_view p) {
-  // Skip leading inline flag groups: "(?i)", "(?-i)", "(?s-m)".
-  while (p.size() > 2 && p.substr(0, 2) == "(?") {
-    size_t close = p.find(')');
-    if (close == std::string_view::npos) return false;
-    std::string_view flags = p.substr(2, close - 2);
-    if (flags.find(':') != std::string_view::npos || flags.empty()) break;
-    p.remove_prefix(close + 1);
-  }
-  if (p.empty() || p.front() != '^') return false;
-  int depth = 0;
-  bool in_class = false;
-  for (size_t i = 0; i < p.size(); ++i) {
-    char c = p[i];
-    if (c == '\\') {
-      ++i;
-    } else if (in_class) {
-      if (c == ']') in_class = false;
-    } else if (c == '[') {
-      in_class = true;
-      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // "[]...]"
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return false;
-    }
-  }
-  return true;
-}
-
 const ::re2::RE2& PatternSet::Regex(int i) const {
   const size_t k = static_cast<size_t>(i);
   std::call_once(regexes_->once[k], [&] {

@@ -119,10 +119,6 @@ class PatternSet {
   std::shared_ptr<Regexes> regexes_;
 };
 
-// Whether `pattern` can only match at the start of the text: it begins with
-// "^" (after inline flags such as "(?-i)") and has no top-level "|". Such
-// patterns can share a set anchored at the start, whose DFA stops early.
-bool AnchoredAtStart(std::string_view pattern);
 
 // Contents of a rules folder, keyed by name relative to the rules root:
 // "topics.tsv", "en/headings.tsv", "en/abbreviations.txt", ...

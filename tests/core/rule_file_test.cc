@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/pattern_gate.h"
+
 using namespace charter;
 
 TEST_CASE("a rule file with a bad RE2 pattern names the file, line and reason", "[core]") {
