@@ -237,7 +237,7 @@ bool AnchoredAtStart(std::string_view p) {
   if (i >= p.size() || p[i] != '^') return false;
   for (++i; i < p.size();) {
     if (p[i] == '|' || p[i] == ')') return false;  // a top-level alternative
-    size_t e = AtomEnd(p, i);  // quantifiers scan as atoms of their own
+    size_t e = AtomEnd(p, i);                      // quantifiers scan as atoms of their own
     if (e == npos) return false;
     i = e;
   }
