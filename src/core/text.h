@@ -14,6 +14,10 @@ bool IsValidUtf8(std::string_view s);
 // Byte offset of the first invalid UTF-8 sequence, or npos.
 size_t FirstInvalidUtf8(std::string_view s);
 
+// Length in bytes of the well-formed UTF-8 sequence that starts at s[i] (1
+// for ASCII), or 0 when the bytes there are not one.
+size_t Utf8SequenceAt(std::string_view s, size_t i);
+
 // Strips ASCII whitespace (space, tab, CR, LF, FF, VT) from both ends.
 std::string_view Trim(std::string_view s);
 
