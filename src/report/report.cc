@@ -68,11 +68,17 @@ void WriteConflict(JsonWriter& w, const Conflict& c) {
   w.EndObject();
 }
 
-void WritePrinciples(JsonWriter& w, const char* key, const std::vector<Principle>& ps) {
+// "key": [ each item written by write_one ].
+template <typename T, typename WriteOne>
+void WriteArray(JsonWriter& w, const char* key, const std::vector<T>& items, WriteOne write_one) {
   w.Key(key);
   w.BeginArray();
-  for (const Principle& p : ps) WritePrincipleJson(p, &w);
+  for (const T& item : items) write_one(item);
   w.EndArray();
+}
+
+void WritePrinciples(JsonWriter& w, const char* key, const std::vector<Principle>& ps) {
+  WriteArray(w, key, ps, [&](const Principle& p) { WritePrincipleJson(p, &w); });
 }
 
 // PrincipleToJson with "status" (and "candidates") after "text".
@@ -475,10 +481,7 @@ std::string ReportJson(const MergePlan& plan) {
     w.EndObject();
   }
   w.EndArray();
-  w.Key("conflicts");
-  w.BeginArray();
-  for (const Conflict& c : plan.conflicts) WriteConflict(w, c);
-  w.EndArray();
+  WriteArray(w, "conflicts", plan.conflicts, [&](const Conflict& c) { WriteConflict(w, c); });
   WritePrinciples(w, "added", plan.added);
   w.Key("duplicates");
   w.BeginArray();
@@ -492,18 +495,11 @@ std::string ReportJson(const MergePlan& plan) {
     w.EndObject();
   }
   w.EndArray();
-  w.Key("decisions_applied");
-  w.BeginArray();
-  for (const Decision& d : plan.applied) WriteDecision(w, d);
-  w.EndArray();
-  w.Key("decisions_stale");
-  w.BeginArray();
-  for (const Decision& d : plan.stale) WriteDecision(w, d);
-  w.EndArray();
-  w.Key("constitution");
-  w.BeginArray();
-  for (const ConstitutionEntry& e : plan.constitution) WriteEntry(w, e);
-  w.EndArray();
+  auto decision = [&](const Decision& d) { WriteDecision(w, d); };
+  WriteArray(w, "decisions_applied", plan.applied, decision);
+  WriteArray(w, "decisions_stale", plan.stale, decision);
+  WriteArray(w, "constitution", plan.constitution,
+             [&](const ConstitutionEntry& e) { WriteEntry(w, e); });
   WritePrinciples(w, "base_principles", plan.base);
   WritePrinciples(w, "country_principles", plan.country_principles);
   w.EndObject();
@@ -908,14 +904,8 @@ std::string GlobalReportJson(const GlobalPlan& plan) {
   count("principles", plan.entries.size());
   count("conflicts", plan.conflicts.size());
   w.EndObject();
-  w.Key("principles");
-  w.BeginArray();
-  for (const GlobalEntry& e : plan.entries) WriteGlobalEntry(w, e);
-  w.EndArray();
-  w.Key("conflicts");
-  w.BeginArray();
-  for (const Conflict& c : plan.conflicts) WriteConflict(w, c);
-  w.EndArray();
+  WriteArray(w, "principles", plan.entries, [&](const GlobalEntry& e) { WriteGlobalEntry(w, e); });
+  WriteArray(w, "conflicts", plan.conflicts, [&](const Conflict& c) { WriteConflict(w, c); });
   w.EndObject();
   out += '\n';
   return out;
