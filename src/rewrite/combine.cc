@@ -18,7 +18,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -162,8 +165,7 @@ struct ItemList {
 
 // Adds `item` unless an equal or longer item already names it; replaces a
 // shorter item it contains.
-void AddItem(ItemList* list, const std::string& item) {
-  std::set<std::string> k = KeyTokens(item);
+void AddItem(ItemList* list, const std::string& item, std::set<std::string> k) {
   if (k.empty()) return;
   // Containment only counts between near neighbours ("religion" and
   // "religion or belief"), not "work" inside "just conditions of work".
@@ -279,6 +281,112 @@ Grounds TakeGrounds(std::string* items) {
 
 }  // namespace
 
+namespace rewrite_internal {
+
+// One part of a principle text ("<lead> <phrase>"), with everything Combine,
+// Concise and Ideas read from it.
+struct ParsedPart {
+  std::string lead;  // as the combination says it ("is most respectful of" -> "most respects")
+  std::string lkey;  // lowercase lead
+  bool least = false;
+  std::string phrase;
+  bool that = false;  // "the principle that ..."
+  Head head;
+  // head.ok: the grounds closing its list, and its items as a combination
+  // names them (each cut to its head), with their key tokens.
+  Grounds grounds;
+  std::vector<std::string> items;
+  std::vector<std::set<std::string>> item_keys;
+  // !head.ok: the key that finds the same whole phrase again.
+  std::string whole_key;
+  // What Ideas() returns for this part.
+  std::vector<std::string> ideas;
+};
+
+struct ParsedText {
+  std::vector<ParsedPart> parts;
+};
+
+namespace {
+
+ParsedText ParseText(const std::string& text, const Words& words) {
+  ParsedText out;
+  for (Part& part : ParseParts(text)) {
+    ParsedPart pp;
+    pp.lead = std::move(part.lead);
+    pp.lkey = AsciiLower(pp.lead);
+    pp.least = LeastLead(pp.lead);
+    pp.phrase = std::move(part.phrase);
+    pp.that = IsThatPhrase(pp.phrase);
+    std::string items_text;
+    pp.head = ParseHead(pp.phrase, &items_text);
+    // Ideas: the items as listed (grounds included), or the whole phrase.
+    if (pp.that) {
+      pp.ideas.push_back(pp.phrase.substr(pp.phrase.find(" that ") + 6));
+    } else {
+      for (const std::string& it : SplitList(pp.head.ok ? items_text : pp.phrase)) {
+        std::string idea = ShortIdea(it, words);
+        if (!idea.empty()) pp.ideas.push_back(std::move(idea));
+      }
+    }
+    if (pp.head.ok) {
+      pp.grounds = TakeGrounds(&items_text);
+      for (std::string it : SplitList(items_text)) {
+        // In a combined list each idea is named by its head: the item's own
+        // continuation (", including their own", ", directly or through
+        // ...") stays in the source clause.
+        if (size_t comma = it.find(", "); comma != std::string::npos) {
+          std::string next = AsciiLower(it.substr(comma + 2, it.find(' ', comma + 2) - comma - 2));
+          for (const char* w : {"including", "especially", "particularly", "directly", "either",
+                                "whether", "which"})
+            // Only a short aside: a long tail can carry a further idea ("...,
+            // including food ..., and the right to security in ...").
+            if (next == w && Split(it.substr(comma + 2), ' ').size() <= 10) {
+              it.resize(comma);
+              break;
+            }
+        }
+        std::string idea = ShortIdea(it, words);
+        pp.item_keys.push_back(KeyTokens(idea));
+        pp.items.push_back(std::move(idea));
+      }
+    } else {
+      pp.whole_key = pp.lkey + "|" + ItemKey(pp.phrase);
+    }
+    out.parts.push_back(std::move(pp));
+  }
+  return out;
+}
+
+}  // namespace
+
+// Parsed texts by text. A merge combines the same members again and again
+// while it looks for a combination that fits, and asks for the ideas of each
+// text several times: each text is parsed once. Bounded: past kMaxEntries
+// the cache starts over (a bulk run sees every country's texts).
+class ParseCache {
+ public:
+  std::shared_ptr<const ParsedText> Get(const std::string& text, const Words& words) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (auto it = map_.find(text); it != map_.end()) return it->second;
+    }
+    auto parsed = std::make_shared<const ParsedText>(ParseText(text, words));
+    std::lock_guard<std::mutex> lock(mu_);
+    if (map_.size() >= kMaxEntries) map_.clear();
+    return map_.emplace(text, std::move(parsed)).first->second;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 20000;
+  std::mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const ParsedText>> map_;
+};
+
+std::shared_ptr<ParseCache> NewParseCache() { return std::make_shared<ParseCache>(); }
+
+}  // namespace rewrite_internal
+
 Principle Rewriter::Combine(const std::vector<Principle>& cluster) const {
   if (cluster.empty()) return Principle{};
   if (cluster.size() == 1) return cluster.front();
@@ -315,6 +423,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
   };
   struct LeadGroups {
     std::string lead;
+    std::string lkey;  // lowercase
     bool least = false;
     std::vector<Group> groups;
   };
@@ -324,25 +433,23 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
   // "The principle that <a whole sentence>" cannot be named in a few words:
   // when other members name their ideas, such members contribute their
   // sources only.
-  std::vector<std::vector<Part>> parsed;
+  std::vector<std::shared_ptr<const ParsedText>> parsed;
   bool named = false;
   for (const Principle& p : cluster) {
-    parsed.push_back(ParseParts(p.text));
-    for (const Part& part : parsed.back()) named = named || !IsThatPhrase(part.phrase);
+    parsed.push_back(impl_->parses->Get(p.text, words));
+    for (const ParsedPart& part : parsed.back()->parts) named = named || !part.that;
   }
 
-  for (const std::vector<Part>& parts : parsed) {
-    for (const Part& part : parts) {
-      if (named && IsThatPhrase(part.phrase)) continue;
-      std::string lkey = AsciiLower(part.lead);
+  for (const auto& text : parsed) {
+    for (const ParsedPart& part : text->parts) {
+      if (named && part.that) continue;
       auto lg = std::find_if(leads.begin(), leads.end(),
-                             [&](const LeadGroups& g) { return AsciiLower(g.lead) == lkey; });
+                             [&](const LeadGroups& g) { return g.lkey == part.lkey; });
       if (lg == leads.end()) {
-        leads.push_back({part.lead, LeastLead(part.lead), {}});
+        leads.push_back({part.lead, part.lkey, part.least, {}});
         lg = leads.end() - 1;
       }
-      std::string items_text;
-      Head h = ParseHead(part.phrase, &items_text);
+      const Head& h = part.head;
       if (h.ok) {
         auto g = std::find_if(lg->groups.begin(), lg->groups.end(), [&](const Group& x) {
           if (!x.head.ok || x.head.head != h.head || x.head.prep != h.prep) return false;
@@ -363,34 +470,14 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
         ++g->members;
         g->poss.insert(h.poss);
         // The most specific enumeration of the group's members survives.
-        if (Grounds gr = TakeGrounds(&items_text); gr.count > g->grounds.count)
-          g->grounds = std::move(gr);
-        for (std::string it : SplitList(items_text)) {
-          // In a combined list each idea is named by its head: the item's own
-          // continuation (", including their own", ", directly or through
-          // ...") stays in the source clause.
-          if (size_t comma = it.find(", "); comma != std::string::npos) {
-            std::string next =
-                AsciiLower(it.substr(comma + 2, it.find(' ', comma + 2) - comma - 2));
-            for (const char* w : {"including", "especially", "particularly", "directly", "either",
-                                  "whether", "which"})
-              // Only a short aside: a long tail can carry a further idea ("...,
-              // including food ..., and the right to security in ...").
-              if (next == w && Split(it.substr(comma + 2), ' ').size() <= 10) {
-                it.resize(comma);
-                break;
-              }
-          }
-          AddItem(&g->list, ShortIdea(it, words));
-        }
-      } else {
-        std::string key = lkey + "|" + ItemKey(part.phrase);
-        if (whole_keys.insert(key).second) {
-          Group g;
-          g.whole = part.phrase;
-          g.members = 1;
-          lg->groups.push_back(std::move(g));
-        }
+        if (part.grounds.count > g->grounds.count) g->grounds = part.grounds;
+        for (size_t i = 0; i < part.items.size(); ++i)
+          AddItem(&g->list, part.items[i], part.item_keys[i]);
+      } else if (whole_keys.insert(part.whole_key).second) {
+        Group g;
+        g.whole = part.phrase;
+        g.members = 1;
+        lg->groups.push_back(std::move(g));
       }
     }
   }
@@ -554,21 +641,10 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
 }
 
 std::vector<std::string> Rewriter::Ideas(std::string_view principle_text) const {
-  const Words& words = impl_->rules.words;
   std::vector<std::string> out;
-  for (const Part& part : ParseParts(std::string(principle_text))) {
-    if (IsThatPhrase(part.phrase)) {
-      out.push_back(part.phrase.substr(part.phrase.find(" that ") + 6));
-      continue;
-    }
-    std::string items;
-    Head h = ParseHead(part.phrase, &items);
-    if (!h.ok) items = part.phrase;
-    for (const std::string& it : SplitList(items)) {
-      std::string idea = ShortIdea(it, words);
-      if (!idea.empty()) out.push_back(idea);
-    }
-  }
+  auto parsed = impl_->parses->Get(std::string(principle_text), impl_->rules.words);
+  for (const ParsedPart& part : parsed->parts)
+    out.insert(out.end(), part.ideas.begin(), part.ideas.end());
   return out;
 }
 

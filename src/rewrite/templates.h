@@ -105,9 +105,17 @@ std::string Clean(const std::string& text, const Rules& rules, std::vector<std::
 
 namespace charter {
 
-// The compiled rules behind a Rewriter (shared, immutable).
+namespace rewrite_internal {
+// Parses of principle texts for Combine, Concise and Ideas (combine.cc).
+class ParseCache;
+std::shared_ptr<ParseCache> NewParseCache();
+}  // namespace rewrite_internal
+
+// The compiled rules behind a Rewriter (shared, immutable), and a cache of
+// what Combine reads from each text (thread-safe; results do not depend on it).
 struct Rewriter::Impl {
   rewrite_internal::Rules rules;
+  std::shared_ptr<rewrite_internal::ParseCache> parses = rewrite_internal::NewParseCache();
 };
 
 }  // namespace charter
