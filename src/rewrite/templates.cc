@@ -286,21 +286,19 @@ std::vector<int> TemplateSet::Candidates(const std::string& text) const {
 
 std::string Clean(const std::string& text, const Rules& rules, std::vector<std::string>* fired) {
   std::string s = text;
-  // The set says which rules can fire on the original text; a substitution
-  // can create a match for a later rule, so after the first change every
-  // later rule is tried.
+  // The set says which rules can fire on the text; a substitution can create
+  // a match for a later rule, so after a change the set is asked again about
+  // the new text.
   std::vector<int> cand = rules.clean_set.Candidates(s);
-  size_t next = 0;
-  bool changed = false;
-  for (size_t i = 0; i < rules.clean.size(); ++i) {
-    if (!changed) {
-      while (next < cand.size() && static_cast<size_t>(cand[next]) < i) ++next;
-      if (next >= cand.size() || static_cast<size_t>(cand[next]) != i) continue;
-    }
-    const CleanRule& r = rules.clean[i];
+  size_t k = 0;
+  while (k < cand.size()) {
+    const int i = cand[k++];
+    const CleanRule& r = rules.clean[static_cast<size_t>(i)];
     if (RE2::GlobalReplace(&s, *r.regex, r.replacement) > 0) {
-      changed = true;
       if (fired) fired->push_back(r.rule_id);
+      std::vector<int> later = rules.clean_set.Candidates(s);
+      cand.assign(std::upper_bound(later.begin(), later.end(), i), later.end());
+      k = 0;
     }
   }
   return CollapseSpaces(s);
