@@ -46,7 +46,7 @@ int CountWords(std::string_view s) {
   bool in = false;
   for (char ch : s) {
     const unsigned char u = static_cast<unsigned char>(ch);
-    const bool letter = std::isalpha(u) || u >= 0x80;
+    const bool letter = ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
     if (letter && !in) ++n;
     in = letter;
   }
@@ -165,11 +165,11 @@ struct TextFacts {
   std::vector<const std::string*> fired;  // qualifier + cue rule ids
   double kind_score[kNumKinds] = {};
   double principle_votes = 0;
-  int holder = -1;                                 // index into holders, -1 none
-  std::vector<int> topic_hits;                     // topics.tsv rules that match
-  std::string_view text;                           // what topic_hits were matched on
-  std::vector<int> lead_context;                   // context.tsv lead_in hits (lead-ins only)
-  bool topics_done = false;                        // topic_hits computed
+  int holder = -1;                // index into holders, -1 none
+  std::vector<int> topic_hits;    // topics.tsv rules that match
+  std::string_view text;          // what topic_hits were matched on
+  std::vector<int> lead_context;  // context.tsv lead_in hits (lead-ins only)
+  bool topics_done = false;       // topic_hits computed
 };
 
 struct ExtractCache {
@@ -289,8 +289,8 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     if (!required && !rules.count(name)) continue;
     // Matched through Impl::cue_set (which checks the patterns): nothing to
     // compile here.
-    auto vs = LoadVotes(rules, name, 0, 1, 2, 3, 4, required, &parsed,
-                        {.set = false, .each = false});
+    auto vs =
+        LoadVotes(rules, name, 0, 1, 2, 3, 4, required, &parsed, {.set = false, .each = false});
     if (!vs) return std::unexpected(vs.error());
     impl->cues.push_back(std::move(*vs));
     for (const Rule& r : parsed.rules) impl->Describe(r);
@@ -310,8 +310,8 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
   }
   // qualifiers.tsv: label <TAB> pattern
   {
-    auto set = Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed,
-                    {.set = false, .each = false});
+    auto set =
+        Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed, {.set = false, .each = false});
     if (!set) return std::unexpected(set.error());
     impl->qualifiers = std::move(*set);
     for (const Rule& r : parsed.rules) {
@@ -432,7 +432,8 @@ std::vector<std::string> Extractor::Impl::Topics(const TextFacts& own, const Tex
           v[i].second.score != v[j].second.score)
         continue;
       Acc& a = v[i].second;
-      for (auto [rule, text] : a.placed) a.pos = std::min(a.pos, FirstMatch(topics.Regex(rule), text));
+      for (auto [rule, text] : a.placed)
+        a.pos = std::min(a.pos, FirstMatch(topics.Regex(rule), text));
       break;
     }
   }
@@ -652,14 +653,15 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
     own_cue = own_cue || of.kind_score[static_cast<int>(k)] > 0;
   // So is a short opener left dangling ("We, the people of Kenya -", "And in
   // order to:"); a lead-in whose items carry it takes their decision below.
-  std::string_view trimmed = Trim(of.core);
-  const bool dangling = EndsWith(trimmed, "-") || EndsWith(trimmed, ":") ||
-                        EndsWith(trimmed, "\u2014") || EndsWith(trimmed, "\u2013");
-  const int words = CountWords(of.core);
-  if (!lf && !own_cue &&
-      (words < kMinWordsWithoutCue || (dangling && words < kMaxDanglingOpenerWords))) {
-    logit = std::min(logit, kFragmentLogit);
-    fired.push_back(kFragmentRule);
+  if (!lf && !own_cue) {
+    std::string_view trimmed = Trim(of.core);
+    const bool dangling = EndsWith(trimmed, "-") || EndsWith(trimmed, ":") ||
+                          EndsWith(trimmed, "\u2014") || EndsWith(trimmed, "\u2013");
+    const int words = CountWords(of.core);
+    if (words < kMinWordsWithoutCue || (dangling && words < kMaxDanglingOpenerWords)) {
+      logit = std::min(logit, kFragmentLogit);
+      fired.push_back(kFragmentRule);
+    }
   }
   c->score = std::round(Logistic(logit) * 1000.0) / 1000.0;
   c->principle = Logistic(logit) >= 0.5;
