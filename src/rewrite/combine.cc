@@ -297,8 +297,10 @@ struct ParsedPart {
   Grounds grounds;
   std::vector<std::string> items;
   std::vector<std::set<std::string>> item_keys;
-  // !head.ok: the key that finds the same whole phrase again.
+  // !head.ok: the key that finds the same whole phrase again, and the
+  // phrase's key tokens.
   std::string whole_key;
+  std::set<std::string> whole_tokens;
   // What Ideas() returns for this part.
   std::vector<std::string> ideas;
 };
@@ -352,6 +354,7 @@ ParsedText ParseText(const std::string& text, const Words& words) {
       }
     } else {
       pp.whole_key = pp.lkey + "|" + ItemKey(pp.phrase);
+      pp.whole_tokens = KeyTokens(pp.phrase);
     }
     out.parts.push_back(std::move(pp));
   }
@@ -404,19 +407,13 @@ Principle Rewriter::Concise(const Principle& p) const {
 
 Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
   const Words& words = impl_->rules.words;
-  // Key tokens of each phrase, computed once: the checks below ask often.
-  std::map<std::string, std::set<std::string>> key_cache;
-  auto keys = [&](const std::string& text) -> const std::set<std::string>& {
-    auto it = key_cache.find(text);
-    if (it == key_cache.end()) it = key_cache.emplace(text, KeyTokens(text)).first;
-    return it->second;
-  };
 
   // Lead -> groups in order of first appearance.
   struct Group {
     Head head;
-    ItemList list;      // for head groups
-    std::string whole;  // for a phrase without a head
+    ItemList list;                       // for head groups
+    std::string whole;                   // for a phrase without a head
+    std::set<std::string> whole_tokens;  // its key tokens
     int members = 0;
     std::set<std::string> poss;
     Grounds grounds;  // the longest enumeration of grounds of its members
@@ -464,7 +461,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
           return true;
         });
         if (g == lg->groups.end()) {
-          lg->groups.push_back(Group{h, {}, "", 0, {}, {}});
+          lg->groups.push_back(Group{h, {}, "", {}, 0, {}, {}});
           g = lg->groups.end() - 1;
         }
         ++g->members;
@@ -476,6 +473,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
       } else if (whole_keys.insert(part.whole_key).second) {
         Group g;
         g.whole = part.phrase;
+        g.whole_tokens = part.whole_tokens;
         g.members = 1;
         lg->groups.push_back(std::move(g));
       }
@@ -495,9 +493,9 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
   // "anyone being arbitrarily deprived of their property"): the combination
   // says it once, the clause stays among the sources.
   {
-    auto content = [&](const std::string& text) {
+    auto content = [&](const std::set<std::string>& tokens) {
       std::set<std::string> out;
-      for (const std::string& t : keys(text))
+      for (const std::string& t : tokens)
         if (t.size() >= 3 && !words.stop.count(t) && !words.generic.count(t)) out.insert(t);
       return out;
     };
@@ -505,9 +503,9 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
     for (const LeadGroups& lg : leads) {
       if (lg.least != (polarity == "least")) continue;
       for (const Group& g : lg.groups) {
-        for (const std::string& it : g.list.items)
-          for (const std::string& t : content(it)) named.insert(t);
-        for (const std::string& t : content(g.whole)) named.insert(t);
+        for (const std::set<std::string>& k : g.list.keys)
+          for (const std::string& t : content(k)) named.insert(t);
+        for (const std::string& t : content(g.whole_tokens)) named.insert(t);
       }
     }
     for (LeadGroups& lg : leads) {
@@ -516,7 +514,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
       for (Group& g : lg.groups) {
         bool repeats = false;
         if (!g.head.ok)
-          for (const std::string& t : content(g.whole)) repeats = repeats || named.count(t);
+          for (const std::string& t : content(g.whole_tokens)) repeats = repeats || named.count(t);
         if (!repeats) kept.push_back(std::move(g));
       }
       lg.groups = std::move(kept);
@@ -530,13 +528,14 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
   for (LeadGroups& lg : leads) {
     // Whole phrases name their ideas already: drop a whole phrase or a list
     // item that another whole phrase of the same lead contains.
-    std::vector<std::set<std::string>> whole_tokens;
+    std::vector<const std::set<std::string>*> whole_tokens;
     for (const Group& g : lg.groups)
-      if (!g.head.ok) whole_tokens.push_back(keys(g.whole));
-    auto covered = [&](const std::set<std::string>& k, const std::string& self) {
-      for (size_t i = 0; i < whole_tokens.size(); ++i) {
-        const std::set<std::string>& w = whole_tokens[i];
-        if (!self.empty() && w == keys(self)) continue;
+      if (!g.head.ok) whole_tokens.push_back(&g.whole_tokens);
+    // `self`: the whole phrase's own tokens (a phrase does not cover itself).
+    auto covered = [&](const std::set<std::string>& k, const std::set<std::string>* self) {
+      for (const std::set<std::string>* wp : whole_tokens) {
+        const std::set<std::string>& w = *wp;
+        if (self && w == *self) continue;
         if (!k.empty() && std::includes(w.begin(), w.end(), k.begin(), k.end())) return true;
       }
       return false;
@@ -544,14 +543,17 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
     std::vector<std::string> concepts;
     for (Group& g : lg.groups) {
       if (!g.head.ok) {
-        if (!covered(keys(g.whole), g.whole)) concepts.push_back(g.whole);
+        if (!covered(g.whole_tokens, &g.whole_tokens)) concepts.push_back(g.whole);
         continue;
       }
       if (g.head.head.empty()) {
-        std::vector<std::string> kept;
-        for (const std::string& it : g.list.items)
-          if (!covered(keys(it), "")) kept.push_back(it);
-        g.list.items = kept;
+        ItemList kept;
+        for (size_t i = 0; i < g.list.items.size(); ++i) {
+          if (covered(g.list.keys[i], nullptr)) continue;
+          kept.items.push_back(std::move(g.list.items[i]));
+          kept.keys.push_back(std::move(g.list.keys[i]));
+        }
+        g.list = std::move(kept);
       }
       if (g.list.items.empty()) continue;
       std::string poss = g.poss.size() == 1 ? *g.poss.begin() : std::string("the");
