@@ -27,6 +27,11 @@ std::string AsciiLower(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 
+// Whether `s` equals / ends with `lower` ignoring ASCII case; `lower` is
+// lowercase ("And" ends with "and"). No allocation.
+bool EqualsAsciiLower(std::string_view s, std::string_view lower);
+bool EndsWithAsciiLower(std::string_view s, std::string_view lower);
+
 // Splits on a single character; keeps empty fields.
 std::vector<std::string_view> Split(std::string_view s, char sep);
 

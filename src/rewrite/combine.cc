@@ -323,17 +323,27 @@ ParsedText ParseText(const std::string& text, const Words& words) {
     std::string items_text;
     pp.head = ParseHead(pp.phrase, &items_text);
     // Ideas: the items as listed (grounds included), or the whole phrase.
+    std::vector<std::string> listed;
+    if (pp.head.ok)
+      listed = SplitList(items_text);
+    else if (!pp.that)
+      listed = SplitList(pp.phrase);
+    std::vector<std::string> short_ideas;
+    for (const std::string& it : listed) short_ideas.push_back(ShortIdea(it, words));
     if (pp.that) {
       pp.ideas.push_back(pp.phrase.substr(pp.phrase.find(" that ") + 6));
     } else {
-      for (const std::string& it : SplitList(pp.head.ok ? items_text : pp.phrase)) {
-        std::string idea = ShortIdea(it, words);
-        if (!idea.empty()) pp.ideas.push_back(std::move(idea));
-      }
+      for (const std::string& idea : short_ideas)
+        if (!idea.empty()) pp.ideas.push_back(idea);
     }
     if (pp.head.ok) {
       pp.grounds = TakeGrounds(&items_text);
-      for (std::string it : SplitList(items_text)) {
+      // Without grounds taken off, the list is the one split above.
+      const bool same_list = pp.grounds.count == 0;
+      std::vector<std::string> items = same_list ? std::move(listed) : SplitList(items_text);
+      for (size_t i = 0; i < items.size(); ++i) {
+        std::string& it = items[i];
+        bool cut = false;
         // In a combined list each idea is named by its head: the item's own
         // continuation (", including their own", ", directly or through
         // ...") stays in the source clause.
@@ -345,16 +355,19 @@ ParsedText ParseText(const std::string& text, const Words& words) {
             // including food ..., and the right to security in ...").
             if (next == w && Split(it.substr(comma + 2), ' ').size() <= 10) {
               it.resize(comma);
+              cut = true;
               break;
             }
         }
-        std::string idea = ShortIdea(it, words);
+        std::string idea = same_list && !cut ? short_ideas[i] : ShortIdea(it, words);
         pp.item_keys.push_back(KeyTokens(idea));
         pp.items.push_back(std::move(idea));
       }
     } else {
-      pp.whole_key = pp.lkey + "|" + ItemKey(pp.phrase);
-      pp.whole_tokens = KeyTokens(pp.phrase);
+      const std::string key = ItemKey(pp.phrase);
+      pp.whole_key = pp.lkey + "|" + key;
+      for (std::string_view t : Split(key, ' '))
+        if (!t.empty()) pp.whole_tokens.insert(std::string(t));
     }
     out.parts.push_back(std::move(pp));
   }

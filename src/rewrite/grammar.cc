@@ -24,7 +24,12 @@ std::vector<std::string> Tokens(std::string_view s) {
   return out;
 }
 
-size_t WordCount(std::string_view s) { return Tokens(s).size(); }
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (!IsSpace(s[i]) && (i == 0 || IsSpace(s[i - 1]))) ++n;
+  return n;
+}
 
 // Splits a token into its word and trailing punctuation ("law," -> "law", ",").
 std::pair<std::string, std::string> SplitPunct(const std::string& tok) {
@@ -286,6 +291,16 @@ std::string ThirdPerson(std::string_view vp, const Words& words) {
       vp, words, [&](const std::string& w) { return S3Form(w, words); }, true);
 }
 
+// Whether `s` has the word "that" (any case) between spaces or at its ends.
+bool HasWordThat(std::string_view s) {
+  for (size_t p = 0; (p = s.find_first_of("tT", p)) != std::string_view::npos; ++p) {
+    if (p > 0 && s[p - 1] != ' ') continue;
+    if (!EqualsAsciiLower(s.substr(p, 4), "that")) continue;
+    if (p + 4 == s.size() || s[p + 4] == ' ') return true;
+  }
+  return false;
+}
+
 std::vector<std::string> SplitList(std::string_view s) {
   std::vector<std::string> items;
   std::string text = CollapseSpaces(s);
@@ -301,8 +316,10 @@ std::vector<std::string> SplitList(std::string_view s) {
     piece = TrimFragment(piece);
     // A piece that continues the previous one ("..., including X", "...,
     // directly or through Y") is not a new item.
-    std::vector<std::string> ptoks = Tokens(piece);
-    std::string first = ptoks.empty() ? "" : AsciiLower(ptoks[0]);
+    // The piece is trimmed: its first word runs to the first space.
+    const size_t first_end = std::min(piece.find(' '), piece.size());
+    const std::string first = AsciiLower(std::string_view(piece).substr(0, first_end));
+    const bool one_word = first_end == piece.size();
     static const char* const kContinuation[] = {
         "including",    "which",   "whether", "in",     "that",       "especially",
         "particularly", "as",      "where",   "who",    "when",       "if",
@@ -314,12 +331,10 @@ std::vector<std::string> SplitList(std::string_view s) {
     // Nor does a piece of a clause opened by "that" ("claiming that a right
     // has been denied, violated or infringed, or is threatened"): its commas
     // are the clause's.
-    if (!items.empty() &&
-        (" " + AsciiLower(items.back()) + " ").find(" that ") != std::string::npos)
-      continuation = true;
+    if (!items.empty() && HasWordThat(items.back())) continuation = true;
     // An adverb ("directly or through ...") starts a continuation; a lone
     // noun in -ly ("assembly", "family") is an item.
-    if (first.size() > 4 && EndsWith(first, "ly") && ptoks.size() >= 2 && first != "family" &&
+    if (first.size() > 4 && EndsWith(first, "ly") && !one_word && first != "family" &&
         first != "assembly")
       continuation = true;
     if (!piece.empty() && continuation && !items.empty()) {
@@ -445,9 +460,7 @@ std::string TrimFragment(std::string_view s) {
          {" with regard to", " the following values", " towards securing", " the following", " and",
           " or", " and/or", " to", " of", " for", " that", " which", " includes", " including",
           " must", " shall", " are", " is", " unless"}) {
-      if (t.size() > tail.size() &&
-          AsciiLower(std::string_view(t).substr(t.size() - tail.size())) == tail)
-        t.resize(t.size() - tail.size());
+      if (t.size() > tail.size() && EndsWithAsciiLower(t, tail)) t.resize(t.size() - tail.size());
     }
     if (t == "and" || t == "or") t.clear();
     if (t.size() == before) break;
