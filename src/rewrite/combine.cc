@@ -107,16 +107,20 @@ Head ParseHead(const std::string& phrase, std::string* items) {
       "(?i)^(?:((?:[\\w-]+ ){0,2}[\\w-]+(?:'s|s'))|(the))? ?rights? to freedoms? of (.+)$");
   Head h;
   std::string poss, the, head, prep;
-  if (RE2::FullMatch(phrase, kRightToFreedom, &poss, &the, items)) {
+  // Each pattern is first asked without captures (RE2's DFA): most phrases
+  // do not match, and a match with captures runs a slower engine to the end.
+  if (RE2::FullMatch(phrase, kRightToFreedom) &&
+      RE2::FullMatch(phrase, kRightToFreedom, &poss, &the, items)) {
     h.poss = poss.empty() ? AsciiLower(the) : poss;
     h.head = "right to freedom";
     h.prep = "of";
     h.ok = true;
     return h;
   }
-  if (RE2::FullMatch(phrase, kHead, &poss, &the, &head, &prep, items)) {
+  if (RE2::FullMatch(phrase, kHead) &&
+      RE2::FullMatch(phrase, kHead, &poss, &the, &head, &prep, items)) {
     h.poss = poss.empty() ? AsciiLower(the) : poss;
-  } else if (RE2::FullMatch(phrase, kBare, &head, &prep, items)) {
+  } else if (RE2::FullMatch(phrase, kBare) && RE2::FullMatch(phrase, kBare, &head, &prep, items)) {
     h.poss = "";
   } else {
     // A plain list of short concepts ("freedom, equality, and a sense of
@@ -262,7 +266,9 @@ Grounds TakeGrounds(std::string* items) {
       "|regardless of|irrespective of|on (?:the )?grounds? of|on the basis of) (.+)$");
   Grounds g;
   std::string head, marker, list;
-  if (!RE2::FullMatch(*items, kGrounds, &head, &marker, &list) || head.empty()) return g;
+  if (!RE2::FullMatch(*items, kGrounds) ||
+      !RE2::FullMatch(*items, kGrounds, &head, &marker, &list) || head.empty())
+    return g;
   std::vector<std::string_view> pieces = Split(list, ',');
   if (pieces.size() < 3) return g;
   for (std::string_view piece : pieces) {

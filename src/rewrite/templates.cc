@@ -130,6 +130,9 @@ bool Template::AppliesTo(Kind kind) const {
 }
 
 std::optional<std::string> Template::Render(const std::string& text, const Words& words) const {
+  // Asked first without captures (RE2's DFA): most candidate templates do
+  // not match, and a match with captures runs a slower engine to the end.
+  if (!regex->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, nullptr, 0)) return std::nullopt;
   int n = regex->NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(static_cast<size_t>(n) + 1);
   if (!regex->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, groups.data(), n + 1))
