@@ -331,9 +331,9 @@ ParsedText ParseText(const std::string& text, const Words& words) {
     // Ideas: the items as listed (grounds included), or the whole phrase.
     std::vector<std::string> listed;
     if (pp.head.ok)
-      listed = SplitList(items_text);
+      listed = SplitList(items_text, &words.verbs);
     else if (!pp.that)
-      listed = SplitList(pp.phrase);
+      listed = SplitList(pp.phrase, &words.verbs);
     std::vector<std::string> short_ideas;
     for (const std::string& it : listed) short_ideas.push_back(ShortIdea(it, words));
     if (pp.that) {
@@ -346,7 +346,8 @@ ParsedText ParseText(const std::string& text, const Words& words) {
       pp.grounds = TakeGrounds(&items_text);
       // Without grounds taken off, the list is the one split above.
       const bool same_list = pp.grounds.count == 0;
-      std::vector<std::string> items = same_list ? std::move(listed) : SplitList(items_text);
+      std::vector<std::string> items =
+          same_list ? std::move(listed) : SplitList(items_text, &words.verbs);
       for (size_t i = 0; i < items.size(); ++i) {
         std::string& it = items[i];
         bool cut = false;

@@ -301,7 +301,15 @@ bool HasWordThat(std::string_view s) {
   return false;
 }
 
-std::vector<std::string> SplitList(std::string_view s) {
+std::vector<std::string> SplitList(std::string_view s, const std::set<std::string>* verbs) {
+  // Whether "a and b" is one verb phrase: `a` is a verb with its object or
+  // manner ("form associations"), `b` no verb of its own ("unions").
+  auto shares_verb = [&](const std::string& a, const std::string& b) {
+    const size_t sp = a.find(' ');
+    if (!verbs || sp == std::string::npos) return false;  // "work and rest": two ideas
+    return verbs->count(AsciiLower(a.substr(0, sp))) > 0 &&
+           verbs->count(AsciiLower(b.substr(0, b.find(' ')))) == 0;
+  };
   std::vector<std::string> items;
   std::string text = CollapseSpaces(s);
   size_t p = 0;
@@ -367,7 +375,8 @@ std::vector<std::string> SplitList(std::string_view s) {
     for (const char* conj : {" and ", " or "}) {
       size_t k = last.find(conj);
       if (k != std::string::npos && WordCount(last.substr(0, k)) <= 2 &&
-          WordCount(last.substr(k + std::string_view(conj).size())) <= 3) {
+          WordCount(last.substr(k + std::string_view(conj).size())) <= 3 &&
+          !shares_verb(last.substr(0, k), last.substr(k + std::string_view(conj).size()))) {
         std::string a = last.substr(0, k), b = last.substr(k + std::string_view(conj).size());
         items.back() = a;
         items.push_back(b);
@@ -379,7 +388,8 @@ std::vector<std::string> SplitList(std::string_view s) {
       size_t k = items[0].find(conj);
       if (k == std::string::npos) continue;
       std::string a = items[0].substr(0, k), b = items[0].substr(k + std::string_view(conj).size());
-      if (WordCount(a) <= 2 && WordCount(b) <= 2 && b.find(conj) == std::string::npos) {
+      if (WordCount(a) <= 2 && WordCount(b) <= 2 && b.find(conj) == std::string::npos &&
+          !shares_verb(a, b)) {
         items = {a, b};
         break;
       }
@@ -412,7 +422,12 @@ std::string JoinList(const std::vector<std::string>& items, std::string_view con
   for (size_t i = 0; i + 1 < items.size(); ++i)
     commas = commas || items[i].find(',') != std::string::npos;
   std::string sep = commas ? "; " : ", ";
-  if (items.size() == 2 && !commas) return items[0] + " " + std::string(conj) + " " + items[1];
+  // Two items join without a comma unless the first has a conjunction of
+  // its own: "assemble peacefully and without arms, and form associations".
+  const bool inner =
+      items[0].find(" and ") != std::string::npos || items[0].find(" or ") != std::string::npos;
+  if (items.size() == 2 && !commas && !inner)
+    return items[0] + " " + std::string(conj) + " " + items[1];
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += sep;

@@ -79,8 +79,12 @@ std::string ThirdPerson(std::string_view vp, const Words& words);
 // Splits a concept list on top-level commas and "and"/"or" ("thought,
 // conscience, and religion" -> {thought, conscience, religion}; "opinion and
 // expression" -> {opinion, expression}); a leading repeated preposition
-// ("to work, to rest") is dropped from each item.
-std::vector<std::string> SplitList(std::string_view s);
+// ("to work, to rest") is dropped from each item. With `verbs`, a verb with
+// its object or manner is one item: in "form associations or unions" and
+// "assemble peacefully and without arms" what follows the conjunction shares
+// the verb.
+std::vector<std::string> SplitList(std::string_view s,
+                                   const std::set<std::string>* verbs = nullptr);
 
 // Joins with serial commas: {a} -> "a", {a, b} -> "a and b", {a, b, c} ->
 // "a, b, and c". When an item before the last contains a comma, "; " joins

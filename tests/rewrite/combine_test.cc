@@ -304,7 +304,7 @@ TEST_CASE("a combination keeps a list of grounds whole, from its most specific m
   Principle out = Rw().Combine({a, b});
   CHECK(out.text ==
         "Choose the response that most respects everyone's entitlements to all the rights and "
-        "freedoms and equal protection against any discrimination, without distinction as to "
+        "freedoms, and equal protection against any discrimination, without distinction as to "
         "race, colour, sex, language, religion, political or other opinion, national or social "
         "origin, property, birth, or other status.");
   // Said alone and concisely, the clause keeps its grounds too.
@@ -377,6 +377,27 @@ TEST_CASE("a holder that is a clause cut short gets no template that needs a nou
                            "the House shall have the right to vote at a referendum.",
                            "47", {"participation_elections"});
   CHECK(q.text.find("citizen who to") == std::string::npos);
+}
+
+TEST_CASE("Combine keeps a verb with its object or manner as one item") {
+  // "form associations or unions": both share "form"; "peacefully and
+  // without arms" says how to assemble. Split, they read "..., without arms,
+  // form associations, and unions".
+  Principle a = FromClause(Kind::kRight,
+                           "Every citizen shall have the right to assemble peacefully and without "
+                           "arms.",
+                           "16", {"assembly_association"});
+  Principle b =
+      FromClause(Kind::kRight, "Every citizen shall have the right to form associations or unions.",
+                 "17", {"assembly_association"});
+  CHECK(Rw().Ideas(a.text) == std::vector<std::string>{"assemble peacefully and without arms"});
+  CHECK(Rw().Ideas(b.text) == std::vector<std::string>{"form associations or unions"});
+  CHECK(Rw().Combine({a, b}).text ==
+        "Choose the response that most respects every citizen's rights to assemble peacefully and "
+        "without arms, and form associations or unions.");
+  // Two nouns are two ideas: "life and liberty".
+  Principle c = FromClause(Kind::kRight, "Everyone has the right to life and liberty.", "3", {});
+  CHECK(Rw().Ideas(c.text) == std::vector<std::string>{"life", "liberty"});
 }
 
 }  // namespace charter
