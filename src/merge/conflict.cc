@@ -57,14 +57,19 @@ int ConflictRules::Stance(std::string_view principle_text) const {
 }
 
 std::vector<int> ConflictRules::Sides(const Principle& p) const {
-  std::vector<int> out;
-  if (!impl_ || !impl_->side_a) return out;
+  if (!impl_ || !impl_->side_a) return {};
   std::string text = p.text;
   for (const Source& s : p.sources) {
     if (s.text.empty()) continue;
     text += '\n';
     text += s.text;
   }
+  return Sides(std::string_view(text));
+}
+
+std::vector<int> ConflictRules::Sides(std::string_view text) const {
+  std::vector<int> out;
+  if (!impl_ || !impl_->side_a) return out;
   std::vector<int> a = impl_->side_a->Match(text);
   std::vector<int> b = impl_->side_b->Match(text);
   for (int r : a)

@@ -59,6 +59,8 @@ class ConflictRules {
   // sides match the same principle is left out (it states both, so it
   // conflicts with neither).
   std::vector<int> Sides(const Principle& p) const;
+  // The same, of one text (a principle's or a source clause's).
+  std::vector<int> Sides(std::string_view text) const;
 
   const std::vector<ConflictRule>& rules() const;
   bool empty() const;
@@ -77,7 +79,7 @@ struct Conflict {
   std::string label_b;
   Principle a;
   Principle b;
-  std::string side_a;   // "base", or the country (global merge)
+  std::string side_a;  // "base", or the country (global merge)
   std::string side_b;
   float similarity = 0.0f;  // cosine of a and b (0 when not computed)
 };

@@ -800,60 +800,96 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
   });
 
   if (const ConflictRules* rules = tools.conflicts) {
-    // A value declaration belongs to the members (countries) whose own text
-    // or sources make it, not to every country of their cluster: per cluster,
-    // each side of a rule with the countries that declare it and the first
-    // member that does (shown in the report).
-    struct Side {
-      std::set<std::string> countries;
-      int member = -1;
-    };
     std::vector<int> stance(kept.size());
-    std::vector<std::map<int, Side>> sides(kept.size());
-    for (size_t i = 0; i < kept.size(); ++i) {
+    for (size_t i = 0; i < kept.size(); ++i)
       stance[i] = rules->Stance(kept[i].entry.principle.text);
+    for (size_t i = 0; i < kept.size(); ++i) {
+      for (size_t j = i + 1; j < kept.size(); ++j) {
+        if (stance[i] * stance[j] >= 0) continue;
+        // Across countries only: a country is not in conflict with itself.
+        if (kept[i].entry.countries == kept[j].entry.countries &&
+            kept[i].entry.countries.size() == 1)
+          continue;
+        float s =
+            v.dim > 0 ? Round4(Dot(kept[i].centroid.data(), kept[j].centroid.data(), v.dim)) : 0.0f;
+        if (s >= options.negation)
+          plan.conflicts.push_back(NegationConflict(
+              kept[i].entry.principle, stance[i], Join(kept[i].entry.countries, ", "),
+              kept[j].entry.principle, Join(kept[j].entry.countries, ", "), s));
+      }
+    }
+    // Value declarations: one conflict per rule, each side naming every
+    // country whose own principles or their sources make that declaration
+    // (not every country of a cluster that happens to hold one), with one
+    // piece of evidence per country: the source clause that declares it,
+    // noted with the country. Pairing each country of one side with each
+    // of the other listed the same disagreement dozens of times.
+    struct Declaration {
+      std::set<std::string> countries;
+      // The first declaring member whose own words make the declaration
+      // (else the first declaring member), its sources the clauses that
+      // declare, one per country.
+      Principle evidence;
+      int cluster = -1;
+      bool own_words = false;
+    };
+    std::map<int, Declaration> declared;  // rule * 2 + side -> declaration
+    for (size_t i = 0; i < kept.size(); ++i) {
       for (int m : kept[i].members) {
-        for (int side : rules->Sides(all[static_cast<size_t>(m)])) {
-          Side& sd = sides[i][side];
-          sd.countries.insert(sets[owner[static_cast<size_t>(m)]].country);
-          if (sd.member < 0) sd.member = m;
+        const Principle& member = all[static_cast<size_t>(m)];
+        const std::string& country = sets[owner[static_cast<size_t>(m)]].country;
+        for (int side : rules->Sides(member)) {
+          Declaration& d = declared[side];
+          if (!d.countries.insert(country).second) continue;
+          auto states = [&](std::string_view text) {
+            std::vector<int> sides = rules->Sides(text);
+            return std::binary_search(sides.begin(), sides.end(), side);
+          };
+          if (d.cluster < 0 || (!d.own_words && states(member.text))) {
+            std::vector<Source> kept_sources = std::move(d.evidence.sources);
+            d.cluster = static_cast<int>(i);
+            d.evidence = member;
+            d.evidence.sources = std::move(kept_sources);
+            d.own_words = states(member.text);
+          }
+          Source said;
+          for (const Source& src : member.sources) {
+            if (states(src.text)) {
+              said = src;
+              break;
+            }
+          }
+          // No single clause says it alone: the principle's own words do.
+          if (said.text.empty()) {
+            said.id = member.id;
+            said.text = member.text;
+          }
+          said.note = country;
+          d.evidence.sources.push_back(std::move(said));
         }
       }
     }
-    for (size_t i = 0; i < kept.size(); ++i) {
-      std::string side_i = Join(kept[i].entry.countries, ", ");
-      for (size_t j = i; j < kept.size(); ++j) {
-        float s =
-            v.dim > 0 ? Round4(Dot(kept[i].centroid.data(), kept[j].centroid.data(), v.dim)) : 0.0f;
-        // Across countries only: a country is not in conflict with itself.
-        const bool one_country = kept[i].entry.countries == kept[j].entry.countries &&
-                                 kept[i].entry.countries.size() == 1;
-        if (j > i && !one_country && stance[i] * stance[j] < 0 && s >= options.negation)
-          plan.conflicts.push_back(NegationConflict(kept[i].entry.principle, stance[i], side_i,
-                                                    kept[j].entry.principle,
-                                                    Join(kept[j].entry.countries, ", "), s));
-        // Rule conflicts, also within one cluster ("marriage between a man
-        // and a woman" and "same-sex marriage" name the same idea).
-        for (const auto& [sa, da] : sides[i]) {
-          auto db = sides[j].find(sa ^ 1);
-          if (db == sides[j].end() || (j == i && (sa & 1))) continue;
-          if (da.countries == db->second.countries && da.countries.size() == 1) continue;
-          const ConflictRule& r = rules->rules()[static_cast<size_t>(sa / 2)];
-          Conflict c;
-          c.kind = "rule";
-          c.rule = r.id;
-          c.label_a = (sa & 1) ? r.label_b : r.label_a;
-          c.label_b = (sa & 1) ? r.label_a : r.label_b;
-          c.a = all[static_cast<size_t>(da.member)];
-          c.b = all[static_cast<size_t>(db->second.member)];
-          c.side_a = Join(std::vector<std::string>(da.countries.begin(), da.countries.end()), ", ");
-          c.side_b = Join(
-              std::vector<std::string>(db->second.countries.begin(), db->second.countries.end()),
-              ", ");
-          c.similarity = s;
-          plan.conflicts.push_back(std::move(c));
-        }
-      }
+    for (size_t r = 0; r < rules->rules().size(); ++r) {
+      auto a = declared.find(static_cast<int>(2 * r));
+      auto b = declared.find(static_cast<int>(2 * r + 1));
+      if (a == declared.end() || b == declared.end()) continue;
+      const Declaration& da = a->second;
+      const Declaration& db = b->second;
+      if (da.countries == db.countries && da.countries.size() == 1) continue;
+      const ConflictRule& rule = rules->rules()[r];
+      Conflict c;
+      c.kind = "rule";
+      c.rule = rule.id;
+      c.label_a = rule.label_a;
+      c.label_b = rule.label_b;
+      c.a = da.evidence;
+      c.b = db.evidence;
+      c.side_a = Join(std::vector<std::string>(da.countries.begin(), da.countries.end()), ", ");
+      c.side_b = Join(std::vector<std::string>(db.countries.begin(), db.countries.end()), ", ");
+      const Pending& ca = kept[static_cast<size_t>(da.cluster)];
+      const Pending& cb = kept[static_cast<size_t>(db.cluster)];
+      c.similarity = v.dim > 0 ? Round4(Dot(ca.centroid.data(), cb.centroid.data(), v.dim)) : 0.0f;
+      plan.conflicts.push_back(std::move(c));
     }
   }
   for (Pending& p : kept) plan.entries.push_back(std::move(p.entry));

@@ -116,11 +116,16 @@ struct Counts {
 Counts CountDecisions(const MergePlan& plan) {
   Counts c;
   for (const MergeCandidate& m : plan.candidates) {
-    if (m.decision.empty()) ++c.pending;
-    else if (m.decision == "accept") ++c.accept;
-    else if (m.decision == "edit") ++c.edit;
-    else if (m.decision == "reject") ++c.reject;
-    else if (m.decision == "drop") ++c.drop;
+    if (m.decision.empty())
+      ++c.pending;
+    else if (m.decision == "accept")
+      ++c.accept;
+    else if (m.decision == "edit")
+      ++c.edit;
+    else if (m.decision == "reject")
+      ++c.reject;
+    else if (m.decision == "drop")
+      ++c.drop;
   }
   return c;
 }
@@ -136,7 +141,8 @@ struct Reader {
     return false;
   }
   bool Get(const Json& j, const char* key, std::string* out, const std::string& where) {
-    if (!j.contains(key) || !j.at(key).is_string()) return Fail(where, std::string("missing \"") + key + "\"");
+    if (!j.contains(key) || !j.at(key).is_string())
+      return Fail(where, std::string("missing \"") + key + "\"");
     *out = j.at(key).get<std::string>();
     return true;
   }
@@ -145,7 +151,8 @@ struct Reader {
     return true;
   }
   bool Num(const Json& j, const char* key, float* out, const std::string& where) {
-    if (!j.contains(key) || !j.at(key).is_number()) return Fail(where, std::string("missing \"") + key + "\"");
+    if (!j.contains(key) || !j.at(key).is_number())
+      return Fail(where, std::string("missing \"") + key + "\"");
     *out = j.at(key).get<float>();
     return true;
   }
@@ -226,44 +233,45 @@ void WriteCountryReport(const MergePlan& plan, Sink* out) {
   if (plan.options.max_chars > 0)
     limit = " A combined principle has at most " + std::to_string(plan.options.max_chars) +
             " characters.";
-  out->Para({{'p', "Thresholds (" + how + "): duplicate ≥ " + Fixed(plan.options.duplicate) +
-                       ", merge candidate ≥ " + Fixed(plan.options.similar) +
-                       ", combine country principles ≥ " + Fixed(plan.options.combine) + "." +
-                       limit}});
+  out->Para(
+      {{'p', "Thresholds (" + how + "): duplicate ≥ " + Fixed(plan.options.duplicate) +
+                 ", merge candidate ≥ " + Fixed(plan.options.similar) +
+                 ", combine country principles ≥ " + Fixed(plan.options.combine) + "." + limit}});
 
   out->Heading(2, "Summary", "summary");
   auto row = [](const std::string& k, size_t v) {
     return std::vector<Line>{{{'p', k}}, {{'p', std::to_string(v)}}};
   };
-  out->Table({"", "count"},
-             {row("Base principles", plan.base.size()),
-              row("Country principles (rewritten)", plan.country_input),
-              row("Country principles (after combining similar ones)",
-                  plan.country_principles.size()),
-              row("Duplicates of the base (dropped)", plan.duplicates.size()),
-              row("Merge candidates", plan.candidates.size()),
-              row("— awaiting review", counts.pending),
-              row("— accepted", counts.accept), row("— edited", counts.edit),
-              row("— rejected (added as new)", counts.reject),
-              row("— dropped (the base covers it)", counts.drop),
-              row("New principles added", plan.added.size()),
-              row("Conflicts", plan.conflicts.size()),
-              row("Decisions applied", plan.applied.size()),
-              row("Stale decisions (no such candidate)", plan.stale.size()),
-              row("Principles in the constitution", plan.constitution.size())});
+  out->Table(
+      {"", "count"},
+      {row("Base principles", plan.base.size()),
+       row("Country principles (rewritten)", plan.country_input),
+       row("Country principles (after combining similar ones)", plan.country_principles.size()),
+       row("Duplicates of the base (dropped)", plan.duplicates.size()),
+       row("Merge candidates", plan.candidates.size()), row("— awaiting review", counts.pending),
+       row("— accepted", counts.accept), row("— edited", counts.edit),
+       row("— rejected (added as new)", counts.reject),
+       row("— dropped (the base covers it)", counts.drop),
+       row("New principles added", plan.added.size()), row("Conflicts", plan.conflicts.size()),
+       row("Decisions applied", plan.applied.size()),
+       row("Stale decisions (no such candidate)", plan.stale.size()),
+       row("Principles in the constitution", plan.constitution.size())});
 
   out->Heading(2, "Merge candidates awaiting review (" + std::to_string(counts.pending) + ")",
                "candidates");
-  if (counts.pending == 0) out->Para({{'p', "None."}});
+  if (counts.pending == 0)
+    out->Para({{'p', "None."}});
   else
     out->Para({{'p', "Decide each in a decisions file (one line each: "},
                {'c', "<candidate id> accept|edit <text>|reject|drop"},
                {'p', ") and run again with --decisions FILE."}});
   for (const MergeCandidate& c : plan.candidates) {
     if (!c.decision.empty()) continue;
-    out->Heading(3, "Candidate " + c.id + " — similarity " + Fixed(c.similarity, 3), "cand-" + c.id);
+    out->Heading(3, "Candidate " + c.id + " — similarity " + Fixed(c.similarity, 3),
+                 "cand-" + c.id);
     std::vector<Item> items;
-    items.push_back({0, {{'b', "Base"}, {'p', " ("}, {'c', c.base.id}, {'p', "): " + c.base.text}}});
+    items.push_back(
+        {0, {{'b', "Base"}, {'p', " ("}, {'c', c.base.id}, {'p', "): " + c.base.text}}});
     items.push_back({0, {{'b', "Country"}, {'p', ": " + c.country.text}}});
     Append(&items, SourceItems(c.country, 1));
     items.push_back({0, {{'b', "Suggested"}, {'p', ": " + c.suggested.text}}});
@@ -272,8 +280,10 @@ void WriteCountryReport(const MergePlan& plan, Sink* out) {
   }
 
   out->Heading(2, "Conflicts (" + std::to_string(plan.conflicts.size()) + ")", "conflicts");
-  if (plan.conflicts.empty()) out->Para({{'p', "None found."}});
-  else out->Para({{'p', "Pairs that cannot both hold. Both sides are kept; a person decides."}});
+  if (plan.conflicts.empty())
+    out->Para({{'p', "None found."}});
+  else
+    out->Para({{'p', "Pairs that cannot both hold. Both sides are kept; a person decides."}});
   for (const Conflict& c : plan.conflicts) {
     out->Heading(3, c.label_a + " vs " + c.label_b + " (" + c.kind + ")", "");
     std::vector<Item> items;
@@ -343,7 +353,8 @@ void WriteCountryReport(const MergePlan& plan, Sink* out) {
     for (const Decision& d : plan.applied) {
       Line line = {{'c', d.candidate_id}, {'p', " " + d.action}};
       if (!d.text.empty()) line.push_back({'p', ": " + d.text});
-      if (!d.file.empty()) line.push_back({'i', " (" + d.file + ":" + std::to_string(d.line) + ")"});
+      if (!d.file.empty())
+        line.push_back({'i', " (" + d.file + ":" + std::to_string(d.line) + ")"});
       items.push_back({0, std::move(line)});
     }
     if (items.empty()) out->Para({{'p', "None."}});
@@ -353,13 +364,13 @@ void WriteCountryReport(const MergePlan& plan, Sink* out) {
   {
     std::vector<Item> items;
     for (const Decision& d : plan.stale) {
-      items.push_back(
-          {0,
-           {{'i', d.file + ":" + std::to_string(d.line)},
-            {'p', ": "},
-            {'c', d.candidate_id},
-            {'p', " " + d.action + " — no such candidate in this run (its base or country "
-                                   "principle changed); decide again."}}});
+      items.push_back({0,
+                       {{'i', d.file + ":" + std::to_string(d.line)},
+                        {'p', ": "},
+                        {'c', d.candidate_id},
+                        {'p', " " + d.action +
+                                  " — no such candidate in this run (its base or country "
+                                  "principle changed); decide again."}}});
     }
     if (items.empty()) out->Para({{'p', "None."}});
     out->Items(items);
@@ -372,8 +383,8 @@ std::string Base3rdToBase(const std::string& verb) {
   if (verb == "does") return "do";
   if (verb == "has") return "have";
   if (verb.size() > 3 && verb.ends_with("ies")) return verb.substr(0, verb.size() - 3) + "y";
-  if (verb.size() > 4 && (verb.ends_with("sses") || verb.ends_with("shes") || verb.ends_with("ches") ||
-                          verb.ends_with("xes")))
+  if (verb.size() > 4 && (verb.ends_with("sses") || verb.ends_with("shes") ||
+                          verb.ends_with("ches") || verb.ends_with("xes")))
     return verb.substr(0, verb.size() - 2);
   if (verb.size() > 2 && verb.ends_with("s") && !verb.ends_with("ss"))
     return verb.substr(0, verb.size() - 1);
@@ -381,8 +392,9 @@ std::string Base3rdToBase(const std::string& verb) {
 }
 
 bool LooksLikeVerb3rd(const std::string& w) {
-  static const char* const kNotVerbs[] = {"is", "this", "its", "his", "us", "as", "was", "always", "rights",
-                                          "others", "persons", "citizens", "laws", "freedoms"};
+  static const char* const kNotVerbs[] = {"is",      "this",     "its",    "his",     "us",
+                                          "as",      "was",      "always", "rights",  "others",
+                                          "persons", "citizens", "laws",   "freedoms"};
   if (w.size() < 4 || !w.ends_with("s") || w.ends_with("ss") || w.ends_with("ous")) return false;
   for (const char* n : kNotVerbs)
     if (w == n) return false;
@@ -546,7 +558,8 @@ Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name
     std::string where = "merge_candidates[" + std::to_string(i++) + "]";
     MergeCandidate c;
     if (!r.Get(o, "id", &c.id, where) || !r.Num(o, "similarity", &c.similarity, where) ||
-        !r.Get(o, "decision", &c.decision, where) || !r.P(o.value("base", Json()), &c.base, where) ||
+        !r.Get(o, "decision", &c.decision, where) ||
+        !r.P(o.value("base", Json()), &c.base, where) ||
         !r.P(o.value("country", Json()), &c.country, where) ||
         !r.P(o.value("suggested", Json()), &c.suggested, where))
       return InvalidArgument(r.error);
@@ -571,8 +584,8 @@ Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name
       return InvalidArgument(r.error);
     plan.duplicates.push_back(std::move(d));
   }
-  for (auto [key, list] : {std::pair{"decisions_applied", &plan.applied},
-                           std::pair{"decisions_stale", &plan.stale}}) {
+  for (auto [key, list] :
+       {std::pair{"decisions_applied", &plan.applied}, std::pair{"decisions_stale", &plan.stale}}) {
     i = 0;
     for (const Json& o : j.at(key)) {
       Decision d;
@@ -613,13 +626,15 @@ std::string ReportHtml(const MergePlan& plan) {
 
 std::string DecisionsTemplate(const MergePlan& plan) {
   std::string out =
-      "# Reviewer decisions for " + (plan.country.empty() ? std::string("this run") : plan.country) +
+      "# Reviewer decisions for " +
+      (plan.country.empty() ? std::string("this run") : plan.country) +
       ". Uncomment a line and choose: accept, edit <new text>, reject (keep both), drop.\n"
       "# Run again with --decisions FILE. See report.md for the evidence.\n";
   for (const MergeCandidate& c : plan.candidates) {
     out += "\n# base:      " + c.base.text + "\n# country:   " + c.country.text +
            "\n# suggested: " + c.suggested.text + "\n";
-    if (c.decision.empty()) out += "# " + c.id + "\taccept\n";
+    if (c.decision.empty())
+      out += "# " + c.id + "\taccept\n";
     else {
       out += c.id + "\t" + c.decision;
       if (c.decision == "edit") out += "\t" + c.decided_text;
@@ -658,8 +673,7 @@ std::string ConstitutionMarkdown(const MergePlan& plan) {
                      std::to_string(plan.constitution.size()) + " principles. " +
                      std::to_string(plan.duplicates.size()) +
                      " country principles repeated the base and were dropped; " +
-                     std::to_string(plan.Pending()) +
-                     " await review (see report.md)."}});
+                     std::to_string(plan.Pending()) + " await review (see report.md)."}});
   std::vector<Item> items;
   for (const ConstitutionEntry& e : plan.constitution) {
     items.push_back({0, {{'p', e.principle.text}}});
@@ -668,15 +682,19 @@ std::string ConstitutionMarkdown(const MergePlan& plan) {
       std::string c = s.cite.empty() ? s.id : s.cite;
       if (std::find(cites.begin(), cites.end(), c) == cites.end()) cites.push_back(c);
     }
-    std::string from = e.status == "base" ? "base" : e.status == "combined" ? "base, combined with " : "";
+    std::string from = e.status == "base"       ? "base"
+                       : e.status == "combined" ? "base, combined with "
+                                                : "";
     std::string list;
     for (const std::string& c : cites) {
       if (e.status == "combined" && c.starts_with("base")) continue;
       if (!list.empty()) list += "; ";
       list += c;
     }
-    if (e.status == "base") items.push_back({1, {{'i', "base"}}});
-    else items.push_back({1, {{'i', from + (list.empty() ? "" : list)}}});
+    if (e.status == "base")
+      items.push_back({1, {{'i', "base"}}});
+    else
+      items.push_back({1, {{'i', from + (list.empty() ? "" : list)}}});
   }
   md.Numbered(items);
   return md.End();
@@ -689,8 +707,8 @@ CritiqueRevision ToCritiqueRevision(const Principle& p) {
     if (!w.empty()) words.emplace_back(w);
   CritiqueRevision cr;
   auto generic = [&] {
-    cr.critique = "Identify specific ways in which the response does not follow this principle: " +
-                  p.text;
+    cr.critique =
+        "Identify specific ways in which the response does not follow this principle: " + p.text;
     cr.revision = "Please rewrite the response so that it follows this principle: " + p.text;
     return cr;
   };
@@ -708,7 +726,8 @@ CritiqueRevision ToCritiqueRevision(const Principle& p) {
   ++i;
   if (is) {
     // "is most honest and helpful" / "is least racist"
-    std::string rest = Join(std::vector<std::string>(words.begin() + static_cast<long>(i), words.end()), " ");
+    std::string rest =
+        Join(std::vector<std::string>(words.begin() + static_cast<long>(i), words.end()), " ");
     if (rest.find(" that ") != std::string::npos) return generic();
     if (most) {
       cr.critique = "Identify specific ways in which the response is not " + rest + ".";
@@ -739,7 +758,8 @@ CritiqueRevision ToCritiqueRevision(const Principle& p) {
     }
   }
   if (verbs.empty() || i >= words.size()) return generic();
-  std::string object = Join(std::vector<std::string>(words.begin() + static_cast<long>(i), words.end()), " ");
+  std::string object =
+      Join(std::vector<std::string>(words.begin() + static_cast<long>(i), words.end()), " ");
   std::string v3 = Join(verbs3, " "), v = Join(verbs, " ");
   if (most) {
     cr.critique = "Identify specific ways in which the response fails to " + v + " " + object + ".";
@@ -831,9 +851,11 @@ void WriteGlobalEntry(JsonWriter& w, const GlobalEntry& e) {
 }
 
 void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
-  out->Begin("Charter global constitution: " + std::to_string(plan.countries.size()) + " countries");
+  out->Begin("Charter global constitution: " + std::to_string(plan.countries.size()) +
+             " countries");
   out->Para({{'p', "Principles of all countries clustered together (average linkage ≥ " +
-                       Fixed(plan.options.threshold) + "); each principle shows how many countries "
+                       Fixed(plan.options.threshold) +
+                       "); each principle shows how many countries "
                        "support it. Minimum support: " +
                        std::to_string(plan.options.min_support) + "."}});
   out->Heading(2, "Summary", "summary");
@@ -860,8 +882,12 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
   for (const Conflict& c : plan.conflicts) {
     out->Heading(3, c.label_a + " vs " + c.label_b + " (" + c.kind + ")", "");
     std::vector<Item> items;
+    // A rule conflict's sides name every declaring country; its evidence is
+    // each country's declaring clause (the sources, noted with the country).
     items.push_back({0, {{'b', c.side_a}, {'p', ": " + c.a.text}}});
+    Append(&items, SourceItems(c.a, 1));
     items.push_back({0, {{'b', c.side_b}, {'p', ": " + c.b.text}}});
+    Append(&items, SourceItems(c.b, 1));
     Line why = {{'p', "similarity " + Fixed(c.similarity, 3)}};
     if (!c.rule.empty()) {
       why.push_back({'p', "; rule "});
@@ -942,8 +968,9 @@ std::string GlobalConstitutionMarkdown(const GlobalPlan& plan) {
   std::vector<Item> items;
   for (const GlobalEntry& e : plan.entries) {
     items.push_back({0, {{'p', e.principle.text}}});
-    items.push_back({1, {{'i', "support " + std::to_string(e.countries.size()) + ": " +
-                                   Join(e.countries, ", ")}}});
+    items.push_back({1,
+                     {{'i', "support " + std::to_string(e.countries.size()) + ": " +
+                                Join(e.countries, ", ")}}});
   }
   md.Numbered(items);
   return md.End();
@@ -1002,9 +1029,10 @@ std::string DiffMarkdown(const PrincipleDiff& d) {
   auto row = [](const std::string& k, size_t v) {
     return std::vector<Line>{{{'p', k}}, {{'p', std::to_string(v)}}};
   };
-  md.Table({"", "count"}, {row("Principles before", d.old_count), row("Principles after", d.new_count),
-                           row("Unchanged", d.unchanged.size()), row("Changed", d.changed.size()),
-                           row("Removed", d.removed.size()), row("Added", d.added.size())});
+  md.Table({"", "count"},
+           {row("Principles before", d.old_count), row("Principles after", d.new_count),
+            row("Unchanged", d.unchanged.size()), row("Changed", d.changed.size()),
+            row("Removed", d.removed.size()), row("Added", d.added.size())});
   md.Heading(2, "Added (" + std::to_string(d.added.size()) + ")", "added");
   std::vector<Item> items;
   for (const Principle& p : d.added) {

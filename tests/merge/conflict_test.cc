@@ -42,9 +42,8 @@ TEST_CASE("a principle stating both sides of a rule conflicts with neither", "[m
 TEST_CASE("a country principle against a base value declaration is a conflict", "[merge]") {
   auto rules = ConflictRules::Create(TestRules(), "en");
   REQUIRE(rules);
-  std::vector<Principle> base = {
-      P("b1", "Choose the response that most respects the secular character of the state.",
-        "base")};
+  std::vector<Principle> base = {P(
+      "b1", "Choose the response that most respects the secular character of the state.", "base")};
   std::vector<Principle> country = {
       P("c1", "Choose the response that most respects Islam as the state religion.")};
   MergeTools tools{.embed = BagOfWords, .combine = JoinCombine, .conflicts = &*rules};
@@ -118,6 +117,40 @@ TEST_CASE("a global conflict names the countries that make each declaration", "[
   const Conflict& c = plan.conflicts[0];
   CHECK(c.side_a + " | " + c.side_b == (c.label_a == "state_religion" ? "irn | fra" : "fra | irn"));
   CHECK((c.a.id == "i1" || c.b.id == "i1"));
+}
+
+TEST_CASE("a global rule conflict is one entry per rule, with each country's declaring clause",
+          "[merge]") {
+  auto rules = ConflictRules::Create(TestRules(), "en");
+  REQUIRE(rules);
+  // Two countries with a state religion, two secular ones: one conflict, not
+  // four pairs. sau's principle does not say it; its source clause does.
+  Principle sau = P("s1", "Choose the response that most respects the faith of the nation.");
+  sau.sources[0].text = "Islam is the state religion.";
+  std::vector<CountrySet> sets = {
+      {"irn", {P("i1", "Choose the response that most respects the state religion.")}},
+      {"sau", {sau}},
+      {"fra", {P("f1", "Choose the response that most respects the secular republic.")}},
+      {"tur", {P("t1", "Choose the response that most supports a secular state.")}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine, .conflicts = &*rules};
+  GlobalPlan plan = MergeGlobal(sets, tools, {});
+  REQUIRE(plan.conflicts.size() == 1);
+  const Conflict& c = plan.conflicts[0];
+  CHECK(c.kind == "rule");
+  CHECK(c.label_a == "state_religion");
+  CHECK(c.side_a == "irn, sau");
+  CHECK(c.side_b == "fra, tur");
+  // The evidence principle speaks for its side in its own words.
+  CHECK(c.a.id == "i1");
+  // One declaring clause per country, noted with the country: irn's own
+  // principle (no source clause says it alone), sau's source clause.
+  REQUIRE(c.a.sources.size() == 2);
+  CHECK(c.a.sources[0].note == "irn");
+  CHECK(c.a.sources[0].text == "Choose the response that most respects the state religion.");
+  CHECK(c.a.sources[1].note == "sau");
+  CHECK(c.a.sources[1].text == "Islam is the state religion.");
+  REQUIRE(c.b.sources.size() == 2);
+  CHECK(c.b.sources[1].note == "tur");
 }
 
 TEST_CASE("bad conflict rules name the file and line", "[merge]") {
