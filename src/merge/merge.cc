@@ -1,9 +1,11 @@
 #include "merge/merge.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -194,6 +196,37 @@ std::vector<std::vector<int>> Cluster(const MergeTools& tools, const Vectors& v,
 Principle WithId(Principle p) {
   if (p.id.empty()) p.id = HashHex(p.text);
   return p;
+}
+
+// Whether a principle names particulars of one country: a proper name
+// ("Russian Federation", "Bhutan's", "Ugandans") or a figure ("60", "sixty
+// percent"). Capitalised words that every constitution uses ("the State",
+// "this Constitution") are not particulars.
+bool NamesParticulars(std::string_view text) {
+  static const std::set<std::string, std::less<>> kCommon = {
+      "Choose",     "State",      "States", "Constitution", "Republic", "Nation",     "God",
+      "Parliament", "Government", "Court",  "Declaration",  "Covenant", "Convention", "Charter",
+      "Article",    "Law",        "I"};
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char ch = static_cast<unsigned char>(text[i]);
+    if (std::isdigit(ch)) return true;
+    if (!std::isalpha(ch)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '-'))
+      ++j;
+    std::string_view word = text.substr(i, j - i);
+    if (std::isupper(ch) && word.size() > 1 && std::islower(static_cast<unsigned char>(word[1])) &&
+        !kCommon.count(word))
+      return true;
+    for (std::string_view figure : {"percent", "hundred", "thousand"})
+      if (word == figure) return true;
+    i = j;
+  }
+  return false;
 }
 
 Principle CombineOrKeep(const std::vector<Principle>& cluster, const MergeTools& tools) {
@@ -769,17 +802,36 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     } else {
       // The member nearest the centroid speaks for the cluster; one a
       // specific template wrote, when there is one: a fallback's "violating
-      // the principle that ..." is the wording of last resort.
+      // the principle that ..." is the wording of last resort. Among the
+      // members as near (within kNear), one that speaks for every country:
+      // not "... the territory of the Russian Federation", "... sixty percent
+      // of Bhutan's total land".
+      constexpr float kNear = 0.01f;
+      std::vector<float> sim(c.size());
+      bool any_specific = false;
+      for (size_t k = 0; k < c.size(); ++k) {
+        sim[k] = Round4(Dot(p.centroid.data(), v.Row(static_cast<size_t>(c[k])), v.dim));
+        any_specific = any_specific || !StartsWith(members[k].template_id, "fallback");
+      }
+      auto eligible = [&](size_t k) {
+        return !any_specific || !StartsWith(members[k].template_id, "fallback");
+      };
       size_t central = 0;
       float best = -2.0f;
-      bool best_specific = false;
       for (size_t k = 0; k < c.size(); ++k) {
-        float s = Round4(Dot(p.centroid.data(), v.Row(static_cast<size_t>(c[k])), v.dim));
-        bool specific = !StartsWith(members[k].template_id, "fallback");
-        if ((specific && !best_specific) || (specific == best_specific && s > best)) {
-          best = s;
+        if (eligible(k) && sim[k] > best) {
+          best = sim[k];
           central = k;
-          best_specific = specific;
+        }
+      }
+      if (NamesParticulars(members[central].text)) {
+        float best_general = -2.0f;
+        for (size_t k = 0; k < c.size(); ++k) {
+          if (eligible(k) && sim[k] >= best - kNear && sim[k] > best_general &&
+              !NamesParticulars(members[k].text)) {
+            best_general = sim[k];
+            central = k;
+          }
         }
       }
       p.entry.principle = members[central];

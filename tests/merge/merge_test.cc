@@ -302,4 +302,22 @@ TEST_CASE("term coverage makes a base principle listing many rights a match for 
   CHECK(MergeCountry(base, country, tools, o).candidates.empty());
 }
 
+TEST_CASE("a large global cluster speaks through a member that names no one country", "[merge]") {
+  // Both members are as near the centroid as each other; the first names a
+  // country, the second speaks for all.
+  std::vector<CountrySet> sets = {
+      {"fre",
+       {P("f1", "Choose the response that most respects the freedom to move within Freedonia.")}},
+      {"xan",
+       {P("x1", "Choose the response that most respects the freedom to move within borders.")}}};
+  MergeTools tools{.embed = testing::BagOfWords, .combine = JoinCombine};
+  GlobalOptions o;
+  o.combine_max = 1;  // a cluster of two is "large": one member speaks for it
+  GlobalPlan plan = MergeGlobal(sets, tools, o);
+  REQUIRE(plan.entries.size() == 1);
+  CHECK(plan.entries[0].countries == std::vector<std::string>{"fre", "xan"});
+  CHECK(plan.entries[0].principle.text ==
+        "Choose the response that most respects the freedom to move within borders.");
+}
+
 }  // namespace charter
