@@ -367,6 +367,12 @@ ParsedText ParseText(const std::string& text, const Words& words) {
             }
         }
         std::string idea = same_list && !cut ? short_ideas[i] : ShortIdea(it, words);
+        // Under "right to", the head says "to" for every item: "seek and to
+        // enjoy asylum" is named "seek and enjoy asylum".
+        if (pp.head.prep == "to")
+          for (std::string_view conj : {" and to ", " or to "})
+            for (size_t at; (at = idea.find(conj)) != std::string::npos;)
+              idea.replace(at, conj.size(), conj.substr(0, conj.size() - 3));
         pp.item_keys.push_back(KeyTokens(idea));
         pp.items.push_back(std::move(idea));
       }

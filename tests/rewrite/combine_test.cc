@@ -395,6 +395,16 @@ TEST_CASE("Combine keeps a verb with its object or manner as one item") {
   CHECK(Rw().Combine({a, b}).text ==
         "Choose the response that most respects every citizen's rights to assemble peacefully and "
         "without arms, and form associations or unions.");
+  // Under "right to", the head's "to" serves each verb of an item.
+  Principle d = FromClause(Kind::kRight,
+                           "Everyone has the right to seek and to enjoy in other countries asylum "
+                           "from persecution.",
+                           "14", {});
+  Principle e =
+      FromClause(Kind::kRight, "Everyone has the right to own property.", "17", {"property"});
+  CHECK(Rw().Combine({d, e}).text ==
+        "Choose the response that most respects everyone's rights to seek and enjoy in other "
+        "countries asylum, and own property.");
   // Two nouns are two ideas: "life and liberty".
   Principle c = FromClause(Kind::kRight, "Everyone has the right to life and liberty.", "3", {});
   CHECK(Rw().Ideas(c.text) == std::vector<std::string>{"life", "liberty"});
