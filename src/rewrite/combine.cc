@@ -368,8 +368,10 @@ ParsedText ParseText(const std::string& text, const Words& words) {
         }
         std::string idea = same_list && !cut ? short_ideas[i] : ShortIdea(it, words);
         // Under "right to", the head says "to" for every item: "seek and to
-        // enjoy asylum" is named "seek and enjoy asylum".
-        if (pp.head.prep == "to")
+        // enjoy asylum" is named "seek and enjoy asylum". Not inside an item
+        // that lists with commas ("to participate ..., to enjoy the arts,
+        // and to share ..."), whose markers stay parallel.
+        if (pp.head.prep == "to" && idea.find(',') == std::string::npos)
           for (std::string_view conj : {" and to ", " or to "})
             for (size_t at; (at = idea.find(conj)) != std::string::npos;)
               idea.replace(at, conj.size(), conj.substr(0, conj.size() - 3));

@@ -152,7 +152,12 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
   }
 
   Principle p;
-  if (used) {
+  const bool wordless = std::none_of(segs.front().begin(), segs.front().end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch));
+  });
+  if (!used && wordless) {
+    // Nothing left to say: the clause was only an opener or a qualifier.
+  } else if (used) {
     p.text = Finish(body);
     p.polarity = used->polarity;
     p.template_id = used->id;
@@ -192,7 +197,8 @@ std::vector<Principle> Rewriter::Rewrite(const std::vector<Clause>& clauses) con
     if (k + 1 < clauses.size() && clauses[k + 1].principle &&
         IsLeadInOf(c.unit, clauses[k + 1].unit))
       continue;
-    out.push_back(RewriteClause(c));
+    Principle p = RewriteClause(c);
+    if (!p.text.empty()) out.push_back(std::move(p));
   }
   return out;
 }

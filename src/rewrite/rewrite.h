@@ -47,7 +47,9 @@ class Rewriter {
   // "country", kind = KindName(clause.kind), one Source built from clause.unit.
   // A later sentence of the clause that a specific template renders briefly
   // adds its own part ("..., and that most encourages a spirit of
-  // brotherhood"); see rules/README.md.
+  // brotherhood"); see rules/README.md. A clause with no words left once
+  // cleaned ("Notwithstanding anything in this Constitution—") gets an empty
+  // text, and Rewrite() leaves it out.
   Principle RewriteClause(const Clause& clause) const;
 
   // One principle naming each idea of the cluster once; sources are the union

@@ -196,6 +196,11 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
         if (!toks.empty() &&
             (toks[0] == "and" || toks[0] == "or" || toks[0] == "but" || toks[0] == "nor"))
           return std::nullopt;
+        // A negated subject ("no person [shall be prohibited from using ...]")
+        // names what the clause protects, not what it forbids.
+        if (!toks.empty() &&
+            (toks[0] == "no" || toks[0] == "nobody" || toks[0] == "none" || toks[0] == "neither"))
+          return std::nullopt;
         // Nor is a condition ("where a person is arrested he shall be
         // informed as soon as [may be]", "provided that no person [shall be
         // entitled]"): the template took a subordinate clause for a holder.
