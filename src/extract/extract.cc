@@ -187,7 +187,7 @@ struct Extractor::Impl {
   std::vector<std::string> holder_names;
   PatternSet qualifiers;
   std::vector<std::string> qualifier_ids, topic_ids_by_rule;
-  VoteSet context_heading, context_caption, context_lead_in;
+  VoteSet context_heading, context_caption, context_lead_in, context_continues;
   PatternSet topics;
   // The qualifier, cue and holder patterns of a language in one PatternSet:
   // one pass of its set per text (PatternSet keeps long-range patterns out of
@@ -209,8 +209,12 @@ struct Extractor::Impl {
     rule_text[r.Id()] = s;
   }
 
+  // `continued`: the sentence a unit without a lead-in continues (the first
+  // paragraph of a run ending with ';'), with the `continues` rules that
+  // matched the unit.
   void Classify(const Provision& u, const std::string& caption, const TextFacts& of,
-                const TextFacts* lf, Clause* c, ExtractCache* cache) const;
+                const TextFacts* lf, const TextFacts* continued,
+                const std::vector<int>& continues_hits, Clause* c, ExtractCache* cache) const;
   // Qualifiers, cues, holder and topic hits of each text.
   void Analyse(const std::vector<std::string_view>& texts, std::vector<TextFacts>* facts) const;
   // Topic hits of a text (principle clauses only: topics are not evidence).
@@ -327,17 +331,22 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     std::string text = it == rules.end() ? std::string() : it->second;
     auto f = ParseRuleFile(text, name, 4, 4);
     if (!f) return std::unexpected(f.error());
-    RuleFile by_scope[3];
+    RuleFile by_scope[4];
     for (RuleFile& b : by_scope) b.name = name;
     for (const Rule& r : f->rules) {
       const std::string& scope = r.fields[0];
-      int s = scope == "heading" ? 0 : scope == "caption" ? 1 : scope == "lead_in" ? 2 : -1;
+      int s = scope == "heading"     ? 0
+              : scope == "caption"   ? 1
+              : scope == "lead_in"   ? 2
+              : scope == "continues" ? 3
+                                     : -1;
       if (s < 0) return InvalidArgument(Where(r) + "unknown scope '" + scope + "'");
       by_scope[s].rules.push_back(r);
       impl->Describe(r);
     }
-    VoteSet* out[3] = {&impl->context_heading, &impl->context_caption, &impl->context_lead_in};
-    for (int s = 0; s < 3; ++s) {
+    VoteSet* out[4] = {&impl->context_heading, &impl->context_caption, &impl->context_lead_in,
+                       &impl->context_continues};
+    for (int s = 0; s < 4; ++s) {
       auto set = PatternSet::Compile(by_scope[s], 3, {.each = false});
       if (!set) return std::unexpected(set.error());
       for (const Rule& r : by_scope[s].rules) {
@@ -567,7 +576,9 @@ void Extractor::Impl::TopicHits(std::string_view text, TextFacts* f) const {
 }
 
 void Extractor::Impl::Classify(const Provision& u, const std::string& caption, const TextFacts& of,
-                               const TextFacts* lf, Clause* c, ExtractCache* cache) const {
+                               const TextFacts* lf, const TextFacts* continued,
+                               const std::vector<int>& continues_hits, Clause* c,
+                               ExtractCache* cache) const {
   double kind_score[kNumKinds] = {};
   double principle_votes = 0;
   std::vector<std::string> fired;
@@ -609,6 +620,13 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
   if (lf) {
     for (int i : lf->lead_context) cast(context_lead_in, i);
     absorb(*lf);
+  }
+  // So does a unit that continues the sentence of the paragraph before it
+  // ("The Congress shall have Power To lay ... Taxes ...;" / "To borrow
+  // Money ...;"): that sentence's cues vote for it too.
+  if (continued) {
+    for (int i : continues_hits) cast(context_continues, i);
+    absorb(*continued);
   }
   absorb(of);
 
@@ -704,6 +722,36 @@ std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
   for (const auto& [lead, idx] : lead_index)
     facts[static_cast<size_t>(idx)].lead_context = im.context_lead_in.set.Match(lead);
 
+  // A unit without a lead-in that reads as the next item of a list
+  // (context.tsv scope `continues`, "To borrow Money ...;"), right after a
+  // paragraph under the same headings that ends with ';', continues the
+  // sentence of that run's first paragraph.
+  std::vector<int> continued_of(out.size(), -1);  // index into out of the run's first paragraph
+  std::vector<std::vector<int>> continues_hits(out.size());
+  // Numbered units are items of a list of their own (even one the segmenter
+  // could not tie to its lead-in): no run of plain paragraphs.
+  auto numbered = [&](size_t k) {
+    const std::string& path = out[k].unit.path;
+    const size_t last = path.rfind(" > ");
+    return StartsWith(last == std::string::npos ? path : path.substr(last + 3), "(");
+  };
+  for (size_t k = 1; k < out.size(); ++k) {
+    if (own_of[k] < 0 || lead_of[k] >= 0 || im.context_continues.set.size() == 0) continue;
+    const size_t j = k - 1;
+    if (own_of[j] < 0 || lead_of[j] >= 0 || out[j].unit.headings != out[k].unit.headings ||
+        !EndsWith(Trim(out[j].unit.text), ";") || numbered(k) || numbered(j))
+      continue;
+    continues_hits[k] = im.context_continues.set.Match(texts[static_cast<size_t>(own_of[k])]);
+    if (continues_hits[k].empty()) continue;
+    // The run's first paragraph opens the sentence; an item itself ("d1.To
+    // have ...;" after a broken list) opens none.
+    if (continued_of[j] < 0 && !continues_hits[j].empty()) continue;
+    if (continued_of[j] < 0 &&
+        !im.context_continues.set.Match(texts[static_cast<size_t>(own_of[j])]).empty())
+      continue;
+    continued_of[k] = continued_of[j] >= 0 ? continued_of[j] : static_cast<int>(j);
+  }
+
   ExtractCache cache;
   std::string caption;  // of the article being read
   for (size_t k = 0; k < out.size(); ++k) {
@@ -721,7 +769,11 @@ std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
     const TextFacts* lf = lead_of[k] >= 0 ? &facts[static_cast<size_t>(lead_of[k])] : nullptr;
     const std::string& cap = u.caption.empty() ? caption : u.caption;
     TextFacts& of = facts[static_cast<size_t>(own_of[k])];
-    im.Classify(u, cap, of, lf, &c, &cache);
+    const TextFacts* continued =
+        continued_of[k] >= 0
+            ? &facts[static_cast<size_t>(own_of[static_cast<size_t>(continued_of[k])])]
+            : nullptr;
+    im.Classify(u, cap, of, lf, continued, continues_hits[k], &c, &cache);
     if (c.principle) {
       // Topics, for principle clauses: own words first, then the lead-in,
       // then (when neither names one) the article caption.

@@ -333,3 +333,32 @@ TEST_CASE("the shipped rules of every language compile", "[extract]") {
     if (!e) FAIL(e.error().message);
   }
 }
+
+TEST_CASE("a paragraph that reads as the next item continues the sentence before it", "[extract]") {
+  // The United States' Article I, Section 8: the powers of Congress, one
+  // paragraph each, no lead-in of their own.
+  const std::vector<std::string> heads = {"Article I", "Section 8"};
+  auto powers = [&](const std::string& head) {
+    std::vector<Provision> units = {
+        Text(head, heads), Text("To borrow Money on the credit of the United States;", heads),
+        Text("To establish Post Offices and post Roads;", heads)};
+    units[0].path = units[1].path = units[2].path = "Article I > Section 8";
+    return En().Extract(units);
+  };
+  auto out = powers(
+      "The Congress shall have Power To lay and collect Taxes, Duties, Imposts and Excises;");
+  REQUIRE(out.size() == 3);
+  for (const Clause& c : out) {
+    CHECK(c.kind == Kind::kInstitutional);
+    CHECK_FALSE(c.principle);
+  }
+  // explain shows why: the context rule that saw an item.
+  CHECK(std::any_of(out[2].rules.begin(), out[2].rules.end(), [](const std::string& id) {
+    return En().RuleText(id).starts_with("continues");
+  }));
+  // Alone, an infinitive paragraph reads as a right (an item of a rights
+  // list); nor does a paragraph ending with '.' open a run.
+  auto alone = powers("The Congress shall have Power To lay and collect Taxes.");
+  CHECK(alone[1].kind == Kind::kRight);
+  CHECK(alone[1].principle);
+}
