@@ -38,7 +38,15 @@ std::vector<std::string> Segments(const std::string& s) {
   std::vector<std::string> out;
   for (std::string_view part : Split(s, ';')) {
     std::string t = TrimFragment(part);
-    if (!t.empty()) out.push_back(t);
+    if (t.empty()) continue;
+    // "; or ..." goes on with the list before it ("Congress shall make no
+    // law respecting ...; or abridging the freedom of speech ...; or the
+    // right of the people peaceably to assemble").
+    if (!out.empty() && StartsWith(t, "or ")) {
+      out.back() += ", " + t;
+      continue;
+    }
+    out.push_back(t);
   }
   return out;
 }
