@@ -246,6 +246,23 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
        "religion, thought, belief, and opinion."},
       {Kind::kRight, "The rights of persons with disabilities shall be protected.",
        "Choose the response that most respects the rights of persons with disabilities."},
+      // United States, First Amendment: a bar on the legislature, a list
+      // joined by "; or".
+      {Kind::kProhibition,
+       "Congress shall make no law respecting an establishment of religion, or prohibiting the "
+       "free exercise thereof; or abridging the freedom of speech, or of the press; or the right "
+       "of the people peaceably to assemble, and to petition the Government for a redress of "
+       "grievances.",
+       "Choose the response that least endorses or condones any law respecting an establishment "
+       "of religion, or prohibiting the free exercise thereof, or abridging the freedom of "
+       "speech, or of the press, or the right of the people peaceably to assemble, and to "
+       "petition the Government for a redress of grievances."},
+      // Malaysia: a proviso on its own says its statement.
+      {Kind::kRight,
+       "Provided that no such person shall be entitled to vote unless his name is entered in "
+       "the register of electors.",
+       "Choose the response that least endorses or condones any such person being entitled to "
+       "vote unless their name is entered in the register of electors."},
   };
   for (const Case& c : kCases) {
     INFO(c.text);
