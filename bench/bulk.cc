@@ -8,11 +8,11 @@
 //   bench_bulk [--jobs N] [--runs R]      (best of R runs; default 3)
 // prints:
 //   bulk.documents: 86
-//   bulk.wall_s: 1.23
-//   bulk.documents_per_s: 69.9
-//   bulk.user_cpu_s: 2.51
-//   bulk.sys_cpu_s: 0.20
-//   bulk.peak_rss_mb: 180.4
+//   bulk.wall_s: 1.33
+//   bulk.documents_per_s: 64.7
+//   bulk.user_cpu_s: 2.32
+//   bulk.sys_cpu_s: 0.13
+//   bulk.peak_rss_mb: 97.9
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
