@@ -90,7 +90,9 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
     bool after_conj = prev == "and" || prev == "or" || (!prev.empty() && prev.back() == ',');
     auto [w, p] = SplitPunct(toks[j]);
     std::string lw = AsciiLower(w);
-    if (after_conj && lw == "not" && j + 1 < toks.size()) {
+    // "or not to believe": an infinitive, not a verb of the phrase's own.
+    if (after_conj && lw == "not" && j + 1 < toks.size() &&
+        AsciiLower(SplitPunct(toks[j + 1]).first) != "to") {
       if (does_not)
         toks[j] = "does not";
       else

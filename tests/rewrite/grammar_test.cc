@@ -84,6 +84,9 @@ TEST_CASE("verb phrases take gerund and third-person forms", "[rewrite]") {
         "unfairly discriminating against anyone");
   CHECK(Gerund("stop abuse", w) == "stopping abuse");
   CHECK(Gerund("die", w) == "dying");
+  // China, Art. 36: "or not to" is an infinitive of the object's.
+  CHECK(Gerund("force citizens to believe in, or not to believe in, any religion", w) ==
+        "forcing citizens to believe in, or not to believe in, any religion");
   CHECK(ThirdPerson("cause harm to the user", w) == "causes harm to the user");
   CHECK(ThirdPerson("be honest", w) == "is honest");
   CHECK(ThirdPerson("actively address and rectify injustices", w) ==
