@@ -264,6 +264,12 @@ std::string AnyForm(std::string_view np, const Words& words) {
   std::vector<std::string> toks = Tokens(np);
   if (toks.empty()) return "";
   std::string first = AsciiLower(toks[0]);
+  // A pronoun subject becomes an object: "condones them being tortured".
+  if (toks.size() == 1) {
+    for (auto [subject, object] : {std::pair{"they", "them"}, std::pair{"he", "him"},
+                                   std::pair{"she", "her"}, std::pair{"we", "us"}})
+      if (first == subject) return object;
+  }
   if (first == "nobody" || first == "noone" || first == "everyone" || first == "everybody") {
     toks[0] = "anyone";
     return Join(toks, " ");

@@ -71,6 +71,8 @@ TEST_CASE("negative subjects become any-forms", "[rewrite]") {
   CHECK(AnyForm("No one", w) == "anyone");
   CHECK(AnyForm("No person accused of any offence", w) == "anyone accused of any offence");
   CHECK(AnyForm("No citizen", w) == "any citizen");
+  // "They shall not be tortured": "condones them being tortured".
+  CHECK(AnyForm("They", w) == "them");
   CHECK(AnyForm("Nobody", w) == "anyone");
   CHECK(AnyForm("The State", w) == "the State");
 }
