@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 
+#include <cctype>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -207,6 +208,26 @@ Result<std::vector<Principle>> ConvertContext::Principles(const std::string& pat
   auto doc = pipeline_->Load(path);
   if (!doc) return std::unexpected(doc.error());
   if (lang) *lang = doc->lang;
+  // Principles are written in English from English clauses: a document in
+  // a language without rewrite rules cannot be converted, nor one in another
+  // script that language detection could only call English for want of
+  // evidence (it would give no principles, silently).
+  const std::string translation =
+      "principles are written from English text: convert an English translation; `charter "
+      "extract` reads this one";
+  if (auto rules = pipeline_->Rules(doc->lang); rules && !rules->count(doc->lang + "/rewrite.tsv"))
+    return InvalidArgument(path + ": the document is in '" + doc->lang + "' (rules/" + doc->lang +
+                           "/ has no rewrite rules), and " + translation);
+  size_t latin = 0, other = 0;
+  for (unsigned char ch : doc->text) {
+    if (std::isalpha(ch)) ++latin;
+    if (ch >= 0xC0) ++other;  // the first byte of a non-ASCII character
+  }
+  if (other > latin)
+    return InvalidArgument(path +
+                           ": most of the document's letters are outside the Latin alphabet, and "
+                           "principles are written from English text: convert an English "
+                           "translation");
   auto units = pipeline_->Segment(*doc);
   if (!units) return std::unexpected(units.error());
   // The units become the clauses' units: moved, not copied.

@@ -116,6 +116,34 @@ TEST_CASE("charter segment on an empty file fails with one line naming it", "[cl
   ExpectOneLineError(RunCharter(dir, "segment '" + blank + "'"), blank + ": empty file");
 }
 
+TEST_CASE("charter convert of a document in a language without rewrite rules says so",
+          "[cli][bad-input]") {
+  REQUIRE_BINARY();
+  TempDir dir;
+  // Extraction reads Spanish; principles are written from English text.
+  std::string es = dir.File("es.txt");
+  WriteBytes(es,
+             "Artículo 1. Toda persona tiene derecho a la vida, a la libertad y a la seguridad de "
+             "su persona.\n\nArtículo 2. Nadie será sometido a torturas ni a penas o tratos "
+             "crueles, inhumanos o degradantes.\n");
+  std::string out = dir.File("out-es");
+  ExpectOneLineError(RunCharter(dir, "convert '" + es + "' --out '" + out + "'"),
+                     es + ": the document is in 'es' (rules/es/ has no rewrite rules), and "
+                          "principles are written from English text: convert an English "
+                          "translation; `charter extract` reads this one");
+  CHECK_FALSE(fs::exists(out));
+  // Another script: language detection has no evidence, and English rules
+  // would find nothing: not an empty result, an error.
+  std::string ar = dir.File("ar.txt");
+  WriteBytes(ar,
+             "المادة 1. يولد جميع الناس أحراراً متساوين في الكرامة والحقوق.\n\nالمادة 2. لكل "
+             "إنسان حق التمتع بجميع الحقوق والحريات.\n");
+  ExpectOneLineError(RunCharter(dir, "convert '" + ar + "' --out '" + dir.File("out-ar") + "'"),
+                     ar + ": most of the document's letters are outside the Latin alphabet, and "
+                          "principles are written from English text: convert an English "
+                          "translation");
+}
+
 TEST_CASE("charter segment on a directory fails with one line naming it", "[cli][bad-input]") {
   REQUIRE_BINARY();
   TempDir dir;
