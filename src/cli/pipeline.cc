@@ -58,11 +58,13 @@ Result<std::vector<Provision>> Pipeline::Segment(const Document& doc) {
       // Rule errors name the file relative to the rules root ("en/headings.tsv:3: ...");
       // the user needs the path they can open.
       Error e = created.error();
-      if (e.message.rfind(doc.lang + "/", 0) == 0) e.message = options_.rules_root + "/" + e.message;
+      if (e.message.rfind(doc.lang + "/", 0) == 0)
+        e.message = options_.rules_root + "/" + e.message;
       return std::unexpected(e);
     }
     std::lock_guard<std::mutex> lock(mu_);
-    seg = segmenters_.emplace(doc.lang, std::make_shared<Segmenter>(std::move(*created))).first->second;
+    seg = segmenters_.emplace(doc.lang, std::make_shared<Segmenter>(std::move(*created)))
+              .first->second;
   }
   return seg->Segment(doc);
 }
@@ -77,6 +79,18 @@ Result<std::shared_ptr<const Extractor>> Pipeline::ExtractorFor(const std::strin
   }
   auto rules = Rules(lang);
   if (!rules) return std::unexpected(rules.error());
+  // A language with segmentation rules only (de, it, ...): say which
+  // languages can be extracted, not which file is missing.
+  if (!rules->count(lang + "/modality.tsv")) {
+    std::string have;
+    for (const std::string& l : AvailableLanguages(options_.rules_root)) {
+      std::error_code ec;
+      if (!std::filesystem::exists(options_.rules_root + "/" + l + "/modality.tsv", ec)) continue;
+      have += (have.empty() ? "" : ", ") + l;
+    }
+    return Unsupported("the document is in '" + lang + "', which has no extraction rules (rules/" +
+                       lang + "/modality.tsv): Charter extracts " + have);
+  }
   auto created = Extractor::Create(*rules, lang);
   if (!created) return std::unexpected(created.error());
   std::lock_guard<std::mutex> lock(mu_);
@@ -87,7 +101,12 @@ Result<std::shared_ptr<const Extractor>> Pipeline::ExtractorFor(const std::strin
 Result<std::vector<Clause>> Pipeline::Extract(std::vector<Provision> units,
                                               const std::string& lang) {
   auto ex = ExtractorFor(lang);
-  if (!ex) return std::unexpected(ex.error());
+  if (!ex) {
+    // Name the document when it is its language that has no rules.
+    if (ex.error().code == Error::Code::kUnsupported && !units.empty())
+      return Unsupported(units.front().doc + ": " + ex.error().message);
+    return std::unexpected(ex.error());
+  }
   return (*ex)->Extract(std::move(units));
 }
 

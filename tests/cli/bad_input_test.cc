@@ -138,6 +138,15 @@ TEST_CASE("charter convert of a document in a language without rewrite rules say
   WriteBytes(ar,
              "المادة 1. يولد جميع الناس أحراراً متساوين في الكرامة والحقوق.\n\nالمادة 2. لكل "
              "إنسان حق التمتع بجميع الحقوق والحريات.\n");
+  // German has segmentation rules only: extraction says which languages it reads.
+  std::string de = dir.File("de.txt");
+  WriteBytes(de,
+             "Artikel 1. Jeder Mensch hat das Recht auf Leben und auf die Freiheit der Person.\n\n"
+             "Artikel 2. Niemand darf gefoltert werden, und die Würde des Menschen ist "
+             "unantastbar.\n");
+  ExpectOneLineError(RunCharter(dir, "extract '" + de + "'"),
+                     de + ": the document is in 'de', which has no extraction rules "
+                          "(rules/de/modality.tsv): Charter extracts en, es, fr");
   ExpectOneLineError(RunCharter(dir, "convert '" + ar + "' --out '" + dir.File("out-ar") + "'"),
                      ar + ": most of the document's letters are outside the Latin alphabet, and "
                           "principles are written from English text: convert an English "
