@@ -160,11 +160,19 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
   }
 
   Principle p;
-  const bool wordless = std::none_of(segs.front().begin(), segs.front().end(), [](char ch) {
-    return std::isalnum(static_cast<unsigned char>(ch));
-  });
-  if (!used && wordless) {
-    // Nothing left to say: the clause was only an opener or a qualifier.
+  // Nothing to say: the clause was only an opener or a qualifier
+  // ("Notwithstanding anything in this Constitution—"), or it is a few words
+  // that no specific template reads ("Fundamental Principles", "In
+  // consequence:", a heading taken for text): "the principle that
+  // fundamental Principles" is no principle.
+  size_t words = 0;
+  for (size_t i = 0; i < segs.front().size(); ++i)
+    if (std::isalnum(static_cast<unsigned char>(segs.front()[i])) &&
+        (i == 0 || segs.front()[i - 1] == ' '))
+      ++words;
+  constexpr size_t kMinFallbackWords = 5;
+  if ((!used || used->fallback) && words < kMinFallbackWords) {
+    // p.text stays empty: Rewrite() leaves the clause out.
   } else if (used) {
     p.text = Finish(body);
     p.polarity = used->polarity;

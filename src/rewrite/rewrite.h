@@ -47,8 +47,9 @@ class Rewriter {
   // "country", kind = KindName(clause.kind), one Source built from clause.unit.
   // A later sentence of the clause that a specific template renders briefly
   // adds its own part ("..., and that most encourages a spirit of
-  // brotherhood"); see rules/README.md. A clause with no words left once
-  // cleaned ("Notwithstanding anything in this Constitution—") gets an empty
+  // brotherhood"); see rules/README.md. A clause that only a fallback would
+  // render and that has fewer than five words once cleaned ("Notwithstanding
+  // anything in this Constitution—", "Fundamental Principles") gets an empty
   // text, and Rewrite() leaves it out.
   Principle RewriteClause(const Clause& clause) const;
 

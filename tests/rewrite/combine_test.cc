@@ -405,6 +405,11 @@ TEST_CASE("Combine keeps a verb with its object or manner as one item") {
   CHECK(Rw().Combine({d, e}).text ==
         "Choose the response that most respects everyone's rights to seek and enjoy in other "
         "countries asylum, and own property.");
+  // "the protection" names nothing: the item keeps its complement.
+  Principle f =
+      FromClause(Kind::kRight, "Any person has the right to the protection of their private life.",
+                 "24", {"privacy"});
+  CHECK(Rw().Ideas(f.text) == std::vector<std::string>{"the protection of their private life"});
   // Two nouns are two ideas: "life and liberty".
   Principle c = FromClause(Kind::kRight, "Everyone has the right to life and liberty.", "3", {});
   CHECK(Rw().Ideas(c.text) == std::vector<std::string>{"life", "liberty"});
