@@ -132,12 +132,17 @@ TEST_CASE("charter convert of a document in a language without rewrite rules say
                           "principles are written from English text: convert an English "
                           "translation; `charter extract` reads this one");
   CHECK_FALSE(fs::exists(out));
-  // Another script: language detection has no evidence, and English rules
-  // would find nothing: not an empty result, an error.
+  // Another script: language detection has no evidence and calls it English,
+  // whose rules would find nothing. Not an empty result: an error.
   std::string ar = dir.File("ar.txt");
   WriteBytes(ar,
              "المادة 1. يولد جميع الناس أحراراً متساوين في الكرامة والحقوق.\n\nالمادة 2. لكل "
              "إنسان حق التمتع بجميع الحقوق والحريات.\n");
+  ExpectOneLineError(RunCharter(dir, "convert '" + ar + "' --out '" + dir.File("out-ar") + "'"),
+                     ar + ": the document is in no language Charter has rules for (0% of its "
+                          "words are common 'en' words, the nearest; a text in it has 40% or "
+                          "more), and principles are written from English text: convert an "
+                          "English translation");
   // German has segmentation rules only: extraction says which languages it reads.
   std::string de = dir.File("de.txt");
   WriteBytes(de,
@@ -147,10 +152,17 @@ TEST_CASE("charter convert of a document in a language without rewrite rules say
   ExpectOneLineError(RunCharter(dir, "extract '" + de + "'"),
                      de + ": the document is in 'de', which has no extraction rules "
                           "(rules/de/modality.tsv): Charter extracts en, es, fr");
-  ExpectOneLineError(RunCharter(dir, "convert '" + ar + "' --out '" + dir.File("out-ar") + "'"),
-                     ar + ": most of the document's letters are outside the Latin alphabet, and "
-                          "principles are written from English text: convert an English "
-                          "translation");
+  // Nor Turkish, in the Latin alphabet: English rules would write nonsense.
+  std::string tr = dir.File("tr.txt");
+  WriteBytes(tr,
+             "Madde 1. Her insan yaşama, özgürlüğe ve kişi güvenliğine hakkına sahiptir.\n\n"
+             "Madde 2. Hiç kimse işkenceye ya da zalimane, insanlık dışı veya aşağılatıcı "
+             "cezalara tabi tutulamaz.\n");
+  RunResult r = RunCharter(dir, "convert '" + tr + "' --out '" + dir.File("out-tr") + "'");
+  ExpectOneLineError(r, "convert an English translation");
+  CHECK(r.err.find(tr + ": the document is in no language Charter has rules for") !=
+        std::string::npos);
+  CHECK_FALSE(fs::exists(dir.File("out-tr")));
 }
 
 TEST_CASE("charter segment on a directory fails with one line naming it", "[cli][bad-input]") {
