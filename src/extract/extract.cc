@@ -745,10 +745,11 @@ std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
     if (continues_hits[k].empty()) continue;
     // The run's first paragraph opens the sentence; an item itself ("d1.To
     // have ...;" after a broken list) opens none.
-    if (continued_of[j] < 0 && !continues_hits[j].empty()) continue;
     if (continued_of[j] < 0 &&
-        !im.context_continues.set.Match(texts[static_cast<size_t>(own_of[j])]).empty())
+        !im.context_continues.set.Match(texts[static_cast<size_t>(own_of[j])]).empty()) {
+      continues_hits[k].clear();
       continue;
+    }
     continued_of[k] = continued_of[j] >= 0 ? continued_of[j] : static_cast<int>(j);
   }
 
