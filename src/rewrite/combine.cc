@@ -67,9 +67,22 @@ std::vector<Part> ParseParts(const std::string& text) {
       {"most supports or encourages", "most supports and encourages"},
   };
   std::vector<Part> parts;
+  // ", and that " separates parts only before a lead of its own ("..., and
+  // that least endorses ..."); otherwise it is the clause's own words
+  // ("advocacy of hatred that is based on race ..., and that constitutes
+  // incitement to cause harm").
+  static const RE2 kLeadStart("(?i)^(?:is |are )?(?:most|least|more|less) ");
+  auto next_part = [&](size_t from) {
+    constexpr std::string_view kSep = ", and that ";
+    for (size_t k = body.find(kSep, from); k != std::string::npos; k = body.find(kSep, k + 1)) {
+      re2::StringPiece after(body.data() + k + kSep.size(), body.size() - k - kSep.size());
+      if (RE2::PartialMatch(after, kLeadStart)) return k;
+    }
+    return std::string::npos;
+  };
   size_t p = 0;
   while (true) {
-    size_t k = body.find(", and that ", p);
+    size_t k = next_part(p);
     std::string piece = body.substr(p, k == std::string::npos ? std::string::npos : k - p);
     Part part;
     std::string lead, rest;

@@ -72,12 +72,11 @@ std::string Claude() {
 
 }  // namespace
 
-TEST_CASE("convert of the UDHR yields at most 20 principles, mostly matched to the base",
-          "[cli]") {
+TEST_CASE("convert of the UDHR yields at most 20 principles, mostly matched to the base", "[cli]") {
   CHARTER_REQUIRE_SHARED();
   ConvertTempDir dir;
-  Ran r = Charter(dir, "convert '" + Udhr() + "' --base '" + Claude() + "' --out '" +
-                           dir.File("a") + "'");
+  Ran r = Charter(
+      dir, "convert '" + Udhr() + "' --base '" + Claude() + "' --out '" + dir.File("a") + "'");
   INFO(r.err);
   REQUIRE(r.code == 0);
   for (const char* f : kOutputs) CHECK(fs::exists(dir.File("a/") + f));
@@ -120,7 +119,8 @@ TEST_CASE("two convert runs write byte-identical files", "[cli]") {
 TEST_CASE("reviewer decisions are applied on a re-run and stale ones are reported", "[cli]") {
   CHARTER_REQUIRE_SHARED();
   ConvertTempDir dir;
-  std::string args = "convert '" + Udhr() + "' --base '" + Claude() + "' --out '" + dir.File("a") + "'";
+  std::string args =
+      "convert '" + Udhr() + "' --base '" + Claude() + "' --out '" + dir.File("a") + "'";
   REQUIRE(Charter(dir, args).code == 0);
   auto report = nlohmann::ordered_json::parse(Slurp(dir.File("a/report.json")));
   if (report["merge_candidates"].empty()) {
@@ -128,8 +128,9 @@ TEST_CASE("reviewer decisions are applied on a re-run and stale ones are reporte
     return;
   }
   std::string id = report["merge_candidates"][0]["id"];
-  Spit(dir.File("d.tsv"), "# review\n" + id + "\tedit\tChoose the response that most respects "
-                          "everyone's dignity.\nfeedfacefeedface\taccept\n");
+  Spit(dir.File("d.tsv"), "# review\n" + id +
+                              "\tedit\tChoose the response that most respects "
+                              "everyone's dignity.\nfeedfacefeedface\taccept\n");
   Ran r = Charter(dir, args + " --decisions '" + dir.File("d.tsv") + "'");
   REQUIRE(r.code == 0);
   CHECK(r.err.find(dir.File("d.tsv") + ":3: stale decision: candidate feedfacefeedface") !=
@@ -163,7 +164,8 @@ TEST_CASE("a malformed decisions file stops convert with file and line", "[cli]"
 TEST_CASE("convert without a constitution yields the base alone", "[cli]") {
   ConvertTempDir dir;
   std::string base = charter::testing::SourceDir() + "/corpora/base-principles.jsonl";
-  Ran r = Charter(dir, "convert --base '" + base + "' --name atlantis --out '" + dir.File("o") + "'");
+  Ran r =
+      Charter(dir, "convert --base '" + base + "' --name atlantis --out '" + dir.File("o") + "'");
   INFO(r.err);
   REQUIRE(r.code == 0);
   std::string constitution = Slurp(dir.File("o/constitution.jsonl"));
@@ -178,14 +180,16 @@ TEST_CASE("bulk gives the same outputs whatever --jobs and reports a failing fil
   CHARTER_REQUIRE_SHARED();
   ConvertTempDir dir;
   fs::create_directories(dir.File("in"));
-  for (const char* f : {"constitutions/en/isr.txt", "constitutions/en/jam.txt",
-                        "instruments/en/udhr.txt"})
+  for (const char* f :
+       {"constitutions/en/isr.txt", "constitutions/en/jam.txt", "instruments/en/udhr.txt"})
     fs::copy_file(charter::testing::CorporaDir() + "/" + f,
                   dir.File("in/") + fs::path(f).filename().string());
   Spit(dir.File("in/broken.txt"), std::string("\x00\x01\x02\xff\xfe", 5));
   std::string base = " --base '" + Claude() + "'";
-  Ran one = Charter(dir, "bulk '" + dir.File("in") + "'" + base + " --jobs 1 --out '" + dir.File("j1") + "'");
-  Ran two = Charter(dir, "bulk '" + dir.File("in") + "'" + base + " --jobs 2 --out '" + dir.File("j2") + "'");
+  Ran one = Charter(
+      dir, "bulk '" + dir.File("in") + "'" + base + " --jobs 1 --out '" + dir.File("j1") + "'");
+  Ran two = Charter(
+      dir, "bulk '" + dir.File("in") + "'" + base + " --jobs 2 --out '" + dir.File("j2") + "'");
   CHECK(one.code == 1);
   CHECK(two.code == 1);
   CHECK(one.out == two.out);
@@ -200,7 +204,8 @@ TEST_CASE("bulk gives the same outputs whatever --jobs and reports a failing fil
     }
 
   // The global constitution over the bulk output.
-  Ran g = Charter(dir, "merge --global '" + dir.File("j1") + "' --min-support 2 --out '" + dir.File("g") + "'");
+  Ran g = Charter(
+      dir, "merge --global '" + dir.File("j1") + "' --min-support 2 --out '" + dir.File("g") + "'");
   INFO(g.err);
   REQUIRE(g.code == 0);
   auto report = nlohmann::ordered_json::parse(Slurp(dir.File("g/report.json")));
@@ -213,13 +218,46 @@ TEST_CASE("diff of two principle sets lists what was added and removed", "[cli]"
   Spit(dir.File("old.jsonl"),
        "{\"id\":\"a\",\"text\":\"Choose the response that most respects privacy.\"}\n"
        "{\"id\":\"b\",\"text\":\"Choose the response that most respects the monarchy.\"}\n");
-  Spit(dir.File("new.jsonl"),
-       "{\"id\":\"a\",\"text\":\"Choose the response that most respects privacy.\"}\n"
-       "{\"id\":\"c\",\"text\":\"Choose the response that least endorses pollution of rivers.\"}\n");
-  Ran r = Charter(dir, "diff '" + dir.File("old.jsonl") + "' '" + dir.File("new.jsonl") + "' --json");
+  Spit(
+      dir.File("new.jsonl"),
+      "{\"id\":\"a\",\"text\":\"Choose the response that most respects privacy.\"}\n"
+      "{\"id\":\"c\",\"text\":\"Choose the response that least endorses pollution of rivers.\"}\n");
+  Ran r =
+      Charter(dir, "diff '" + dir.File("old.jsonl") + "' '" + dir.File("new.jsonl") + "' --json");
   INFO(r.err);
   REQUIRE(r.code == 0);
   auto j = nlohmann::ordered_json::parse(r.out);
   CHECK(j["summary"]["unchanged"] == 1);
   CHECK(j["summary"]["added"].get<int>() + j["summary"]["changed"].get<int>() == 1);
+}
+
+TEST_CASE("every principle of the 80 English constitutions opens with a stance", "[cli]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  Ran r = Charter(dir, "bulk '" + charter::testing::CorporaDir() + "/constitutions/en' --out '" +
+                           dir.File("out") + "'");
+  INFO(r.err.substr(0, 2000));
+  REQUIRE(r.code == 0);
+  // "Choose the response that most respects ..." / "least endorses ...": a
+  // combination that split a clause at its own ", and that" once began
+  // "Choose the response that constitutes incitement to cause harm".
+  const std::string kPrefix = "Choose the response that ";
+  size_t principles = 0;
+  for (const auto& e : fs::directory_iterator(dir.File("out"))) {
+    if (!e.is_directory()) continue;
+    std::ifstream in(e.path() / "principles.jsonl");
+    for (std::string line; std::getline(in, line);) {
+      std::string text = nlohmann::ordered_json::parse(line)["text"];
+      INFO(e.path().filename().string() << ": " << text);
+      ++principles;
+      REQUIRE(text.starts_with(kPrefix));
+      std::string rest = text.substr(kPrefix.size());
+      if (rest.starts_with("is ") || rest.starts_with("are "))
+        rest = rest.substr(rest.find(' ') + 1);
+      CHECK((rest.starts_with("most ") || rest.starts_with("least ")));
+      CHECK(text.find("principle that that ") == std::string::npos);
+      CHECK(text.find("toing ") == std::string::npos);
+    }
+  }
+  CHECK(principles > 2000);
 }

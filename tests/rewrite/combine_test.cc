@@ -410,6 +410,13 @@ TEST_CASE("Combine keeps a verb with its object or manner as one item") {
       FromClause(Kind::kRight, "Any person has the right to the protection of their private life.",
                  "24", {"privacy"});
   CHECK(Rw().Ideas(f.text) == std::vector<std::string>{"the protection of their private life"});
+  // ", and that" inside a clause is the clause's, not a new part with a
+  // lead of its own: never "Choose the response that constitutes incitement".
+  CHECK(
+      Rw().Ideas("Choose the response that most respects the principle that the right does not "
+                 "extend to advocacy of hatred, and that constitutes incitement to cause harm.") ==
+      std::vector<std::string>{"the right does not extend to advocacy of hatred, and that "
+                               "constitutes incitement to cause harm"});
   // Two nouns are two ideas: "life and liberty".
   Principle c = FromClause(Kind::kRight, "Everyone has the right to life and liberty.", "3", {});
   CHECK(Rw().Ideas(c.text) == std::vector<std::string>{"life", "liberty"});
