@@ -69,6 +69,13 @@ std::shared_ptr<Extractor> ExtractorFor(const std::string& lang) {
     std::cerr << texts.error().message << "\n";
     return ex[lang] = nullptr;
   }
+  // Languages with segmentation rules only (de, it, nl, pt): their
+  // documents are read with the English rules, as said once here.
+  if (!texts->count(lang + "/modality.tsv")) {
+    std::cerr << "bench_extract: '" << lang
+              << "' has no extraction rules: its documents are extracted with the English ones\n";
+    return ex[lang] = nullptr;
+  }
   auto e = Extractor::Create(*texts, lang);
   if (!e) {
     std::cerr << e.error().message << "\n";
