@@ -40,6 +40,25 @@ void WriteString(JsonWriter& w, const char* key, const std::string& value) {
   w.String(value);
 }
 
+void WriteCount(JsonWriter& w, const char* key, size_t value) {
+  w.Key(key);
+  w.UInt(value);
+}
+
+// A similarity or threshold, rounded to four decimals.
+void WriteNumber(JsonWriter& w, const char* key, float value) {
+  w.Key(key);
+  w.Double(R4(value));
+}
+
+// Opens a report object: its format version and kind ("country", "global", "diff").
+void BeginReport(JsonWriter& w, const char* kind) {
+  w.BeginObject();
+  w.Key("charter_report");
+  w.Int(kReportFormat);
+  WriteString(w, "kind", kind);
+}
+
 void WriteDecision(JsonWriter& w, const Decision& d) {
   w.BeginObject();
   WriteString(w, "candidate", d.candidate_id);
@@ -59,8 +78,7 @@ void WriteConflict(JsonWriter& w, const Conflict& c) {
   WriteString(w, "label_b", c.label_b);
   WriteString(w, "side_a", c.side_a);
   WriteString(w, "side_b", c.side_b);
-  w.Key("similarity");
-  w.Double(R4(c.similarity));
+  WriteNumber(w, "similarity", c.similarity);
   w.Key("a");
   WritePrincipleJson(c.a, &w);
   w.Key("b");
@@ -428,55 +446,43 @@ std::string ReportJson(const MergePlan& plan) {
   std::string out;
   out.reserve(64 * 1024);
   JsonWriter w(&out, 1);
-  auto count = [&](const char* key, size_t v) {
-    w.Key(key);
-    w.UInt(v);
-  };
-  auto number = [&](const char* key, float v) {
-    w.Key(key);
-    w.Double(R4(v));
-  };
-  w.BeginObject();
-  w.Key("charter_report");
-  w.Int(kReportFormat);
-  w.Key("kind");
-  w.String("country");
+  BeginReport(w, "country");
   WriteString(w, "country", plan.country);
   WriteString(w, "base", plan.base_name);
   w.Key("thresholds");
   w.BeginObject();
-  number("duplicate", plan.options.duplicate);
-  number("similar", plan.options.similar);
-  number("combine", plan.options.combine);
+  WriteNumber(w, "duplicate", plan.options.duplicate);
+  WriteNumber(w, "similar", plan.options.similar);
+  WriteNumber(w, "combine", plan.options.combine);
   // Written only when set, so reports of embedding-only runs read as before.
-  if (plan.options.lexical > 0) number("lexical", plan.options.lexical);
-  if (plan.options.topical > 0) number("topical", plan.options.topical);
-  if (plan.options.max_chars > 0) count("max_chars", plan.options.max_chars);
+  if (plan.options.lexical > 0) WriteNumber(w, "lexical", plan.options.lexical);
+  if (plan.options.topical > 0) WriteNumber(w, "topical", plan.options.topical);
+  if (plan.options.max_chars > 0) WriteCount(w, "max_chars", plan.options.max_chars);
   w.EndObject();
   w.Key("summary");
   w.BeginObject();
-  count("base_principles", plan.base.size());
-  count("country_principles_rewritten", plan.country_input);
-  count("country_principles", plan.country_principles.size());
-  count("duplicates", plan.duplicates.size());
-  count("merge_candidates", plan.candidates.size());
-  count("pending", counts.pending);
-  count("accepted", counts.accept);
-  count("edited", counts.edit);
-  count("rejected", counts.reject);
-  count("dropped", counts.drop);
-  count("added", plan.added.size());
-  count("conflicts", plan.conflicts.size());
-  count("decisions_applied", plan.applied.size());
-  count("decisions_stale", plan.stale.size());
-  count("constitution", plan.constitution.size());
+  WriteCount(w, "base_principles", plan.base.size());
+  WriteCount(w, "country_principles_rewritten", plan.country_input);
+  WriteCount(w, "country_principles", plan.country_principles.size());
+  WriteCount(w, "duplicates", plan.duplicates.size());
+  WriteCount(w, "merge_candidates", plan.candidates.size());
+  WriteCount(w, "pending", counts.pending);
+  WriteCount(w, "accepted", counts.accept);
+  WriteCount(w, "edited", counts.edit);
+  WriteCount(w, "rejected", counts.reject);
+  WriteCount(w, "dropped", counts.drop);
+  WriteCount(w, "added", plan.added.size());
+  WriteCount(w, "conflicts", plan.conflicts.size());
+  WriteCount(w, "decisions_applied", plan.applied.size());
+  WriteCount(w, "decisions_stale", plan.stale.size());
+  WriteCount(w, "constitution", plan.constitution.size());
   w.EndObject();
   w.Key("merge_candidates");
   w.BeginArray();
   for (const MergeCandidate& c : plan.candidates) {
     w.BeginObject();
     WriteString(w, "id", c.id);
-    number("similarity", c.similarity);
+    WriteNumber(w, "similarity", c.similarity);
     w.Key("decision");
     w.String(c.decision.empty() ? "pending" : c.decision);
     if (!c.decided_text.empty()) WriteString(w, "decided_text", c.decided_text);
@@ -499,7 +505,7 @@ std::string ReportJson(const MergePlan& plan) {
   w.BeginArray();
   for (const Duplicate& d : plan.duplicates) {
     w.BeginObject();
-    number("similarity", d.similarity);
+    WriteNumber(w, "similarity", d.similarity);
     w.Key("base");
     WritePrincipleJson(d.base, &w);
     w.Key("country");
@@ -903,32 +909,22 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
 std::string GlobalReportJson(const GlobalPlan& plan) {
   std::string out;
   JsonWriter w(&out, 1);
-  auto count = [&](const char* key, size_t v) {
-    w.Key(key);
-    w.UInt(v);
-  };
-  w.BeginObject();
-  w.Key("charter_report");
-  w.Int(kReportFormat);
-  w.Key("kind");
-  w.String("global");
+  BeginReport(w, "global");
   w.Key("countries");
   w.StringArray(plan.countries);
   w.Key("options");
   w.BeginObject();
-  w.Key("threshold");
-  w.Double(R4(plan.options.threshold));
-  w.Key("negation");
-  w.Double(R4(plan.options.negation));
-  count("min_support", plan.options.min_support);
+  WriteNumber(w, "threshold", plan.options.threshold);
+  WriteNumber(w, "negation", plan.options.negation);
+  WriteCount(w, "min_support", plan.options.min_support);
   w.EndObject();
   w.Key("summary");
   w.BeginObject();
-  count("countries", plan.countries.size());
-  count("country_principles", plan.input_principles);
-  count("clusters", plan.clusters);
-  count("principles", plan.entries.size());
-  count("conflicts", plan.conflicts.size());
+  WriteCount(w, "countries", plan.countries.size());
+  WriteCount(w, "country_principles", plan.input_principles);
+  WriteCount(w, "clusters", plan.clusters);
+  WriteCount(w, "principles", plan.entries.size());
+  WriteCount(w, "conflicts", plan.conflicts.size());
   w.EndObject();
   WriteArray(w, "principles", plan.entries, [&](const GlobalEntry& e) { WriteGlobalEntry(w, e); });
   WriteArray(w, "conflicts", plan.conflicts, [&](const Conflict& c) { WriteConflict(w, c); });
@@ -981,27 +977,18 @@ std::string GlobalConstitutionMarkdown(const GlobalPlan& plan) {
 std::string DiffJson(const PrincipleDiff& d) {
   std::string out;
   JsonWriter w(&out, 1);
-  auto count = [&](const char* key, size_t v) {
-    w.Key(key);
-    w.UInt(v);
-  };
-  w.BeginObject();
-  w.Key("charter_report");
-  w.Int(kReportFormat);
-  w.Key("kind");
-  w.String("diff");
+  BeginReport(w, "diff");
   WriteString(w, "old", d.options.old_name);
   WriteString(w, "new", d.options.new_name);
-  w.Key("threshold");
-  w.Double(R4(d.options.changed));
+  WriteNumber(w, "threshold", d.options.changed);
   w.Key("summary");
   w.BeginObject();
-  count("old", d.old_count);
-  count("new", d.new_count);
-  count("unchanged", d.unchanged.size());
-  count("changed", d.changed.size());
-  count("removed", d.removed.size());
-  count("added", d.added.size());
+  WriteCount(w, "old", d.old_count);
+  WriteCount(w, "new", d.new_count);
+  WriteCount(w, "unchanged", d.unchanged.size());
+  WriteCount(w, "changed", d.changed.size());
+  WriteCount(w, "removed", d.removed.size());
+  WriteCount(w, "added", d.added.size());
   w.EndObject();
   WritePrinciples(w, "added", d.added);
   WritePrinciples(w, "removed", d.removed);
@@ -1009,8 +996,7 @@ std::string DiffJson(const PrincipleDiff& d) {
   w.BeginArray();
   for (const PrincipleChange& c : d.changed) {
     w.BeginObject();
-    w.Key("similarity");
-    w.Double(R4(c.similarity));
+    WriteNumber(w, "similarity", c.similarity);
     w.Key("before");
     WritePrincipleJson(c.before, &w);
     w.Key("after");
