@@ -14,8 +14,8 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-const char* const kKnownKeys[] = {"id",       "text",  "polarity", "kind",   "origin",
-                                  "topics",   "template", "rules", "sources"};
+const char* const kKnownKeys[] = {"id",     "text",     "polarity", "kind",   "origin",
+                                  "topics", "template", "rules",    "sources"};
 
 bool IsKnownKey(const std::string& key) {
   for (const char* k : kKnownKeys)
@@ -23,15 +23,14 @@ bool IsKnownKey(const std::string& key) {
   return false;
 }
 
-std::string Dump(const Json& j) {
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // nlohmann's messages start with "[json.exception.parse_error.101] "; keep
 // the part a user can act on.
 std::string CleanJsonError(const std::string& what) {
   size_t p = what.find("] ");
-  std::string s = (p != std::string::npos && what.starts_with("[json.")) ? what.substr(p + 2) : what;
+  std::string s =
+      (p != std::string::npos && what.starts_with("[json.")) ? what.substr(p + 2) : what;
   return s;
 }
 
@@ -39,7 +38,8 @@ Result<std::vector<std::string>> StringList(const Json& j, const char* key) {
   std::vector<std::string> out;
   if (!j.contains(key)) return out;
   const Json& v = j.at(key);
-  if (!v.is_array()) return InvalidArgument(std::string("\"") + key + "\" must be an array of strings");
+  if (!v.is_array())
+    return InvalidArgument(std::string("\"") + key + "\" must be an array of strings");
   for (const Json& e : v) {
     if (!e.is_string())
       return InvalidArgument(std::string("\"") + key + "\" must be an array of strings");
@@ -73,21 +73,27 @@ std::vector<size_t> ArrayElementOffsets(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (escape) escape = false;
-      else if (c == '\\') escape = true;
-      else if (c == '"') in_string = false;
+      if (escape)
+        escape = false;
+      else if (c == '\\')
+        escape = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     if (expect && depth == 1 && !std::isspace(static_cast<unsigned char>(c)) && c != ']') {
       out.push_back(i);
       expect = false;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       ++depth;
       if (depth == 1) expect = true;
-    } else if (c == ']' || c == '}') --depth;
-    else if (c == ',' && depth == 1) expect = true;
+    } else if (c == ']' || c == '}')
+      --depth;
+    else if (c == ',' && depth == 1)
+      expect = true;
   }
   return out;
 }
@@ -178,32 +184,26 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
     w->Key(k);
     written[n++] = k;
   };
+  // A string field, left out when empty (as nlohmann leaves out unset keys).
+  auto field = [&](const char* k, const std::string& v) {
+    if (v.empty()) return;
+    key(k);
+    w->String(v);
+  };
   w->BeginObject();
   key("id");
   w->String(p.id);
   key("text");
   w->String(p.text);
   if (after_text) after_text(w);
-  if (!p.polarity.empty()) {
-    key("polarity");
-    w->String(p.polarity);
-  }
-  if (!p.kind.empty()) {
-    key("kind");
-    w->String(p.kind);
-  }
-  if (!p.origin.empty()) {
-    key("origin");
-    w->String(p.origin);
-  }
+  field("polarity", p.polarity);
+  field("kind", p.kind);
+  field("origin", p.origin);
   if (!p.topics.empty()) {
     key("topics");
     w->StringArray(p.topics);
   }
-  if (!p.template_id.empty()) {
-    key("template");
-    w->String(p.template_id);
-  }
+  field("template", p.template_id);
   if (!p.rules.empty()) {
     key("rules");
     w->StringArray(p.rules);
@@ -211,6 +211,11 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
   if (!p.sources.empty()) {
     key("sources");
     w->BeginArray();
+    auto source_field = [&](const char* k, const std::string& v) {
+      if (v.empty()) return;
+      w->Key(k);
+      w->String(v);
+    };
     for (const Source& s : p.sources) {
       if (s.doc.empty() && s.id.empty() && s.cite.empty() && !s.line_start && !s.line_end &&
           s.text.empty() && s.note.empty()) {
@@ -218,18 +223,9 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
         continue;
       }
       w->BeginObject();
-      if (!s.doc.empty()) {
-        w->Key("doc");
-        w->String(s.doc);
-      }
-      if (!s.id.empty()) {
-        w->Key("id");
-        w->String(s.id);
-      }
-      if (!s.cite.empty()) {
-        w->Key("cite");
-        w->String(s.cite);
-      }
+      source_field("doc", s.doc);
+      source_field("id", s.id);
+      source_field("cite", s.cite);
       if (s.line_start || s.line_end) {
         w->Key("lines");
         w->BeginArray();
@@ -237,14 +233,8 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
         w->UInt(s.line_end);
         w->EndArray();
       }
-      if (!s.text.empty()) {
-        w->Key("text");
-        w->String(s.text);
-      }
-      if (!s.note.empty()) {
-        w->Key("note");
-        w->String(s.note);
-      }
+      source_field("text", s.text);
+      source_field("note", s.note);
       w->EndObject();
     }
     w->EndArray();
@@ -271,9 +261,9 @@ Result<Principle> PrincipleFromJson(const Json& j) {
   if (!text) return std::unexpected(text.error());
   p.text = std::string(Trim(*text));
   if (p.text.empty()) return InvalidArgument("empty \"text\"");
-  for (auto [field, key] : {std::pair{&p.id, "id"}, std::pair{&p.polarity, "polarity"},
-                            std::pair{&p.kind, "kind"}, std::pair{&p.origin, "origin"},
-                            std::pair{&p.template_id, "template"}}) {
+  for (auto [field, key] :
+       {std::pair{&p.id, "id"}, std::pair{&p.polarity, "polarity"}, std::pair{&p.kind, "kind"},
+        std::pair{&p.origin, "origin"}, std::pair{&p.template_id, "template"}}) {
     // Base files may number their ids; accept a number as an id.
     if (std::string(key) == "id" && j.contains("id") && j.at("id").is_number_integer()) {
       *field = std::to_string(j.at("id").get<long long>());
@@ -299,7 +289,9 @@ Result<Principle> PrincipleFromJson(const Json& j) {
            {std::pair{&s.doc, "doc"}, std::pair{&s.id, "id"}, std::pair{&s.cite, "cite"},
             std::pair{&s.text, "text"}, std::pair{&s.note, "note"}}) {
         auto v = OptString(o, key);
-        if (!v) return std::unexpected(Error{Error::Code::kInvalidArgument, "source " + v.error().message});
+        if (!v)
+          return std::unexpected(
+              Error{Error::Code::kInvalidArgument, "source " + v.error().message});
         *field = *v;
       }
       if (o.contains("lines")) {
@@ -379,7 +371,8 @@ Result<std::vector<Principle>> ParseBaseConstitution(std::string_view text,
     try {
       arr = Json::parse(text);
     } catch (const Json::parse_error& e) {
-      return InvalidArgument(name + ":" + std::to_string(LineAt(text, e.byte > 0 ? e.byte - 1 : 0)) +
+      return InvalidArgument(name + ":" +
+                             std::to_string(LineAt(text, e.byte > 0 ? e.byte - 1 : 0)) +
                              ": bad JSON: " + CleanJsonError(e.what()));
     }
     if (!arr.is_array())
@@ -405,7 +398,8 @@ Result<std::vector<Principle>> ParseBaseConstitution(std::string_view text,
       lines.push_back(line);
     }
   } else if (text[first] == '{') {
-    if (auto st = ParseJsonlLines(text, name, &out, &lines); !st) return std::unexpected(st.error());
+    if (auto st = ParseJsonlLines(text, name, &out, &lines); !st)
+      return std::unexpected(st.error());
   } else {
     int line_no = 0;
     for (std::string_view line : Split(text, '\n')) {
