@@ -2,12 +2,9 @@
 
 #include <dlfcn.h>
 
-#include <cctype>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <thread>
-#include <unordered_set>
 
 #include "core/io.h"
 #include "core/text.h"
@@ -208,40 +205,11 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
 namespace {
 
 // A document whose words are less than this share of its detected language's
-// common words is in none of Charter's languages: over the corpus, English
-// texts score 0.41-0.55 with English common words, and the UDHR in Turkish,
-// Vietnamese, Zulu, Hausa ... 0.00-0.06 with the nearest language's.
+// common words (Document::lang_share) is in none of Charter's languages: over
+// the corpus, English texts score 0.41-0.55 with English common words, and
+// the UDHR in Turkish, Vietnamese, Zulu, Hausa ... 0.00-0.06 with the nearest
+// language's.
 constexpr double kMinCommonWordShare = 0.2;
-
-// The share of the first 20 KiB's words (lowercase letter runs) that are in
-// rules/<lang>/stopwords.txt; nullopt when that list is absent or empty.
-std::optional<double> CommonWordShare(const std::string& text, const RuleTexts& rules,
-                                      const std::string& lang) {
-  auto it = rules.find(lang + "/stopwords.txt");
-  if (it == rules.end()) return std::nullopt;
-  auto list = ParseListFile(it->second, it->first);
-  if (!list || list->empty()) return std::nullopt;
-  std::unordered_set<std::string> common(list->begin(), list->end());
-  const std::string_view sample = std::string_view(text).substr(0, size_t{20} << 10);
-  size_t words = 0, hits = 0;
-  std::string w;
-  auto flush = [&] {
-    if (w.empty()) return;
-    ++words;
-    hits += common.count(w);
-    w.clear();
-  };
-  for (char ch : sample) {
-    const unsigned char u = static_cast<unsigned char>(ch);
-    if (std::isalpha(u) || u >= 0x80)
-      w += static_cast<char>(std::tolower(u));
-    else
-      flush();
-  }
-  flush();
-  if (words == 0) return std::nullopt;
-  return static_cast<double>(hits) / static_cast<double>(words);
-}
 
 }  // namespace
 
@@ -259,12 +227,12 @@ Result<std::vector<Principle>> ConvertContext::Principles(const std::string& pat
   // ...) cannot be converted either.
   auto rules = pipeline_->Rules(doc->lang);
   if (!rules) return std::unexpected(rules.error());
-  if (auto share = CommonWordShare(doc->text, *rules, doc->lang);
-      share && *share < kMinCommonWordShare)
+  if (doc->lang_share < kMinCommonWordShare)
     return InvalidArgument(
         path + ": the document is in no language Charter has rules for (" +
-        std::to_string(static_cast<int>(*share * 100 + 0.5)) + "% of its words are common '" +
-        doc->lang + "' words, the nearest; a text in it has 40% or more), and principles are " +
+        std::to_string(static_cast<int>(doc->lang_share * 100 + 0.5)) +
+        "% of its words are common '" + doc->lang +
+        "' words, the nearest; a text in it has 40% or more), and principles are " +
         "written from English text: convert an English translation");
   if (!rules->count(doc->lang + "/rewrite.tsv"))
     return InvalidArgument(

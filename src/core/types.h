@@ -20,9 +20,12 @@ namespace charter {
 // A loaded input: clean UTF-8 (NFC, '\n' line ends, typographic variants
 // unified) plus the map back to the lines of the file as given.
 struct Document {
-  std::string path;      // as given by the user; reported as "doc"
-  std::string text;      // clean UTF-8 text
-  std::string lang;      // ISO 639-1 code of the rules used ("en", "fr", ...)
+  std::string path;  // as given by the user; reported as "doc"
+  std::string text;  // clean UTF-8 text
+  std::string lang;  // ISO 639-1 code of the rules used ("en", "fr", ...)
+  // When `lang` was detected: the share of the first 20 KiB's words that are
+  // common words of it (a text in it: 0.4 or more). 1 when it was given.
+  double lang_share = 1.0;
   std::string format;    // "text", "markdown" or "html"
   std::string encoding;  // source encoding as detected ("UTF-8", "UTF-16LE", "windows-1252", ...)
 
@@ -47,18 +50,19 @@ struct Document {
 // type "text":    a leaf unit of running text: one sentence, or one list item
 //                 carrying its lead-in. These are what extraction classifies.
 struct Provision {
-  std::string doc;        // Document::path
-  std::string id;         // stable: doc + "#" + structural path, e.g. "udhr.txt#art-19/1/a/s2"
-  std::string type;       // "heading" | "article" | "text"
-  std::string path;       // "Part III > Article 19 > (1) > (a)"
-  std::string cite;       // "Art. 19(1)(a)"
-  std::string unit;       // top-level number as written ("19", "21A", "16a", "14"), "" if none
-  std::string label;      // "Article", "Section", "Amendment", "Preamble", ...
-  std::string caption;    // the article's caption if it has one ("Right to life")
+  std::string doc;      // Document::path
+  std::string id;       // stable: doc + "#" + structural path, e.g. "udhr.txt#art-19/1/a/s2"
+  std::string type;     // "heading" | "article" | "text"
+  std::string path;     // "Part III > Article 19 > (1) > (a)"
+  std::string cite;     // "Art. 19(1)(a)"
+  std::string unit;     // top-level number as written ("19", "21A", "16a", "14"), "" if none
+  std::string label;    // "Article", "Section", "Amendment", "Preamble", ...
+  std::string caption;  // the article's caption if it has one ("Right to life")
   std::vector<std::string> headings;  // enclosing structural headings, outermost first
-  std::string lead_in;    // for list items: the lead-in they carry ("All citizens shall have the right—")
-  std::string text;       // the unit's own text (for items: lead-in + " " + item)
-  uint32_t begin = 0;     // byte span of the unit's own text in Document::text
+  std::string
+      lead_in;  // for list items: the lead-in they carry ("All citizens shall have the right—")
+  std::string text;    // the unit's own text (for items: lead-in + " " + item)
+  uint32_t begin = 0;  // byte span of the unit's own text in Document::text
   uint32_t end = 0;
   uint32_t line_start = 0;  // 1-based source lines
   uint32_t line_end = 0;
@@ -83,42 +87,43 @@ enum class Kind {
   kHeading,
   kOther,
 };
-const char* KindName(Kind kind);                 // "right", "state_duty", ...
+const char* KindName(Kind kind);                      // "right", "state_duty", ...
 bool ParseKind(const std::string& name, Kind* kind);  // false if unknown
 
 // A classified provision.
 struct Clause {
   Provision unit;
   Kind kind = Kind::kOther;
-  bool principle = false;   // should it become an AI principle?
-  double score = 0.0;       // confidence in `principle`, 0..1
-  std::string holder;       // "everyone", "every citizen", "children", "the State", ...
-  std::vector<std::string> topics;      // topic ids from rules/topics.tsv, most central first
-  std::vector<std::string> qualifiers;  // text split off: "except according to procedure established by law"
-  std::string core;         // the statement with qualifiers removed
-  std::vector<std::string> rules;       // ids of the rules that fired, e.g. "en/modality.tsv:12"
+  bool principle = false;           // should it become an AI principle?
+  double score = 0.0;               // confidence in `principle`, 0..1
+  std::string holder;               // "everyone", "every citizen", "children", "the State", ...
+  std::vector<std::string> topics;  // topic ids from rules/topics.tsv, most central first
+  std::vector<std::string>
+      qualifiers;    // text split off: "except according to procedure established by law"
+  std::string core;  // the statement with qualifiers removed
+  std::vector<std::string> rules;  // ids of the rules that fired, e.g. "en/modality.tsv:12"
 };
 
 // Where a principle came from: a clause of a document, a base principle, or
 // a public statement.
 struct Source {
-  std::string doc;          // file path as given
-  std::string id;           // provision id, base principle id, or "comment:<tid>"
-  std::string cite;         // "Art. 19(1)(a)", "base #7", "statement 42"
+  std::string doc;   // file path as given
+  std::string id;    // provision id, base principle id, or "comment:<tid>"
+  std::string cite;  // "Art. 19(1)(a)", "base #7", "statement 42"
   uint32_t line_start = 0;
   uint32_t line_end = 0;
-  std::string text;         // the source text as it reads
-  std::string note;         // extra evidence (e.g. vote figures), may be empty
+  std::string text;  // the source text as it reads
+  std::string note;  // extra evidence (e.g. vote figures), may be empty
 };
 
 // A "Choose the response that ..." principle.
 struct Principle {
-  std::string id;           // content hash of text (stable across runs)
-  std::string text;         // "Choose the response that most respects ..."
-  std::string polarity;     // "most" | "least"
-  std::string kind;         // KindName of the dominant source clause, or "base"/"public"
+  std::string id;        // content hash of text (stable across runs)
+  std::string text;      // "Choose the response that most respects ..."
+  std::string polarity;  // "most" | "least"
+  std::string kind;      // KindName of the dominant source clause, or "base"/"public"
   std::vector<std::string> topics;
-  std::string origin;       // "base", "country", "public"
+  std::string origin;  // "base", "country", "public"
   std::vector<Source> sources;
   std::string template_id;  // rewrite template that produced it ("" for base)
   std::vector<std::string> rules;

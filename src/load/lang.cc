@@ -97,7 +97,10 @@ std::shared_ptr<const StopwordTable> TableFor(
 // least 50 hits and three times the runner-up: the rest of the sample could
 // not change the answer in any realistic text, and detection is then ~10x
 // cheaper on long documents.
-std::vector<int> CountHits(std::string_view text, const StopwordTable& table, bool early_stop) {
+// `words` (if given) receives how many words were read.
+std::vector<int> CountHits(std::string_view text, const StopwordTable& table, bool early_stop,
+                           int* words = nullptr) {
+  int read = 0;
   const size_t nlang = table.codes().size();
   std::vector<int> hits(nlang, 0);
   size_t limit = std::min(text.size(), kLanguageSampleBytes);
@@ -108,6 +111,7 @@ std::vector<int> CountHits(std::string_view text, const StopwordTable& table, bo
   size_t len = 0;
   bool overflow = false;
   auto flush = [&] {
+    if (len > 0) ++read;
     if (len > 0 && !overflow) {
       if (uint64_t m = table.Lookup(std::string_view(buf, len))) {
         for (size_t b = 0; b < nlang; ++b) hits[b] += static_cast<int>(m >> b & 1);
@@ -168,6 +172,7 @@ std::vector<int> CountHits(std::string_view text, const StopwordTable& table, bo
     }
   }
   flush();
+  if (words) *words = read;
   return hits;
 }
 
@@ -183,16 +188,21 @@ std::map<std::string, int> StopwordHits(
 }
 
 std::string DetectLanguage(std::string_view text,
-                           const std::map<std::string, std::vector<std::string>>& languages) {
+                           const std::map<std::string, std::vector<std::string>>& languages,
+                           double* share) {
+  if (share) *share = 0;
   if (languages.empty()) return "";
   std::shared_ptr<const StopwordTable> table = TableFor(languages);
-  std::vector<int> hits = CountHits(text, *table, /*early_stop=*/true);
+  int words = 0;
+  std::vector<int> hits = CountHits(text, *table, /*early_stop=*/true, &words);
   const std::vector<std::string>& codes = table->codes();
   // Ties and no evidence go to English when it is a candidate.
   auto en = std::find(codes.begin(), codes.end(), "en");
   size_t best = en != codes.end() ? static_cast<size_t>(en - codes.begin()) : 0;
   for (size_t b = 0; b < hits.size(); ++b)
     if (hits[b] > hits[best]) best = b;
+  if (share && words > 0 && !hits.empty())
+    *share = static_cast<double>(hits[best]) / static_cast<double>(words);
   return codes.empty() ? "" : codes[best];
 }
 

@@ -99,7 +99,7 @@ Result<Document> LoadDocument(std::string_view bytes, const std::string& path,
   } else if (options.languages.empty()) {
     doc.lang = "en";
   } else {
-    doc.lang = load::DetectLanguage(t.text, options.languages);
+    doc.lang = load::DetectLanguage(t.text, options.languages, &doc.lang_share);
   }
   doc.text = std::move(t.text);
   doc.line_anchors = std::move(t.anchors);
