@@ -47,6 +47,14 @@ bool LeastLead(const std::string& lead) {
          StartsWith(l, "is most opposed");
 }
 
+// RE2::FullMatch with captures, asked first without them (on RE2's DFA):
+// most phrases do not match, and a match with captures runs a slower engine
+// to the end.
+template <typename... Args>
+bool FullMatchCapturing(const std::string& text, const RE2& re, Args*... args) {
+  return RE2::FullMatch(text, re) && RE2::FullMatch(text, re, args...);
+}
+
 std::vector<Part> ParseParts(const std::string& text) {
   static const RE2 kPrefix(
       "(?i)^\\s*(?:please\\s+)?choose\\s+the\\s+(?:assistant(?:'s)?\\s+)?response\\s+that\\s+");
@@ -71,12 +79,11 @@ std::vector<Part> ParseParts(const std::string& text) {
   // that least endorses ..."); otherwise it is the clause's own words
   // ("advocacy of hatred that is based on race ..., and that constitutes
   // incitement to cause harm").
-  static const RE2 kLeadStart("(?i)^(?:is |are )?(?:most|least|more|less) ");
   auto next_part = [&](size_t from) {
     constexpr std::string_view kSep = ", and that ";
     for (size_t k = body.find(kSep, from); k != std::string::npos; k = body.find(kSep, k + 1)) {
       re2::StringPiece after(body.data() + k + kSep.size(), body.size() - k - kSep.size());
-      if (RE2::PartialMatch(after, kLeadStart)) return k;
+      if (RE2::FullMatch(after, kLead)) return k;
     }
     return std::string::npos;
   };
@@ -120,20 +127,16 @@ Head ParseHead(const std::string& phrase, std::string* items) {
       "(?i)^(?:((?:[\\w-]+ ){0,2}[\\w-]+(?:'s|s'))|(the))? ?rights? to freedoms? of (.+)$");
   Head h;
   std::string poss, the, head, prep;
-  // Each pattern is first asked without captures (RE2's DFA): most phrases
-  // do not match, and a match with captures runs a slower engine to the end.
-  if (RE2::FullMatch(phrase, kRightToFreedom) &&
-      RE2::FullMatch(phrase, kRightToFreedom, &poss, &the, items)) {
+  if (FullMatchCapturing(phrase, kRightToFreedom, &poss, &the, items)) {
     h.poss = poss.empty() ? AsciiLower(the) : poss;
     h.head = "right to freedom";
     h.prep = "of";
     h.ok = true;
     return h;
   }
-  if (RE2::FullMatch(phrase, kHead) &&
-      RE2::FullMatch(phrase, kHead, &poss, &the, &head, &prep, items)) {
+  if (FullMatchCapturing(phrase, kHead, &poss, &the, &head, &prep, items)) {
     h.poss = poss.empty() ? AsciiLower(the) : poss;
-  } else if (RE2::FullMatch(phrase, kBare) && RE2::FullMatch(phrase, kBare, &head, &prep, items)) {
+  } else if (FullMatchCapturing(phrase, kBare, &head, &prep, items)) {
     h.poss = "";
   } else {
     // A plain list of short concepts ("freedom, equality, and a sense of
@@ -166,13 +169,15 @@ std::string Plural(const std::string& head) {
   return head;
 }
 
-std::set<std::string> KeyTokens(const std::string& item) {
+// The words of an ItemKey, as a set.
+std::set<std::string> TokensOfKey(const std::string& key) {
   std::set<std::string> out;
-  const std::string key = ItemKey(item);  // Split returns views into it
   for (std::string_view t : Split(key, ' '))
     if (!t.empty()) out.insert(std::string(t));
   return out;
 }
+
+std::set<std::string> KeyTokens(const std::string& item) { return TokensOfKey(ItemKey(item)); }
 
 // A group's list items with their key tokens (computed once per item).
 struct ItemList {
@@ -279,9 +284,7 @@ Grounds TakeGrounds(std::string* items) {
       "|regardless of|irrespective of|on (?:the )?grounds? of|on the basis of) (.+)$");
   Grounds g;
   std::string head, marker, list;
-  if (!RE2::FullMatch(*items, kGrounds) ||
-      !RE2::FullMatch(*items, kGrounds, &head, &marker, &list) || head.empty())
-    return g;
+  if (!FullMatchCapturing(*items, kGrounds, &head, &marker, &list) || head.empty()) return g;
   std::vector<std::string_view> pieces = Split(list, ',');
   if (pieces.size() < 3) return g;
   for (std::string_view piece : pieces) {
@@ -394,8 +397,7 @@ ParsedText ParseText(const std::string& text, const Words& words) {
     } else {
       const std::string key = ItemKey(pp.phrase);
       pp.whole_key = pp.lkey + "|" + key;
-      for (std::string_view t : Split(key, ' '))
-        if (!t.empty()) pp.whole_tokens.insert(std::string(t));
+      pp.whole_tokens = TokensOfKey(key);
     }
     out.parts.push_back(std::move(pp));
   }
