@@ -900,12 +900,13 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
             std::vector<int> sides = rules->Sides(text);
             return std::binary_search(sides.begin(), sides.end(), side);
           };
-          if (d.cluster < 0 || (!d.own_words && states(member.text))) {
+          const bool own_words = states(member.text);
+          if (d.cluster < 0 || (!d.own_words && own_words)) {
             std::vector<Source> kept_sources = std::move(d.evidence.sources);
             d.cluster = static_cast<int>(i);
             d.evidence = member;
             d.evidence.sources = std::move(kept_sources);
-            d.own_words = states(member.text);
+            d.own_words = own_words;
           }
           Source said;
           for (const Source& src : member.sources) {
