@@ -244,13 +244,128 @@ bool AnchoredAtStart(std::string_view p) {
   return true;
 }
 
+namespace {
+
+struct Item {
+  std::string_view text;  // atom and quantifier
+  std::string_view atom;
+  bool gap;
+  int min;
+};
+
+// The items of a sequence without a top-level "|" (false if it has one, or
+// the scanner is unsure).
+bool ScanItems(std::string_view p, size_t i, std::vector<Item>* items) {
+  while (i < p.size()) {
+    if (p[i] == '|' || p[i] == ')' || FlagGroupAt(p, i)) return false;
+    size_t e = AtomEnd(p, i);
+    if (e == npos) return false;
+    Quant q = QuantAt(p, e);
+    std::string_view atom = p.substr(i, e - i);
+    items->push_back({p.substr(i, e + q.len - i), atom, IsGap(atom, q), q.min});
+    i = e + q.len;
+  }
+  return true;
+}
+
+// The top-level alternatives of a sequence ("a|b(?:c|d)" -> "a", "b(?:c|d)").
+std::optional<std::vector<std::string_view>> Alternatives(std::string_view p) {
+  std::vector<std::string_view> out;
+  size_t begin = 0, i = 0;
+  while (i < p.size()) {
+    if (p[i] == '|') {
+      out.push_back(p.substr(begin, i - begin));
+      begin = ++i;
+      continue;
+    }
+    size_t e = AtomEnd(p, i);
+    if (e == npos) return std::nullopt;
+    i = e;
+  }
+  out.push_back(p.substr(begin));
+  return out;
+}
+
+bool IsWordByte(unsigned char c) { return std::isalnum(c) || c == '_'; }
+
+// Whether `atom` matches only characters that are not word characters (in
+// RE2's ASCII sense of \w; every non-ASCII character is one of those).
+bool NonWordAtom(std::string_view atom) {
+  if (atom.empty()) return false;
+  auto non_word_escape = [](char e) {
+    return e == 's' || e == 'W' || (std::ispunct(static_cast<unsigned char>(e)) && e != '_');
+  };
+  if (atom[0] == '\\') return atom.size() == 2 && non_word_escape(atom[1]);
+  if (atom[0] == '[') {
+    if (atom.size() < 3 || atom[1] == '^') return false;
+    std::string_view body = atom.substr(1, atom.size() - 2);
+    for (size_t i = 0; i < body.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(body[i]);
+      if (c == '\\') {
+        if (i + 1 >= body.size() || !non_word_escape(body[i + 1])) return false;
+        ++i;
+      } else if (c == '[' || IsWordByte(c) || (c == '-' && i != 0 && i + 1 != body.size())) {
+        return false;  // "[:name:]", a word character, or a range
+      }
+    }
+    return true;
+  }
+  const unsigned char c = static_cast<unsigned char>(atom[0]);
+  if (c >= 0x80) return true;  // a non-ASCII character
+  return atom.size() == 1 && !IsWordByte(c) && std::string_view("().[]{}*+?|^$").find(c) == npos;
+}
+
+// Whether every match of `seq` begins with an ASCII word character: its
+// first item is a letter or digit, or a group each of whose alternatives
+// begins with one, and must occur.
+bool StartsWithWordChar(std::string_view seq) {
+  if (seq.empty()) return false;
+  size_t e = AtomEnd(seq, 0);
+  if (e == npos) return false;
+  if (QuantAt(seq, e).min == 0) return false;
+  std::string_view atom = seq.substr(0, e);
+  if (atom.size() == 1) return IsWordByte(static_cast<unsigned char>(atom[0]));
+  if (atom[0] != '(' || FlagGroupAt(seq, 0)) return false;
+  std::string_view body = GroupBody(atom);
+  if (body.empty()) return false;
+  auto alts = Alternatives(body);
+  if (!alts) return false;
+  for (std::string_view a : *alts)
+    if (!StartsWithWordChar(a)) return false;
+  return true;
+}
+
+// Whether every non-empty match of `item` ends with a character that is not
+// a word character ("\s+", "(?:\w+\s+)*?", "(?:the\s+)?", "(?:\w+\W+){0,2}").
+bool EndsNonWord(const Item& item) {
+  if (item.atom[0] != '(') return NonWordAtom(item.atom);
+  if (FlagGroupAt(item.atom, 0)) return false;
+  auto alts = Alternatives(GroupBody(item.atom));
+  if (!alts) return false;
+  for (std::string_view a : *alts) {
+    std::vector<Item> body;
+    if (!ScanItems(a, 0, &body) || body.empty() || body.back().min == 0 ||
+        !EndsNonWord(body.back()))
+      return false;
+  }
+  return true;
+}
+
+// Whether, in every match, the character before items[k] is not a word
+// character: the items before it end with one, back to one that must match.
+bool NonWordBefore(const std::vector<Item>& items, size_t first, size_t k) {
+  for (size_t j = k; j > first; --j) {
+    const Item& it = items[j - 1];
+    if (!EndsNonWord(it)) return false;
+    if (it.min > 0) return true;
+  }
+  return false;  // the start of the pattern: anything may come before
+}
+
+}  // namespace
+
 GatePlan PlanGates(std::string_view pattern) {
   GatePlan plan;
-  if (!ScanLong(pattern)) {
-    plan.exact = true;
-    plan.local = std::string(pattern);
-    return plan;
-  }
   // Leading flags apply to every piece.
   std::string flags;
   size_t i = 0;
@@ -258,37 +373,53 @@ GatePlan PlanGates(std::string_view pattern) {
     flags += pattern.substr(i, f);
     i += f;
   }
-  struct Item {
-    std::string_view text;  // atom and quantifier
-    bool gap;
-    int min;
-  };
   std::vector<Item> items;
-  while (i < pattern.size()) {
-    // A top-level alternative or flags changed midway: give up.
-    if (pattern[i] == '|' || pattern[i] == ')' || FlagGroupAt(pattern, i)) return plan;
-    size_t e = AtomEnd(pattern, i);
-    if (e == npos) return plan;
-    Quant q = QuantAt(pattern, e);
-    std::string_view atom = pattern.substr(i, e - i);
-    items.push_back({pattern.substr(i, e + q.len - i), IsGap(atom, q), q.min});
-    i = e + q.len;
+  const bool scanned = ScanItems(pattern, i, &items);
+  if (!ScanLong(pattern)) {
+    plan.exact = true;
+    plan.local = std::string(pattern);
+    if (!scanned) return plan;
+    // Whether an unanchored pattern matches somewhere does not depend on
+    // what may match nothing at its ends (",?\s*except ..." matches where
+    // "except ..." does), and the set's states are smaller without it.
+    size_t first = 0, last = items.size();
+    while (first < last && items[first].min == 0) ++first;
+    while (last > first && items[last - 1].min == 0) --last;
+    if (first == last || (first == 0 && last == items.size())) return plan;
+    plan.local = flags;
+    for (size_t k = first; k < last; ++k) plan.local += items[k].text;
+    return plan;
   }
+  // A top-level alternative or flags changed midway: give up.
+  if (!scanned) return plan;
   // Pieces: runs of local items between gaps.
   std::vector<std::string> pieces;
   bool inner_gap = false, edge_needs_one = false;
+  // Gaps at the ends only need to match (when they must) somewhere; what
+  // may match nothing there does not decide (see above).
   size_t first = 0, last = items.size();
-  while (first < last && items[first].gap) edge_needs_one |= items[first++].min > 0;
-  while (last > first && items[last - 1].gap) edge_needs_one |= items[--last].min > 0;
+  while (first < last && (items[first].gap || items[first].min == 0))
+    edge_needs_one |= items[first++].min > 0;
+  while (last > first && (items[last - 1].gap || items[last - 1].min == 0))
+    edge_needs_one |= items[--last].min > 0;
   std::string piece;
   for (size_t k = first; k < last; ++k) {
     if (items[k].gap) {
       inner_gap = true;
       if (!piece.empty()) pieces.push_back(std::move(piece));
       piece.clear();
-    } else {
-      piece += items[k].text;
+      continue;
     }
+    // A piece that begins with a word character after items that end with
+    // a space or punctuation ("... possess(?:es)?)\s+(?:\w+\s+)*?rights?\b")
+    // begins a word in every match: it is a gate at a word boundary
+    // ("\brights?\b"). That keeps it out of the set's states inside words.
+    if (piece.empty() && k > first && NonWordBefore(items, first, k)) {
+      std::string_view rest =
+          pattern.substr(static_cast<size_t>(items[k].text.data() - pattern.data()));
+      if (StartsWithWordChar(rest)) piece = "\\b";
+    }
+    piece += items[k].text;
   }
   if (!piece.empty()) pieces.push_back(std::move(piece));
   if (!inner_gap && !edge_needs_one && pieces.size() == 1 && !ScanLong(pieces[0])) {

@@ -15,6 +15,14 @@
 // matches) is EXACT: its piece alone decides. Either way the answer is the
 // pattern's own.
 //
+// Two more things keep the set's states small. What may match nothing at the
+// ends of a pattern (",?\s*" before "except ...") does not decide whether it
+// matches somewhere, so it is left out of the set entry. And a piece that
+// starts with a word character after items that always end with a space or
+// punctuation ("...\s+(?:\w+\s+)*?rights?") starts a word in every match, so
+// its gate is "\brights?": a gate without "\b" is alive at every byte, inside
+// every word, and each such gate made every state of the set larger.
+//
 // Pure function, thread-safe.
 //
 //   GatePlan p = PlanGates(R"(\bno\s+[^.;]*\bshall\b)");
@@ -29,8 +37,9 @@ namespace charter {
 
 struct GatePlan {
   // The pattern's long-range gaps are only at its start or end, with a
-  // quantifier that allows zero repeats: `local` (the pattern without them)
-  // matches exactly the texts the pattern matches.
+  // quantifier that allows zero repeats: `local` (the pattern without them,
+  // and without what may match nothing at its ends) matches somewhere in
+  // exactly the texts the pattern matches somewhere.
   bool exact = false;
   std::string local;
   // Otherwise: local pieces that each must match wherever the pattern does

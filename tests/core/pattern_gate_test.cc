@@ -21,7 +21,7 @@ TEST_CASE("a pattern with a gap in the middle is split into gates around it", "[
 TEST_CASE("a gap only at the end of a pattern leaves it exact without the gap", "[core]") {
   GatePlan p = PlanGates(R"(,?\s*subject\s+to\s+(?:reasonable\s+)?restrictions\b[^;.]*)");
   CHECK(p.exact);
-  CHECK(p.local == R"(,?\s*subject\s+to\s+(?:reasonable\s+)?restrictions\b)");
+  CHECK(p.local == R"(subject\s+to\s+(?:reasonable\s+)?restrictions\b)");
   // A gap that must match at least once still decides: the pattern is not exact.
   CHECK_FALSE(PlanGates(R"(\bfree\b[^.]+)").exact);
 }
@@ -29,10 +29,40 @@ TEST_CASE("a gap only at the end of a pattern leaves it exact without the gap", 
 TEST_CASE("optional groups of any words count as gaps, optional literal words do not", "[core]") {
   GatePlan p = PlanGates(R"(\b(?:is|are)\W+(?:\w+\s+){0,2}?entitled\b)");
   CHECK_FALSE(p.exact);
-  CHECK(p.gates == std::vector<std::string>{R"(\b(?:is|are)\W+)", R"(entitled\b)"});
+  // "entitled" follows a space or punctuation in every match: it starts a word.
+  CHECK(p.gates == std::vector<std::string>{R"(\b(?:is|are)\W+)", R"(\bentitled\b)"});
   GatePlan q = PlanGates(R"(\bshall\s+(?:also\s+)?have\s+the\s+right\b)");
   CHECK(q.exact);
   CHECK(q.local == R"(\bshall\s+(?:also\s+)?have\s+the\s+right\b)");
+}
+
+TEST_CASE("a gate starts at a word boundary only where every match puts one there", "[core]") {
+  // After "\s+" and a gap of words each followed by spaces: a word starts.
+  GatePlan p = PlanGates(R"(\bha(?:s|ve)\s+(?:\w+\s+)*?(?:rights?|freedoms?)\b)");
+  CHECK(p.gates == std::vector<std::string>{R"(\bha(?:s|ve)\s+)", R"(\b(?:rights?|freedoms?)\b)"});
+  // Any character may come before the piece after "[^.;]*": no boundary added.
+  GatePlan q = PlanGates(R"(\bno\s+[^.;]*shall\b)");
+  CHECK(q.gates == std::vector<std::string>{R"(\bno\s+)", R"(shall\b)"});
+  // The item before the gap may be a letter ("x" then no words): no boundary.
+  GatePlan r = PlanGates(R"(\bx(?:\w+\s+)*?rights\b)");
+  CHECK(r.gates == std::vector<std::string>{R"(rights\b)"});
+  // A piece that may begin with a space or an optional letter: no boundary.
+  GatePlan s = PlanGates(R"(\bis\s+(?:\w+\s+)?(?:\s|x)yz\b)");
+  CHECK(s.gates == std::vector<std::string>{R"(\bis\s+)", R"((?:\s|x)yz\b)"});
+  GatePlan t = PlanGates(R"(\bis\s+(?:\w+\s+)?y?ou\b)");
+  CHECK(t.gates == std::vector<std::string>{R"(\bis\s+)", R"(y?ou\b)"});
+}
+
+TEST_CASE("what may match nothing at the ends of an exact pattern is left out of its set entry",
+          "[core]") {
+  GatePlan p = PlanGates(R"(,?\s*(?:except|save)\s+by\s+law(?:\s+of\s+the\s+land)?)");
+  CHECK(p.exact);
+  CHECK(p.local == R"((?:except|save)\s+by\s+law)");
+  // Word boundaries and anchors are kept: they decide.
+  GatePlan q = PlanGates(R"(\bfree\s*[.;]?$)");
+  CHECK(q.local == R"(\bfree\s*[.;]?$)");
+  // A top-level alternative is left whole.
+  CHECK(PlanGates(R"(,?\s*a|b)").local == R"(,?\s*a|b)");
 }
 
 TEST_CASE("leading flags are carried into every gate", "[core]") {
