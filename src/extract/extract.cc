@@ -113,8 +113,24 @@ const re2::RE2& LabelRe() {
   return re;
 }
 
+// Whether `s` (trimmed) can begin with what LabelRe matches: a dash or
+// bullet, "(", a digit, or letters followed by "." or ")" ("a.", "iv)").
+// Most units begin with a word, and are not asked the regex.
+bool MayBeginWithLabel(std::string_view s) {
+  if (s.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c == '-' || c == '(' || c == 0xE2 || (c >= '0' && c <= '9')) return true;  // 0xE2: "•", "–"
+  if (!std::isalpha(c)) return false;
+  for (size_t i = 1; i < s.size() && i <= 6; ++i) {
+    if (s[i] == '.' || s[i] == ')') return true;
+    if (!std::isalpha(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return false;
+}
+
 std::string_view StripLabel(std::string_view s) {
   s = Trim(s);
+  if (!MayBeginWithLabel(s)) return s;
   re2::StringPiece in(s.data(), s.size());
   if (re2::RE2::Consume(&in, LabelRe())) return Trim(std::string_view(in.data(), in.size()));
   return s;
@@ -174,6 +190,10 @@ struct TextFacts {
 
 struct ExtractCache {
   std::unordered_map<std::string, std::vector<int>> heading, caption;
+  // The heading hits of the last unit, and what they were for.
+  const std::vector<int>* last_heading_hits = nullptr;
+  bool last_preamble = false;
+  std::vector<std::string> last_headings;
 };
 
 struct Extractor::Impl {
@@ -582,6 +602,7 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
   double kind_score[kNumKinds] = {};
   double principle_votes = 0;
   std::vector<std::string> fired;
+  fired.reserve(16);
   auto cast = [&](const VoteSet& vs, int i) {
     const Vote& v = vs.votes[static_cast<size_t>(i)];
     if (v.target == kPrincipleTarget)
@@ -596,18 +617,26 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
     for (const std::string* id : f.fired) fired.push_back(*id);
   };
 
-  // Context: headings and caption (cached, shared by all units under them).
-  std::string heads = u.label == "Preamble" ? u.label : "";
-  for (const std::string& h : u.headings) {
-    if (!heads.empty()) heads += " / ";
-    heads += h;
-  }
-  if (!heads.empty()) {
+  // Context: headings and caption (cached, shared by all units under them;
+  // units under the same headings follow each other).
+  const bool preamble = u.label == "Preamble";
+  if (!cache->last_heading_hits || preamble != cache->last_preamble ||
+      u.headings != cache->last_headings) {
+    std::string heads = preamble ? u.label : "";
+    for (const std::string& h : u.headings) {
+      if (!heads.empty()) heads += " / ";
+      heads += h;
+    }
     auto it = cache->heading.find(heads);
     if (it == cache->heading.end())
-      it = cache->heading.emplace(heads, context_heading.set.Match(heads)).first;
-    for (int i : it->second) cast(context_heading, i);
+      it = cache->heading.emplace(heads, heads.empty() ? std::vector<int>()
+                                                       : context_heading.set.Match(heads))
+               .first;
+    cache->last_heading_hits = &it->second;
+    cache->last_preamble = preamble;
+    cache->last_headings = u.headings;
   }
+  for (int i : *cache->last_heading_hits) cast(context_heading, i);
   if (!caption.empty()) {
     auto it = cache->caption.find(caption);
     if (it == cache->caption.end())
