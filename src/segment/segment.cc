@@ -1180,6 +1180,10 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
 
   // Weak divisions ("I. Basic Rights") and structural sections ("Section 1. The Right to
   // Equality" above numbered articles) are headings only when another heading follows.
+  // A weak division numbers a sequence: "V." needs an "IV." before it. A lone "C."
+  // after "A." and "B." (Philippines: "C. THE COMMISSION ON ELECTIONS") is a
+  // letter, not the hundredth division.
+  std::vector<char> weak_seen;  // by roman value: a weak division line had it
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.kind != LineKind::kWeakDivision && l.kind != LineKind::kSection &&
@@ -1189,7 +1193,14 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
     bool heading_follows =
         j < lines.size() && IsHeadingKind(lines[j]) && lines[j].kind != LineKind::kPreamble;
     if (l.kind == LineKind::kWeakDivision) {
-      l.kind = heading_follows && l.caption ? LineKind::kDivision : LineKind::kItem;
+      const Num n = ParseNum(text.substr(l.num_b, l.num_e - l.num_b));
+      const size_t v = n.base > 0 ? static_cast<size_t>(n.base) : 0;
+      const bool in_sequence = v == 1 || (v > 1 && v - 1 < weak_seen.size() && weak_seen[v - 1]);
+      if (v > 0) {
+        if (weak_seen.size() <= v) weak_seen.resize(v + 1, 0);
+        weak_seen[v] = 1;
+      }
+      l.kind = heading_follows && l.caption && in_sequence ? LineKind::kDivision : LineKind::kItem;
     } else if (heading_follows && (l.caption || l.rest_b >= l.rest_e) && lines[j].kind != l.kind) {
       l.kind = LineKind::kDivision;
     }

@@ -295,6 +295,35 @@ TEST_CASE("an ordinal title heading closes the chapters of the title before it",
   CHECK(work->headings[0].find("Labor and Social Security") != std::string::npos);
 }
 
+TEST_CASE("a lone lettered heading 'C.' is not the hundredth roman division", "[segment]") {
+  // Philippines: "A. ...", "B. ...", "C. THE COMMISSION ON ELECTIONS" inside Article IX;
+  // read as roman 100, "C." made every later article a part of it.
+  auto units = SegmentText(
+      "ARTICLE IX. CONSTITUTIONAL COMMISSIONS\n\nA. COMMON PROVISIONS\n\nSection 1\n\nThe "
+      "Commissions are independent.\n\nB. THE CIVIL SERVICE COMMISSION\n\nSection 2\n\nThe "
+      "civil service is merit-based.\n\nC. THE COMMISSION ON ELECTIONS\n\nSection 3\n\nThe "
+      "Commission enforces election laws.\n\nARTICLE XIV. EDUCATION\n\nSection 4\n\nThe "
+      "State shall protect the right of all citizens to quality education.\n");
+  const Provision* education = FindText(units, "quality education");
+  REQUIRE(education != nullptr);
+  CHECK(education->path.find("Chapter") == std::string::npos);
+  for (const std::string& h : education->headings)
+    CHECK(h.find("COMMISSION ON ELECTIONS") == std::string::npos);
+  // A roman sequence of divisions is still one.
+  auto roman = SegmentText(
+      "I. General Principles\n\nArticle 1\n\nThe state is a republic.\n\nII. Basic "
+      "Rights\n\nArticle 2\n\nEveryone has the right to life.\n\nIII. The Legislature\n\n"
+      "Article 3\n\nParliament makes laws.\n");
+  const Provision* life = FindText(roman, "right to life");
+  REQUIRE(life != nullptr);
+  REQUIRE_FALSE(life->headings.empty());
+  CHECK(life->headings[0].find("Basic Rights") != std::string::npos);
+  const Provision* laws = FindText(roman, "makes laws");
+  REQUIRE(laws != nullptr);
+  REQUIRE_FALSE(laws->headings.empty());
+  CHECK(laws->headings[0].find("The Legislature") != std::string::npos);
+}
+
 TEST_CASE("a schedule ends the top-level units", "[segment]") {
   auto units = SegmentText(
       "1. Name\n\nThe state is Freedonia.\n\n2. Flag\n\nThe flag is in Schedule 1.\n\n"
