@@ -239,6 +239,35 @@ std::string IdPrefix(const std::string& label) {
 // Marker classes for the list stack: same class + style = same level.
 enum MarkerClass { kDigit, kLowerLetter, kUpperLetter, kLowerRoman, kUpperRoman, kBullet, kPara };
 
+// Whether list marker `next` comes right after `prev` in a list of class
+// `cls` ("1" -> "2", "b" -> "c", "iv" -> "v").
+bool FollowsInList(int cls, std::string_view prev, std::string_view next) {
+  if (prev.empty() || next.empty()) return false;
+  switch (cls) {
+    case kDigit: {
+      int a = 0, b = 0;
+      for (char c : prev) {
+        if (!IsDigit(c) || a > 100000) return false;
+        a = a * 10 + (c - '0');
+      }
+      for (char c : next) {
+        if (!IsDigit(c) || b > 100000) return false;
+        b = b * 10 + (c - '0');
+      }
+      return b == a + 1;
+    }
+    case kLowerLetter:
+    case kUpperLetter:
+      return prev.size() == 1 && next.size() == 1 && next[0] == prev[0] + 1;
+    case kLowerRoman:
+    case kUpperRoman:
+      return RomanValue(prev) > 0 && RomanValue(next) == RomanValue(prev) + 1;
+    default:
+      return false;
+  }
+}
+
+
 }  // namespace
 
 struct Segmenter::Impl {
@@ -539,6 +568,7 @@ class Builder {
   int* ContainerParagraphs() { return &container_paragraphs_; }
   void ResetContainer() {
     markers_.clear();
+    ended_item_.reset();
     container_leadin_.clear();
     container_paragraphs_ = 0;
   }
@@ -560,6 +590,10 @@ class Builder {
   std::optional<Top> top_;
   std::optional<Top> sub_;
   std::vector<Marker> markers_;
+  // The item that running text ended, with how deep it was: the next item
+  // of its list, past that text, still hangs from its lead-in.
+  std::optional<Marker> ended_item_;
+  size_t ended_depth_ = 0;
   std::string container_leadin_;
   int container_paragraphs_ = 0;
   std::string numbered_label_ = "Article";
@@ -915,9 +949,24 @@ void Builder::Item(const Line& l, size_t /*last_line*/) {
     mk.id = cls == kPara ? "par-" + v : v;
     mk.path = cls == kPara ? "§" + std::string(m) : "(" + std::string(m) + ")";
   }
-  const std::string& parent_leadin = markers_.empty() ? container_leadin_ : markers_.back().leadin;
-  mk.under_leadin = !parent_leadin.empty();
-  mk.leadin_from_parent = parent_leadin;
+  {
+    const std::string& parent_leadin =
+        markers_.empty() ? container_leadin_ : markers_.back().leadin;
+    mk.under_leadin = !parent_leadin.empty();
+    mk.leadin_from_parent = parent_leadin;
+  }
+  // "The Constitution assures to all persons: 1. The right to life. [running
+  // text] 2. Equality before the law.": item 2 goes on the list of item 1.
+  if (!mk.under_leadin && ended_item_ && ended_depth_ == markers_.size() &&
+      ended_item_->cls == cls && ended_item_->style == style &&
+      FollowsInList(cls, ended_item_->value, mk.value)) {
+    // Its siblings after it hang from the lead-in again too.
+    std::string& offered = markers_.empty() ? container_leadin_ : markers_.back().leadin;
+    offered = ended_item_->leadin_from_parent;
+    mk.under_leadin = true;
+    mk.leadin_from_parent = offered;
+  }
+  ended_item_.reset();
   markers_.push_back(std::move(mk));
 }
 
@@ -931,8 +980,12 @@ void Builder::Paragraph(uint32_t b, uint32_t e, bool marker_paragraph) {
     leadin = &markers_.back().leadin_from_parent;
     base_id = ContainerId();
   } else {
-    // Running text ends a list that hung from a lead-in.
-    while (!markers_.empty() && markers_.back().under_leadin) markers_.pop_back();
+    // Running text ends a list that hung from a lead-in (until its next item).
+    while (!markers_.empty() && markers_.back().under_leadin) {
+      ended_depth_ = markers_.size() - 1;
+      ended_item_ = std::move(markers_.back());
+      markers_.pop_back();
+    }
     int* count = markers_.empty() ? &container_paragraphs_ : &markers_.back().paragraphs;
     ++*count;
     base_id = ContainerId() + "/p" + std::to_string(*count);

@@ -133,6 +133,36 @@ TEST_CASE("a list item inherits the modality of its lead-in", "[extract]") {
   CHECK(d.topics[0] == "peace_international");
 }
 
+TEST_CASE("a lead-in that guarantees rights, or ends in an exception, decides its items", "[extract]") {
+  // Ireland Art. 40.6.1: the State guarantees the rights listed; "subject to
+  // public order and morality" is a qualifier, not the statement's kind.
+  const std::string guarantees =
+      "The State guarantees liberty for the exercise of the following rights, subject to public "
+      "order and morality:";
+  Clause c = One(Text("ii. The right of the citizens to assemble peaceably and without arms.", {},
+                      guarantees));
+  CHECK(c.kind == Kind::kRight);
+  CHECK(c.principle);
+  CHECK(c.qualifiers == std::vector<std::string>{"subject to public order and morality"});
+  Clause d = One(Text("1. The right to life.", {}, "The Constitution assures to all persons:"));
+  CHECK(d.kind == Kind::kRight);
+  CHECK(d.principle);
+  // "... unless-" / "except-": the items are the exceptions of a prohibition.
+  Clause e = One(Text("b. such person is detained in accordance with the provisions of any law.",
+                      {}, "No law shall authorise the detention of a person for a longer period "
+                          "than three months unless-"));
+  CHECK(e.kind == Kind::kLimitation);
+  CHECK_FALSE(e.principle);
+  Clause f = One(Text("(a) in execution of the sentence of a court;", {},
+                      "No person shall be deprived of his personal liberty except-"));
+  CHECK(f.kind == Kind::kLimitation);
+  CHECK_FALSE(f.principle);
+  // A noun "guarantees" names no one who guarantees.
+  Clause g = One(Text("The following are determined exclusively by the laws: the guarantees of "
+                      "these rights and freedoms;"));
+  CHECK_FALSE(g.kind == Kind::kRight);
+}
+
 TEST_CASE("a lead-in on its own line takes the decision of most of its items", "[extract]") {
   const std::string lead = "All citizens are—";
   auto units = [&](const std::string& b) {

@@ -324,6 +324,29 @@ TEST_CASE("a lone lettered heading 'C.' is not the hundredth roman division", "[
   CHECK(laws->headings[0].find("The Legislature") != std::string::npos);
 }
 
+TEST_CASE("a numbered list resumes its lead-in after running text between its items",
+          "[segment]") {
+  // Chile Art. 19: "The Constitution assures to all persons: 1. ... [paragraphs] 2. ..."
+  auto units = SegmentText(
+      "Article 19\n\nThe Constitution assures to all persons:\n\n1. The right to life.\n\nThe "
+      "law protects the life of those about to be born.\n\n2. Equality before the law.\n\n3. "
+      "The inviolability of the home.\n\nArticle 20\n\nParliament meets yearly.\n\n2. The "
+      "sessions are public.\n");
+  for (const char* item : {"right to life", "Equality before", "inviolability of the home"}) {
+    const Provision* p = FindText(units, item);
+    REQUIRE(p != nullptr);
+    CHECK(p->lead_in == "The Constitution assures to all persons:");
+  }
+  // Running text in between stays on its own.
+  const Provision* born = FindText(units, "about to be born");
+  REQUIRE(born != nullptr);
+  CHECK(born->lead_in.empty());
+  // A new article starts afresh: no lead-in crosses it.
+  const Provision* sessions = FindText(units, "sessions are public");
+  REQUIRE(sessions != nullptr);
+  CHECK(sessions->lead_in.empty());
+}
+
 TEST_CASE("a schedule ends the top-level units", "[segment]") {
   auto units = SegmentText(
       "1. Name\n\nThe state is Freedonia.\n\n2. Flag\n\nThe flag is in Schedule 1.\n\n"
