@@ -117,6 +117,30 @@ TEST_CASE("kinds of typical clauses", "[extract]") {
   }
 }
 
+TEST_CASE("rights of the head of state and bans on the state's own machinery are institutional",
+          "[extract]") {
+  for (const char* text :
+       {"The King has the right to dissolve the House of Representatives.",
+        "No amendment to this Article shall be permitted.",
+        "No Money shall be drawn from the Treasury, but in Consequence of Appropriations made by "
+        "Law.",
+        "The National Attorney must have held the professional degree of law for at least ten "
+        "years and possess the other qualifications necessary to be a citizen with the right of "
+        "suffrage.",
+        "The Administrative Prosecution is an independent judicial body."}) {
+    Clause c = One(Text(text));
+    INFO(text);
+    CHECK(c.kind == Kind::kInstitutional);
+    CHECK_FALSE(c.principle);
+  }
+  // A ban that protects people stays one, whatever its first word.
+  Clause c = One(Text("No Bill of Attainder or ex post facto Law shall be passed."));
+  CHECK(c.kind == Kind::kProhibition);
+  CHECK(c.principle);
+  Clause d = One(Text("Nigeria is one indivisible and indissoluble sovereign state."));
+  CHECK(d.kind == Kind::kValue);
+}
+
 TEST_CASE("a list item inherits the modality of its lead-in", "[extract]") {
   Clause c = One(
       Text("(a) to freedom of speech and expression;", {}, "All citizens shall have the right—"));
