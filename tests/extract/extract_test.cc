@@ -187,6 +187,25 @@ TEST_CASE("a lead-in that guarantees rights, or ends in an exception, decides it
   CHECK_FALSE(g.kind == Kind::kRight);
 }
 
+TEST_CASE("an infinitive list is what its lead-in names: an organ's functions, citizens' duties",
+          "[extract]") {
+  Clause c = One(Text("5. To ask the Council to take measures against public officials.", {},
+                      "The following are functions of the People Defender:"));
+  CHECK(c.kind == Kind::kInstitutional);
+  CHECK_FALSE(c.principle);
+  Clause d = One(Text("16. To protect and defend an environment suitable for living beings.", {},
+                      "The duties of Bolivians are:"));
+  CHECK(d.kind == Kind::kPersonalDuty);
+  Clause e = One(Text("1. To guarantee the fulfilment of the rights recognised in this "
+                      "Constitution.",
+                      {}, "The following are essential purposes and functions of the State:"));
+  CHECK(e.kind == Kind::kStateDuty);
+  CHECK(e.principle);
+  Clause f = One(Text("I. To vote in popular elections.", {}, "The prerogatives of citizens are:"));
+  CHECK(f.kind == Kind::kRight);
+  CHECK(f.principle);
+}
+
 TEST_CASE("a lead-in on its own line takes the decision of most of its items", "[extract]") {
   const std::string lead = "All citizens are—";
   auto units = [&](const std::string& b) {
