@@ -1417,7 +1417,9 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
         l.role = Role::kText;
         break;
       case LineKind::kPreamble:
-        l.role = Role::kPreamble;
+        // The preamble of an instrument in an annex (Nepal's Schedule 4, a peace
+        // accord) opens a part of that annex, not the document's preamble.
+        l.role = annex ? Role::kDivision : Role::kPreamble;
         break;
       case LineKind::kAnnex:
         l.role = Role::kAnnex;

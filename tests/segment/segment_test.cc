@@ -347,6 +347,23 @@ TEST_CASE("a numbered list resumes its lead-in after running text between its it
   CHECK(sessions->lead_in.empty());
 }
 
+TEST_CASE("the preamble of an instrument in a schedule is part of that schedule", "[segment]") {
+  // Nepal's Schedule 4, a peace accord with a preamble of its own.
+  auto units = SegmentText(
+      "Preamble\n\nWe the people adopt this Constitution.\n\nArticle 1\n\nNepal is a "
+      "state.\n\nSchedule 4. The Comprehensive Peace Accord\n\nPreamble\n\nRespecting the "
+      "mandate of the people;\n\n1. Both parties agree to a ceasefire.\n");
+  const Provision* people = FindText(units, "adopt this Constitution");
+  REQUIRE(people != nullptr);
+  CHECK(people->path == "Preamble");
+  for (const char* text : {"Respecting the mandate", "ceasefire"}) {
+    const Provision* p = FindText(units, text);
+    REQUIRE(p != nullptr);
+    INFO(p->path);
+    CHECK(p->path.rfind("Schedule 4", 0) == 0);
+  }
+}
+
 TEST_CASE("a schedule ends the top-level units", "[segment]") {
   auto units = SegmentText(
       "1. Name\n\nThe state is Freedonia.\n\n2. Flag\n\nThe flag is in Schedule 1.\n\n"
