@@ -127,7 +127,9 @@ TEST_CASE("rights of the head of state and bans on the state's own machinery are
         "The National Attorney must have held the professional degree of law for at least ten "
         "years and possess the other qualifications necessary to be a citizen with the right of "
         "suffrage.",
-        "The Administrative Prosecution is an independent judicial body."}) {
+        "The Administrative Prosecution is an independent judicial body.",
+        "The National Police Commission shall be entitled to delegate such of its powers as may "
+        "be prescribed."}) {
     Clause c = One(Text(text));
     INFO(text);
     CHECK(c.kind == Kind::kInstitutional);
@@ -201,6 +203,16 @@ TEST_CASE("an infinitive list is what its lead-in names: an organ's functions, c
                       {}, "The following are essential purposes and functions of the State:"));
   CHECK(e.kind == Kind::kStateDuty);
   CHECK(e.principle);
+  Clause g = One(Text("c. to respect the national flag and the national anthem;", {},
+                      "Zimbabwean citizens have the following duties--"));
+  CHECK(g.kind == Kind::kPersonalDuty);
+  Clause h = One(Text("3. Maintain public law and order;", {},
+                      "The Government shall have the following duties:"));
+  CHECK(h.kind == Kind::kInstitutional);
+  // A body named in passing is not the holder of a right.
+  Clause i = One(Text("A person shall be protected, who provides information to the agency "
+                      "scrutinizing the exercise of State powers."));
+  CHECK(i.principle);
   Clause f = One(Text("I. To vote in popular elections.", {}, "The prerogatives of citizens are:"));
   CHECK(f.kind == Kind::kRight);
   CHECK(f.principle);
