@@ -207,7 +207,7 @@ struct Extractor::Impl {
   std::vector<std::string> holder_names;
   PatternSet qualifiers;
   std::vector<std::string> qualifier_ids, topic_ids_by_rule;
-  VoteSet context_heading, context_caption, context_lead_in, context_continues;
+  VoteSet context_heading, context_caption, context_lead_in, context_continues, context_preamble;
   PatternSet topics;
   // The qualifier, cue and holder patterns of a language in one PatternSet:
   // one pass of its set per text (PatternSet keeps long-range patterns out of
@@ -351,7 +351,7 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     std::string text = it == rules.end() ? std::string() : it->second;
     auto f = ParseRuleFile(text, name, 4, 4);
     if (!f) return std::unexpected(f.error());
-    RuleFile by_scope[4];
+    RuleFile by_scope[5];
     for (RuleFile& b : by_scope) b.name = name;
     for (const Rule& r : f->rules) {
       const std::string& scope = r.fields[0];
@@ -359,14 +359,15 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
               : scope == "caption"   ? 1
               : scope == "lead_in"   ? 2
               : scope == "continues" ? 3
+              : scope == "preamble"  ? 4
                                      : -1;
       if (s < 0) return InvalidArgument(Where(r) + "unknown scope '" + scope + "'");
       by_scope[s].rules.push_back(r);
       impl->Describe(r);
     }
-    VoteSet* out[4] = {&impl->context_heading, &impl->context_caption, &impl->context_lead_in,
-                       &impl->context_continues};
-    for (int s = 0; s < 4; ++s) {
+    VoteSet* out[5] = {&impl->context_heading, &impl->context_caption, &impl->context_lead_in,
+                       &impl->context_continues, &impl->context_preamble};
+    for (int s = 0; s < 5; ++s) {
       auto set = PatternSet::Compile(by_scope[s], 3, {.each = false});
       if (!set) return std::unexpected(set.error());
       for (const Rule& r : by_scope[s].rules) {
@@ -637,6 +638,12 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
     cache->last_headings = u.headings;
   }
   for (int i : *cache->last_heading_hits) cast(context_heading, i);
+  // A unit of the preamble: what its own words say of values (context.tsv
+  // scope `preamble`; a recital of history alone states none).
+  const bool in_preamble = preamble || StartsWith(u.path, "Preamble") ||
+                           (!u.headings.empty() && EqualsAsciiLower(u.headings[0], "preamble"));
+  if (in_preamble && context_preamble.set.size() > 0)
+    for (int i : context_preamble.set.Match(of.core)) cast(context_preamble, i);
   if (!caption.empty()) {
     auto it = cache->caption.find(caption);
     if (it == cache->caption.end())

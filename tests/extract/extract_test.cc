@@ -321,6 +321,21 @@ TEST_CASE("a preamble states values", "[extract]") {
                "OURSELVES THIS CONSTITUTION.",
                {"Preamble"}));
   CHECK_FALSE(d.principle);
+  // A recital of history or of who enacts states no value (guidelines: "other").
+  for (const char* recital :
+       {"We, the representatives of the people of the Argentine Nation, assembled in General "
+        "Constituent Congress by the will and election of the provinces,",
+        "RECALLING our history which has been characterised by political and constitutional "
+        "instability;"}) {
+    INFO(recital);
+    Clause r = One(Text(recital, {"Preamble"}));
+    CHECK(r.kind != Kind::kValue);
+    CHECK_FALSE(r.principle);
+  }
+  // ... and the preamble of an instrument in a schedule states none of the constitution's.
+  Clause s = One(Text("Reaffirming the full commitment to democracy and human rights;",
+                      {"Schedule 4. The Comprehensive Peace Accord", "Preamble"}));
+  CHECK_FALSE(s.principle);
 }
 
 TEST_CASE("a fragment of a few words needs a cue of its own to be a principle", "[extract]") {
