@@ -143,6 +143,22 @@ TEST_CASE("rights of the head of state and bans on the state's own machinery are
   CHECK(d.kind == Kind::kValue);
 }
 
+TEST_CASE("present-tense guarantees and rights named as nouns are principles", "[extract]") {
+  // Civil-law constitutions in translation state duties in the present tense.
+  Clause c = One(Text("The State recognizes, respects, and guarantees religious freedom."));
+  CHECK(c.principle);
+  CHECK((c.kind == Kind::kStateDuty || c.kind == Kind::kRight));
+  Clause d = One(Text("Personal freedom is a natural right which is safeguarded and cannot be "
+                      "infringed upon."));
+  CHECK(d.kind == Kind::kRight);
+  CHECK(d.principle);
+  Clause e = One(Text("The rights of children take precedence over the rights of others."));
+  CHECK(e.kind == Kind::kRight);
+  CHECK(e.principle);
+  Clause f = One(Text("The People's Republic of China is a socialist state."));
+  CHECK(f.kind == Kind::kValue);
+}
+
 TEST_CASE("a list item inherits the modality of its lead-in", "[extract]") {
   Clause c = One(
       Text("(a) to freedom of speech and expression;", {}, "All citizens shall have the right—"));
