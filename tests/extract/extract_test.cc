@@ -157,6 +157,25 @@ TEST_CASE("present-tense guarantees and rights named as nouns are principles", "
   CHECK(e.principle);
   Clause f = One(Text("The People's Republic of China is a socialist state."));
   CHECK(f.kind == Kind::kValue);
+  // Classic formulas of human-rights law.
+  for (const char* text :
+       {"Everyone charged with a criminal offence shall be presumed innocent until proved guilty "
+        "according to law.",
+        "Everyone charged with a criminal offence shall be tried within a reasonable time by an "
+        "impartial tribunal.",
+        "Primary education shall be compulsory and free of charge.",
+        "Any person whose rights have been violated shall have an effective remedy.",
+        "Workers shall receive equal pay for equal work.",
+        "Nobody may be compelled to take part in religious ceremonies.",
+        "Every child shall be registered immediately after birth."}) {
+    INFO(text);
+    Clause c = One(Text(text));
+    CHECK(c.principle);
+    CHECK((c.kind == Kind::kRight || c.kind == Kind::kProhibition));
+  }
+  Clause g = One(Text("Every citizen is obliged to respect the rights of others."));
+  CHECK(g.kind == Kind::kPersonalDuty);
+  CHECK(g.principle);
 }
 
 TEST_CASE("a list item inherits the modality of its lead-in", "[extract]") {
