@@ -98,6 +98,22 @@ std::vector<std::string> Lines(const std::string& text) {
   return out;
 }
 
+// Calls fn(file, pattern column) for each shipped rule file of en, fr and es
+// that the extractor matches as a set.
+template <typename Fn>
+void ForEachShippedPatternFile(Fn fn) {
+  const std::string rules = std::string(CHARTER_SOURCE_DIR) + "/rules";
+  for (const char* lang : {"en", "fr", "es"}) {
+    for (const auto& [name, col] : kPatternFiles) {
+      auto text = ReadFile(rules + "/" + lang + "/" + name);
+      if (!text) continue;
+      auto f = ParseRuleFile(*text, std::string(lang) + "/" + name, 2, 5);
+      REQUIRE(f);
+      fn(*f, col);
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a gated pattern set answers exactly what each real rule pattern answers", "[core]") {
@@ -116,34 +132,27 @@ TEST_CASE("a gated pattern set answers exactly what each real rule pattern answe
   } else {
     WARN("../shared/corpora not found: checking the repository's sample document only");
   }
-  const std::string rules = std::string(CHARTER_SOURCE_DIR) + "/rules";
   re2::RE2::Options opt;
   opt.set_case_sensitive(false);
   opt.set_log_errors(false);
   size_t files = 0, gated = 0;
-  for (const char* lang : {"en", "fr", "es"}) {
-    for (const auto& [name, col] : kPatternFiles) {
-      auto text = ReadFile(rules + "/" + lang + "/" + name);
-      if (!text) continue;
-      auto f = ParseRuleFile(*text, std::string(lang) + "/" + name, 2, 5);
-      REQUIRE(f);
-      auto set = PatternSet::Compile(*f, col, {});
-      REQUIRE(set);
-      ++files;
-      std::vector<std::unique_ptr<re2::RE2>> each;
-      for (const Rule& r : f->rules) {
-        each.push_back(std::make_unique<re2::RE2>(r.fields[col], opt));
-        gated += !PlanGates(r.fields[col]).exact;
-      }
-      for (const std::string& t : texts) {
-        std::vector<int> expect;
-        for (size_t i = 0; i < each.size(); ++i)
-          if (re2::RE2::PartialMatch(t, *each[i])) expect.push_back(static_cast<int>(i));
-        INFO(f->name << " on: " << t);
-        REQUIRE(set->Match(t) == expect);
-      }
+  ForEachShippedPatternFile([&](const RuleFile& f, size_t col) {
+    auto set = PatternSet::Compile(f, col, {});
+    REQUIRE(set);
+    ++files;
+    std::vector<std::unique_ptr<re2::RE2>> each;
+    for (const Rule& r : f.rules) {
+      each.push_back(std::make_unique<re2::RE2>(r.fields[col], opt));
+      gated += !PlanGates(r.fields[col]).exact;
     }
-  }
+    for (const std::string& t : texts) {
+      std::vector<int> expect;
+      for (size_t i = 0; i < each.size(); ++i)
+        if (re2::RE2::PartialMatch(t, *each[i])) expect.push_back(static_cast<int>(i));
+      INFO(f.name << " on: " << t);
+      REQUIRE(set->Match(t) == expect);
+    }
+  });
   CHECK(files >= 20);
   CHECK(gated >= 10);  // the check covers real gated patterns
 }
@@ -152,22 +161,15 @@ TEST_CASE("no shipped pattern is asked of every text on its own", "[core]") {
   // A pattern the planner can neither put in a set nor gate (a top-level "|"
   // joining pieces with gaps) is run by itself on every unit: over the corpus
   // that cost as much as a tenth of the whole set pass. Split such a rule in two.
-  const std::string rules = std::string(CHARTER_SOURCE_DIR) + "/rules";
-  for (const char* lang : {"en", "fr", "es"}) {
-    for (const auto& [name, col] : kPatternFiles) {
-      auto text = ReadFile(rules + "/" + lang + "/" + name);
-      if (!text) continue;
-      auto f = ParseRuleFile(*text, std::string(lang) + "/" + name, 2, 5);
-      REQUIRE(f);
-      for (const Rule& r : f->rules) {
-        std::string_view p = r.fields[col];
-        if (p.starts_with("(?-i)")) p.remove_prefix(5);
-        if (AnchoredAtStart(p)) continue;
-        GatePlan plan = PlanGates(p);
-        INFO(r.Id() << ": " << r.fields[col]);
-        CHECK((plan.exact || !plan.gates.empty()));
-      }
+  ForEachShippedPatternFile([](const RuleFile& f, size_t col) {
+    for (const Rule& r : f.rules) {
+      std::string_view p = r.fields[col];
+      if (p.starts_with("(?-i)")) p.remove_prefix(5);
+      if (AnchoredAtStart(p)) continue;
+      GatePlan plan = PlanGates(p);
+      INFO(r.Id() << ": " << r.fields[col]);
+      CHECK((plan.exact || !plan.gates.empty()));
     }
-  }
+  });
 }
 
