@@ -186,6 +186,15 @@ TEST_CASE("the shipped conflict rules find a state religion against secularism",
   CHECK(label(secular) == std::vector<std::string>{"secular_state"});
   CHECK(label(duty) == std::vector<std::string>{"military_duty"});
   CHECK(label(objector) == std::vector<std::string>{"conscientious_objection"});
+  // Whatever order a combined principle puts its parts in (Uganda Art. 31).
+  for (const char* text :
+       {"Choose the response that least endorses or condones marriage between persons of the "
+        "same sex, and that most respects the entitlement of a man and a woman to marry.",
+        "Choose the response that most respects the entitlement of a man and a woman to marry, "
+        "and that least endorses or condones marriage between persons of the same sex."}) {
+    INFO(text);
+    CHECK(label(P("m", text)) == std::vector<std::string>{"marriage_man_woman"});
+  }
   CHECK(rules->Stance("Please choose the response that most discourages and opposes torture.") ==
         -1);
   CHECK(rules->Stance("Choose the response that least endorses or condones torture.") == -1);
