@@ -373,35 +373,32 @@ GatePlan PlanGates(std::string_view pattern) {
     flags += pattern.substr(i, f);
     i += f;
   }
-  std::vector<Item> items;
-  const bool scanned = ScanItems(pattern, i, &items);
-  if (!ScanLong(pattern)) {
-    plan.exact = true;
-    plan.local = std::string(pattern);
-    if (!scanned) return plan;
-    // Whether an unanchored pattern matches somewhere does not depend on
-    // what may match nothing at its ends (",?\s*except ..." matches where
-    // "except ..." does), and the set's states are smaller without it.
-    size_t first = 0, last = items.size();
-    while (first < last && items[first].min == 0) ++first;
-    while (last > first && items[last - 1].min == 0) --last;
-    if (first == last || (first == 0 && last == items.size())) return plan;
-    plan.local = flags;
-    for (size_t k = first; k < last; ++k) plan.local += items[k].text;
+  // A pattern the scanner cannot split (a top-level alternative, flags
+  // changed midway), or that is all optional, is exact as a whole when it has
+  // no long-range part, and gets no gates otherwise.
+  const bool long_range = ScanLong(pattern);
+  auto whole = [&] {
+    if (!long_range) {
+      plan.exact = true;
+      plan.local = std::string(pattern);
+    }
     return plan;
-  }
-  // A top-level alternative or flags changed midway: give up.
-  if (!scanned) return plan;
-  // Pieces: runs of local items between gaps.
-  std::vector<std::string> pieces;
+  };
+  std::vector<Item> items;
+  if (!ScanItems(pattern, i, &items)) return whole();
+  // Whether an unanchored pattern matches somewhere does not depend on what
+  // may match nothing at its ends (",?\s*except ..." matches where "except
+  // ..." does), and the set's states are smaller without it; gaps at the
+  // ends only need to match (when they must) somewhere.
   bool inner_gap = false, edge_needs_one = false;
-  // Gaps at the ends only need to match (when they must) somewhere; what
-  // may match nothing there does not decide (see above).
   size_t first = 0, last = items.size();
   while (first < last && (items[first].gap || items[first].min == 0))
     edge_needs_one |= items[first++].min > 0;
   while (last > first && (items[last - 1].gap || items[last - 1].min == 0))
     edge_needs_one |= items[--last].min > 0;
+  if (first == last) return whole();
+  // Pieces: runs of local items between gaps.
+  std::vector<std::string> pieces;
   std::string piece;
   for (size_t k = first; k < last; ++k) {
     if (items[k].gap) {
