@@ -244,24 +244,17 @@ enum MarkerClass { kDigit, kLowerLetter, kUpperLetter, kLowerRoman, kUpperRoman,
 bool FollowsInList(int cls, std::string_view prev, std::string_view next) {
   if (prev.empty() || next.empty()) return false;
   switch (cls) {
-    case kDigit: {
-      int a = 0, b = 0;
-      for (char c : prev) {
-        if (!IsDigit(c) || a > 100000) return false;
-        a = a * 10 + (c - '0');
-      }
-      for (char c : next) {
-        if (!IsDigit(c) || b > 100000) return false;
-        b = b * 10 + (c - '0');
-      }
-      return b == a + 1;
+    case kDigit:
+    case kLowerRoman:
+    case kUpperRoman: {
+      // Plain numbers only: "4A" or a range "3-5" starts no sequence here.
+      auto plain = [](const Num& n) { return n.base >= 0 && n.suffix.empty() && n.range_end < 0; };
+      const Num a = ParseNum(prev), b = ParseNum(next);
+      return plain(a) && plain(b) && b.base == a.base + 1;
     }
     case kLowerLetter:
     case kUpperLetter:
       return prev.size() == 1 && next.size() == 1 && next[0] == prev[0] + 1;
-    case kLowerRoman:
-    case kUpperRoman:
-      return RomanValue(prev) > 0 && RomanValue(next) == RomanValue(prev) + 1;
     default:
       return false;
   }
