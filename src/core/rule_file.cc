@@ -133,57 +133,77 @@ Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_colu
     auto set = std::make_shared<::re2::RE2::Set>(
         set_opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
     auto anchored = std::make_shared<::re2::RE2::Set>(opt, ::re2::RE2::ANCHOR_START);
-    std::map<std::string, int> gate_entry;  // gate pattern -> gate number
+    // Gate pattern (prefixed "^" for the anchored set) -> gate number.
+    std::map<std::string, int> gate_entry;
     for (size_t i = 0; i < file.rules.size(); ++i) {
       const std::string& pattern = ps.patterns_[i];
       const int rule = static_cast<int>(i);
       std::string err;
-      if (options.anchor_start || !AnchoredAtStart(pattern)) {
-        GatePlan plan =
-            options.anchor_start ? GatePlan{.exact = true, .local = pattern} : PlanGates(pattern);
+      const bool at_start = !options.anchor_start && AnchoredAtStart(pattern);
+      GatePlan plan;
+      if (options.anchor_start) {
+        plan = GatePlan{.exact = true, .local = pattern};
+      } else if (at_start) {
+        // A "^" pattern stops the anchored set within a few bytes unless it
+        // has a long-range gap; then its pieces are gates. Without usable
+        // gates it stays whole in the anchored set ("^[\W\d]*$" stops at the
+        // first letter anyway).
+        if (HasLongRange(pattern)) plan = PlanGates(pattern);
+        if (!plan.exact && plan.gates.empty()) plan = GatePlan{.exact = true, .local = pattern};
+      } else {
+        plan = PlanGates(pattern);
         // A case-sensitive pattern in a case-insensitive set ("(?-i)[A-Z]...
         // Act, 2004") splits every letter's byte class into upper and lower
         // case, which makes every DFA state larger and slower to build (the
         // English cue set built its states 10% faster without one). Its
         // pieces go in without the flag, as gates (they match a superset),
         // and its own regex confirms it.
-        if (!options.anchor_start && !options.case_sensitive && pattern.starts_with("(?-i)")) {
+        if (!options.case_sensitive && pattern.starts_with("(?-i)")) {
           plan = PlanGates(std::string_view(pattern).substr(5));
           if (plan.exact) plan.gates = {plan.local};
           plan.exact = false;
         }
-        if (plan.exact && set->Add(plan.local, &err) >= 0) {
-          ps.entry_.push_back(rule);
+      }
+      if (plan.exact) {
+        if (at_start ? anchored->Add(plan.local, &err) >= 0 : set->Add(plan.local, &err) >= 0) {
+          (at_start ? ps.anchored_entry_ : ps.entry_).push_back(rule);
           continue;
         }
-        if (plan.exact) plan.gates.clear();  // the planner's local part did not parse
-        // The pattern is asked on its own: check it (with RE2's message).
-        if (!options.each)
-          if (auto st = compile_each(i); !st) return std::unexpected(st.error());
-        Gated g{rule, {}};
-        for (const std::string& gate : plan.gates) {
-          auto [it, added] = gate_entry.emplace(gate, ps.num_gates_);
-          if (added) {
-            if (set->Add(gate, &err) < 0) {
-              gate_entry.erase(it);
-              continue;  // a gate may be missing, never wrong
-            }
-            ps.entry_.push_back(-1 - ps.num_gates_++);
-          }
-          g.gates.push_back(it->second);
-        }
-        ps.gated_.push_back(std::move(g));
-      } else {
-        if (anchored->Add(pattern, &err) < 0) return bad(i, err);
-        ps.anchored_rule_.push_back(rule);
+        plan.gates.clear();  // the planner's local part did not parse
       }
+      // The pattern is asked on its own: check it (with RE2's message).
+      if (!options.each)
+        if (auto st = compile_each(i); !st) return std::unexpected(st.error());
+      const int g = static_cast<int>(ps.gated_.size());
+      std::vector<int> gates;
+      for (const std::string& gate : plan.gates) {
+        // A pattern's first piece keeps its "^": it goes in the anchored set.
+        const bool anchored_gate = at_start && gate.starts_with("^");
+        auto [it, added] = gate_entry.emplace((anchored_gate ? "^" : "") + gate,
+                                              static_cast<int>(ps.gate_users_.size()));
+        if (added) {
+          re2::RE2::Set& target = anchored_gate ? *anchored : *set;
+          if (target.Add(gate, &err) < 0) {
+            gate_entry.erase(it);
+            continue;  // a gate may be missing, never wrong
+          }
+          (anchored_gate ? ps.anchored_entry_ : ps.entry_)
+              .push_back(-1 - static_cast<int>(ps.gate_users_.size()));
+          ps.gate_users_.emplace_back();
+        }
+        if (std::find(gates.begin(), gates.end(), it->second) == gates.end())
+          gates.push_back(it->second);
+      }
+      for (int gate : gates) ps.gate_users_[static_cast<size_t>(gate)].push_back(g);
+      if (gates.empty()) ps.ungated_.push_back(g);
+      ps.gated_.push_back({rule, static_cast<int>(gates.size())});
     }
     if (!ps.entry_.empty()) {
       if (!set->Compile())
         return InvalidArgument(file.name + ": patterns too large to compile together");
       ps.set_ = std::move(set);
     }
-    if (!ps.anchored_rule_.empty()) {
+    if (!ps.anchored_entry_.empty()) {
       if (!anchored->Compile())
         return InvalidArgument(file.name + ": patterns too large to compile together");
       ps.anchored_ = std::move(anchored);
@@ -206,38 +226,40 @@ void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
   const ::re2::RE2::Anchor anchor =
       options_.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED;
   auto ask = [&](int rule) { return Regex(rule).Match(in, 0, text.size(), anchor, nullptr, 0); };
-  // Per thread, reused: the set's entries that fired, and which gates did.
+  // Per thread, reused: the sets' entries that fired, per gated rule how many
+  // of its gates fired, and the gated rules whose gates all fired.
   thread_local std::vector<int> entries;
-  thread_local std::vector<char> gate_fired;
+  thread_local std::vector<int> fired;
+  thread_local std::vector<int> ready;
+  fired.assign(gated_.size(), 0);
+  ready.assign(ungated_.begin(), ungated_.end());
+  auto take = [&](const std::vector<int>& entry) {
+    for (int e : entries) {
+      const int r = entry[static_cast<size_t>(e)];
+      if (r >= 0) {
+        hits->push_back(r);
+        continue;
+      }
+      for (int g : gate_users_[static_cast<size_t>(-1 - r)])
+        if (++fired[static_cast<size_t>(g)] == gated_[static_cast<size_t>(g)].num_gates)
+          ready.push_back(g);
+    }
+  };
   bool ok = options_.set;
   ::re2::RE2::Set::ErrorInfo info;
-  if (ok && set_ && !set_->Match(text, &entries, &info))
-    ok = info.kind == ::re2::RE2::Set::kNoError;
-  if (ok && !gated_.empty()) {
-    gate_fired.assign(static_cast<size_t>(num_gates_), 0);
-    if (set_)
-      for (int e : entries)
-        if (int r = entry_[static_cast<size_t>(e)]; r < 0)
-          gate_fired[static_cast<size_t>(-1 - r)] = 1;
+  for (const auto& [set, entry] :
+       {std::pair{set_.get(), &entry_}, std::pair{anchored_.get(), &anchored_entry_}}) {
+    if (!ok || !set) continue;
+    if (set->Match(text, &entries, &info))
+      take(*entry);
+    else
+      ok = info.kind == ::re2::RE2::Set::kNoError;
   }
   if (ok) {
-    if (set_)
-      for (int e : entries)
-        if (int r = entry_[static_cast<size_t>(e)]; r >= 0) hits->push_back(r);
-    for (const Gated& g : gated_) {
-      bool all = true;
-      for (int k : g.gates) all = all && gate_fired[static_cast<size_t>(k)];
-      if (all && ask(g.rule)) hits->push_back(g.rule);
-    }
-    if (anchored_) {
-      if (anchored_->Match(text, &entries, &info)) {
-        for (int e : entries) hits->push_back(anchored_rule_[static_cast<size_t>(e)]);
-      } else if (info.kind != ::re2::RE2::Set::kNoError) {
-        ok = false;
-      }
-    }
-  }
-  if (!ok) {
+    for (int g : ready)
+      if (ask(gated_[static_cast<size_t>(g)].rule))
+        hits->push_back(gated_[static_cast<size_t>(g)].rule);
+  } else {
     // No set compiled, or a DFA ran out of memory: ask each pattern.
     hits->clear();
     for (size_t i = 0; i < patterns_.size(); ++i)

@@ -12,17 +12,17 @@
 //   for (int i : set->Match("Everyone shall have the right")) use(f->rules[i]);
 #pragma once
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <map>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/error.h"
-
-#include <re2/re2.h>
-#include <re2/set.h>
 
 namespace charter {
 
@@ -42,8 +42,8 @@ struct RuleFile {
 // every other line must have between min_columns and max_columns TAB-separated
 // fields, none empty except trailing optional ones. Error: "NAME:LINE: expected
 // 2 columns, found 3" (and for invalid UTF-8, "NAME:LINE: invalid UTF-8").
-Result<RuleFile> ParseRuleFile(std::string_view text, const std::string& name,
-                               size_t min_columns, size_t max_columns);
+Result<RuleFile> ParseRuleFile(std::string_view text, const std::string& name, size_t min_columns,
+                               size_t max_columns);
 
 // Parses a plain list file (one entry a line, '#' comments, blank lines
 // skipped, surrounding spaces trimmed), e.g. abbreviations.txt.
@@ -70,9 +70,12 @@ struct PatternOptions {
 // Matching together is one pass of an RE2::Set over the text (plus one pass,
 // stopping within a few bytes, of a set anchored at the start for patterns
 // that begin with "^"). Patterns with long-range gaps ("(?:\w+\s+)*?",
-// "[^.;]*") would multiply that set's DFA states, so the set holds only their
+// "[^.;]*") would multiply that set's DFA states, so the sets hold only their
 // local pieces as gates (pattern_gate.h), and a pattern whose gates all fired
 // is confirmed with its own regex. The answer is exactly each pattern's own.
+// (A "^" pattern's first gate goes in the anchored set, its others in the
+// main set: with a long-range gap in it, the anchored set would run on to the
+// end of the clause.)
 class PatternSet {
  public:
   // Compiles column `pattern_column` of every rule. Error:
@@ -103,22 +106,24 @@ class PatternSet {
   // The main set: per entry, the rule it decides (>= 0) or -1 - g for gate g.
   std::shared_ptr<const re2::RE2::Set> set_;
   std::vector<int> entry_;
-  // The set anchored at the start: per entry, its rule.
+  // The set anchored at the start: per entry, the same.
   std::shared_ptr<const re2::RE2::Set> anchored_;
-  std::vector<int> anchored_rule_;
+  std::vector<int> anchored_entry_;
   // Rules confirmed with their own regex once all their gates fired (a rule
   // without gates is asked on every text).
   struct Gated {
     int rule;
-    std::vector<int> gates;
+    int num_gates;
   };
   std::vector<Gated> gated_;
-  int num_gates_ = 0;
+  // Per gate, the indices into gated_ of the rules it gates.
+  std::vector<std::vector<int>> gate_users_;
+  // Indices into gated_ of the rules without gates.
+  std::vector<int> ungated_;
   // Per rule, compiled up front (PatternOptions::each) or on first use.
   struct Regexes;
   std::shared_ptr<Regexes> regexes_;
 };
-
 
 // Contents of a rules folder, keyed by name relative to the rules root:
 // "topics.tsv", "en/headings.tsv", "en/abbreviations.txt", ...

@@ -7,7 +7,8 @@
 using namespace charter;
 
 TEST_CASE("a rule file with a bad RE2 pattern names the file, line and reason", "[core]") {
-  auto f = ParseRuleFile("# modality cues\nright\t(?i)shall\nbad\t(?i:shall\n", "rules/en/modality.tsv", 2, 2);
+  auto f = ParseRuleFile("# modality cues\nright\t(?i)shall\nbad\t(?i:shall\n",
+                         "rules/en/modality.tsv", 2, 2);
   REQUIRE(f);
   auto set = PatternSet::Compile(*f, 1, {});
   REQUIRE_FALSE(set);
@@ -21,7 +22,8 @@ TEST_CASE("a rule line with the wrong column count is an error", "[core]") {
 }
 
 TEST_CASE("the pattern set reports every matching rule with its id", "[core]") {
-  auto f = ParseRuleFile("right\thas the right\nprohibition\tno one shall\n\n# c\nduty\tshall\n", "m.tsv", 2, 2);
+  auto f = ParseRuleFile("right\thas the right\nprohibition\tno one shall\n\n# c\nduty\tshall\n",
+                         "m.tsv", 2, 2);
   REQUIRE(f);
   auto set = PatternSet::Compile(*f, 1, {});
   REQUIRE(set);
@@ -52,4 +54,25 @@ TEST_CASE("patterns anchored at the start are told apart from the rest", "[core]
   CHECK_FALSE(AnchoredAtStart("(?:^|\\[|\\()\\s*repealed"));
   CHECK_FALSE(AnchoredAtStart("\\bright\\s+to\\b"));
   CHECK_FALSE(AnchoredAtStart("\\^caret"));
+}
+
+TEST_CASE("a pattern anchored at the start with a long gap is matched through its gates",
+          "[core]") {
+  // "^no ... shall": its first gate "^no\s+" goes in the anchored set, its
+  // second ("\bshall\b") in the main set; both must fire, at the right places,
+  // and the pattern itself must match.
+  auto f = ParseRuleFile(
+      "prohibition\t^no\\s+[^.;:]*?\\b(?:shall|may)\\b\n"
+      "duty\t\\bshall\\b\n"
+      "whole\t^[\\W\\d]*$\n",
+      "m.tsv", 2, 2);
+  REQUIRE(f);
+  auto set = PatternSet::Compile(*f, 1, {});
+  REQUIRE(set);
+  CHECK(set->Match("No person shall be held in slavery") == std::vector<int>{0, 1});
+  CHECK(set->Match("No person; the State shall act") == std::vector<int>{1});  // gap crosses ';'
+  CHECK(set->Match("Everyone shall know that no tax may be levied") == std::vector<int>{1});
+  CHECK(set->Match("No person is held in slavery").empty());
+  CHECK(set->Match("12. (3)") == std::vector<int>{2});
+  CHECK(set->Match("no  may").size() == 1);
 }
