@@ -177,8 +177,9 @@ Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_colu
       const int g = static_cast<int>(ps.gated_.size());
       std::vector<int> gates;
       for (const std::string& gate : plan.gates) {
-        // A pattern's first piece keeps its "^": it goes in the anchored set.
-        const bool anchored_gate = at_start && gate.starts_with("^");
+        // A pattern's first piece keeps its "^" (after any inline flags the
+        // planner carried into it): it goes in the anchored set.
+        const bool anchored_gate = at_start && AnchoredAtStart(gate);
         auto [it, added] = gate_entry.emplace((anchored_gate ? "^" : "") + gate,
                                               static_cast<int>(ps.gate_users_.size()));
         if (added) {
