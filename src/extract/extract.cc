@@ -40,14 +40,15 @@ constexpr int kMaxDanglingOpenerWords = 8;
 constexpr double kFragmentLogit = -1.0;
 constexpr const char* kFragmentRule = "extract: fragment without a cue of its own";
 
-// Words (runs of letters) in `s`, counting UTF-8 letters as letters.
-int CountWords(std::string_view s) {
+// Words (runs of letters) in `s`, counting UTF-8 letters as letters, up to
+// `limit`: the count stops there (the callers only ask "fewer than N?").
+int CountWords(std::string_view s, int limit) {
   int n = 0;
   bool in = false;
   for (char ch : s) {
     const unsigned char u = static_cast<unsigned char>(ch);
     const bool letter = ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
-    if (letter && !in) ++n;
+    if (letter && !in && ++n == limit) break;
     in = letter;
   }
   return n;
@@ -711,7 +712,8 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
     std::string_view trimmed = Trim(of.core);
     const bool dangling = EndsWith(trimmed, "-") || EndsWith(trimmed, ":") ||
                           EndsWith(trimmed, "\u2014") || EndsWith(trimmed, "\u2013");
-    const int words = CountWords(of.core);
+    const int words =
+        CountWords(of.core, std::max(kMinWordsWithoutCue, kMaxDanglingOpenerWords));
     if (words < kMinWordsWithoutCue || (dangling && words < kMaxDanglingOpenerWords)) {
       logit = std::min(logit, kFragmentLogit);
       fired.push_back(kFragmentRule);
