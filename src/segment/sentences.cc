@@ -7,12 +7,43 @@
 #include <unicode/utext.h>
 
 #include <array>
+#include <string>
+#include <unordered_set>
 
 namespace charter {
 
 struct SentenceSplitter::Proto {
   std::unique_ptr<icu::BreakIterator> iter;
   std::mutex mu;  // BreakIterator::clone() of one object is not documented as thread-safe
+  std::shared_ptr<const Abbreviations> abbreviations;
+};
+
+// Our abbreviations are checked here, not by ICU's filter: ICU suppresses a
+// break after any text that ENDS with an entry, so "s." (section) kept
+// "... all persons. Everyone has ..." together, and "ch." "... each. The".
+// Here an entry counts only as a whole word: at the start of the sentence or
+// after a space, a bracket or a quote.
+struct SentenceSplitter::Abbreviations {
+  std::unordered_set<std::string> words;  // one-word entries ("Art.", "s.", "e.g.")
+  std::vector<std::string> phrases;       // entries with a space ("et al.")
+
+  // Whether text[b, e) (trimmed) ends with an entry as a whole word.
+  bool EndsWithOne(std::string_view text, size_t b, size_t e) const {
+    auto boundary = [&](size_t start) {
+      if (start == b) return true;
+      const char c = text[start - 1];
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[' ||
+             c == '"' || c == '\'';
+    };
+    size_t t = e;
+    while (t > b && !boundary(t)) --t;
+    if (words.count(std::string(text.substr(t, e - t)))) return true;
+    for (const std::string& p : phrases)
+      if (e - b >= p.size() && text.compare(e - p.size(), p.size(), p) == 0 &&
+          boundary(e - p.size()))
+        return true;
+    return false;
+  }
 };
 
 Result<SentenceSplitter> SentenceSplitter::Create(const std::string& lang,
@@ -33,12 +64,16 @@ Result<SentenceSplitter> SentenceSplitter::Create(const std::string& lang,
     if (U_FAILURE(status))
       return Unsupported(lang + ": ICU sentence filter: " + u_errorName(status));
   }
+  auto abbr = std::make_shared<Abbreviations>();
   for (const std::string& a : abbreviations) {
-    UErrorCode s = U_ZERO_ERROR;
-    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), s);  // duplicates are harmless
+    if (a.find(' ') == std::string::npos)
+      abbr->words.insert(a);
+    else
+      abbr->phrases.push_back(a);
   }
   SentenceSplitter out;
   out.proto_ = std::make_shared<Proto>();
+  out.proto_->abbreviations = std::move(abbr);
   out.proto_->iter.reset(builder->build(base.release(), status));
   if (U_FAILURE(status) || !out.proto_->iter) {
     return Unsupported(lang + ": ICU sentence filter: " + u_errorName(status));
@@ -50,11 +85,12 @@ SentenceCursor SentenceSplitter::Cursor() const {
   SentenceCursor c;
   std::lock_guard<std::mutex> lock(proto_->mu);
   c.iter_.reset(proto_->iter->clone());
+  c.abbreviations_ = proto_->abbreviations;
   return c;
 }
 
 SentenceCursor::SentenceCursor(SentenceCursor&& o) noexcept
-    : iter_(std::move(o.iter_)), utext_(o.utext_) {
+    : iter_(std::move(o.iter_)), abbreviations_(std::move(o.abbreviations_)), utext_(o.utext_) {
   o.utext_ = nullptr;
 }
 
@@ -62,6 +98,7 @@ SentenceCursor& SentenceCursor::operator=(SentenceCursor&& o) noexcept {
   if (this != &o) {
     if (utext_) utext_close(utext_);
     iter_ = std::move(o.iter_);
+    abbreviations_ = std::move(o.abbreviations_);
     utext_ = o.utext_;
     o.utext_ = nullptr;
   }
@@ -154,6 +191,12 @@ bool SentenceCursor::Split(std::string_view text,
   if (U_FAILURE(status)) return false;
   int32_t prev = iter_->first();
   for (int32_t pos = iter_->next(); pos != icu::BreakIterator::DONE; pos = iter_->next()) {
+    size_t e = static_cast<size_t>(pos);
+    while (e > static_cast<size_t>(prev) && IsSpace(text[e - 1])) --e;
+    // No break after an abbreviation ("Art. 5", "e.g. the"), unless the text ends there.
+    if (abbreviations_ && static_cast<size_t>(pos) < text.size() &&
+        abbreviations_->EndsWithOne(text, static_cast<size_t>(prev), e))
+      continue;
     AddTrimmed(text, static_cast<uint32_t>(prev), static_cast<uint32_t>(pos), spans);
     prev = pos;
   }

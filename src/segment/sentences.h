@@ -1,6 +1,6 @@
 // sentences.h — sentence boundaries in UTF-8 text: ICU's sentence
-// BreakIterator wrapped in a FilteredBreakIteratorBuilder that suppresses
-// breaks after the abbreviations of rules/<lang>/abbreviations.txt.
+// BreakIterator (with ICU's own abbreviation filter for the locale), and no
+// break after a whole-word abbreviation of rules/<lang>/abbreviations.txt.
 //
 // Part of the segment stage (src/segment). ICU works in UTF-16; this file is
 // the one place that talks to ICU, through a UTF-8 UText, so every offset in
@@ -36,8 +36,10 @@ class SentenceCursor;
 
 class SentenceSplitter {
  public:
-  // Builds the prototype iterator for `lang` with break suppressions after
-  // each of `abbreviations` (added to ICU's own list for the locale). Error:
+  // Builds the prototype iterator for `lang`: no break after one of
+  // `abbreviations` written as a whole word (at the start or after a space,
+  // bracket or quote: "s." does not hold "persons." to the next sentence),
+  // nor after ICU's own list for the locale. Error:
   // "<lang>: ICU sentence iterator: <ICU error name>".
   static Result<SentenceSplitter> Create(const std::string& lang,
                                          const std::vector<std::string>& abbreviations);
@@ -46,7 +48,9 @@ class SentenceSplitter {
   SentenceCursor Cursor() const;
 
  private:
+  friend class SentenceCursor;
   struct Proto;
+  struct Abbreviations;
   std::shared_ptr<Proto> proto_;
 };
 
@@ -65,6 +69,7 @@ class SentenceCursor {
   friend class SentenceSplitter;
   SentenceCursor() = default;
   std::unique_ptr<icu::BreakIterator> iter_;
+  std::shared_ptr<const SentenceSplitter::Abbreviations> abbreviations_;
   UText* utext_ = nullptr;
 };
 

@@ -41,6 +41,21 @@ TEST_CASE("abbreviation Art. does not end a sentence", "[segment]") {
   CHECK(texts[1] == "A second sentence follows.");
 }
 
+// abbreviations.txt has "s." (section) and "ch." (chapter): only as whole
+// words do they hold a sentence open, not as the end of "persons." or "each.".
+TEST_CASE("an abbreviation holds a sentence open only as a whole word", "[segment]") {
+  auto units = SegmentText(
+      "Article 1\n\nThe rights of others shall be respected by all persons. Everyone has the "
+      "right to life. One copy goes to each. See s. 5 of the Act (s. 6 too). The end.\n");
+  auto texts = Texts(units);
+  REQUIRE(texts.size() == 5);
+  CHECK(texts[0] == "The rights of others shall be respected by all persons.");
+  CHECK(texts[1] == "Everyone has the right to life.");
+  CHECK(texts[2] == "One copy goes to each.");
+  CHECK(texts[3] == "See s. 5 of the Act (s. 6 too).");
+  CHECK(texts[4] == "The end.");
+}
+
 TEST_CASE("sentences of one line are split and numbered in the id", "[segment]") {
   auto units = SegmentText("Article 1\n\nEveryone has the right to life. No one shall be killed.\n",
                            "en", "udhr.txt");
