@@ -12,6 +12,10 @@
 
 namespace charter {
 
+namespace {
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+}  // namespace
+
 struct SentenceSplitter::Proto {
   std::unique_ptr<icu::BreakIterator> iter;
   std::mutex mu;  // BreakIterator::clone() of one object is not documented as thread-safe
@@ -32,8 +36,7 @@ struct SentenceSplitter::Abbreviations {
     auto boundary = [&](size_t start) {
       if (start == b) return true;
       const char c = text[start - 1];
-      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[' ||
-             c == '"' || c == '\'';
+      return IsSpace(c) || c == '(' || c == '[' || c == '"' || c == '\'';
     };
     size_t t = e;
     while (t > b && !boundary(t)) --t;
@@ -111,8 +114,6 @@ SentenceCursor::~SentenceCursor() {
 }
 
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 void AddTrimmed(std::string_view text, uint32_t b, uint32_t e,
                 std::vector<std::pair<uint32_t, uint32_t>>* spans) {
