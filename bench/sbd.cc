@@ -34,6 +34,11 @@ namespace {
 
 struct Score {
   size_t tp = 0, predicted = 0, gold = 0;
+  void Add(const Score& o) {
+    tp += o.tp;
+    predicted += o.predicted;
+    gold += o.gold;
+  }
   void Print(const std::string& name) const {
     const double p = predicted ? static_cast<double>(tp) / static_cast<double>(predicted) : 0;
     const double r = gold ? static_cast<double>(tp) / static_cast<double>(gold) : 0;
@@ -119,19 +124,24 @@ int main() {
       Score score;
       for (const auto& [doc, v] : json.items()) {
         std::set<size_t> gold;
-        for (const auto& a : v.at("annotations")) gold.insert(a.at("end").get<size_t>());
-        ScoreText(cursor, v.at("text").get<std::string>(), gold, &score);
+        try {
+          for (const auto& a : v.at("annotations")) gold.insert(a.at("end").get<size_t>());
+          ScoreText(cursor, v.at("text").get<std::string>(), gold, &score);
+        } catch (const nlohmann::json::exception& e) {
+          std::fprintf(stderr, "bench_sbd: %s: document %s: %s\n", file.string().c_str(),
+                       doc.c_str(), e.what());
+          status = 1;
+        }
       }
       score.Print(std::string("savelka2017.") + name);
-      all.tp += score.tp;
-      all.predicted += score.predicted;
-      all.gold += score.gold;
+      all.Add(score);
     }
     all.Print("savelka2017.all");
   }
   // MultiLegalSBD constitutions: one {"text", "spans": [{"start", "end"}]} per line.
   for (const char* lang : {"es", "fr", "it", "pt"}) {
-    const fs::path file = root / "multilegalsbd-constitutions" / (std::string(lang) + "_Constitution.jsonl");
+    const fs::path file =
+        root / "multilegalsbd-constitutions" / (std::string(lang) + "_Constitution.jsonl");
     auto bytes = ReadFile(file.string());
     if (!bytes) {
       std::printf("sbd.multilegalsbd.%s.skipped: %s\n", lang, bytes.error().message.c_str());
@@ -159,8 +169,13 @@ int main() {
         continue;
       }
       std::set<size_t> gold;
-      for (const auto& s : json.at("spans")) gold.insert(s.at("end").get<size_t>());
-      ScoreText(cursor, json.at("text").get<std::string>(), gold, &score);
+      try {
+        for (const auto& s : json.at("spans")) gold.insert(s.at("end").get<size_t>());
+        ScoreText(cursor, json.at("text").get<std::string>(), gold, &score);
+      } catch (const nlohmann::json::exception& e) {
+        std::fprintf(stderr, "bench_sbd: %s:%zu: %s\n", file.string().c_str(), line, e.what());
+        status = 1;
+      }
     }
     score.Print(std::string("multilegalsbd.") + lang);
   }
