@@ -215,6 +215,12 @@ constexpr double kMinCommonWordShare = 0.2;
 
 Result<std::vector<Principle>> ConvertContext::Principles(const std::string& path,
                                                           std::string* lang) {
+  auto c = ConvertDocument(path, lang);
+  if (!c) return std::unexpected(c.error());
+  return std::move(c->principles);
+}
+
+Result<Conversion> ConvertContext::ConvertDocument(const std::string& path, std::string* lang) {
   auto doc = pipeline_->Load(path);
   if (!doc) return std::unexpected(doc.error());
   if (lang) *lang = doc->lang;
@@ -251,11 +257,12 @@ Result<std::vector<Principle>> ConvertContext::Principles(const std::string& pat
     std::lock_guard<std::mutex> lock(mu_);
     rw = rewriters_.at(doc->lang);
   }
-  return rw->Rewrite(*clauses);
+  return rw->Convert(*clauses);
 }
 
 ConvertRun ConvertContext::MergeSet(const std::vector<Principle>& principles,
-                                    const std::string& name, const std::string& lang) {
+                                    const std::string& name, const std::string& lang,
+                                    std::vector<Unconverted> unconverted) {
   ConvertRun run;
   run.name = name;
   auto tools = Tools(lang.empty() ? "en" : lang);
@@ -270,22 +277,23 @@ ConvertRun ConvertContext::MergeSet(const std::vector<Principle>& principles,
   o.base_name = base_name_;
   o.decisions = decisions_;
   if (tools) run.plan = MergeCountry(base_, principles, *tools, o);
+  run.plan.unconverted = std::move(unconverted);
   run.files = RenderCountryOutputs(run.plan, system_chat_);
   return run;
 }
 
 Result<ConvertRun> ConvertContext::Convert(const std::string& path, const std::string& name) {
-  std::vector<Principle> principles;
+  Conversion conversion;
   std::string lang = settings_.lang.empty() ? "en" : settings_.lang;
   if (!path.empty()) {
-    auto rewritten = Principles(path, &lang);
-    if (!rewritten) return std::unexpected(rewritten.error());
-    principles = std::move(*rewritten);
+    auto converted = ConvertDocument(path, &lang);
+    if (!converted) return std::unexpected(converted.error());
+    conversion = std::move(*converted);
   } else {
     auto tools = Tools(lang);
     if (!tools) return std::unexpected(tools.error());
   }
-  return MergeSet(principles, name, lang);
+  return MergeSet(conversion.principles, name, lang, std::move(conversion.unconverted));
 }
 
 std::map<std::string, std::string> RenderCountryOutputs(const MergePlan& plan,

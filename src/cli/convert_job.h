@@ -42,24 +42,19 @@ struct ConvertSettings {
   std::string rules_root;        // "" = DefaultRulesRoot()
   std::string models_root;       // "" = DefaultModelsRoot()
   std::string system_chat_path;  // JSON file whose "system_chat" (or array) goes into cai.json
-  // Similarity weights and thresholds (MergeOptions), measured on the UDHR
-  // against Anthropic's 2023 constitution with the trained embedder (models/
-  // as of 18:55) embedding each principle's ideas (Rewriter::Ideas):
-  // combining on embedding 0.6 + topics 0.4 at 0.20 groups the 58 rewritten
-  // UDHR principles into 20 by subject (movement, nationality and asylum;
-  // work and rest; ...); against the base, embedding 0.75 + term coverage
-  // 0.25: 14 of the 20 score >= 0.25 and 13 of those have one of the 8
-  // UDHR-based principles as their nearest (education: a non-Western one);
-  // the preamble's recitals about the rule of law score below; >= 0.70 are
-  // restatements (thought, conscience and religion; slavery and torture;
-  // life, liberty and security; standard of living). Re-measure when the
-  // model is retrained.
+  // Similarity weights and thresholds (MergeOptions). Against the base:
+  // embedding 0.75 + term coverage 0.25; >= 0.70 is a duplicate, >= 0.25 a
+  // merge candidate. A country's principles are not combined among
+  // themselves (combine above 1: off): they are
+  // already one per family of ideas (Rewriter::Convert), and combining by
+  // embedding kept some members' words only, losing the others' ideas.
+  // Nor are they cut (max_chars 0): validation bounds their length.
   float duplicate = 0.70f;
   float similar = 0.25f;
-  float combine = 0.20f;
+  float combine = 2.0f;
   float lexical = 0.25f;   // MergeOptions::lexical
   float topical = 0.40f;   // MergeOptions::topical
-  size_t max_chars = 300;  // MergeOptions::max_chars
+  size_t max_chars = 0;    // MergeOptions::max_chars
 };
 
 // Adds the options `convert` and `bulk` share (--lang, --rules, --models,
@@ -79,17 +74,21 @@ class ConvertContext {
   // Errors name the file (and line).
   static Result<std::shared_ptr<ConvertContext>> Create(const ConvertSettings& settings);
 
-  // One document -> rewritten principles (no merge). For `diff` and Convert.
-  // If `lang` is given it receives the document's language.
+  // One document -> its principles and the clauses that became none
+  // (Rewriter::Convert; no merge). If `lang` is given it receives the
+  // document's language.
+  Result<Conversion> ConvertDocument(const std::string& path, std::string* lang = nullptr);
+  // The principles alone. For `diff`.
   Result<std::vector<Principle>> Principles(const std::string& path, std::string* lang = nullptr);
 
   // One document through the pipeline and the merge, outputs rendered.
   // `path` "" converts an empty set (the base alone).
   Result<ConvertRun> Convert(const std::string& path, const std::string& name);
 
-  // Merge an already rewritten principle set (e.g. a principles.jsonl).
+  // Merge an already rewritten principle set (e.g. a principles.jsonl);
+  // `unconverted` goes into the report as it is.
   ConvertRun MergeSet(const std::vector<Principle>& principles, const std::string& name,
-                      const std::string& lang);
+                      const std::string& lang, std::vector<Unconverted> unconverted = {});
 
   // Tools for the merge stage for `lang` (embedding, Rewriter::Combine,
   // clustering, conflict rules). Error if the rewrite rules of `lang` fail.

@@ -127,10 +127,23 @@ struct Principle {
   std::vector<Source> sources;
   std::string template_id;  // rewrite template that produced it ("" for base)
   std::vector<std::string> rules;
+  // Ids of the ideas (rules/ideas.tsv) the text names, in inventory order;
+  // empty for a principle written from one clause's own words.
+  std::vector<std::string> ideas;
   // Fields of an input record Charter does not interpret (a base
   // constitution's "source_section", ...), as the text of one JSON object in
   // input order; "" if none. Written back unchanged on export.
   std::string extra;
+};
+
+// A principle-worthy clause that did not become a principle: it states no
+// idea of the inventory and its own rewriting failed validation. Listed in
+// the review report with its citation, so nothing is dropped without a trace.
+struct Unconverted {
+  Source source;
+  std::string kind;     // KindName of the clause
+  std::string attempt;  // the principle text that was tried ("" when none could be written)
+  std::vector<std::string> reasons;  // "cross_reference: under Article 43", "no_statement", ...
 };
 
 }  // namespace charter

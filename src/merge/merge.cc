@@ -534,7 +534,11 @@ std::vector<Principle> CombineWithVectors(const std::vector<Principle>& principl
       if (w.top > 0) x += w.top * SparseDot(top[i], top[j]);
       sim[i * n + j] = sim[j * n + i] = Round4(x);
     }
-  std::vector<std::vector<int>> clusters = MatrixAverageLinkage(sim, n, options.combine);
+  std::vector<std::vector<int>> clusters;
+  if (options.combine > 1.0f)
+    for (size_t i = 0; i < n; ++i) clusters.push_back({static_cast<int>(i)});
+  else
+    clusters = MatrixAverageLinkage(sim, n, options.combine);
   std::vector<Principle> out;
   std::vector<int> kept_row;  // input row whose vector an output keeps, or -1
   out.reserve(clusters.size());

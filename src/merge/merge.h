@@ -85,7 +85,7 @@ struct MergeOptions {
   // candidate. Default: 0.70 (SimilarityThresholds::similar).
   float similar = 0.70f;
   // Average-linkage threshold for combining country principles among
-  // themselves (step 1). Default: 0.70.
+  // themselves (step 1); above 1, nothing is combined. Default: 0.70.
   float combine = 0.70f;
   // Cosine at or above which a country principle with the opposite stance to
   // a base principle is its negation (a conflict, never a duplicate). A
@@ -164,6 +164,9 @@ struct MergePlan {
   std::vector<Decision> applied;  // decisions that matched a candidate
   std::vector<Decision> stale;    // decisions whose candidate no longer exists
   std::vector<ConstitutionEntry> constitution;
+  // Principle-worthy clauses that became no principle (Rewriter::Convert),
+  // for the report; set by the caller.
+  std::vector<Unconverted> unconverted;
 
   size_t Pending() const;  // candidates without a decision
 };

@@ -14,8 +14,8 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-const char* const kKnownKeys[] = {"id",     "text",     "polarity", "kind",   "origin",
-                                  "topics", "template", "rules",    "sources"};
+const char* const kKnownKeys[] = {"id",       "text",  "polarity", "kind",   "origin",
+                                  "topics",   "template", "rules", "ideas",    "sources"};
 
 bool IsKnownKey(const std::string& key) {
   for (const char* k : kKnownKeys)
@@ -127,6 +127,7 @@ Json PrincipleToJson(const Principle& p) {
   if (!p.topics.empty()) j["topics"] = p.topics;
   if (!p.template_id.empty()) j["template"] = p.template_id;
   if (!p.rules.empty()) j["rules"] = p.rules;
+  if (!p.ideas.empty()) j["ideas"] = p.ideas;
   if (!p.sources.empty()) {
     Json sources = Json::array();
     for (const Source& s : p.sources) {
@@ -178,7 +179,7 @@ bool ExtraHasKey(const Principle& p, std::initializer_list<std::string_view> key
 void WritePrincipleJson(const Principle& p, JsonWriter* w,
                         const std::function<void(JsonWriter*)>& after_text) {
   // The keys written so far, for the extra fields (which never replace one).
-  const char* written[9];
+  const char* written[10];
   size_t n = 0;
   auto key = [&](const char* k) {
     w->Key(k);
@@ -207,6 +208,10 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
   if (!p.rules.empty()) {
     key("rules");
     w->StringArray(p.rules);
+  }
+  if (!p.ideas.empty()) {
+    key("ideas");
+    w->StringArray(p.ideas);
   }
   if (!p.sources.empty()) {
     key("sources");
@@ -279,6 +284,9 @@ Result<Principle> PrincipleFromJson(const Json& j) {
   auto rules = StringList(j, "rules");
   if (!rules) return std::unexpected(rules.error());
   p.rules = *rules;
+  auto ideas = StringList(j, "ideas");
+  if (!ideas) return std::unexpected(ideas.error());
+  p.ideas = *ideas;
   if (j.contains("sources")) {
     const Json& ss = j.at("sources");
     if (!ss.is_array()) return InvalidArgument("\"sources\" must be an array of objects");

@@ -236,6 +236,28 @@ std::string CountryTitle(const MergePlan& plan) {
   return "Charter review: " + country + " merged with " + plan.base_name;
 }
 
+// Principle-worthy clauses that became no principle, each with what was
+// tried and why it was not kept: nothing a document says is dropped unseen.
+void WriteUnconverted(const MergePlan& plan, Sink* out) {
+  out->Heading(2, "Clauses not converted (" + std::to_string(plan.unconverted.size()) + ")",
+               "unconverted");
+  if (plan.unconverted.empty()) {
+    out->Para({{'p', "None."}});
+    return;
+  }
+  out->Para({{'p', "Clauses read as rights, duties or values that state no idea of the inventory "
+                   "(rules/ideas.tsv) and whose own rewriting failed validation. Add an idea or a "
+                   "pattern if one of them should become a principle."}});
+  std::vector<Item> items;
+  for (const Unconverted& u : plan.unconverted) {
+    Line line = {{'i', CiteSource(u.source)}, {'p', " (" + u.kind + "): "}, {'q', u.source.text}};
+    items.push_back({0, std::move(line)});
+    if (!u.attempt.empty()) items.push_back({1, {{'p', "tried: " + u.attempt}}});
+    items.push_back({1, {{'p', "why not: " + Join(u.reasons, "; ")}}});
+  }
+  out->Items(items);
+}
+
 void WriteCountryReport(const MergePlan& plan, Sink* out) {
   Counts counts = CountDecisions(plan);
   out->Begin(CountryTitle(plan));
@@ -254,7 +276,10 @@ void WriteCountryReport(const MergePlan& plan, Sink* out) {
   out->Para(
       {{'p', "Thresholds (" + how + "): duplicate ≥ " + Fixed(plan.options.duplicate) +
                  ", merge candidate ≥ " + Fixed(plan.options.similar) +
-                 ", combine country principles ≥ " + Fixed(plan.options.combine) + "." + limit}});
+                 ", combine country principles " +
+                 (plan.options.combine > 1 ? std::string("off (one principle per family of ideas)")
+                                           : "≥ " + Fixed(plan.options.combine)) +
+                 "." + limit}});
 
   out->Heading(2, "Summary", "summary");
   auto row = [](const std::string& k, size_t v) {
@@ -273,7 +298,8 @@ void WriteCountryReport(const MergePlan& plan, Sink* out) {
        row("New principles added", plan.added.size()), row("Conflicts", plan.conflicts.size()),
        row("Decisions applied", plan.applied.size()),
        row("Stale decisions (no such candidate)", plan.stale.size()),
-       row("Principles in the constitution", plan.constitution.size())});
+       row("Principles in the constitution", plan.constitution.size()),
+       row("Clauses not converted (listed below)", plan.unconverted.size())});
 
   out->Heading(2, "Merge candidates awaiting review (" + std::to_string(counts.pending) + ")",
                "candidates");
@@ -378,6 +404,7 @@ void WriteCountryReport(const MergePlan& plan, Sink* out) {
     if (items.empty()) out->Para({{'p', "None."}});
     out->Items(items);
   }
+  WriteUnconverted(plan, out);
   out->Heading(2, "Stale decisions (" + std::to_string(plan.stale.size()) + ")", "stale");
   {
     std::vector<Item> items;
@@ -520,6 +547,26 @@ std::string ReportJson(const MergePlan& plan) {
              [&](const ConstitutionEntry& e) { WriteEntry(w, e); });
   WritePrinciples(w, "base_principles", plan.base);
   WritePrinciples(w, "country_principles", plan.country_principles);
+  WriteArray(w, "unconverted", plan.unconverted, [&](const Unconverted& u) {
+    w.BeginObject();
+    WriteString(w, "kind", u.kind);
+    WriteString(w, "attempt", u.attempt);
+    w.Key("reasons");
+    w.StringArray(u.reasons);
+    w.Key("source");
+    w.BeginObject();
+    WriteString(w, "doc", u.source.doc);
+    WriteString(w, "id", u.source.id);
+    WriteString(w, "cite", u.source.cite);
+    w.Key("lines");
+    w.BeginArray();
+    w.Int(static_cast<int>(u.source.line_start));
+    w.Int(static_cast<int>(u.source.line_end));
+    w.EndArray();
+    WriteString(w, "text", u.source.text);
+    w.EndObject();
+    w.EndObject();
+  });
   w.EndObject();
   out += '\n';
   return out;

@@ -63,6 +63,12 @@ Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lan
   if (!loaded) return std::unexpected(loaded.error());
   auto impl = std::make_shared<Impl>();
   impl->rules = std::move(*loaded);
+  Result<IdeaSet> ideas = IdeaSet::Create(rules, lang);
+  if (!ideas) return std::unexpected(ideas.error());
+  impl->ideas = std::move(*ideas);
+  Result<Validator> validator = Validator::Create(rules, lang);
+  if (!validator) return std::unexpected(validator.error());
+  impl->validator = std::move(*validator);
   Rewriter rw;
   rw.impl_ = std::move(impl);
   return rw;

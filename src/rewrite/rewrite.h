@@ -30,8 +30,15 @@
 #include "core/error.h"
 #include "core/rule_file.h"
 #include "core/types.h"
+#include "rewrite/ideas.h"
 
 namespace charter {
+
+// What Rewriter::Convert makes of a document's clauses.
+struct Conversion {
+  std::vector<Principle> principles;
+  std::vector<Unconverted> unconverted;
+};
 
 class Rewriter {
  public:
@@ -42,6 +49,28 @@ class Rewriter {
 
   // One principle per clause with principle == true, in input order.
   std::vector<Principle> Rewrite(const std::vector<Clause>& clauses) const;
+
+  // A document's principles, from the ideas its principle-worthy clauses
+  // state (rules/ideas.tsv, rules/<lang>/ideas.tsv; see ideas.h):
+  //   - the ideas of one family that the document states make one principle
+  //     (at most kMaxIdeasPerPrinciple, in inventory order), worded from
+  //     the ideas' phrases, whose sources are the clauses that state them:
+  //     template_id "idea", `ideas` the idea ids, rules the idea lines and
+  //     the pattern lines that coded;
+  //   - a clause that states no idea is rewritten on its own
+  //     (RewriteClause) and kept when its text passes validation
+  //     (validate.h, rules/<lang>/validate.tsv); otherwise it is listed in
+  //     `unconverted` with the text tried and the findings.
+  // Principles in order of their first source; principles of the same
+  // text are one, with the sources of both. Deterministic.
+  Conversion Convert(const std::vector<Clause>& clauses) const;
+  static constexpr size_t kMaxIdeasPerPrinciple = 4;
+
+  // The validator's findings on one principle text (empty: it passes).
+  std::vector<std::string> Validate(std::string_view text) const;
+
+  // The idea inventory this rewriter codes clauses with.
+  const IdeaSet& IdeaInventory() const;
 
   // One clause (whatever its `principle` flag) as a principle: origin
   // "country", kind = KindName(clause.kind), one Source built from clause.unit.

@@ -25,6 +25,8 @@
 #include "core/rule_file.h"
 #include "core/types.h"
 #include "rewrite/grammar.h"
+#include "rewrite/ideas.h"
+#include "rewrite/validate.h"
 #include "rewrite/rewrite.h"
 
 namespace charter::rewrite_internal {
@@ -115,6 +117,8 @@ std::shared_ptr<ParseCache> NewParseCache();
 // what Combine reads from each text (thread-safe; results do not depend on it).
 struct Rewriter::Impl {
   rewrite_internal::Rules rules;
+  IdeaSet ideas;
+  Validator validator;
   std::shared_ptr<rewrite_internal::ParseCache> parses = rewrite_internal::NewParseCache();
 };
 

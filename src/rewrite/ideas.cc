@@ -1,0 +1,140 @@
+#include "rewrite/ideas.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.h"
+#include "rewrite/grammar.h"
+
+namespace charter {
+
+namespace {
+
+std::string Where(const Rule& r) { return r.file + ":" + std::to_string(r.line); }
+
+bool IsSnakeId(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+// The first word of a phrase ("respects") and the rest ("the right to life").
+std::pair<std::string_view, std::string_view> VerbAndObject(std::string_view phrase) {
+  size_t sp = phrase.find(' ');
+  if (sp == std::string_view::npos) return {phrase, {}};
+  return {phrase.substr(0, sp), phrase.substr(sp + 1)};
+}
+
+}  // namespace
+
+Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang) {
+  IdeaSet set;
+  const std::string pattern_name = lang + "/ideas.tsv";
+  auto pit = rules.find(pattern_name);
+  if (pit == rules.end()) return set;
+
+  std::set<std::string> topics;
+  if (auto it = rules.find("topics.tsv"); it != rules.end()) {
+    auto f = ParseRuleFile(it->second, "topics.tsv", 1, 2);
+    if (!f) return std::unexpected(f.error());
+    for (const Rule& r : f->rules) topics.insert(r.fields[0]);
+  }
+  auto iit = rules.find("ideas.tsv");
+  if (iit == rules.end()) return NotFound("ideas.tsv: missing (" + pattern_name + " needs it)");
+  auto inv = ParseRuleFile(iit->second, "ideas.tsv", 5, 5);
+  if (!inv) return std::unexpected(inv.error());
+  for (const Rule& r : inv->rules) {
+    Idea idea{r.fields[0], r.fields[1], r.fields[2], r.fields[3], r.fields[4], r.Id()};
+    if (!IsSnakeId(idea.id))
+      return InvalidArgument(Where(r) + ": idea id must be lowercase letters, digits and '_', found '" +
+                             idea.id + "'");
+    if (!topics.empty() && !topics.count(idea.topic))
+      return InvalidArgument(Where(r) + ": unknown topic '" + idea.topic + "'");
+    if (!IsSnakeId(idea.family))
+      return InvalidArgument(Where(r) + ": family must be lowercase letters, digits and '_', found '" +
+                             idea.family + "'");
+    if (idea.stance != "most" && idea.stance != "least")
+      return InvalidArgument(Where(r) + ": stance must be most or least, found '" + idea.stance +
+                             "'");
+    if (idea.phrase.find(' ') == std::string::npos || idea.phrase.back() == '.')
+      return InvalidArgument(Where(r) + ": phrase must be a verb and its object, without a final "
+                                        "period, found '" + idea.phrase + "'");
+    if (!set.by_id_.emplace(idea.id, static_cast<int>(set.ideas_.size())).second)
+      return InvalidArgument(Where(r) + ": idea '" + idea.id + "' is listed twice");
+    set.ideas_.push_back(std::move(idea));
+  }
+
+  auto pf = ParseRuleFile(pit->second, pattern_name, 2, 3);
+  if (!pf) return std::unexpected(pf.error());
+  for (const Rule& r : pf->rules) {
+    auto it = set.by_id_.find(r.fields[0]);
+    if (it == set.by_id_.end())
+      return InvalidArgument(Where(r) + ": unknown idea '" + r.fields[0] + "'");
+    set.line_idea_.push_back(it->second);
+    std::shared_ptr<const re2::RE2> unless;
+    if (r.fields.size() > 2 && !r.fields[2].empty()) {
+      RE2::Options o;
+      o.set_case_sensitive(false);
+      o.set_log_errors(false);
+      unless = std::make_shared<const re2::RE2>(r.fields[2], o);
+      if (!unless->ok())
+        return InvalidArgument(Where(r) + ": bad unless pattern: " + unless->error());
+    }
+    set.unless_.push_back(std::move(unless));
+  }
+  auto ps = PatternSet::Compile(*pf, 1, {});
+  if (!ps) return std::unexpected(ps.error());
+  set.patterns_ = std::make_shared<const PatternSet>(std::move(*ps));
+  return set;
+}
+
+std::vector<int> IdeaSet::Code(std::string_view text, Fired* fired) const {
+  if (empty()) return {};
+  std::vector<int> hits = patterns_->Match(text);
+  std::vector<int> found;
+  for (int h : hits) {
+    const auto& unless = unless_[static_cast<size_t>(h)];
+    if (unless && RE2::PartialMatch(text, *unless)) continue;
+    found.push_back(line_idea_[static_cast<size_t>(h)]);
+    if (fired)
+      fired->emplace_back(line_idea_[static_cast<size_t>(h)],
+                          patterns_->rules()[static_cast<size_t>(h)].Id());
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+std::string IdeaSet::Wording(const std::vector<int>& ideas) const {
+  // Groups of one stance and one verb, in order of their first idea.
+  struct Group {
+    std::string stance;
+    std::string verb;
+    std::vector<std::string> objects;
+  };
+  std::vector<Group> groups;
+  for (int i : ideas) {
+    const Idea& idea = ideas_[static_cast<size_t>(i)];
+    auto [verb, object] = VerbAndObject(idea.phrase);
+    Group* g = nullptr;
+    for (Group& x : groups)
+      if (x.stance == idea.stance && x.verb == verb) g = &x;
+    if (!g) {
+      groups.push_back({idea.stance, std::string(verb), {}});
+      g = &groups.back();
+    }
+    g->objects.emplace_back(object);
+  }
+  std::vector<std::string> parts;
+  for (const Group& g : groups)
+    parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(g.objects, "and"));
+  return Join(parts, ", and that ");
+}
+
+int IdeaSet::Find(std::string_view id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? -1 : it->second;
+}
+
+}  // namespace charter

@@ -1,0 +1,79 @@
+// ideas.h — the idea inventory (rules/ideas.tsv) and the coding of a
+// clause's text to the ideas it states (rules/<lang>/ideas.tsv).
+//
+// An idea is a commitment constitutions and treaties state in many words
+// ("the right to life", "no punishment without a prior law"): a
+// language-independent id under a topic of rules/topics.tsv, in a family of
+// related ideas, with a stance (most/least) and a plain-English phrase written
+// once by hand. A country's principles are written from the ideas its clauses
+// state (Rewriter::Convert), so the same commitment gets the same words in
+// every country, and a merge can compare ideas instead of wordings.
+//
+// Grammar of the files: rules/README.md ("Ideas").
+// Thread-safe: an IdeaSet is immutable after Create.
+//
+//   Result<IdeaSet> set = IdeaSet::Create(rule_texts, "en");
+//   std::vector<int> found = set->Code("No one shall be subjected to torture.", &fired);
+//   std::string body = set->Wording(found);  // "least endorses torture or cruel ..."
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/rule_file.h"
+
+namespace charter {
+
+struct Idea {
+  std::string id;       // "life", "torture", "fair_hearing"
+  std::string topic;    // a topic id of rules/topics.tsv
+  std::string family;   // ideas of one family a document states make one principle
+  std::string stance;   // "most" | "least"
+  std::string phrase;   // what follows most/least: "respects the right to life"
+  std::string rule_id;  // "ideas.tsv:12"
+};
+
+class IdeaSet {
+ public:
+  // Parses ideas.tsv (required once a language has <lang>/ideas.tsv) and
+  // <lang>/ideas.tsv from `rules` (keys as ReadRuleFolder gives them); checks
+  // every topic against topics.tsv and every idea a pattern names against
+  // ideas.tsv. A language without <lang>/ideas.tsv gets an empty set, which
+  // codes nothing. Errors name the file and line: "en/ideas.tsv:7: unknown
+  // idea 'lfie'", "ideas.tsv:3: stance must be most or least, found 'mots'",
+  // "en/ideas.tsv:9: bad pattern: missing ): ...".
+  static Result<IdeaSet> Create(const RuleTexts& rules, const std::string& lang);
+
+  // The ideas `text` states: indices into ideas(), ascending (inventory
+  // order), distinct. A pattern line codes the text when its pattern matches
+  // and its `unless` pattern (if any) does not. Each line that coded is
+  // appended to `fired` (may be null) as {idea index, line id}.
+  using Fired = std::vector<std::pair<int, std::string>>;
+  std::vector<int> Code(std::string_view text, Fired* fired) const;
+
+  // The body of a principle that names `ideas` (indices, inventory order),
+  // without "Choose the response that " and the final period: ideas with the
+  // same stance and verb share them ("most respects the right to life and
+  // the abolition of the death penalty"), groups joined by ", and that ".
+  // Empty for an empty list.
+  std::string Wording(const std::vector<int>& ideas) const;
+
+  const std::vector<Idea>& ideas() const { return ideas_; }
+  // Index of the idea with id `id`, or -1.
+  int Find(std::string_view id) const;
+  bool empty() const { return ideas_.empty() || !patterns_; }
+
+ private:
+  std::vector<Idea> ideas_;
+  std::map<std::string, int, std::less<>> by_id_;
+  // Per pattern line: the idea it codes and its compiled `unless` (or null).
+  std::vector<int> line_idea_;
+  std::vector<std::shared_ptr<const re2::RE2>> unless_;
+  std::shared_ptr<const PatternSet> patterns_;
+};
+
+}  // namespace charter

@@ -1,0 +1,88 @@
+#include "rewrite/validate.h"
+
+#include <cctype>
+#include <set>
+
+#include "core/text.h"
+
+namespace charter {
+
+namespace {
+
+const std::set<std::string, std::less<>>& FindingTypes() {
+  static const std::set<std::string, std::less<>> kTypes = {
+      "cross_reference", "pronoun", "acronym", "debris", "fragment", "machinery", "form",
+      "too_long"};
+  return kTypes;
+}
+
+constexpr std::string_view kOpening = "Choose the response that ";
+
+// Brackets that do not pair up: a cut list label or a spliced parenthesis.
+bool Unbalanced(std::string_view s) {
+  int round = 0, square = 0;
+  for (char c : s) {
+    if (c == '(') ++round;
+    if (c == ')' && --round < 0) return true;
+    if (c == '[') ++square;
+    if (c == ']' && --square < 0) return true;
+  }
+  return round != 0 || square != 0;
+}
+
+// The same word twice in a row ("to to", "of of"): a splice.
+std::string RepeatedWord(std::string_view s) {
+  std::string prev;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+    size_t b = i;
+    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+    std::string w = AsciiLower(s.substr(b, i - b));
+    // "that that" can be grammatical; a word pair across a comma is a list.
+    bool adjacent = b > 0 && s[b - 1] == ' ' && (b < 2 || s[b - 2] != ',');
+    if (!w.empty() && w == prev && adjacent && w != "that") return w + " " + w;
+    prev = w;
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<Validator> Validator::Create(const RuleTexts& rules, const std::string& lang) {
+  Validator v;
+  const std::string name = lang + "/validate.tsv";
+  auto it = rules.find(name);
+  if (it == rules.end()) return v;
+  auto f = ParseRuleFile(it->second, name, 2, 2);
+  if (!f) return std::unexpected(f.error());
+  for (const Rule& r : f->rules)
+    if (!FindingTypes().count(r.fields[0]))
+      return InvalidArgument(r.Id() + ": unknown finding type '" + r.fields[0] + "'");
+  auto ps = PatternSet::Compile(*f, 1, {});
+  if (!ps) return std::unexpected(ps.error());
+  v.patterns_ = std::make_shared<const PatternSet>(std::move(*ps));
+  return v;
+}
+
+std::vector<Finding> Validator::Check(std::string_view text) const {
+  std::vector<Finding> out;
+  if (!StartsWith(text, kOpening) || !EndsWith(text, "."))
+    out.push_back({"form", "builtin", "not one sentence that opens \"Choose the response that\""});
+  if (text.size() > kMaxBytes)
+    out.push_back({"too_long", "builtin", std::to_string(text.size()) + " bytes"});
+  if (Unbalanced(text)) out.push_back({"debris", "builtin", "unpaired bracket"});
+  if (std::string w = RepeatedWord(text); !w.empty()) out.push_back({"fragment", "builtin", w});
+  if (!patterns_) return out;
+  for (int i : patterns_->Match(text)) {
+    const Rule& r = patterns_->rules()[static_cast<size_t>(i)];
+    re2::StringPiece whole;
+    std::string match;
+    if (patterns_->Regex(i).Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1))
+      match = std::string(whole);
+    out.push_back({r.fields[0], r.Id(), std::string(Trim(match))});
+  }
+  return out;
+}
+
+}  // namespace charter

@@ -1,0 +1,56 @@
+// validate.h — checks one principle's text before it enters a constitution.
+//
+// A principle written from a clause's own words (one that states no idea of
+// the inventory) is kept only when it reads alone: one complete sentence, no
+// unresolved cross-reference ("under Article 43", "clause (4)"), no pronoun or
+// "such" whose referent is elsewhere, no unexplained acronym, no debris of the
+// source layout ("the following:", list labels), no spliced fragment, and
+// nothing of the machinery of the state. The language's checks are rules
+// (rules/<lang>/validate.tsv: finding type and pattern); a few checks of form
+// hold for every language and are built in (length, brackets, the opening).
+//
+// Thread-safe: a Validator is immutable after Create.
+//
+//   Result<Validator> v = Validator::Create(rule_texts, "en");
+//   for (const Finding& f : v->Check(p.text)) Report(f.type, f.match);
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/rule_file.h"
+
+namespace charter {
+
+struct Finding {
+  // "cross_reference", "pronoun", "acronym", "debris", "fragment",
+  // "machinery", "form", "too_long" (rules/README.md lists them).
+  std::string type;
+  std::string rule_id;  // "en/validate.tsv:12", or "builtin"
+  std::string match;    // the text that was found
+  std::string ToString() const { return match.empty() ? type : type + ": " + match; }
+};
+
+class Validator {
+ public:
+  // Compiles <lang>/validate.tsv (columns: type <TAB> pattern). A language
+  // without the file gets the built-in checks only. Error: the first bad
+  // line, "en/validate.tsv:4: unknown finding type 'fragmnet'".
+  static Result<Validator> Create(const RuleTexts& rules, const std::string& lang);
+
+  // The findings on `text`, a whole principle ("Choose the response that
+  // ..."), in rule order; empty when it passes.
+  std::vector<Finding> Check(std::string_view text) const;
+
+  // Longest principle that passes, in bytes: a principle is one idea or a
+  // short list of related ones.
+  static constexpr size_t kMaxBytes = 320;
+
+ private:
+  std::shared_ptr<const PatternSet> patterns_;
+};
+
+}  // namespace charter
