@@ -662,6 +662,31 @@ Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name
     if (!r.P(p, &e.principle, where)) return InvalidArgument(r.error);
     plan.constitution.push_back(std::move(e));
   }
+  // Reports written before clauses were listed as not converted have none.
+  if (j.contains("unconverted") && j.at("unconverted").is_array()) {
+    i = 0;
+    for (const Json& o : j.at("unconverted")) {
+      std::string where = "unconverted[" + std::to_string(i++) + "]";
+      Unconverted u;
+      const Json src = o.value("source", Json::object());
+      if (!o.is_object() || !src.is_object() || !r.Get(o, "kind", &u.kind, where))
+        return InvalidArgument(r.error.empty() ? name + ": " + where + ": not an object" : r.error);
+      r.GetOpt(o, "attempt", &u.attempt);
+      if (o.contains("reasons") && o.at("reasons").is_array())
+        for (const Json& x : o.at("reasons"))
+          if (x.is_string()) u.reasons.push_back(x.get<std::string>());
+      r.GetOpt(src, "doc", &u.source.doc);
+      r.GetOpt(src, "id", &u.source.id);
+      r.GetOpt(src, "cite", &u.source.cite);
+      r.GetOpt(src, "text", &u.source.text);
+      if (src.contains("lines") && src.at("lines").is_array() && src.at("lines").size() == 2 &&
+          src.at("lines")[0].is_number_unsigned() && src.at("lines")[1].is_number_unsigned()) {
+        u.source.line_start = src.at("lines")[0].get<uint32_t>();
+        u.source.line_end = src.at("lines")[1].get<uint32_t>();
+      }
+      plan.unconverted.push_back(std::move(u));
+    }
+  }
   return plan;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/hash.h"
+#include "core/text.h"
 #include "rewrite/rewrite.h"
 #include "rewrite/templates.h"
 
@@ -61,7 +62,58 @@ Principle IdeaPrinciple(const IdeaSet& set, const std::vector<int>& ideas, const
   return p;
 }
 
+// A number as a document writes it: digits, a Roman numeral or number
+// words ("eighteenth", "twenty-first"); 0 if it is none of these.
+int NumberOf(std::string_view s, const std::map<std::string, int>& words) {
+  std::string l = AsciiLower(s);
+  if (l.empty()) return 0;
+  if (std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return l.size() < 6 ? std::stoi(l) : 0;
+  if (l.find_first_not_of("ivxlc") == std::string::npos) {
+    auto val = [](char c) { return c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : c == 'l' ? 50 : 100; };
+    int n = 0;
+    for (size_t i = 0; i < l.size(); ++i)
+      n += (i + 1 < l.size() && val(l[i]) < val(l[i + 1])) ? -val(l[i]) : val(l[i]);
+    return n;
+  }
+  int n = 0;
+  for (std::string_view part : Split(l, '-')) {
+    auto it = words.find(std::string(part));
+    if (it == words.end()) return 0;
+    n += it->second;
+  }
+  return n;
+}
+
+// Whether a provision id ("doc#amend-18/sec-1/p1") lies in unit `prefix`.
+bool InUnit(const std::string& id, const std::string& prefix) {
+  size_t hash = id.find('#');
+  if (hash == std::string::npos) return false;
+  std::string_view path = std::string_view(id).substr(hash + 1);
+  return StartsWith(path, prefix) &&
+         (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
+
 }  // namespace
+
+// Clauses of units the document itself repeals ("The eighteenth article of
+// amendment ... is hereby repealed"), by index, with the repealing cite.
+std::map<size_t, std::string> Rewriter::Repealed(const std::vector<Clause>& clauses) const {
+  std::map<size_t, std::string> out;
+  for (const Clause& c : clauses) {
+    for (const Impl::Repeal& r : impl_->repeals) {
+      std::string number;
+      if (!RE2::PartialMatch(c.unit.text, *r.regex, &number)) continue;
+      int n = NumberOf(number, impl_->numbers);
+      if (n <= 0) continue;
+      const std::string prefix = r.unit + "-" + std::to_string(n);
+      for (size_t k = 0; k < clauses.size(); ++k)
+        if (InUnit(clauses[k].unit.id, prefix) && !InUnit(c.unit.id, prefix))
+          out.emplace(k, c.unit.cite + " (" + r.rule_id + ")");
+    }
+  }
+  return out;
+}
 
 const IdeaSet& Rewriter::IdeaInventory() const { return impl_->ideas; }
 
@@ -78,9 +130,14 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
   std::vector<std::pair<size_t, Principle>> placed;
   std::map<std::string, FamilyUse> families;
   IdeaSet::Fired fired;
+  const std::map<size_t, std::string> repealed = Repealed(clauses);
   for (size_t k = 0; k < clauses.size(); ++k) {
     const Clause& c = clauses[k];
     if (!c.principle) continue;
+    if (auto it = repealed.find(k); it != repealed.end()) {
+      out.unconverted.push_back({SourceOf(c), KindName(c.kind), "", {"repealed by " + it->second}});
+      continue;
+    }
     // A lead-in on a line of its own speaks through its items, which carry
     // its words (as in Rewrite).
     if (k + 1 < clauses.size() && clauses[k + 1].principle &&

@@ -69,6 +69,33 @@ Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lan
   Result<Validator> validator = Validator::Create(rules, lang);
   if (!validator) return std::unexpected(validator.error());
   impl->validator = std::move(*validator);
+  if (auto it = rules.find(lang + "/repeal.tsv"); it != rules.end()) {
+    auto f = ParseRuleFile(it->second, lang + "/repeal.tsv", 2, 2);
+    if (!f) return std::unexpected(f.error());
+    for (const Rule& r : f->rules) {
+      RE2::Options o;
+      o.set_case_sensitive(false);
+      o.set_log_errors(false);
+      auto re = std::make_shared<const re2::RE2>(r.fields[1], o);
+      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
+      if (re->NumberOfCapturingGroups() < 1)
+        return InvalidArgument(r.Id() + ": the pattern needs a group for the repealed number");
+      impl->repeals.push_back({r.fields[0], r.Id(), std::move(re)});
+    }
+  }
+  if (auto it = rules.find(lang + "/numbers.tsv"); it != rules.end()) {
+    auto f = ParseRuleFile(it->second, lang + "/numbers.tsv", 2, 2);
+    if (!f) return std::unexpected(f.error());
+    for (const Rule& r : f->rules) {
+      int v = 0;
+      for (char ch : r.fields[1]) {
+        if (ch < '0' || ch > '9')
+          return InvalidArgument(r.Id() + ": value must be a number, found '" + r.fields[1] + "'");
+        v = v * 10 + (ch - '0');
+      }
+      impl->numbers[AsciiLower(r.fields[0])] = v;
+    }
+  }
   Rewriter rw;
   rw.impl_ = std::move(impl);
   return rw;

@@ -22,6 +22,7 @@
 //   Result<Principle> p = rw->RewriteStatement("The AI should not lie.", source);
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,6 +66,12 @@ class Rewriter {
   // text are one, with the sources of both. Deterministic.
   Conversion Convert(const std::vector<Clause>& clauses) const;
   static constexpr size_t kMaxIdeasPerPrinciple = 4;
+
+  // Clauses of units the document repeals itself (rules/<lang>/repeal.tsv:
+  // "The eighteenth article of amendment ... is hereby repealed"), by index
+  // into `clauses`, with the cite and rule of the repealing clause. Convert
+  // lists them as not converted.
+  std::map<size_t, std::string> Repealed(const std::vector<Clause>& clauses) const;
 
   // The validator's findings on one principle text (empty: it passes).
   std::vector<std::string> Validate(std::string_view text) const;

@@ -16,6 +16,7 @@
 #include <re2/filtered_re2.h>
 #include <re2/set.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -119,6 +120,14 @@ struct Rewriter::Impl {
   rewrite_internal::Rules rules;
   IdeaSet ideas;
   Validator validator;
+  // <lang>/repeal.tsv (unit prefix and pattern) and <lang>/numbers.tsv.
+  struct Repeal {
+    std::string unit;
+    std::string rule_id;
+    std::shared_ptr<const re2::RE2> regex;
+  };
+  std::vector<Repeal> repeals;
+  std::map<std::string, int> numbers;
   std::shared_ptr<rewrite_internal::ParseCache> parses = rewrite_internal::NewParseCache();
 };
 

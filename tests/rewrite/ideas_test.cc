@@ -1,0 +1,268 @@
+// Tests for IdeaSet (rules/ideas.tsv, rules/<lang>/ideas.tsv), Validator
+// (rules/<lang>/validate.tsv) and Rewriter::Convert: small rule texts written
+// here for the file grammar, and the shipped rules on real clauses.
+#include "rewrite/ideas.h"
+
+#include <catch2/catch.hpp>
+
+#include "core/rule_file.h"
+#include "rewrite/rewrite.h"
+#include "rewrite/validate.h"
+#include "test_util.h"
+
+namespace charter {
+namespace {
+
+RuleTexts SmallRules(const std::string& ideas, const std::string& patterns) {
+  return {{"topics.tsv", "life\tright to life\ntorture\ttorture\n"},
+          {"ideas.tsv", ideas},
+          {"en/ideas.tsv", patterns}};
+}
+
+const char* const kIdeas =
+    "life\tlife\tlife\tmost\trespects the right to life\n"
+    "death_penalty_abolition\tlife\tlife\tleast\tendorses the death penalty\n"
+    "death_penalty_permitted\tlife\tlife_death_penalty\tmost\trespects the lawful use of the "
+    "death penalty\n"
+    "torture\ttorture\ttorture\tleast\tendorses torture\n"
+    "cruel_treatment\ttorture\ttorture\tleast\tendorses cruel, inhuman or degrading treatment\n";
+
+const RuleTexts& ShippedRules() {
+  static const RuleTexts* texts = [] {
+    Result<RuleTexts> t = ReadRuleFolder(testing::RulesDir(), "en");
+    if (!t) FAIL(t.error().message);
+    return new RuleTexts(*t);
+  }();
+  return *texts;
+}
+
+Clause MakeClause(Kind kind, const std::string& id, const std::string& text, uint32_t line) {
+  Clause c;
+  c.kind = kind;
+  c.principle = true;
+  c.unit.doc = "doc.txt";
+  c.unit.id = "doc.txt#" + id;
+  c.unit.cite = "Art. " + id;
+  c.unit.text = text;
+  c.core = text;
+  c.unit.line_start = c.unit.line_end = line;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("an idea file with a bad line is an error naming the file and line", "[rewrite][ideas]") {
+  struct Bad {
+    std::string ideas, patterns, message;
+  };
+  const Bad kCases[] = {
+      {"life\tlfie\tlife\tmost\trespects the right to life\n", "life\tlife\n",
+       "ideas.tsv:1: unknown topic 'lfie'"},
+      {"life\tlife\tlife\tmots\trespects the right to life\n", "life\tlife\n",
+       "ideas.tsv:1: stance must be most or least, found 'mots'"},
+      {"life\tlife\tlife\tmost\trespects\n", "life\tlife\n",
+       "ideas.tsv:1: phrase must be a verb and its object, without a final period, found "
+       "'respects'"},
+      {"life\tlife\tlife\tmost\trespects life\nlife\tlife\tlife\tmost\trespects life\n",
+       "life\tlife\n", "ideas.tsv:2: idea 'life' is listed twice"},
+      {kIdeas, "# comment\nlfie\t\\blife\\b\n", "en/ideas.tsv:2: unknown idea 'lfie'"},
+      {kIdeas, "life\t(?:life\n", "en/ideas.tsv:1: bad pattern: missing ): (?:life"},
+      {kIdeas, "life\tlife\t(death\n", "en/ideas.tsv:1: bad unless pattern: missing ): (death"},
+  };
+  for (const Bad& b : kCases) {
+    Result<IdeaSet> set = IdeaSet::Create(SmallRules(b.ideas, b.patterns), "en");
+    REQUIRE_FALSE(set.has_value());
+    CHECK(set.error().message == b.message);
+  }
+}
+
+TEST_CASE("a language without an idea file codes nothing", "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create({{"topics.tsv", "life\tx\n"}}, "en");
+  REQUIRE(set.has_value());
+  CHECK(set->empty());
+  CHECK(set->Code("Everyone has the right to life.", nullptr).empty());
+}
+
+TEST_CASE("a clause is coded to every idea it states, unless an exception matches",
+          "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create(
+      SmallRules(kIdeas,
+                 "life\t\\bright\\s+to\\s+life\\b\n"
+                 "death_penalty_abolition\t\\bdeath\\s+penalty\\b[^.]{0,40}\\babolished\\b\n"
+                 "death_penalty_permitted\t\\bsentence\\s+of\\s+(?:a\\s+)?court\\b\n"
+                 "torture\t\\btorture\\b\tcommission\\s+shall\\s+investigate\n"
+                 "cruel_treatment\t\\b(?:cruel|inhuman|degrading)\\b\n"),
+      "en");
+  REQUIRE(set.has_value());
+  IdeaSet::Fired fired;
+  std::vector<int> got = set->Code(
+      "No one shall be subjected to torture or to cruel, inhuman or degrading treatment.", &fired);
+  REQUIRE(got.size() == 2);
+  CHECK(set->ideas()[got[0]].id == "torture");
+  CHECK(set->ideas()[got[1]].id == "cruel_treatment");
+  CHECK(fired.size() == 2);
+  CHECK(fired[0].second == "en/ideas.tsv:4");
+  // The exception column: the same word in the machinery of a commission.
+  CHECK(set->Code("The Commission shall investigate torture.", nullptr).empty());
+  // Life with an exception for a court's sentence: both sides are coded.
+  got = set->Code(
+      "Everyone's right to life shall be protected by law. No one shall be deprived of his life "
+      "intentionally save in the execution of a sentence of a court.",
+      nullptr);
+  REQUIRE(got.size() == 2);
+  CHECK(set->ideas()[got[0]].id == "life");
+  CHECK(set->ideas()[got[1]].id == "death_penalty_permitted");
+}
+
+TEST_CASE("ideas of one stance and verb share them; other groups join with 'and that'",
+          "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create(SmallRules(kIdeas, "life\tlife\n"), "en");
+  REQUIRE(set.has_value());
+  CHECK(set->Wording({set->Find("torture"), set->Find("cruel_treatment")}) ==
+        "least endorses torture and cruel, inhuman or degrading treatment");
+  CHECK(set->Wording({set->Find("life"), set->Find("death_penalty_abolition")}) ==
+        "most respects the right to life, and that least endorses the death penalty");
+  CHECK(set->Wording({}).empty());
+}
+
+TEST_CASE("the validator finds what makes a principle unreadable alone", "[rewrite][validate]") {
+  Result<Validator> v = Validator::Create(ShippedRules(), "en");
+  REQUIRE(v.has_value());
+  struct Case {
+    const char* text;
+    const char* type;  // expected finding type, "" = passes
+  };
+  const Case kCases[] = {
+      {"Choose the response that most respects everyone's right to freedom of thought, "
+       "conscience, and religion.",
+       ""},
+      {"Choose the response that least endorses or condones discrimination on any of the grounds "
+       "specified in clause (4).",
+       "cross_reference"},
+      {"Choose the response that most respects the rights under Article 43.", "cross_reference"},
+      {"Choose the response that most respects the principle that these rights derive from the "
+       "dignity of the person.",
+       "pronoun"},
+      {"Choose the response that most respects the rights of such persons.", "pronoun"},
+      {"Choose the response that most respects the freedom of in order.", "fragment"},
+      {"Choose the response that most respects the principle that so that the people may "
+       "prosper.",
+       "fragment"},
+      {"Choose the response that most respects the following: the right to vote.", "debris"},
+      {"Choose the response that most supports the rights of the NHRC.", "acronym"},
+      {"Choose the response that most respects the principle that the borders of the province "
+       "are fixed by law.",
+       "machinery"},
+      {"Choose the response that least endorses any payment not included in the budget.",
+       "machinery"},
+      {"the right to life", "form"},
+  };
+  for (const Case& c : kCases) {
+    std::vector<Finding> fs = v->Check(c.text);
+    INFO(c.text);
+    if (std::string(c.type).empty()) {
+      CHECK(fs.empty());
+      continue;
+    }
+    bool found = false;
+    for (const Finding& f : fs) found = found || f.type == c.type;
+    CHECK(found);
+  }
+}
+
+TEST_CASE("a validate rule of an unknown type is an error naming the line", "[rewrite][validate]") {
+  Result<Validator> v = Validator::Create({{"en/validate.tsv", "# x\nfragmnet\tfoo\n"}}, "en");
+  REQUIRE_FALSE(v.has_value());
+  CHECK(v.error().message == "en/validate.tsv:2: unknown finding type 'fragmnet'");
+}
+
+TEST_CASE("a document's clauses become one principle per family of ideas, with every source",
+          "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  // Real clauses (UDHR Arts. 3 and 5, Kenya-style item, ICCPR 6(2)): torture
+  // is stated twice, in two articles; the principle cites both.
+  std::vector<Clause> clauses = {
+      MakeClause(Kind::kRight, "3", "Everyone has the right to life, liberty and security of person.", 10),
+      MakeClause(Kind::kProhibition, "5",
+                 "No one shall be subjected to torture or to cruel, inhuman or degrading "
+                 "treatment or punishment.",
+                 12),
+      MakeClause(Kind::kProhibition, "25",
+                 "Despite any other provision in this Constitution, the following rights and "
+                 "fundamental freedoms shall not be limited— (a) freedom from torture and cruel, "
+                 "inhuman or degrading treatment or punishment;",
+                 40),
+  };
+  Conversion c = rw->Convert(clauses);
+  const Principle* torture = nullptr;
+  for (const Principle& p : c.principles)
+    for (const std::string& i : p.ideas)
+      if (i == "torture") torture = &p;
+  REQUIRE(torture != nullptr);
+  CHECK(torture->template_id == "idea");
+  REQUIRE(torture->sources.size() == 2);
+  CHECK(torture->sources[0].cite == "Art. 5");
+  CHECK(torture->sources[1].cite == "Art. 25");
+  CHECK(torture->text.find("torture") != std::string::npos);
+  CHECK(torture->text.rfind("Choose the response that ", 0) == 0);
+  // Every principle passes validation.
+  for (const Principle& p : c.principles) {
+    INFO(p.text);
+    CHECK(rw->Validate(p.text).empty());
+  }
+}
+
+TEST_CASE("a clause that states no idea and fails validation is listed, not dropped",
+          "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  std::vector<Clause> clauses = {MakeClause(
+      Kind::kRight, "8",
+      "Such law as is referred to in subsection (1) of this section shall make provision for the "
+      "matters specified in paragraph (b).",
+      30)};
+  Conversion c = rw->Convert(clauses);
+  CHECK(c.principles.empty());
+  REQUIRE(c.unconverted.size() == 1);
+  CHECK(c.unconverted[0].source.cite == "Art. 8");
+  CHECK(c.unconverted[0].source.line_start == 30);
+  REQUIRE_FALSE(c.unconverted[0].reasons.empty());
+}
+
+}  // namespace charter
+
+namespace charter {
+
+TEST_CASE("the clauses of an amendment the document repeals become no principle",
+          "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  // The US Constitution's Eighteenth Amendment and the Twenty-first that repeals it.
+  Clause prohibition = MakeClause(
+      Kind::kProhibition, "XVIII, Sec. 1",
+      "After one year from the ratification of this article the manufacture, sale, or "
+      "transportation of intoxicating liquors within, the importation thereof into, or the "
+      "exportation thereof from the United States and all territory subject to the jurisdiction "
+      "thereof for beverage purposes is hereby prohibited.",
+      380);
+  prohibition.unit.id = "usa.txt#amend-18/sec-1/p1/s1";
+  Clause repeal = MakeClause(Kind::kInstitutional, "XXI, Sec. 1",
+                             "The eighteenth article of amendment to the Constitution of the "
+                             "United States is hereby repealed.",
+                             415);
+  repeal.unit.id = "usa.txt#amend-21/sec-1/p1/s1";
+  repeal.principle = false;
+  Clause other = prohibition;
+  other.unit.id = "usa.txt#amend-1/p1/s1";  // Amendment 1, not 18: untouched
+  std::map<size_t, std::string> r = rw->Repealed({prohibition, repeal, other});
+  REQUIRE(r.size() == 1);
+  REQUIRE(r.count(0) == 1);
+  CHECK(r.at(0).rfind("Art. XXI, Sec. 1 (en/repeal.tsv:", 0) == 0);
+  Conversion c = rw->Convert({prohibition, repeal});
+  CHECK(c.principles.empty());
+  REQUIRE(c.unconverted.size() == 1);
+  CHECK(c.unconverted[0].reasons[0].rfind("repealed by Art. XXI, Sec. 1", 0) == 0);
+}
+
+}  // namespace charter
