@@ -197,6 +197,11 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
   tools.cluster = [](const std::vector<float>& vecs, int dim, float threshold) {
     return ClusterAverageLinkage(vecs, dim, threshold);
   };
+  if (!rw->IdeaInventory().empty()) {
+    tools.idea_principle = [rw](const std::string& id) { return rw->IdeaPrinciple(id); };
+    for (const IdeaSet::Conflict& c : rw->IdeaInventory().conflicts())
+      tools.idea_conflicts.push_back({c.a, c.b, c.rule_id});
+  }
   // The rule-data objects live as long as the context (cached above).
   tools.conflicts = conflicts.get();
   return tools;

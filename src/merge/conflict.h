@@ -73,7 +73,7 @@ class ConflictRules {
 
 // One conflict between principle `a` and principle `b`.
 struct Conflict {
-  std::string kind;     // "negation" or "rule"
+  std::string kind;     // "negation", "rule" or "idea" (a declared pair of ideas)
   std::string rule;     // rule id for kind "rule"; "" for negation
   std::string label_a;  // rule labels ("state_religion"); for negation "supports" / "opposes"
   std::string label_b;

@@ -190,6 +190,12 @@ Weights WeightsFor(const MergeTools& tools, const MergeOptions& o, bool topics) 
 // decision or the report's figures.
 float Round4(float x) { return std::round(x * 10000.0f) / 10000.0f; }
 
+// Cosine of two unit centroids, rounded; 0 when either is missing.
+float CentroidSimilarity(const std::vector<float>& a, const std::vector<float>& b) {
+  if (a.empty() || a.size() != b.size()) return 0.0f;
+  return Round4(Dot(a.data(), b.data(), static_cast<int>(a.size())));
+}
+
 std::vector<std::vector<int>> Cluster(const MergeTools& tools, const Vectors& v, float threshold) {
   if (v.n == 0) return {};
   if (tools.cluster) return tools.cluster(v.data, v.dim, threshold);
@@ -772,7 +778,30 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     }
   }
   plan.input_principles = all.size();
-  Vectors v = EmbedPrinciples(all, tools);
+
+  // Principles written from ideas are merged by idea: a document supports an
+  // idea when one of its principles names it, whatever else that principle
+  // names; the idea's own wording speaks for all of them. The rest (written
+  // from one clause's words) are clustered by embedding.
+  const bool by_idea = static_cast<bool>(tools.idea_principle);
+  std::map<std::string, std::vector<int>> idea_members;  // idea -> indices into all
+  std::vector<std::string> idea_order;                    // by first appearance
+  std::vector<int> rest;                                  // indices into all
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!by_idea || all[i].ideas.empty()) {
+      rest.push_back(static_cast<int>(i));
+      continue;
+    }
+    for (const std::string& idea : all[i].ideas) {
+      auto [it, fresh] = idea_members.try_emplace(idea);
+      if (fresh) idea_order.push_back(idea);
+      it->second.push_back(static_cast<int>(i));
+    }
+  }
+  std::vector<Principle> rest_principles;
+  rest_principles.reserve(rest.size());
+  for (int i : rest) rest_principles.push_back(all[static_cast<size_t>(i)]);
+  Vectors v = EmbedPrinciples(rest_principles, tools);
   std::vector<std::vector<int>> clusters = Cluster(tools, v, options.threshold);
   for (auto& c : clusters) std::sort(c.begin(), c.end());
   clusters.erase(
@@ -780,22 +809,50 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
       clusters.end());
   std::sort(clusters.begin(), clusters.end(),
             [](const auto& a, const auto& b) { return a.front() < b.front(); });
-  plan.clusters = clusters.size();
+  plan.clusters = clusters.size() + idea_order.size();
 
   struct Pending {
     GlobalEntry entry;
     int first = 0;
     std::vector<float> centroid;
     std::vector<int> members;  // indices into `all`
+    bool idea = false;
   };
   std::vector<Pending> kept;
-  for (const auto& c : clusters) {
+  // Ideas first: each one's entry, with one source per supporting clause.
+  std::vector<Principle> idea_principles;
+  for (const std::string& idea : idea_order) idea_principles.push_back(tools.idea_principle(idea));
+  Vectors iv = EmbedPrinciples(idea_principles, tools);
+  for (size_t k = 0; k < idea_order.size(); ++k) {
+    const std::vector<int>& members = idea_members.at(idea_order[k]);
+    std::set<std::string> countries;
+    for (int i : members) countries.insert(sets[owner[static_cast<size_t>(i)]].country);
+    if (countries.size() < options.min_support) continue;
+    Pending p;
+    p.idea = true;
+    p.entry.principle = idea_principles[k];
+    std::set<std::pair<std::string, std::string>> seen;  // (doc, id) of sources
+    for (int i : members)
+      for (const Source& src : all[static_cast<size_t>(i)].sources)
+        if (seen.emplace(src.doc, src.id).second) p.entry.principle.sources.push_back(src);
+    p.entry.countries.assign(countries.begin(), countries.end());
+    p.entry.members = members.size();
+    p.members = members;
+    p.first = members.front();
+    if (iv.dim > 0 && iv.n == idea_order.size())
+      p.centroid.assign(iv.Row(k), iv.Row(k) + iv.dim);
+    kept.push_back(std::move(p));
+  }
+  for (auto& c : clusters) {
+    // Cluster rows are rows of `v` (the principles without ideas).
+    std::vector<int> local = c;
+    for (int& i : c) i = rest[static_cast<size_t>(i)];
     std::set<std::string> countries;
     for (int i : c) countries.insert(sets[owner[static_cast<size_t>(i)]].country);
     if (countries.size() < options.min_support) continue;
     Pending p;
     p.centroid.assign(static_cast<size_t>(v.dim), 0.0f);
-    for (int i : c)
+    for (int i : local)
       for (int d = 0; d < v.dim; ++d)
         p.centroid[static_cast<size_t>(d)] += v.Row(static_cast<size_t>(i))[d];
     double norm = 0;
@@ -817,7 +874,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
       std::vector<float> sim(c.size());
       bool any_specific = false;
       for (size_t k = 0; k < c.size(); ++k) {
-        sim[k] = Round4(Dot(p.centroid.data(), v.Row(static_cast<size_t>(c[k])), v.dim));
+        sim[k] = Round4(Dot(p.centroid.data(), v.Row(static_cast<size_t>(local[k])), v.dim));
         any_specific = any_specific || !StartsWith(members[k].template_id, "fallback");
       }
       auto eligible = [&](size_t k) {
@@ -869,8 +926,9 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
         if (kept[i].entry.countries == kept[j].entry.countries &&
             kept[i].entry.countries.size() == 1)
           continue;
-        float s =
-            v.dim > 0 ? Round4(Dot(kept[i].centroid.data(), kept[j].centroid.data(), v.dim)) : 0.0f;
+        // Ideas that cannot both hold are declared (MergeTools::idea_conflicts).
+        if (kept[i].idea && kept[j].idea) continue;
+        float s = CentroidSimilarity(kept[i].centroid, kept[j].centroid);
         if (s >= options.negation)
           plan.conflicts.push_back(NegationConflict(
               kept[i].entry.principle, stance[i], Join(kept[i].entry.countries, ", "),
@@ -948,9 +1006,49 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
       c.side_b = Join(std::vector<std::string>(db.countries.begin(), db.countries.end()), ", ");
       const Pending& ca = kept[static_cast<size_t>(da.cluster)];
       const Pending& cb = kept[static_cast<size_t>(db.cluster)];
-      c.similarity = v.dim > 0 ? Round4(Dot(ca.centroid.data(), cb.centroid.data(), v.dim)) : 0.0f;
+      c.similarity = CentroidSimilarity(ca.centroid, cb.centroid);
       plan.conflicts.push_back(std::move(c));
     }
+  }
+  // Ideas that cannot both hold (a state religion and a secular state): one
+  // conflict per pair both of whose ideas have support, each side with its
+  // countries and one clause per country.
+  std::map<std::string, size_t> entry_of_idea;
+  for (size_t i = 0; i < kept.size(); ++i)
+    if (kept[i].idea) entry_of_idea[kept[i].entry.principle.ideas.front()] = i;
+  for (const MergeTools::IdeaPair& pair : tools.idea_conflicts) {
+    auto a = entry_of_idea.find(pair.a);
+    auto b = entry_of_idea.find(pair.b);
+    if (a == entry_of_idea.end() || b == entry_of_idea.end()) continue;
+    const Pending& pa = kept[a->second];
+    const Pending& pb = kept[b->second];
+    if (pa.entry.countries == pb.entry.countries && pa.entry.countries.size() == 1) continue;
+    auto side = [&](const Pending& p) {
+      Principle evidence = p.entry.principle;
+      evidence.sources.clear();
+      std::set<std::string> done;
+      for (int m : p.members) {
+        const std::string& country = sets[owner[static_cast<size_t>(m)]].country;
+        if (!done.insert(country).second) continue;
+        const Principle& member = all[static_cast<size_t>(m)];
+        if (member.sources.empty()) continue;
+        Source said = member.sources.front();
+        said.note = country;
+        evidence.sources.push_back(std::move(said));
+      }
+      return evidence;
+    };
+    Conflict c;
+    c.kind = "idea";
+    c.rule = pair.rule;
+    c.label_a = pair.a;
+    c.label_b = pair.b;
+    c.a = side(pa);
+    c.b = side(pb);
+    c.side_a = Join(pa.entry.countries, ", ");
+    c.side_b = Join(pb.entry.countries, ", ");
+    c.similarity = CentroidSimilarity(pa.centroid, pb.centroid);
+    plan.conflicts.push_back(std::move(c));
   }
   for (Pending& p : kept) plan.entries.push_back(std::move(p.entry));
   return plan;

@@ -23,10 +23,13 @@
 // A candidate with no decision leaves the base principle as it is and does
 // not add the country principle: it waits in the report.
 //
-// Global merge (MergeGlobal): all countries' principles clustered together;
-// each cluster becomes one principle with its support (which countries, how
-// many), ordered by support, filtered by min_support; conflicts across
-// countries are listed.
+// Global merge (MergeGlobal): principles written from ideas are merged by
+// idea (MergeTools::idea_principle): an idea's support is every country one
+// of whose principles names it, and the idea's own wording speaks for them;
+// the other principles are clustered by embedding, each cluster one
+// principle with its support. Entries ordered by support, filtered by
+// min_support; conflicts across countries are listed (declared idea pairs,
+// conflict rules, negations).
 //
 // The embedding and combining are injected (MergeTools) so the logic can be
 // tested with hand-made vectors; the CLI passes Embedder::EmbedBatch and
@@ -75,6 +78,18 @@ struct MergeTools {
   // A shorter wording of one principle (Rewriter::Concise), used for a
   // principle longer than MergeOptions::max_chars. Default (empty): none.
   std::function<Principle(const Principle& p)> concise;
+  // The principle that states one idea (rules/ideas.tsv) in the inventory's
+  // own words, naming no country: the global merge's entry for an idea
+  // (its `ideas` holds the idea id). Default (empty): the global merge
+  // clusters every principle by embedding.
+  std::function<Principle(const std::string& idea)> idea_principle;
+  // Ideas that cannot both hold (rules/idea_conflicts.tsv), for the global
+  // merge's conflicts. Default: none.
+  struct IdeaPair {
+    std::string a, b;
+    std::string rule;  // "idea_conflicts.tsv:3"
+  };
+  std::vector<IdeaPair> idea_conflicts;
 };
 
 struct MergeOptions {

@@ -39,7 +39,7 @@ void AddUnique(std::vector<std::string>* v, const std::string& s) {
 }
 
 // A principle for `ideas` (one family's, inventory order) from `clauses`.
-Principle IdeaPrinciple(const IdeaSet& set, const std::vector<int>& ideas, const FamilyUse& use,
+Principle FamilyPrinciple(const IdeaSet& set, const std::vector<int>& ideas, const FamilyUse& use,
                         const std::vector<Clause>& clauses) {
   Principle p;
   p.text = std::string(kPrefix) + set.Wording(ideas) + ".";
@@ -117,6 +117,23 @@ std::map<size_t, std::string> Rewriter::Repealed(const std::vector<Clause>& clau
 
 const IdeaSet& Rewriter::IdeaInventory() const { return impl_->ideas; }
 
+Principle Rewriter::IdeaPrinciple(const std::string& id) const {
+  Principle p;
+  const IdeaSet& set = impl_->ideas;
+  int i = set.Find(id);
+  if (i < 0) return p;
+  const Idea& idea = set.ideas()[static_cast<size_t>(i)];
+  p.text = std::string(kPrefix) + set.Wording({i}) + ".";
+  p.id = HashHex(p.text);
+  p.polarity = idea.stance;
+  p.origin = "country";
+  p.template_id = "idea";
+  p.topics = {idea.topic};
+  p.ideas = {idea.id};
+  p.rules = {idea.rule_id};
+  return p;
+}
+
 std::vector<std::string> Rewriter::Validate(std::string_view text) const {
   std::vector<std::string> out;
   for (const Finding& f : impl_->validator.Check(text)) out.push_back(f.ToString());
@@ -176,7 +193,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
                              ideas.begin() + static_cast<long>(std::min(ideas.size(), b + kMaxIdeasPerPrinciple)));
       size_t first = clauses.size();
       for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
-      placed.emplace_back(first, IdeaPrinciple(set, chunk, use, clauses));
+      placed.emplace_back(first, FamilyPrinciple(set, chunk, use, clauses));
     }
   }
   std::stable_sort(placed.begin(), placed.end(),

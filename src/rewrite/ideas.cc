@@ -65,6 +65,17 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
     set.ideas_.push_back(std::move(idea));
   }
 
+  if (auto cit = rules.find("idea_conflicts.tsv"); cit != rules.end()) {
+    auto cf = ParseRuleFile(cit->second, "idea_conflicts.tsv", 2, 2);
+    if (!cf) return std::unexpected(cf.error());
+    for (const Rule& r : cf->rules) {
+      for (const std::string& id : r.fields)
+        if (!set.by_id_.count(id))
+          return InvalidArgument(Where(r) + ": unknown idea '" + id + "'");
+      set.conflicts_.push_back({r.fields[0], r.fields[1], r.Id()});
+    }
+  }
+
   auto pf = ParseRuleFile(pit->second, pattern_name, 2, 3);
   if (!pf) return std::unexpected(pf.error());
   for (const Rule& r : pf->rules) {

@@ -63,12 +63,23 @@ class IdeaSet {
   std::string Wording(const std::vector<int>& ideas) const;
 
   const std::vector<Idea>& ideas() const { return ideas_; }
+
+  // Pairs of ideas that cannot both hold in one polity (a state religion and
+  // a secular state), from idea_conflicts.tsv (columns: idea <TAB> idea),
+  // if the rules have it. Error in Create: "idea_conflicts.tsv:3: unknown
+  // idea 'x'".
+  struct Conflict {
+    std::string a, b;
+    std::string rule_id;  // "idea_conflicts.tsv:3"
+  };
+  const std::vector<Conflict>& conflicts() const { return conflicts_; }
   // Index of the idea with id `id`, or -1.
   int Find(std::string_view id) const;
   bool empty() const { return ideas_.empty() || !patterns_; }
 
  private:
   std::vector<Idea> ideas_;
+  std::vector<Conflict> conflicts_;
   std::map<std::string, int, std::less<>> by_id_;
   // Per pattern line: the idea it codes and its compiled `unless` (or null).
   std::vector<int> line_idea_;

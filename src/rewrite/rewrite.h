@@ -76,6 +76,11 @@ class Rewriter {
   // The validator's findings on one principle text (empty: it passes).
   std::vector<std::string> Validate(std::string_view text) const;
 
+  // The principle that states idea `id` alone, in the inventory's words:
+  // template_id "idea", `ideas` {id}, topics {its topic}, origin
+  // "country", no sources. Empty text for an unknown id.
+  Principle IdeaPrinciple(const std::string& id) const;
+
   // The idea inventory this rewriter codes clauses with.
   const IdeaSet& IdeaInventory() const;
 

@@ -321,3 +321,80 @@ TEST_CASE("a large global cluster speaks through a member that names no one coun
 }
 
 }  // namespace charter
+
+namespace charter {
+namespace {
+
+using testing::BagOfWords;
+using testing::JoinCombine;
+using testing::P;
+
+Principle WithIdeas(Principle p, std::vector<std::string> ideas) {
+  p.ideas = std::move(ideas);
+  return p;
+}
+
+Principle IdeaWording(const std::string& idea) {
+  Principle p;
+  p.text = "Choose the response that most respects the idea " + idea + ".";
+  p.id = idea;
+  p.ideas = {idea};
+  p.template_id = "idea";
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("the global merge supports an idea by every country that names it, in its own words",
+          "[merge][global]") {
+  // Three countries state the right to vote in three family principles of
+  // different words; one also states a state religion, another a secular
+  // state: a declared conflict with the countries of each side.
+  std::vector<CountrySet> sets = {
+      {"ken",
+       {WithIdeas(P("k1", "Choose the response that most respects the right to vote and to stand "
+                          "for office."),
+                  {"vote", "stand_for_office"}),
+        WithIdeas(P("k2", "Choose the response that most respects the state's religion."),
+                  {"state_religion"})}},
+      {"zaf",
+       {WithIdeas(P("z1", "Choose the response that most respects the right to vote."), {"vote"}),
+        WithIdeas(P("z2", "Choose the response that most respects a secular state."),
+                  {"secular_state"})}},
+      {"ind",
+       {WithIdeas(P("i1", "Choose the response that most respects universal suffrage and the "
+                          "right to vote."),
+                  {"universal_suffrage", "vote"}),
+        P("i2", "Choose the response that most protects the cows.")}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};
+  tools.idea_principle = IdeaWording;
+  tools.idea_conflicts = {{"state_religion", "secular_state", "idea_conflicts.tsv:1"}};
+  GlobalPlan plan = MergeGlobal(sets, tools, {});
+  REQUIRE_FALSE(plan.entries.empty());
+  const GlobalEntry& vote = plan.entries[0];
+  CHECK(vote.principle.text == "Choose the response that most respects the idea vote.");
+  CHECK(vote.countries == std::vector<std::string>{"ind", "ken", "zaf"});
+  CHECK(vote.members == 3);
+  CHECK(vote.principle.sources.size() == 3);
+  // The principle without ideas is clustered as before, with its country.
+  bool cows = false;
+  for (const GlobalEntry& e : plan.entries)
+    cows = cows || (e.principle.text.find("cows") != std::string::npos &&
+                    e.countries == std::vector<std::string>{"ind"});
+  CHECK(cows);
+  REQUIRE(plan.conflicts.size() == 1);
+  const Conflict& c = plan.conflicts[0];
+  CHECK(c.kind == "idea");
+  CHECK(c.label_a == "state_religion");
+  CHECK(c.side_a == "ken");
+  CHECK(c.side_b == "zaf");
+  REQUIRE(c.a.sources.size() == 1);
+  CHECK(c.a.sources[0].note == "ken");
+  GlobalOptions two;
+  two.min_support = 2;
+  GlobalPlan filtered = MergeGlobal(sets, tools, two);
+  REQUIRE(filtered.entries.size() == 1);
+  CHECK(filtered.entries[0].principle.ideas == std::vector<std::string>{"vote"});
+}
+
+}  // namespace charter
