@@ -35,10 +35,11 @@ namespace {
 
 // The core rights of the principle-quality acceptance: a document's
 // principles should name each one its text states.
-const char* const kCore[] = {"life",       "torture",      "slavery",     "equality_before_law",
-                             "non_discrimination", "expression", "religion", "assembly",
-                             "association", "privacy",     "fair_hearing", "education",
-                             "health",     "work",         "property"};
+const char* const kCore[] = {"life",          "torture",          "slavery",
+                             "equality_before_law", "non_discrimination", "opinion_expression",
+                             "thought_conscience_religion", "peaceful_assembly", "association",
+                             "privacy",       "fair_hearing",     "education",
+                             "health",        "work",             "property_right"};
 
 // Lines labelled principle-worthy (2) in a gold file, by path relative to corpora.
 std::set<uint32_t> GoldLines(const std::string& gold_path) {

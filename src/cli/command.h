@@ -43,5 +43,6 @@ Command BulkCommand();
 Command MergeCommand();
 Command DiffCommand();
 Command PolisCommand();
+Command ValidateCommand();
 
 }  // namespace charter::cli

@@ -188,9 +188,22 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
   for (const auto& [name, use] : families) {
     std::vector<int> ideas;
     for (const auto& [i, ks] : use.clauses) ideas.push_back(i);
-    for (size_t b = 0; b < ideas.size(); b += kMaxIdeasPerPrinciple) {
-      std::vector<int> chunk(ideas.begin() + static_cast<long>(b),
-                             ideas.begin() + static_cast<long>(std::min(ideas.size(), b + kMaxIdeasPerPrinciple)));
+    // Greedy chunks in inventory order: at most kMaxIdeasPerPrinciple ideas
+    // and a text a validator would pass for length (an idea too long alone
+    // stands alone).
+    std::vector<std::vector<int>> chunks;
+    for (int i : ideas) {
+      if (!chunks.empty() && chunks.back().size() < kMaxIdeasPerPrinciple) {
+        std::vector<int> grown = chunks.back();
+        grown.push_back(i);
+        if (kPrefix.size() + set.Wording(grown).size() + 1 <= Validator::kMaxBytes) {
+          chunks.back() = std::move(grown);
+          continue;
+        }
+      }
+      chunks.push_back({i});
+    }
+    for (const std::vector<int>& chunk : chunks) {
       size_t first = clauses.size();
       for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
       placed.emplace_back(first, FamilyPrinciple(set, chunk, use, clauses));

@@ -65,7 +65,7 @@ class Rewriter {
   // Principles in order of their first source; principles of the same
   // text are one, with the sources of both. Deterministic.
   Conversion Convert(const std::vector<Clause>& clauses) const;
-  static constexpr size_t kMaxIdeasPerPrinciple = 4;
+  static constexpr size_t kMaxIdeasPerPrinciple = 5;
 
   // Clauses of units the document repeals itself (rules/<lang>/repeal.tsv:
   // "The eighteenth article of amendment ... is hereby repealed"), by index
