@@ -62,6 +62,23 @@ Principle FamilyPrinciple(const IdeaSet& set, const std::vector<int>& ideas, con
   return p;
 }
 
+// Why a clause that states no idea of the inventory may not become a
+// principle in its own words, or null when it may. Only a right or a
+// prohibition (conduct toward persons) or a personal duty that a specific
+// template reads: over the development documents, the clauses of no idea
+// that a fallback template ("the principle that ...") or a state-duty one
+// ("efforts to ...") rewrote were the machinery and economic policy of the
+// state ("the capital of the State is the city of Madrid", "efforts to
+// foster foreign trade"); values and state duties worth a principle are
+// ideas of the inventory.
+const char* WhyNotOwnPrinciple(const Clause& c, const Principle& p) {
+  if (StartsWith(p.template_id, "fallback") || p.template_id == "builtin")
+    return "no_idea: states no idea of the inventory, and no specific template reads it";
+  if (c.kind != Kind::kRight && c.kind != Kind::kProhibition && c.kind != Kind::kPersonalDuty)
+    return "no_idea: a state policy or declaration that states no idea of the inventory";
+  return nullptr;
+}
+
 // A number as a document writes it: digits, a Roman numeral or number
 // words ("eighteenth", "twenty-first"); 0 if it is none of these.
 int NumberOf(std::string_view s, const std::map<std::string, int>& words) {
@@ -177,6 +194,8 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     std::vector<std::string> findings;
     if (p.text.empty())
       findings.push_back("no_statement");
+    else if (const char* why = WhyNotOwnPrinciple(c, p))
+      findings.push_back(why);
     else
       findings = Validate(p.text);
     if (findings.empty()) {
