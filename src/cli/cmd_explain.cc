@@ -3,11 +3,13 @@
 // score, and each rule behind them (id, then the rule's columns), so a
 // reviewer can see why and which rule file line to change.
 #include <iostream>
+#include <memory>
 
 #include "cli/command.h"
 #include "cli/pipeline.h"
 #include "core/text.h"
 #include "core/types.h"
+#include "rewrite/rewrite.h"
 
 namespace charter::cli {
 
@@ -36,6 +38,13 @@ int Run(const ExplainOptions& o) {
   auto ex = p.ExtractorFor(doc->lang);
   if (!ex) return Fail(ex.error().message);
   std::vector<Clause> clauses = (*ex)->Extract(*units);
+  // The ideas each unit states (rules/ideas.tsv), where the language has them.
+  std::shared_ptr<const Rewriter> rw;
+  if (auto rules = p.Rules(doc->lang); rules && rules->count(doc->lang + "/rewrite.tsv")) {
+    auto created = Rewriter::Create(*rules, doc->lang);
+    if (!created) return Fail(created.error().message);
+    rw = std::make_shared<const Rewriter>(std::move(*created));
+  }
   int shown = 0;
   for (const Clause& c : clauses) {
     if (c.unit.line_start > line || c.unit.line_end < line) continue;
@@ -55,6 +64,18 @@ int Run(const ExplainOptions& o) {
     if (!c.unit.headings.empty())
       std::cout << "  headings:   " << Join(c.unit.headings, " / ") << "\n";
     if (!c.unit.lead_in.empty()) std::cout << "  lead-in:    " << c.unit.lead_in << "\n";
+    if (rw) {
+      IdeaSet::Fired fired;
+      const IdeaSet& set = rw->IdeaInventory();
+      for (int i : set.Code(c.unit.text, &fired)) {
+        std::cout << "  idea:       " << set.ideas()[static_cast<size_t>(i)].id;
+        for (const auto& [idea, line] : fired)
+          if (idea == i) std::cout << " (" << line << ")";
+        if (std::string d = set.Detail(i, c.unit.text); !d.empty())
+          std::cout << " — " << d;
+        std::cout << "\n";
+      }
+    }
     std::cout << "  rules:\n";
     for (const std::string& id : c.rules) {
       std::string text = (*ex)->RuleText(id);

@@ -40,9 +40,10 @@ void AddUnique(std::vector<std::string>* v, const std::string& s) {
 
 // A principle for `ideas` (one family's, inventory order) from `clauses`.
 Principle FamilyPrinciple(const IdeaSet& set, const std::vector<int>& ideas, const FamilyUse& use,
-                        const std::vector<Clause>& clauses) {
+                          const std::map<int, std::string>& details,
+                          const std::vector<Clause>& clauses) {
   Principle p;
-  p.text = std::string(kPrefix) + set.Wording(ideas) + ".";
+  p.text = std::string(kPrefix) + set.Wording(ideas, details) + ".";
   p.id = HashHex(p.text);
   p.origin = "country";
   p.template_id = "idea";
@@ -210,12 +211,21 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     // Greedy chunks in inventory order: at most kMaxIdeasPerPrinciple ideas
     // and a text a validator would pass for length (an idea too long alone
     // stands alone).
+    // What the document specifies for an idea's slot, from its first clause
+    // that specifies it.
+    std::map<int, std::string> details;
+    for (int i : ideas)
+      for (size_t k : use.clauses.at(i))
+        if (std::string d = set.Detail(i, clauses[k].unit.text); !d.empty()) {
+          details[i] = d;
+          break;
+        }
     std::vector<std::vector<int>> chunks;
     for (int i : ideas) {
       if (!chunks.empty() && chunks.back().size() < kMaxIdeasPerPrinciple) {
         std::vector<int> grown = chunks.back();
         grown.push_back(i);
-        if (kPrefix.size() + set.Wording(grown).size() + 1 <= Validator::kMaxBytes) {
+        if (kPrefix.size() + set.Wording(grown, details).size() + 1 <= Validator::kMaxBytes) {
           chunks.back() = std::move(grown);
           continue;
         }
@@ -225,7 +235,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     for (const std::vector<int>& chunk : chunks) {
       size_t first = clauses.size();
       for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
-      placed.emplace_back(first, FamilyPrinciple(set, chunk, use, clauses));
+      placed.emplace_back(first, FamilyPrinciple(set, chunk, use, details, clauses));
     }
   }
   std::stable_sort(placed.begin(), placed.end(),

@@ -1,6 +1,7 @@
 #include "rewrite/ideas.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "core/text.h"
@@ -60,6 +61,12 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
     if (idea.phrase.find(' ') == std::string::npos || idea.phrase.back() == '.')
       return InvalidArgument(Where(r) + ": phrase must be a verb and its object, without a final "
                                         "period, found '" + idea.phrase + "'");
+    if (size_t open = idea.phrase.find('{'); open != std::string::npos) {
+      size_t close = idea.phrase.find('}', open);
+      if (close == std::string::npos || idea.phrase.find('{', open + 1) != std::string::npos)
+        return InvalidArgument(Where(r) + ": a phrase holds at most one slot, \"{default}\"");
+      idea.slot_default = idea.phrase.substr(open + 1, close - open - 1);
+    }
     if (!set.by_id_.emplace(idea.id, static_cast<int>(set.ideas_.size())).second)
       return InvalidArgument(Where(r) + ": idea '" + idea.id + "' is listed twice");
     set.ideas_.push_back(std::move(idea));
@@ -73,6 +80,26 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
         if (!set.by_id_.count(id))
           return InvalidArgument(Where(r) + ": unknown idea '" + id + "'");
       set.conflicts_.push_back({r.fields[0], r.fields[1], r.Id()});
+    }
+  }
+
+  if (auto dit = rules.find(lang + "/idea_details.tsv"); dit != rules.end()) {
+    auto df = ParseRuleFile(dit->second, lang + "/idea_details.tsv", 2, 2);
+    if (!df) return std::unexpected(df.error());
+    for (const Rule& r : df->rules) {
+      auto it = set.by_id_.find(r.fields[0]);
+      if (it == set.by_id_.end())
+        return InvalidArgument(Where(r) + ": unknown idea '" + r.fields[0] + "'");
+      if (set.ideas_[static_cast<size_t>(it->second)].slot_default.empty())
+        return InvalidArgument(Where(r) + ": idea '" + r.fields[0] + "' has no slot in ideas.tsv");
+      RE2::Options o;
+      o.set_case_sensitive(false);
+      o.set_log_errors(false);
+      auto re = std::make_shared<const re2::RE2>(r.fields[1], o);
+      if (!re->ok()) return InvalidArgument(Where(r) + ": bad pattern: " + re->error());
+      if (re->NumberOfCapturingGroups() != 1)
+        return InvalidArgument(Where(r) + ": the pattern needs exactly one group");
+      set.details_[it->second].push_back(std::move(re));
     }
   }
 
@@ -117,7 +144,37 @@ std::vector<int> IdeaSet::Code(std::string_view text, Fired* fired) const {
   return found;
 }
 
-std::string IdeaSet::Wording(const std::vector<int>& ideas) const {
+std::string IdeaSet::Detail(int i, std::string_view clause_text) const {
+  auto it = details_.find(i);
+  if (it == details_.end()) return "";
+  for (const auto& re : it->second) {
+    std::string got;
+    if (!RE2::PartialMatch(clause_text, *re, &got)) continue;
+    std::string d(Trim(got));
+    // A list ends at its last item: not at "and" or a comma.
+    for (bool cut = true; cut;) {
+      cut = false;
+      while (!d.empty() && (d.back() == ',' || d.back() == ' ' || d.back() == '.')) {
+        d.pop_back();
+        cut = true;
+      }
+      for (std::string_view tail : {" and", " or"})
+        if (EndsWith(d, tail)) {
+          d.resize(d.size() - tail.size());
+          cut = true;
+        }
+    }
+    bool plain = !d.empty() && d.size() <= kMaxDetailBytes;
+    for (char c : d)
+      plain = plain && (std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == ',' ||
+                        c == '-' || c == '\'');
+    if (plain) return d;
+  }
+  return "";
+}
+
+std::string IdeaSet::Wording(const std::vector<int>& ideas,
+                             const std::map<int, std::string>& details) const {
   // Groups of one stance and one verb, in order of their first idea.
   struct Group {
     std::string stance;
@@ -127,7 +184,14 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas) const {
   std::vector<Group> groups;
   for (int i : ideas) {
     const Idea& idea = ideas_[static_cast<size_t>(i)];
-    auto [verb, object] = VerbAndObject(idea.phrase);
+    std::string phrase = idea.phrase;
+    if (size_t open = phrase.find('{'); open != std::string::npos) {
+      size_t close = phrase.find('}', open);
+      auto d = details.find(i);
+      phrase.replace(open, close - open + 1,
+                     d != details.end() && !d->second.empty() ? d->second : idea.slot_default);
+    }
+    auto [verb, object] = VerbAndObject(phrase);
     Group* g = nullptr;
     for (Group& x : groups)
       if (x.stance == idea.stance && x.verb == verb) g = &x;

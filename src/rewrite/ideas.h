@@ -35,6 +35,10 @@ struct Idea {
   std::string stance;   // "most" | "least"
   std::string phrase;   // what follows most/least: "respects the right to life"
   std::string rule_id;  // "ideas.tsv:12"
+  // The phrase may hold one slot, "{...}": what a document specifies there
+  // (<lang>/idea_details.tsv: the grounds of non-discrimination it lists)
+  // replaces the default inside the braces. Empty: no slot.
+  std::string slot_default;
 };
 
 class IdeaSet {
@@ -60,7 +64,19 @@ class IdeaSet {
   // same stance and verb share them ("most respects the right to life and
   // the abolition of the death penalty"), groups joined by ", and that ".
   // Empty for an empty list.
-  std::string Wording(const std::vector<int>& ideas) const;
+  // `details` (by idea index) fills slots; an idea without one gets its
+  // slot's default.
+  std::string Wording(const std::vector<int>& ideas,
+                      const std::map<int, std::string>& details = {}) const;
+
+  // What a document specifies for idea `i`'s slot, from one clause that
+  // states it (<lang>/idea_details.tsv: idea <TAB> pattern with one group):
+  // the first group that matches, trimmed of a trailing conjunction and
+  // punctuation, if it is a plain list of words at most kMaxDetailBytes
+  // long (the UDHR's grounds of non-discrimination are 125); "" otherwise
+  // (or if the idea has no slot).
+  std::string Detail(int i, std::string_view clause_text) const;
+  static constexpr size_t kMaxDetailBytes = 160;
 
   const std::vector<Idea>& ideas() const { return ideas_; }
 
@@ -80,6 +96,7 @@ class IdeaSet {
  private:
   std::vector<Idea> ideas_;
   std::vector<Conflict> conflicts_;
+  std::map<int, std::vector<std::shared_ptr<const re2::RE2>>> details_;  // idea -> patterns
   std::map<std::string, int, std::less<>> by_id_;
   // Per pattern line: the idea it codes and its compiled `unless` (or null).
   std::vector<int> line_idea_;

@@ -47,7 +47,7 @@ class Validator {
 
   // Longest principle that passes, in bytes: a principle is one idea or a
   // short list of related ones.
-  static constexpr size_t kMaxBytes = 320;
+  static constexpr size_t kMaxBytes = 300;
 
  private:
   std::shared_ptr<const PatternSet> patterns_;

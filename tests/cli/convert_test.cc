@@ -72,7 +72,8 @@ std::string Claude() {
 
 }  // namespace
 
-TEST_CASE("convert of the UDHR yields at most 20 principles, mostly matched to the base", "[cli]") {
+TEST_CASE("convert of the UDHR yields one principle per family of ideas, mostly matched to the base",
+          "[cli]") {
   CHARTER_REQUIRE_SHARED();
   ConvertTempDir dir;
   Ran r = Charter(
@@ -83,8 +84,10 @@ TEST_CASE("convert of the UDHR yields at most 20 principles, mostly matched to t
   auto report = nlohmann::ordered_json::parse(Slurp(dir.File("a/report.json")));
   const auto& s = report["summary"];
   size_t country = s["country_principles"].get<size_t>();
+  // One principle per family of ideas the UDHR states (at most five ideas
+  // and 300 bytes each), nothing combined away: 30 for its 30 articles.
   CHECK(country >= 5);
-  CHECK(country <= 20);
+  CHECK(country <= 32);
   for (const auto& p : report["country_principles"])
     CHECK(p["text"].get<std::string>().starts_with("Choose the response that"));
   // Most are duplicates of, or merge candidates with, the base — and with its
