@@ -434,4 +434,44 @@ GatePlan PlanGates(std::string_view pattern) {
   return plan;
 }
 
+std::vector<std::string> TopLevelAlternatives(std::string_view pattern) {
+  if (pattern.starts_with("(?") && pattern.size() > 2 && pattern[2] != ':') {
+    size_t close = pattern.find(')');
+    if (close != std::string_view::npos && pattern.substr(2, close - 2).find(':') ==
+                                               std::string_view::npos)
+      return {std::string(pattern)};
+  }
+  std::vector<std::string> out;
+  int depth = 0;
+  bool in_class = false;
+  size_t start = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // the escaped character
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      // "[]...]" and "[^]...]": a ']' first in the class is a literal.
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      out.emplace_back(pattern.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (out.empty()) return {std::string(pattern)};
+  out.emplace_back(pattern.substr(start));
+  return out;
+}
+
 }  // namespace charter

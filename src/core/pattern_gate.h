@@ -59,6 +59,11 @@ GatePlan PlanGates(std::string_view pattern);
 // patterns can share a set anchored at the start, whose DFA stops early.
 bool AnchoredAtStart(std::string_view pattern);
 
+// The alternatives of a top-level "|" ("a[^.]*b|c" -> {"a[^.]*b", "c"}),
+// or {pattern} when it has none, or when it opens with inline flags that
+// would not carry over to each piece ("(?-i)...").
+std::vector<std::string> TopLevelAlternatives(std::string_view pattern);
+
 // Whether `pattern` has a long-range construct anywhere: a group, "." or a
 // class that can span spaces, repeated without a small bound.
 bool HasLongRange(std::string_view pattern);

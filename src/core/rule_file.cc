@@ -152,6 +152,46 @@ Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_colu
         if (!plan.exact && plan.gates.empty()) plan = GatePlan{.exact = true, .local = pattern};
       } else {
         plan = PlanGates(pattern);
+        // A top-level "|" joining pieces with gaps can be neither put in the
+        // set whole nor gated: each alternative is, as an entry or gated
+        // group of its own that answers for the whole rule (an alternative
+        // that matches means the rule does; a gated one is confirmed with
+        // the rule's own regex).
+        if (!plan.exact && plan.gates.empty() && !options.anchor_start &&
+            !pattern.starts_with("(?-i)")) {
+          std::vector<std::string> alts = TopLevelAlternatives(pattern);
+          if (alts.size() > 1) {
+            if (!options.each)
+              if (auto st = compile_each(i); !st) return std::unexpected(st.error());
+            for (const std::string& alt : alts) {
+              GatePlan ap = PlanGates(alt);
+              if (ap.exact && set->Add(ap.local, &err) >= 0) {
+                ps.entry_.push_back(rule);
+                continue;
+              }
+              const int g = static_cast<int>(ps.gated_.size());
+              std::vector<int> gates;
+              for (const std::string& gate : ap.exact ? std::vector<std::string>{} : ap.gates) {
+                auto [it, added] =
+                    gate_entry.emplace(gate, static_cast<int>(ps.gate_users_.size()));
+                if (added) {
+                  if (set->Add(gate, &err) < 0) {
+                    gate_entry.erase(it);
+                    continue;
+                  }
+                  ps.entry_.push_back(-1 - static_cast<int>(ps.gate_users_.size()));
+                  ps.gate_users_.emplace_back();
+                }
+                if (std::find(gates.begin(), gates.end(), it->second) == gates.end())
+                  gates.push_back(it->second);
+              }
+              for (int gate : gates) ps.gate_users_[static_cast<size_t>(gate)].push_back(g);
+              if (gates.empty()) ps.ungated_.push_back(g);
+              ps.gated_.push_back({rule, static_cast<int>(gates.size())});
+            }
+            continue;
+          }
+        }
         // A case-sensitive pattern in a case-insensitive set ("(?-i)[A-Z]...
         // Act, 2004") splits every letter's byte class into upper and lower
         // case, which makes every DFA state larger and slower to build (the
@@ -267,7 +307,9 @@ void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
       if (ask(static_cast<int>(i))) hits->push_back(static_cast<int>(i));
     return;
   }
+  // A rule split into alternatives may answer through several of them.
   std::sort(hits->begin(), hits->end());
+  hits->erase(std::unique(hits->begin(), hits->end()), hits->end());
 }
 
 const ::re2::RE2& PatternSet::Regex(int i) const {

@@ -77,6 +77,10 @@ const char* WhyNotOwnPrinciple(const Clause& c, const Principle& p) {
     return "no_idea: states no idea of the inventory, and no specific template reads it";
   if (c.kind != Kind::kRight && c.kind != Kind::kProhibition && c.kind != Kind::kPersonalDuty)
     return "no_idea: a state policy or declaration that states no idea of the inventory";
+  // A prohibition without its exception forbids more than the clause does
+  // ("... shall not be punished, except as provided by law").
+  if (c.kind == Kind::kProhibition && !c.qualifiers.empty())
+    return "qualified: the principle would drop the clause's exception";
   return nullptr;
 }
 

@@ -121,7 +121,11 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
     }
     set.unless_.push_back(std::move(unless));
   }
-  auto ps = PatternSet::Compile(*pf, 1, {});
+  // Each pattern's own regex is needed only to confirm a gated match: built
+  // on first use (most of the 600 patterns never fire on a document).
+  PatternOptions po;
+  po.each = false;
+  auto ps = PatternSet::Compile(*pf, 1, po);
   if (!ps) return std::unexpected(ps.error());
   set.patterns_ = std::make_shared<const PatternSet>(std::move(*ps));
   return set;

@@ -88,7 +88,7 @@ namespace {
 const std::vector<std::pair<std::string, size_t>> kPatternFiles = {
     {"qualifiers.tsv", 1},  {"modality.tsv", 2},      {"duties.tsv", 2},    {"values.tsv", 2},
     {"limitations.tsv", 2}, {"institutional.tsv", 2}, {"structure.tsv", 2}, {"holders.tsv", 3},
-    {"topics.tsv", 2},      {"context.tsv", 3}};
+    {"topics.tsv", 2},      {"context.tsv", 3},       {"ideas.tsv", 1},     {"validate.tsv", 1}};
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;
@@ -157,6 +157,27 @@ TEST_CASE("a gated pattern set answers exactly what each real rule pattern answe
   CHECK(gated >= 10);  // the check covers real gated patterns
 }
 
+TEST_CASE("a top-level alternation splits into its alternatives, not inside groups or classes",
+          "[core]") {
+  CHECK(TopLevelAlternatives("a[^.]*b|c") == std::vector<std::string>{"a[^.]*b", "c"});
+  CHECK(TopLevelAlternatives("(?:a|b)[|]c\\|d") == std::vector<std::string>{"(?:a|b)[|]c\\|d"});
+  CHECK(TopLevelAlternatives("x|(?:y|z)|[]|]w") ==
+        std::vector<std::string>{"x", "(?:y|z)", "[]|]w"});
+  CHECK(TopLevelAlternatives("(?-i)A|B") == std::vector<std::string>{"(?-i)A|B"});
+  CHECK(TopLevelAlternatives("plain") == std::vector<std::string>{"plain"});
+}
+
+TEST_CASE("a rule split into alternatives answers as its whole pattern, once", "[core]") {
+  RuleFile f{"t.tsv",
+             {{"t.tsv", 1, {"a", "\\bright\\b[^.;]{0,40}\\bvote\\b|\\bsuffrage\\b|\\belect\\w*"}},
+              {"t.tsv", 2, {"b", "\\bvote\\b"}}}};
+  auto set = PatternSet::Compile(f, 1, {});
+  REQUIRE(set);
+  CHECK(set->Match("Every citizen has the right to vote.") == std::vector<int>{0, 1});
+  CHECK(set->Match("universal suffrage and free elections") == std::vector<int>{0});
+  CHECK(set->Match("the right to life; a vote") == std::vector<int>{1});
+}
+
 TEST_CASE("no shipped pattern is asked of every text on its own", "[core]") {
   // A pattern the planner can neither put in a set nor gate (a top-level "|"
   // joining pieces with gaps) is run by itself on every unit: over the corpus
@@ -168,7 +189,16 @@ TEST_CASE("no shipped pattern is asked of every text on its own", "[core]") {
       if (AnchoredAtStart(p)) continue;
       GatePlan plan = PlanGates(p);
       INFO(r.Id() << ": " << r.fields[col]);
-      CHECK((plan.exact || !plan.gates.empty()));
+      if (plan.exact || !plan.gates.empty()) continue;
+      // A top-level "|" is split by PatternSet: each alternative must be
+      // placed or gated on its own.
+      std::vector<std::string> alts = TopLevelAlternatives(p);
+      CHECK(alts.size() > 1);
+      for (const std::string& alt : alts) {
+        GatePlan a = PlanGates(alt);
+        INFO("alternative: " << alt);
+        CHECK((a.exact || !a.gates.empty()));
+      }
     }
   });
 }
