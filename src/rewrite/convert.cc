@@ -170,8 +170,12 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
   std::map<std::string, FamilyUse> families;
   IdeaSet::Fired fired;
   const std::map<size_t, std::string> repealed = Repealed(clauses);
+  // The lead-in on a line of its own that the items after it carry: a
+  // principle written from an item cites it too.
+  size_t lead_in = clauses.size();
   for (size_t k = 0; k < clauses.size(); ++k) {
     const Clause& c = clauses[k];
+    if (lead_in < k && !IsLeadInOf(clauses[lead_in].unit, c.unit)) lead_in = clauses.size();
     if (!c.principle) continue;
     if (auto it = repealed.find(k); it != repealed.end()) {
       out.unconverted.push_back({SourceOf(c), KindName(c.kind), "", {"repealed by " + it->second}});
@@ -180,8 +184,10 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     // A lead-in on a line of its own speaks through its items, which carry
     // its words (as in Rewrite).
     if (k + 1 < clauses.size() && clauses[k + 1].principle &&
-        IsLeadInOf(c.unit, clauses[k + 1].unit))
+        IsLeadInOf(c.unit, clauses[k + 1].unit)) {
+      lead_in = k;
       continue;
+    }
     fired.clear();
     std::vector<int> ideas = set.Code(c.unit.text, &fired);
     if (!ideas.empty()) {
@@ -189,7 +195,9 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
         const Idea& idea = set.ideas()[static_cast<size_t>(i)];
         auto [it, fresh] = families.try_emplace(idea.family);
         if (fresh) it->second.first = k;
-        it->second.clauses[i].push_back(k);
+        std::vector<size_t>& ks = it->second.clauses[i];
+        if (lead_in < k && (ks.empty() || ks.back() < lead_in)) ks.push_back(lead_in);
+        ks.push_back(k);
       }
       for (const auto& [i, line] : fired)
         AddUnique(&families.at(set.ideas()[static_cast<size_t>(i)].family).fired[i], line);
@@ -204,6 +212,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     else
       findings = Validate(p.text);
     if (findings.empty()) {
+      if (lead_in < k) p.sources.insert(p.sources.begin(), SourceOf(clauses[lead_in]));
       placed.emplace_back(k, std::move(p));
       continue;
     }
