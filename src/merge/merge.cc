@@ -1013,6 +1013,13 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
   // Ideas that cannot both hold (a state religion and a secular state): one
   // conflict per pair both of whose ideas have support, each side with its
   // countries and one clause per country.
+  // A declared pair of ideas says what a conflict rule of the same labels
+  // says, with every country's own clause: that rule's conflict goes.
+  for (const MergeTools::IdeaPair& pair : tools.idea_conflicts)
+    std::erase_if(plan.conflicts, [&](const Conflict& c) {
+      return c.kind == "rule" && ((c.label_a == pair.a && c.label_b == pair.b) ||
+                                  (c.label_a == pair.b && c.label_b == pair.a));
+    });
   std::map<std::string, size_t> entry_of_idea;
   for (size_t i = 0; i < kept.size(); ++i)
     if (kept[i].idea) entry_of_idea[kept[i].entry.principle.ideas.front()] = i;

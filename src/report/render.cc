@@ -179,6 +179,10 @@ void MarkdownSink::Numbered(const std::vector<Item>& items) {
   }
 }
 
+void MarkdownSink::Figure(const std::string& /*svg*/, const std::string& caption) {
+  out_ += "*" + MarkdownEscape(caption, false) + " (a picture in report.html)*\n\n";
+}
+
 void MarkdownSink::Table(const std::vector<std::string>& head,
                          const std::vector<std::vector<Line>>& rows) {
   out_ += "\n|";
@@ -264,6 +268,12 @@ void HtmlSink::List(const std::vector<Item>& items, const char* tag) {
 
 void HtmlSink::Items(const std::vector<Item>& items) { List(items, "ul"); }
 void HtmlSink::Numbered(const std::vector<Item>& items) { List(items, "ol"); }
+
+void HtmlSink::Figure(const std::string& svg, const std::string& caption) {
+  out_ += "<figure>" + svg + "<figcaption>";
+  AppendHtmlEscaped(&out_, caption);
+  out_ += "</figcaption></figure>\n";
+}
 
 void HtmlSink::Table(const std::vector<std::string>& head,
                      const std::vector<std::vector<Line>>& rows) {

@@ -38,6 +38,10 @@ class Sink {
   virtual void Numbered(const std::vector<Item>& items) = 0;
   virtual void Table(const std::vector<std::string>& head,
                      const std::vector<std::vector<Line>>& rows) = 0;
+  // A picture: `svg` is a complete <svg> element the caller built (its
+  // text already escaped); `caption` says in words what it shows. HTML
+  // shows the picture with its caption; Markdown the caption alone.
+  virtual void Figure(const std::string& svg, const std::string& caption) = 0;
   virtual std::string End() = 0;
 };
 
@@ -50,6 +54,7 @@ class MarkdownSink : public Sink {
   void Numbered(const std::vector<Item>& items) override;
   void Table(const std::vector<std::string>& head,
              const std::vector<std::vector<Line>>& rows) override;
+  void Figure(const std::string& svg, const std::string& caption) override;
   std::string End() override;
 
  private:
@@ -65,6 +70,7 @@ class HtmlSink : public Sink {
   void Numbered(const std::vector<Item>& items) override;
   void Table(const std::vector<std::string>& head,
              const std::vector<std::vector<Line>>& rows) override;
+  void Figure(const std::string& svg, const std::string& caption) override;
   std::string End() override;
 
  private:

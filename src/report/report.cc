@@ -928,13 +928,99 @@ void WriteGlobalEntry(JsonWriter& w, const GlobalEntry& e) {
   });
 }
 
+std::string SvgText(std::string_view s) {
+  std::string out;
+  report_internal::AppendHtmlEscaped(&out, s);
+  return out;
+}
+
+// An idea entry's label: its idea id in words ("peaceful assembly").
+std::string IdeaLabel(const GlobalEntry& e) {
+  std::string id = e.principle.ideas.empty() ? "" : e.principle.ideas.front();
+  std::replace(id.begin(), id.end(), '_', ' ');
+  return id;
+}
+
+// Two pictures of the ideas the documents share: a bar of support per idea
+// (the kMaxBars best supported), and a documents x ideas matrix (the same
+// ideas, every document), so a reader sees which ideas are near-universal
+// and where a document is silent. Plain SVG, no script, no network.
+void WriteGlobalFigures(const GlobalPlan& plan, Sink* out) {
+  constexpr size_t kMaxBars = 40;
+  std::vector<const GlobalEntry*> ideas;
+  for (const GlobalEntry& e : plan.entries)
+    if (e.principle.ideas.size() == 1 && ideas.size() < kMaxBars) ideas.push_back(&e);
+  if (ideas.empty() || plan.countries.empty()) return;
+  const size_t n = plan.countries.size();
+  out->Heading(2, "Support at a glance", "figures");
+  {
+    constexpr int kRow = 14, kLabel = 220, kBar = 360;
+    const int height = static_cast<int>(ideas.size()) * kRow + 20;
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
+                      std::to_string(kLabel + kBar + 60) + "\" height=\"" +
+                      std::to_string(height) + "\" font-family=\"sans-serif\" font-size=\"11\" " +
+                      "role=\"img\" aria-label=\"support per idea\">";
+    for (size_t i = 0; i < ideas.size(); ++i) {
+      const int y = static_cast<int>(i) * kRow + 10;
+      const size_t support = ideas[i]->countries.size();
+      const int w = static_cast<int>(kBar * support / n);
+      svg += "<text x=\"" + std::to_string(kLabel - 6) + "\" y=\"" + std::to_string(y + 10) +
+             "\" text-anchor=\"end\">" + SvgText(IdeaLabel(*ideas[i])) + "</text>";
+      svg += "<rect x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 1) +
+             "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(kRow - 3) +
+             "\" fill=\"#4a7ab5\"><title>" + SvgText(ideas[i]->principle.text) + "</title></rect>";
+      svg += "<text x=\"" + std::to_string(kLabel + w + 4) + "\" y=\"" +
+             std::to_string(y + 10) + "\">" + std::to_string(support) + "</text>";
+    }
+    svg += "</svg>";
+    out->Figure(svg, "Support per idea: how many of the " + std::to_string(n) +
+                         " documents state each of the " + std::to_string(ideas.size()) +
+                         " best-supported ideas.");
+  }
+  {
+    constexpr int kCell = 9, kLabel = 220, kTop = 40;
+    const int width = kLabel + static_cast<int>(n) * kCell + 10;
+    const int height = kTop + static_cast<int>(ideas.size()) * kCell + 10;
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
+                      std::to_string(width) + "\" height=\"" + std::to_string(height) +
+                      "\" font-family=\"sans-serif\" font-size=\"8\" role=\"img\" " +
+                      "aria-label=\"documents by ideas\">";
+    for (size_t c = 0; c < n; ++c) {
+      const int x = kLabel + static_cast<int>(c) * kCell + kCell - 2;
+      svg += "<text transform=\"translate(" + std::to_string(x) + "," + std::to_string(kTop - 3) +
+             ") rotate(-90)\">" + SvgText(plan.countries[c]) + "</text>";
+    }
+    std::map<std::string, size_t> column;
+    for (size_t c = 0; c < n; ++c) column.emplace(plan.countries[c], c);
+    for (size_t i = 0; i < ideas.size(); ++i) {
+      const int y = kTop + static_cast<int>(i) * kCell;
+      svg += "<text x=\"" + std::to_string(kLabel - 4) + "\" y=\"" + std::to_string(y + kCell - 1) +
+             "\" text-anchor=\"end\">" + SvgText(IdeaLabel(*ideas[i])) + "</text>";
+      for (const std::string& country : ideas[i]->countries) {
+        auto it = column.find(country);
+        if (it == column.end()) continue;
+        svg += "<rect x=\"" + std::to_string(kLabel + static_cast<int>(it->second) * kCell) +
+               "\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(kCell - 1) +
+               "\" height=\"" + std::to_string(kCell - 1) + "\" fill=\"#2e6b3a\"><title>" +
+               SvgText(country + ": " + IdeaLabel(*ideas[i])) + "</title></rect>";
+      }
+    }
+    svg += "</svg>";
+    out->Figure(svg, "Documents (columns) by ideas (rows): a filled cell is a document that "
+                     "states the idea; an empty one, a document silent on it.");
+  }
+}
+
 void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
   out->Begin("Charter global constitution: " + std::to_string(plan.countries.size()) +
              " countries");
-  out->Para({{'p', "Principles of all countries clustered together (average linkage ≥ " +
+  out->Para({{'p', "Principles written from ideas are merged by idea: a country supports an "
+                   "idea when one of its principles names it, and the idea's own wording speaks "
+                   "for all of them. Principles in a clause's own words are clustered (average "
+                   "linkage ≥ " +
                        Fixed(plan.options.threshold) +
-                       "); each principle shows how many countries "
-                       "support it. Minimum support: " +
+                       "). Each principle shows how many countries support it. Minimum "
+                       "support: " +
                        std::to_string(plan.options.min_support) + "."}});
   out->Heading(2, "Summary", "summary");
   auto row = [](const std::string& k, size_t v) {
@@ -945,6 +1031,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
                              row("Distinct principles (clusters)", plan.clusters),
                              row("Principles with enough support", plan.entries.size()),
                              row("Conflicts", plan.conflicts.size())});
+  WriteGlobalFigures(plan, out);
   out->Heading(2, "Principles by support", "principles");
   std::vector<std::vector<Line>> rows;
   for (size_t i = 0; i < plan.entries.size(); ++i) {

@@ -254,3 +254,44 @@ TEST_CASE("the similarity weights and the length limit of a run read back from r
 }
 
 }  // namespace charter
+
+namespace charter {
+
+TEST_CASE("the global report pictures support per idea and the documents x ideas matrix",
+          "[report]") {
+  using testing::BagOfWords;
+  using testing::JoinCombine;
+  using testing::P;
+  auto with = [](Principle p, std::string idea) {
+    p.ideas = {std::move(idea)};
+    return p;
+  };
+  std::vector<CountrySet> sets = {
+      {"ken", {with(P("k1", "Choose the response that most respects the right to vote."), "vote")}},
+      {"zaf",
+       {with(P("z1", "Choose the response that most respects the right to vote."), "vote"),
+        with(P("z2", "Choose the response that least endorses torture."), "torture")}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};
+  tools.idea_principle = [](const std::string& idea) {
+    Principle p;
+    p.text = "Choose the response that most respects " + idea + " <&>.";
+    p.ideas = {idea};
+    return p;
+  };
+  GlobalPlan plan = MergeGlobal(sets, tools, {});
+  std::string html = GlobalReportHtml(plan);
+  size_t first = html.find("<svg");
+  REQUIRE(first != std::string::npos);
+  CHECK(html.find("<svg", first + 1) != std::string::npos);
+  // Two cells for vote (ken, zaf), one for torture (zaf); text escaped.
+  CHECK(html.find("<title>ken: vote</title>") != std::string::npos);
+  CHECK(html.find("<title>zaf: torture</title>") != std::string::npos);
+  CHECK(html.find("<title>ken: torture</title>") == std::string::npos);
+  CHECK(html.find("vote &lt;&amp;&gt;") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  std::string md = GlobalReportMarkdown(plan);
+  CHECK(md.find("<svg") == std::string::npos);
+  CHECK(md.find("Support per idea: how many of the 2 documents") != std::string::npos);
+}
+
+}  // namespace charter
