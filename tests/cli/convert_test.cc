@@ -264,3 +264,48 @@ TEST_CASE("every principle of the 80 English constitutions opens with a stance",
   }
   CHECK(principles > 2000);
 }
+
+TEST_CASE("merging convert's own principles with the same base gives the same constitution",
+          "[cli]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  const std::string zaf = charter::testing::CorporaDir() + "/constitutions/en/zaf.txt";
+  Ran a = Charter(dir, "convert '" + zaf + "' --base '" + Claude() + "' --out '" +
+                           dir.File("a") + "'");
+  INFO(a.err);
+  REQUIRE(a.code == 0);
+  Ran b = Charter(dir, "merge '" + dir.File("a/principles.jsonl") + "' --base '" + Claude() +
+                           "' --name zaf --out '" + dir.File("b") + "'");
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  // Nothing combined away on the second pass: the same principles, the
+  // same constitution.
+  CHECK(Slurp(dir.File("a/principles.jsonl")) == Slurp(dir.File("b/principles.jsonl")));
+  CHECK(Slurp(dir.File("a/constitution.jsonl")) == Slurp(dir.File("b/constitution.jsonl")));
+}
+
+TEST_CASE("convert lists the clauses it did not convert, with their reasons and lines", "[cli]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  const std::string usa = charter::testing::CorporaDir() + "/constitutions/en/usa.txt";
+  Ran r = Charter(dir, "convert '" + usa + "' --out '" + dir.File("a") + "'");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto report = nlohmann::ordered_json::parse(Slurp(dir.File("a/report.json")));
+  // The Eighteenth Amendment, repealed by the Twenty-first, is listed and
+  // is no principle; the Thirteenth (slavery) is one.
+  bool repealed = false;
+  for (const auto& u : report["unconverted"])
+    if (u["source"]["cite"].get<std::string>().starts_with("Amend. XVIII"))
+      repealed = u["reasons"][0].get<std::string>().starts_with("repealed by Amend. XXI");
+  CHECK(repealed);
+  bool slavery = false;
+  for (const auto& p : report["country_principles"]) {
+    CHECK(p["text"].get<std::string>().find("intoxicating") == std::string::npos);
+    for (const auto& s : p["sources"])
+      slavery = slavery || s["cite"].get<std::string>().starts_with("Amend. XIII");
+  }
+  CHECK(slavery);
+  std::string md = Slurp(dir.File("a/report.md"));
+  CHECK(md.find("## Clauses not converted (") != std::string::npos);
+}
