@@ -26,6 +26,10 @@
 #include "core/error.h"
 #include "core/rule_file.h"
 
+namespace re2 {
+class FilteredRE2;
+}
+
 namespace charter {
 
 struct Idea {
@@ -54,7 +58,9 @@ class IdeaSet {
 
   // The ideas `text` states: indices into ideas(), ascending (inventory
   // order), distinct. A pattern line codes the text when its pattern matches
-  // and its `unless` pattern (if any) does not. Each line that coded is
+  // and its `unless` pattern (if any) does not; an `unless` may name shared
+  // exceptions of <lang>/idea_unless.tsv as alternatives ("...|@limits").
+  // Each line that coded is
   // appended to `fired` (may be null) as {idea index, line id}.
   using Fired = std::vector<std::pair<int, std::string>>;
   std::vector<int> Code(std::string_view text, Fired* fired) const;
@@ -91,17 +97,26 @@ class IdeaSet {
   const std::vector<Conflict>& conflicts() const { return conflicts_; }
   // Index of the idea with id `id`, or -1.
   int Find(std::string_view id) const;
-  bool empty() const { return ideas_.empty() || !patterns_; }
+  bool empty() const { return ideas_.empty() || !filter_; }
 
  private:
   std::vector<Idea> ideas_;
   std::vector<Conflict> conflicts_;
   std::map<int, std::vector<std::shared_ptr<const re2::RE2>>> details_;  // idea -> patterns
   std::map<std::string, int, std::less<>> by_id_;
-  // Per pattern line: the idea it codes and its compiled `unless` (or null).
+  // Per pattern line: the idea it codes and its compiled `unless`: its own
+  // alternatives (or null) and the shared ones it names (idea_unless.tsv).
   std::vector<int> line_idea_;
-  std::vector<std::shared_ptr<const re2::RE2>> unless_;
-  std::shared_ptr<const PatternSet> patterns_;
+  struct Unless {
+    std::shared_ptr<const re2::RE2> own;
+    std::vector<std::shared_ptr<const re2::RE2>> shared;
+    bool Matches(std::string_view text) const;
+  };
+  std::vector<Unless> unless_;
+  std::vector<std::string> line_ids_;  // "en/ideas.tsv:12", per pattern line
+  std::shared_ptr<const re2::FilteredRE2> filter_;
+  std::vector<std::string> atoms_;
+  std::shared_ptr<const re2::RE2::Set> atom_set_;
 };
 
 }  // namespace charter

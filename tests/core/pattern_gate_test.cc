@@ -88,7 +88,7 @@ namespace {
 const std::vector<std::pair<std::string, size_t>> kPatternFiles = {
     {"qualifiers.tsv", 1},  {"modality.tsv", 2},      {"duties.tsv", 2},    {"values.tsv", 2},
     {"limitations.tsv", 2}, {"institutional.tsv", 2}, {"structure.tsv", 2}, {"holders.tsv", 3},
-    {"topics.tsv", 2},      {"context.tsv", 3},       {"ideas.tsv", 1},     {"validate.tsv", 1}};
+    {"topics.tsv", 2},      {"context.tsv", 3},       {"validate.tsv", 1}};
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;

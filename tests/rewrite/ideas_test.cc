@@ -266,3 +266,40 @@ TEST_CASE("the clauses of an amendment the document repeals become no principle"
 }
 
 }  // namespace charter
+
+namespace charter {
+
+TEST_CASE("an unless may name a shared exception, compiled once", "[rewrite][ideas]") {
+  RuleTexts rules = SmallRules(kIdeas, "life\t\\bright\\s+to\\s+life\\b\tabortion|@limits\n");
+  rules["en/idea_unless.tsv"] = "# shared\nlimits\t\\bmay\\s+be\\s+limited\\b\n";
+  Result<IdeaSet> set = IdeaSet::Create(rules, "en");
+  REQUIRE(set.has_value());
+  CHECK(set->Code("Everyone has the right to life.", nullptr).size() == 1);
+  CHECK(set->Code("The right to life may be limited by law.", nullptr).empty());
+  CHECK(set->Code("The right to life and abortion.", nullptr).empty());
+  rules["en/ideas.tsv"] = "life\tlife\t@limitz\n";
+  Result<IdeaSet> bad = IdeaSet::Create(rules, "en");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().message == "en/ideas.tsv:1: unknown shared exception '@limitz' (en/idea_unless.tsv)");
+}
+
+TEST_CASE("a slot takes the document's own words, or its default", "[rewrite][ideas]") {
+  RuleTexts rules = SmallRules(
+      "non_discrimination\tlife\tequality\tleast\tendorses discrimination on grounds such as "
+      "{race or sex}\n",
+      "non_discrimination\tdiscriminat\n");
+  rules["en/idea_details.tsv"] = "non_discrimination\tgrounds\\s+of\\s+([a-z ,]+?)\\s*(?:\\.|$)\n";
+  Result<IdeaSet> set = IdeaSet::Create(rules, "en");
+  REQUIRE(set.has_value());
+  const int i = set->Find("non_discrimination");
+  const std::string d =
+      set->Detail(i, "No one shall be discriminated against on grounds of religion, caste or "
+                     "place of birth.");
+  CHECK(d == "religion, caste or place of birth");
+  CHECK(set->Wording({i}, {{i, d}}) ==
+        "least endorses discrimination on grounds such as religion, caste or place of birth");
+  CHECK(set->Wording({i}) == "least endorses discrimination on grounds such as race or sex");
+  CHECK(set->Detail(i, "There shall be no discrimination (see Article 5).").empty());
+}
+
+}  // namespace charter
