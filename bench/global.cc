@@ -64,15 +64,36 @@ Ran Run(const std::string& bin, std::vector<std::string> args) {
 }
 
 // The core ideas of the global-constitution acceptance (rules/ideas.tsv ids).
-const char* const kCore[] = {
-    "life",           "torture",         "slavery",           "equality_before_law",
-    "non_discrimination", "gender_equality", "opinion_expression", "press_freedom",
-    "thought_conscience_religion", "peaceful_assembly", "association", "privacy",
-    "home_inviolability", "fair_hearing", "presumption_innocence", "no_retroactive_crime",
-    "vote",           "free_movement",   "education",         "health",
-    "work",           "property_right",  "healthy_environment", "child_protection",
-    "human_dignity",  "information_freedom", "disability_rights", "minority_rights",
-    "asylum",         "death_penalty_abolition"};
+const char* const kCore[] = {"life",
+                             "torture",
+                             "slavery",
+                             "equality_before_law",
+                             "non_discrimination",
+                             "gender_equality",
+                             "opinion_expression",
+                             "press_freedom",
+                             "thought_conscience_religion",
+                             "peaceful_assembly",
+                             "association",
+                             "privacy",
+                             "home_inviolability",
+                             "fair_hearing",
+                             "presumption_innocence",
+                             "no_retroactive_crime",
+                             "vote",
+                             "free_movement",
+                             "education",
+                             "health",
+                             "work",
+                             "property_right",
+                             "healthy_environment",
+                             "child_protection",
+                             "human_dignity",
+                             "information_freedom",
+                             "disability_rights",
+                             "minority_rights",
+                             "asylum",
+                             "death_penalty_abolition"};
 
 }  // namespace
 
@@ -93,7 +114,8 @@ int main(int argc, char** argv) {
                  bin.c_str());
     return 1;
   }
-  fs::path root = fs::temp_directory_path() / ("charter-bench-global-" + std::to_string(::getpid()));
+  fs::path root =
+      fs::temp_directory_path() / ("charter-bench-global-" + std::to_string(::getpid()));
   const std::string bulk = (root / "bulk").string();
   Ran b = Run(bin, {"bulk", corpora + "/constitutions/en", corpora + "/instruments/en", "--base",
                     corpora + "/principles/claude-constitution-2023.jsonl", "--out", bulk});
@@ -117,7 +139,8 @@ int main(int argc, char** argv) {
       fs::create_directories(to);
       fs::copy_file(s / "principles.jsonl", to / "principles.jsonl");
     }
-  Ran big = Run(bin, {"merge", "--global", scaled.string(), "--out", (root / "global-scaled").string()});
+  Ran big =
+      Run(bin, {"merge", "--global", scaled.string(), "--out", (root / "global-scaled").string()});
 
   std::map<std::string, size_t> support;
   std::ifstream in(global + "/constitution.jsonl");

@@ -35,11 +35,21 @@ namespace {
 
 // The core rights of the principle-quality acceptance: a document's
 // principles should name each one its text states.
-const char* const kCore[] = {"life",          "torture",          "slavery",
-                             "equality_before_law", "non_discrimination", "opinion_expression",
-                             "thought_conscience_religion", "peaceful_assembly", "association",
-                             "privacy",       "fair_hearing",     "education",
-                             "health",        "work",             "property_right"};
+const char* const kCore[] = {"life",
+                             "torture",
+                             "slavery",
+                             "equality_before_law",
+                             "non_discrimination",
+                             "opinion_expression",
+                             "thought_conscience_religion",
+                             "peaceful_assembly",
+                             "association",
+                             "privacy",
+                             "fair_hearing",
+                             "education",
+                             "health",
+                             "work",
+                             "property_right"};
 
 // Lines labelled principle-worthy (2) in a gold file, by path relative to corpora.
 std::set<uint32_t> GoldLines(const std::string& gold_path) {
@@ -49,7 +59,8 @@ std::set<uint32_t> GoldLines(const std::string& gold_path) {
   std::getline(in, row);  // header
   while (std::getline(in, row)) {
     std::vector<std::string_view> f = Split(row, '\t');
-    if (f.size() >= 4 && f[3] == "2") lines.insert(static_cast<uint32_t>(std::stoul(std::string(f[1]))));
+    if (f.size() >= 4 && f[3] == "2")
+      lines.insert(static_cast<uint32_t>(std::stoul(std::string(f[1]))));
   }
   return lines;
 }
@@ -151,7 +162,9 @@ int main() {
     total_unconverted += conv.unconverted.size();
     for (const auto& [t, n] : findings) findings_total[t] += n;
   }
-  auto share = [](size_t a, size_t b) { return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0; };
+  auto share = [](size_t a, size_t b) {
+    return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 0.0;
+  };
   std::cout << "quality.documents: " << files.size() << " docs\n";
   std::cout << "quality.clauses: " << total_clauses << " principle-worthy clauses\n";
   std::cout << "quality.principles: " << total_principles << " principles\n";

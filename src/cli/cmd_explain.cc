@@ -71,8 +71,7 @@ int Run(const ExplainOptions& o) {
         std::cout << "  idea:       " << set.ideas()[static_cast<size_t>(i)].id;
         for (const auto& [idea, line] : fired)
           if (idea == i) std::cout << " (" << line << ")";
-        if (std::string d = set.Detail(i, c.unit.text); !d.empty())
-          std::cout << " — " << d;
+        if (std::string d = set.Detail(i, c.unit.text); !d.empty()) std::cout << " — " << d;
         std::cout << "\n";
       }
     }

@@ -3,8 +3,8 @@
 // (JSONL, fixed key order). By default only clauses that should become
 // principles; --all prints every unit (headings and articles included).
 #include <iostream>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/command.h"
 #include "cli/pipeline.h"

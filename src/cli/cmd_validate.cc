@@ -34,8 +34,7 @@ Result<std::string> ReadInput(const std::string& file) {
 int Run(const ValidateOptions& o) {
   Result<std::string> bytes = ReadInput(o.file);
   if (!bytes) return Fail(bytes.error().message);
-  Result<RuleTexts> rules =
-      ReadRuleFolder(o.rules.empty() ? DefaultRulesRoot() : o.rules, o.lang);
+  Result<RuleTexts> rules = ReadRuleFolder(o.rules.empty() ? DefaultRulesRoot() : o.rules, o.lang);
   if (!rules) return Fail(rules.error().message);
   Result<Validator> v = Validator::Create(*rules, o.lang);
   if (!v) return Fail(v.error().message);
@@ -49,7 +48,8 @@ int Run(const ValidateOptions& o) {
     if (line.front() == '{') {
       auto j = nlohmann::json::parse(line, nullptr, false);
       if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j.at("text").is_string())
-        return Fail(name + ":" + std::to_string(line_no) + ": expected a JSON object with \"text\"");
+        return Fail(name + ":" + std::to_string(line_no) +
+                    ": expected a JSON object with \"text\"");
       text = j.at("text").get<std::string>();
     }
     ++checked;

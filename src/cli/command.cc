@@ -7,7 +7,7 @@ namespace charter::cli {
 std::vector<Command> AllCommands() {
   return {SegmentCommand(), ExtractCommand(), ExplainCommand(), TrainCommand(),
           SearchCommand(),  SimilarCommand(), ConvertCommand(), BulkCommand(),
-          MergeCommand(),   DiffCommand(),    PolisCommand(), ValidateCommand()};
+          MergeCommand(),   DiffCommand(),    PolisCommand(),   ValidateCommand()};
 }
 
 int Fail(const std::string& message) {

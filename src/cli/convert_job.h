@@ -52,9 +52,9 @@ struct ConvertSettings {
   float duplicate = 0.70f;
   float similar = 0.25f;
   float combine = 2.0f;
-  float lexical = 0.25f;   // MergeOptions::lexical
-  float topical = 0.40f;   // MergeOptions::topical
-  size_t max_chars = 0;    // MergeOptions::max_chars
+  float lexical = 0.25f;  // MergeOptions::lexical
+  float topical = 0.40f;  // MergeOptions::topical
+  size_t max_chars = 0;   // MergeOptions::max_chars
 };
 
 // Adds the options `convert` and `bulk` share (--lang, --rules, --models,

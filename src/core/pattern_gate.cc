@@ -437,8 +437,8 @@ GatePlan PlanGates(std::string_view pattern) {
 std::vector<std::string> TopLevelAlternatives(std::string_view pattern) {
   if (pattern.starts_with("(?") && pattern.size() > 2 && pattern[2] != ':') {
     size_t close = pattern.find(')');
-    if (close != std::string_view::npos && pattern.substr(2, close - 2).find(':') ==
-                                               std::string_view::npos)
+    if (close != std::string_view::npos &&
+        pattern.substr(2, close - 2).find(':') == std::string_view::npos)
       return {std::string(pattern)};
   }
   std::vector<std::string> out;

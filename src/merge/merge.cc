@@ -785,8 +785,8 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
   // from one clause's words) are clustered by embedding.
   const bool by_idea = static_cast<bool>(tools.idea_principle);
   std::map<std::string, std::vector<int>> idea_members;  // idea -> indices into all
-  std::vector<std::string> idea_order;                    // by first appearance
-  std::vector<int> rest;                                  // indices into all
+  std::vector<std::string> idea_order;                   // by first appearance
+  std::vector<int> rest;                                 // indices into all
   for (size_t i = 0; i < all.size(); ++i) {
     if (!by_idea || all[i].ideas.empty()) {
       rest.push_back(static_cast<int>(i));
@@ -839,8 +839,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     p.entry.members = members.size();
     p.members = members;
     p.first = members.front();
-    if (iv.dim > 0 && iv.n == idea_order.size())
-      p.centroid.assign(iv.Row(k), iv.Row(k) + iv.dim);
+    if (iv.dim > 0 && iv.n == idea_order.size()) p.centroid.assign(iv.Row(k), iv.Row(k) + iv.dim);
     kept.push_back(std::move(p));
   }
   for (auto& c : clusters) {

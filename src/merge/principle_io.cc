@@ -14,8 +14,8 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-const char* const kKnownKeys[] = {"id",       "text",  "polarity", "kind",   "origin",
-                                  "topics",   "template", "rules", "ideas",    "sources"};
+const char* const kKnownKeys[] = {"id",     "text",     "polarity", "kind",  "origin",
+                                  "topics", "template", "rules",    "ideas", "sources"};
 
 bool IsKnownKey(const std::string& key) {
   for (const char* k : kKnownKeys)

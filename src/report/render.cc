@@ -83,10 +83,18 @@ void AppendMdLine(std::string* out, const Line& line, bool in_table = false) {
 void AppendHtmlRun(std::string* out, const Run& r) {
   const char* tag = nullptr;
   switch (r.style) {
-    case 'b': tag = "strong"; break;
-    case 'i': tag = "em"; break;
-    case 'c': tag = "code"; break;
-    case 'q': tag = "q"; break;
+    case 'b':
+      tag = "strong";
+      break;
+    case 'i':
+      tag = "em";
+      break;
+    case 'c':
+      tag = "code";
+      break;
+    case 'q':
+      tag = "q";
+      break;
     case 'a': {
       size_t bar = r.text.rfind('|');
       *out += "<a href=\"#";
@@ -118,12 +126,23 @@ void AppendHtmlLine(std::string* out, const Line& line) {
 void AppendHtmlEscaped(std::string* out, std::string_view s) {
   for (char c : s) {
     switch (c) {
-      case '&': *out += "&amp;"; break;
-      case '<': *out += "&lt;"; break;
-      case '>': *out += "&gt;"; break;
-      case '"': *out += "&quot;"; break;
-      case '\'': *out += "&#39;"; break;
-      default: *out += c;
+      case '&':
+        *out += "&amp;";
+        break;
+      case '<':
+        *out += "&lt;";
+        break;
+      case '>':
+        *out += "&gt;";
+        break;
+      case '"':
+        *out += "&quot;";
+        break;
+      case '\'':
+        *out += "&#39;";
+        break;
+      default:
+        *out += c;
     }
   }
 }
@@ -135,7 +154,9 @@ std::string MarkdownEscape(const std::string& s, bool in_table) {
   return out;
 }
 
-void MarkdownSink::Begin(const std::string& title) { out_ = "# " + MarkdownEscape(title, false) + "\n"; }
+void MarkdownSink::Begin(const std::string& title) {
+  out_ = "# " + MarkdownEscape(title, false) + "\n";
+}
 
 void MarkdownSink::Heading(int level, const std::string& text, const std::string& anchor) {
   (void)anchor;  // Markdown viewers derive anchors from the heading text.
@@ -208,10 +229,11 @@ void MarkdownSink::Table(const std::vector<std::string>& head,
 std::string MarkdownSink::End() { return std::move(out_); }
 
 void HtmlSink::Begin(const std::string& title) {
-  out_ = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         HtmlEscape(title) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n<h1>" +
-         HtmlEscape(title) + "</h1>\n";
+  out_ =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+      HtmlEscape(title) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n<h1>" +
+      HtmlEscape(title) + "</h1>\n";
 }
 
 void HtmlSink::Heading(int level, const std::string& text, const std::string& anchor) {

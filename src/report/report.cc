@@ -245,9 +245,10 @@ void WriteUnconverted(const MergePlan& plan, Sink* out) {
     out->Para({{'p', "None."}});
     return;
   }
-  out->Para({{'p', "Clauses read as rights, duties or values that state no idea of the inventory "
-                   "(rules/ideas.tsv) and whose own rewriting failed validation. Add an idea or a "
-                   "pattern if one of them should become a principle."}});
+  out->Para({{'p',
+              "Clauses read as rights, duties or values that state no idea of the inventory "
+              "(rules/ideas.tsv) and whose own rewriting failed validation. Add an idea or a "
+              "pattern if one of them should become a principle."}});
   std::vector<Item> items;
   for (const Unconverted& u : plan.unconverted) {
     Line line = {{'i', CiteSource(u.source)}, {'p', " (" + u.kind + "): "}, {'q', u.source.text}};
@@ -957,8 +958,8 @@ void WriteGlobalFigures(const GlobalPlan& plan, Sink* out) {
     constexpr int kRow = 14, kLabel = 220, kBar = 360;
     const int height = static_cast<int>(ideas.size()) * kRow + 20;
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                      std::to_string(kLabel + kBar + 60) + "\" height=\"" +
-                      std::to_string(height) + "\" font-family=\"sans-serif\" font-size=\"11\" " +
+                      std::to_string(kLabel + kBar + 60) + "\" height=\"" + std::to_string(height) +
+                      "\" font-family=\"sans-serif\" font-size=\"11\" " +
                       "role=\"img\" aria-label=\"support per idea\">";
     for (size_t i = 0; i < ideas.size(); ++i) {
       const int y = static_cast<int>(i) * kRow + 10;
@@ -969,8 +970,8 @@ void WriteGlobalFigures(const GlobalPlan& plan, Sink* out) {
       svg += "<rect x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 1) +
              "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(kRow - 3) +
              "\" fill=\"#4a7ab5\"><title>" + SvgText(ideas[i]->principle.text) + "</title></rect>";
-      svg += "<text x=\"" + std::to_string(kLabel + w + 4) + "\" y=\"" +
-             std::to_string(y + 10) + "\">" + std::to_string(support) + "</text>";
+      svg += "<text x=\"" + std::to_string(kLabel + w + 4) + "\" y=\"" + std::to_string(y + 10) +
+             "\">" + std::to_string(support) + "</text>";
     }
     svg += "</svg>";
     out->Figure(svg, "Support per idea: how many of the " + std::to_string(n) +
@@ -981,8 +982,8 @@ void WriteGlobalFigures(const GlobalPlan& plan, Sink* out) {
     constexpr int kCell = 9, kLabel = 220, kTop = 40;
     const int width = kLabel + static_cast<int>(n) * kCell + 10;
     const int height = kTop + static_cast<int>(ideas.size()) * kCell + 10;
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                      std::to_string(width) + "\" height=\"" + std::to_string(height) +
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
+                      "\" height=\"" + std::to_string(height) +
                       "\" font-family=\"sans-serif\" font-size=\"8\" role=\"img\" " +
                       "aria-label=\"documents by ideas\">";
     for (size_t c = 0; c < n; ++c) {
@@ -1006,22 +1007,24 @@ void WriteGlobalFigures(const GlobalPlan& plan, Sink* out) {
       }
     }
     svg += "</svg>";
-    out->Figure(svg, "Documents (columns) by ideas (rows): a filled cell is a document that "
-                     "states the idea; an empty one, a document silent on it.");
+    out->Figure(svg,
+                "Documents (columns) by ideas (rows): a filled cell is a document that "
+                "states the idea; an empty one, a document silent on it.");
   }
 }
 
 void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
   out->Begin("Charter global constitution: " + std::to_string(plan.countries.size()) +
              " countries");
-  out->Para({{'p', "Principles written from ideas are merged by idea: a country supports an "
-                   "idea when one of its principles names it, and the idea's own wording speaks "
-                   "for all of them. Principles in a clause's own words are clustered (average "
-                   "linkage ≥ " +
-                       Fixed(plan.options.threshold) +
-                       "). Each principle shows how many countries support it. Minimum "
-                       "support: " +
-                       std::to_string(plan.options.min_support) + "."}});
+  out->Para({{'p',
+              "Principles written from ideas are merged by idea: a country supports an "
+              "idea when one of its principles names it, and the idea's own wording speaks "
+              "for all of them. Principles in a clause's own words are clustered (average "
+              "linkage ≥ " +
+                  Fixed(plan.options.threshold) +
+                  "). Each principle shows how many countries support it. Minimum "
+                  "support: " +
+                  std::to_string(plan.options.min_support) + "."}});
   out->Heading(2, "Summary", "summary");
   auto row = [](const std::string& k, size_t v) {
     return std::vector<Line>{{{'p', k}}, {{'p', std::to_string(v)}}};

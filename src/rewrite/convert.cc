@@ -29,8 +29,8 @@ Source SourceOf(const Clause& c) {
 
 // One family's ideas in a document, with the clauses that state each.
 struct FamilyUse {
-  size_t first = 0;                             // index of its first clause
-  std::map<int, std::vector<size_t>> clauses;   // idea -> clause indices, in order
+  size_t first = 0;                               // index of its first clause
+  std::map<int, std::vector<size_t>> clauses;     // idea -> clause indices, in order
   std::map<int, std::vector<std::string>> fired;  // idea -> pattern lines that coded it
 };
 
@@ -92,7 +92,9 @@ int NumberOf(std::string_view s, const std::map<std::string, int>& words) {
   if (std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return l.size() < 6 ? std::stoi(l) : 0;
   if (l.find_first_not_of("ivxlc") == std::string::npos) {
-    auto val = [](char c) { return c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : c == 'l' ? 50 : 100; };
+    auto val = [](char c) {
+      return c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : c == 'l' ? 50 : 100;
+    };
     int n = 0;
     for (size_t i = 0; i < l.size(); ++i)
       n += (i + 1 < l.size() && val(l[i]) < val(l[i + 1])) ? -val(l[i]) : val(l[i]);
@@ -112,8 +114,7 @@ bool InUnit(const std::string& id, const std::string& prefix) {
   size_t hash = id.find('#');
   if (hash == std::string::npos) return false;
   std::string_view path = std::string_view(id).substr(hash + 1);
-  return StartsWith(path, prefix) &&
-         (path.size() == prefix.size() || path[prefix.size()] == '/');
+  return StartsWith(path, prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
 }
 
 }  // namespace

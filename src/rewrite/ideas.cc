@@ -1,11 +1,11 @@
 #include "rewrite/ideas.h"
 
+#include <re2/filtered_re2.h>
+#include <re2/set.h>
+
 #include <algorithm>
 #include <cctype>
 #include <set>
-
-#include <re2/filtered_re2.h>
-#include <re2/set.h>
 
 #include "core/pattern_gate.h"
 #include "core/text.h"
@@ -59,19 +59,23 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
   for (const Rule& r : inv->rules) {
     Idea idea{r.fields[0], r.fields[1], r.fields[2], r.fields[3], r.fields[4], r.Id()};
     if (!IsSnakeId(idea.id))
-      return InvalidArgument(Where(r) + ": idea id must be lowercase letters, digits and '_', found '" +
+      return InvalidArgument(Where(r) +
+                             ": idea id must be lowercase letters, digits and '_', found '" +
                              idea.id + "'");
     if (!topics.empty() && !topics.count(idea.topic))
       return InvalidArgument(Where(r) + ": unknown topic '" + idea.topic + "'");
     if (!IsSnakeId(idea.family))
-      return InvalidArgument(Where(r) + ": family must be lowercase letters, digits and '_', found '" +
+      return InvalidArgument(Where(r) +
+                             ": family must be lowercase letters, digits and '_', found '" +
                              idea.family + "'");
     if (idea.stance != "most" && idea.stance != "least")
       return InvalidArgument(Where(r) + ": stance must be most or least, found '" + idea.stance +
                              "'");
     if (idea.phrase.find(' ') == std::string::npos || idea.phrase.back() == '.')
-      return InvalidArgument(Where(r) + ": phrase must be a verb and its object, without a final "
-                                        "period, found '" + idea.phrase + "'");
+      return InvalidArgument(Where(r) +
+                             ": phrase must be a verb and its object, without a final "
+                             "period, found '" +
+                             idea.phrase + "'");
     if (size_t open = idea.phrase.find('{'); open != std::string::npos) {
       size_t close = idea.phrase.find('}', open);
       if (close == std::string::npos || idea.phrase.find('{', open + 1) != std::string::npos)
@@ -88,8 +92,7 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
     if (!cf) return std::unexpected(cf.error());
     for (const Rule& r : cf->rules) {
       for (const std::string& id : r.fields)
-        if (!set.by_id_.count(id))
-          return InvalidArgument(Where(r) + ": unknown idea '" + id + "'");
+        if (!set.by_id_.count(id)) return InvalidArgument(Where(r) + ": unknown idea '" + id + "'");
       set.conflicts_.push_back({r.fields[0], r.fields[1], r.Id()});
     }
   }
@@ -178,7 +181,8 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
   lit.set_log_errors(false);
   auto atom_set = std::make_shared<RE2::Set>(lit, RE2::UNANCHORED);
   bool atoms_ok = true;
-  for (const std::string& a : set.atoms_) atoms_ok = atoms_ok && atom_set->Add(RE2::QuoteMeta(a), nullptr) >= 0;
+  for (const std::string& a : set.atoms_)
+    atoms_ok = atoms_ok && atom_set->Add(RE2::QuoteMeta(a), nullptr) >= 0;
   if (atoms_ok && !set.atoms_.empty() && atom_set->Compile()) set.atom_set_ = std::move(atom_set);
   set.filter_ = std::move(filter);
   return set;
@@ -202,7 +206,8 @@ std::vector<int> IdeaSet::Code(std::string_view text, Fired* fired) const {
   for (int h : hits) {
     if (unless_[static_cast<size_t>(h)].Matches(text)) continue;
     found.push_back(line_idea_[static_cast<size_t>(h)]);
-    if (fired) fired->emplace_back(line_idea_[static_cast<size_t>(h)], line_ids_[static_cast<size_t>(h)]);
+    if (fired)
+      fired->emplace_back(line_idea_[static_cast<size_t>(h)], line_ids_[static_cast<size_t>(h)]);
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());

@@ -27,8 +27,8 @@
 #include "core/types.h"
 #include "rewrite/grammar.h"
 #include "rewrite/ideas.h"
-#include "rewrite/validate.h"
 #include "rewrite/rewrite.h"
+#include "rewrite/validate.h"
 
 namespace charter::rewrite_internal {
 

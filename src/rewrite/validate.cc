@@ -11,8 +11,8 @@ namespace {
 
 const std::set<std::string, std::less<>>& FindingTypes() {
   static const std::set<std::string, std::less<>> kTypes = {
-      "cross_reference", "pronoun", "acronym", "debris", "fragment", "machinery", "form",
-      "too_long"};
+      "cross_reference", "pronoun",   "acronym", "debris",
+      "fragment",        "machinery", "form",    "too_long"};
   return kTypes;
 }
 

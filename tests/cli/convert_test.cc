@@ -72,8 +72,9 @@ std::string Claude() {
 
 }  // namespace
 
-TEST_CASE("convert of the UDHR yields one principle per family of ideas, mostly matched to the base",
-          "[cli]") {
+TEST_CASE(
+    "convert of the UDHR yields one principle per family of ideas, mostly matched to the base",
+    "[cli]") {
   CHARTER_REQUIRE_SHARED();
   ConvertTempDir dir;
   Ran r = Charter(
@@ -270,8 +271,8 @@ TEST_CASE("merging convert's own principles with the same base gives the same co
   CHARTER_REQUIRE_SHARED();
   ConvertTempDir dir;
   const std::string zaf = charter::testing::CorporaDir() + "/constitutions/en/zaf.txt";
-  Ran a = Charter(dir, "convert '" + zaf + "' --base '" + Claude() + "' --out '" +
-                           dir.File("a") + "'");
+  Ran a =
+      Charter(dir, "convert '" + zaf + "' --base '" + Claude() + "' --out '" + dir.File("a") + "'");
   INFO(a.err);
   REQUIRE(a.code == 0);
   Ran b = Charter(dir, "merge '" + dir.File("a/principles.jsonl") + "' --base '" + Claude() +

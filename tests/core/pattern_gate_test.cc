@@ -202,4 +202,3 @@ TEST_CASE("no shipped pattern is asked of every text on its own", "[core]") {
     }
   });
 }
-

@@ -352,8 +352,9 @@ TEST_CASE("the global merge supports an idea by every country that names it, in 
   // state: a declared conflict with the countries of each side.
   std::vector<CountrySet> sets = {
       {"ken",
-       {WithIdeas(P("k1", "Choose the response that most respects the right to vote and to stand "
-                          "for office."),
+       {WithIdeas(P("k1",
+                    "Choose the response that most respects the right to vote and to stand "
+                    "for office."),
                   {"vote", "stand_for_office"}),
         WithIdeas(P("k2", "Choose the response that most respects the state's religion."),
                   {"state_religion"})}},
@@ -362,8 +363,9 @@ TEST_CASE("the global merge supports an idea by every country that names it, in 
         WithIdeas(P("z2", "Choose the response that most respects a secular state."),
                   {"secular_state"})}},
       {"ind",
-       {WithIdeas(P("i1", "Choose the response that most respects universal suffrage and the "
-                          "right to vote."),
+       {WithIdeas(P("i1",
+                    "Choose the response that most respects universal suffrage and the "
+                    "right to vote."),
                   {"universal_suffrage", "vote"}),
         P("i2", "Choose the response that most protects the cows.")}}};
   MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};

@@ -46,8 +46,7 @@ TEST_CASE("report JSON reads back into a plan that writes the same bytes", "[rep
   }
 }
 
-TEST_CASE("report JSON has the summary counts and the evidence of each duplicate",
-          "[report]") {
+TEST_CASE("report JSON has the summary counts and the evidence of each duplicate", "[report]") {
   auto j = nlohmann::ordered_json::parse(ReportJson(SamplePlan()));
   CHECK(j["summary"]["base_principles"] == 2);
   CHECK(j["summary"]["duplicates"] == 1);
@@ -150,7 +149,8 @@ TEST_CASE("critique and revision requests are phrased from the principle", "[rep
       {"Choose the response that is most honest and helpful.",
        "Identify specific ways in which the response is not honest and helpful.",
        "Please rewrite the response so that it is honest and helpful."},
-      {"Be kind.", "Identify specific ways in which the response does not follow this principle: Be kind.",
+      {"Be kind.",
+       "Identify specific ways in which the response does not follow this principle: Be kind.",
        "Please rewrite the response so that it follows this principle: Be kind."},
   };
   for (const Case& c : cases) {
@@ -172,8 +172,8 @@ TEST_CASE("CAI export follows llm-swarm's layout and LangChain's field names", "
   CHECK(cai["constitutions"][0].contains("critic"));
   CHECK(cai["constitutions"][0].contains("revision"));
   CHECK(cai["system_chat"].is_array());
-  auto with_chat = nlohmann::ordered_json::parse(
-      CaiJson(ps, "[[{\"role\":\"user\",\"content\":\"hi\"}]]"));
+  auto with_chat =
+      nlohmann::ordered_json::parse(CaiJson(ps, "[[{\"role\":\"user\",\"content\":\"hi\"}]]"));
   CHECK(with_chat["system_chat"][0][0]["content"] == "hi");
   auto lc = nlohmann::ordered_json::parse(LangChainJson(ps));
   REQUIRE(lc.size() == 3);

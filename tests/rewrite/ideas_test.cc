@@ -183,7 +183,8 @@ TEST_CASE("a document's clauses become one principle per family of ideas, with e
   // Real clauses (UDHR Arts. 3 and 5, Kenya-style item, ICCPR 6(2)): torture
   // is stated twice, in two articles; the principle cites both.
   std::vector<Clause> clauses = {
-      MakeClause(Kind::kRight, "3", "Everyone has the right to life, liberty and security of person.", 10),
+      MakeClause(Kind::kRight, "3",
+                 "Everyone has the right to life, liberty and security of person.", 10),
       MakeClause(Kind::kProhibition, "5",
                  "No one shall be subjected to torture or to cruel, inhuman or degrading "
                  "treatment or punishment.",
@@ -280,7 +281,8 @@ TEST_CASE("an unless may name a shared exception, compiled once", "[rewrite][ide
   rules["en/ideas.tsv"] = "life\tlife\t@limitz\n";
   Result<IdeaSet> bad = IdeaSet::Create(rules, "en");
   REQUIRE_FALSE(bad.has_value());
-  CHECK(bad.error().message == "en/ideas.tsv:1: unknown shared exception '@limitz' (en/idea_unless.tsv)");
+  CHECK(bad.error().message ==
+        "en/ideas.tsv:1: unknown shared exception '@limitz' (en/idea_unless.tsv)");
 }
 
 TEST_CASE("a slot takes the document's own words, or its default", "[rewrite][ideas]") {
@@ -293,8 +295,9 @@ TEST_CASE("a slot takes the document's own words, or its default", "[rewrite][id
   REQUIRE(set.has_value());
   const int i = set->Find("non_discrimination");
   const std::string d =
-      set->Detail(i, "No one shall be discriminated against on grounds of religion, caste or "
-                     "place of birth.");
+      set->Detail(i,
+                  "No one shall be discriminated against on grounds of religion, caste or "
+                  "place of birth.");
   CHECK(d == "religion, caste or place of birth");
   CHECK(set->Wording({i}, {{i, d}}) ==
         "least endorses discrimination on grounds such as religion, caste or place of birth");
