@@ -241,6 +241,10 @@ std::string IdeaSet::Detail(int i, std::string_view clause_text) const {
           cut = true;
         }
     }
+    // A word set in capitals for emphasis ("FRATERNITY") reads as a word.
+    if (std::none_of(d.begin(), d.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
+      d = AsciiLower(d);
     bool plain = !d.empty() && d.size() <= kMaxDetailBytes;
     for (char c : d)
       plain = plain && (std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == ',' ||
