@@ -135,10 +135,39 @@ Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_colu
     auto anchored = std::make_shared<::re2::RE2::Set>(opt, ::re2::RE2::ANCHOR_START);
     // Gate pattern (prefixed "^" for the anchored set) -> gate number.
     std::map<std::string, int> gate_entry;
+    // Adds a gated group for `rule`: its gates (shared with other rules by
+    // text) in the main set, or in the anchored one for a "^" piece of a
+    // pattern that starts there; no gate at all means it is asked of every
+    // text. A gate that does not parse is left out: one may be missing,
+    // never wrong.
+    std::string err;
+    auto add_gated = [&](int rule, const std::vector<std::string>& pieces, bool at_start) {
+      const int g = static_cast<int>(ps.gated_.size());
+      std::vector<int> gates;
+      for (const std::string& gate : pieces) {
+        const bool anchored_gate = at_start && AnchoredAtStart(gate);
+        auto [it, added] = gate_entry.emplace((anchored_gate ? "^" : "") + gate,
+                                              static_cast<int>(ps.gate_users_.size()));
+        if (added) {
+          re2::RE2::Set& target = anchored_gate ? *anchored : *set;
+          if (target.Add(gate, &err) < 0) {
+            gate_entry.erase(it);
+            continue;
+          }
+          (anchored_gate ? ps.anchored_entry_ : ps.entry_)
+              .push_back(-1 - static_cast<int>(ps.gate_users_.size()));
+          ps.gate_users_.emplace_back();
+        }
+        if (std::find(gates.begin(), gates.end(), it->second) == gates.end())
+          gates.push_back(it->second);
+      }
+      for (int gate : gates) ps.gate_users_[static_cast<size_t>(gate)].push_back(g);
+      if (gates.empty()) ps.ungated_.push_back(g);
+      ps.gated_.push_back({rule, static_cast<int>(gates.size())});
+    };
     for (size_t i = 0; i < file.rules.size(); ++i) {
       const std::string& pattern = ps.patterns_[i];
       const int rule = static_cast<int>(i);
-      std::string err;
       const bool at_start = !options.anchor_start && AnchoredAtStart(pattern);
       GatePlan plan;
       if (options.anchor_start) {
@@ -169,25 +198,7 @@ Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_colu
                 ps.entry_.push_back(rule);
                 continue;
               }
-              const int g = static_cast<int>(ps.gated_.size());
-              std::vector<int> gates;
-              for (const std::string& gate : ap.exact ? std::vector<std::string>{} : ap.gates) {
-                auto [it, added] =
-                    gate_entry.emplace(gate, static_cast<int>(ps.gate_users_.size()));
-                if (added) {
-                  if (set->Add(gate, &err) < 0) {
-                    gate_entry.erase(it);
-                    continue;
-                  }
-                  ps.entry_.push_back(-1 - static_cast<int>(ps.gate_users_.size()));
-                  ps.gate_users_.emplace_back();
-                }
-                if (std::find(gates.begin(), gates.end(), it->second) == gates.end())
-                  gates.push_back(it->second);
-              }
-              for (int gate : gates) ps.gate_users_[static_cast<size_t>(gate)].push_back(g);
-              if (gates.empty()) ps.ungated_.push_back(g);
-              ps.gated_.push_back({rule, static_cast<int>(gates.size())});
+              add_gated(rule, ap.exact ? std::vector<std::string>{} : ap.gates, false);
             }
             continue;
           }
@@ -214,30 +225,9 @@ Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_colu
       // The pattern is asked on its own: check it (with RE2's message).
       if (!options.each)
         if (auto st = compile_each(i); !st) return std::unexpected(st.error());
-      const int g = static_cast<int>(ps.gated_.size());
-      std::vector<int> gates;
-      for (const std::string& gate : plan.gates) {
-        // A pattern's first piece keeps its "^" (after any inline flags the
-        // planner carried into it): it goes in the anchored set.
-        const bool anchored_gate = at_start && AnchoredAtStart(gate);
-        auto [it, added] = gate_entry.emplace((anchored_gate ? "^" : "") + gate,
-                                              static_cast<int>(ps.gate_users_.size()));
-        if (added) {
-          re2::RE2::Set& target = anchored_gate ? *anchored : *set;
-          if (target.Add(gate, &err) < 0) {
-            gate_entry.erase(it);
-            continue;  // a gate may be missing, never wrong
-          }
-          (anchored_gate ? ps.anchored_entry_ : ps.entry_)
-              .push_back(-1 - static_cast<int>(ps.gate_users_.size()));
-          ps.gate_users_.emplace_back();
-        }
-        if (std::find(gates.begin(), gates.end(), it->second) == gates.end())
-          gates.push_back(it->second);
-      }
-      for (int gate : gates) ps.gate_users_[static_cast<size_t>(gate)].push_back(g);
-      if (gates.empty()) ps.ungated_.push_back(g);
-      ps.gated_.push_back({rule, static_cast<int>(gates.size())});
+      // A pattern's first piece keeps its "^" (after any inline flags the
+      // planner carried into it): it goes in the anchored set.
+      add_gated(rule, plan.gates, at_start);
     }
     if (!ps.entry_.empty()) {
       if (!set->Compile())

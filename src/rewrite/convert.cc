@@ -12,20 +12,12 @@
 
 namespace charter {
 
+using rewrite_internal::SourceOf;
+
 namespace {
 
 constexpr std::string_view kPrefix = "Choose the response that ";
 
-Source SourceOf(const Clause& c) {
-  Source s;
-  s.doc = c.unit.doc;
-  s.id = c.unit.id;
-  s.cite = c.unit.cite;
-  s.line_start = c.unit.line_start;
-  s.line_end = c.unit.line_end;
-  s.text = c.unit.text;
-  return s;
-}
 
 // One family's ideas in a document, with the clauses that state each.
 struct FamilyUse {

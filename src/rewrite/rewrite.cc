@@ -220,14 +220,7 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
   p.kind = KindName(clause.kind);
   p.topics = clause.topics;
   p.origin = "country";
-  Source src;
-  src.doc = clause.unit.doc;
-  src.id = clause.unit.id;
-  src.cite = clause.unit.cite;
-  src.line_start = clause.unit.line_start;
-  src.line_end = clause.unit.line_end;
-  src.text = clause.unit.text;
-  p.sources.push_back(std::move(src));
+  p.sources.push_back(rewrite_internal::SourceOf(clause));
   p.rules = clause.rules;
   for (const std::string& id : fired) p.rules.push_back(id);
   if (used) p.rules.push_back(used->rule_id);

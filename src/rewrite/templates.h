@@ -54,6 +54,10 @@ struct Template {
   bool AppliesTo(Kind kind) const;
 };
 
+// A clause as the source of a principle: its document, provision id, cite,
+// lines and text.
+Source SourceOf(const Clause& c);
+
 struct CleanRule {
   std::string rule_id;
   std::shared_ptr<const re2::RE2> regex;
