@@ -111,6 +111,21 @@ bool InUnit(const std::string& id, const std::string& prefix) {
 
 }  // namespace
 
+namespace rewrite_internal {
+
+Source SourceOf(const Clause& c) {
+  Source s;
+  s.doc = c.unit.doc;
+  s.id = c.unit.id;
+  s.cite = c.unit.cite;
+  s.line_start = c.unit.line_start;
+  s.line_end = c.unit.line_end;
+  s.text = c.unit.text;
+  return s;
+}
+
+}  // namespace rewrite_internal
+
 // Clauses of units the document itself repeals ("The eighteenth article of
 // amendment ... is hereby repealed"), by index, with the repealing cite.
 std::map<size_t, std::string> Rewriter::Repealed(const std::vector<Clause>& clauses) const {
