@@ -310,3 +310,52 @@ TEST_CASE("convert lists the clauses it did not convert, with their reasons and 
   std::string md = Slurp(dir.File("a/report.md"));
   CHECK(md.find("## Clauses not converted (") != std::string::npos);
 }
+
+TEST_CASE("the global merge finds the declared conflicts of ideas, each side with its countries",
+          "[cli][global]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  fs::create_directories(dir.File("in"));
+  // Development documents that state one side or the other: Italy abolishes
+  // the death penalty, Spain keeps it for military law in wartime; Egypt has
+  // a state religion and religious law as a source, Spain is secular; Rwanda
+  // defines marriage as a man and a woman, South Africa forbids
+  // discrimination by sexual orientation; Korea has military service,
+  // Germany conscientious objection.
+  for (const char* doc : {"ita", "esp", "egy", "rwa", "zaf", "kor", "deu"})
+    fs::copy_file(charter::testing::CorporaDir() + "/constitutions/en/" + doc + ".txt",
+                  dir.File("in/") + doc + ".txt");
+  Ran b = Charter(dir, "bulk '" + dir.File("in") + "' --out '" + dir.File("b") + "'");
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  Ran g = Charter(dir, "merge --global '" + dir.File("b") + "' --out '" + dir.File("g") + "'");
+  INFO(g.err);
+  REQUIRE(g.code == 0);
+  auto report = nlohmann::ordered_json::parse(Slurp(dir.File("g/report.json")));
+  struct Want {
+    const char* a;
+    const char* b;
+    const char* country_a;
+    const char* country_b;
+  };
+  const Want kWant[] = {
+      {"death_penalty_abolition", "death_penalty_permitted", "ita", "esp"},
+      {"state_religion", "secular_state", "egy", "esp"},
+      {"religious_law_source", "secular_state", "egy", "esp"},
+      {"marriage_man_woman", "sexual_orientation_equality", "rwa", "zaf"},
+      {"military_service", "conscientious_objection", "kor", "deu"},
+  };
+  for (const Want& w : kWant) {
+    INFO(w.a << " vs " << w.b);
+    bool found = false;
+    for (const auto& c : report["conflicts"]) {
+      if (c["kind"] != "idea" || c["label_a"] != w.a || c["label_b"] != w.b) continue;
+      found = true;
+      CHECK(c["side_a"].get<std::string>().find(w.country_a) != std::string::npos);
+      CHECK(c["side_b"].get<std::string>().find(w.country_b) != std::string::npos);
+      // One clause per country of a side, noted with the country.
+      CHECK_FALSE(c["a"]["sources"].empty());
+    }
+    CHECK(found);
+  }
+}
