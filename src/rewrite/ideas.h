@@ -97,7 +97,7 @@ class IdeaSet {
   const std::vector<Conflict>& conflicts() const { return conflicts_; }
   // Index of the idea with id `id`, or -1.
   int Find(std::string_view id) const;
-  bool empty() const { return ideas_.empty() || !filter_; }
+  bool empty() const { return ideas_.empty() || prefilters_.empty(); }
 
  private:
   std::vector<Idea> ideas_;
@@ -114,9 +114,16 @@ class IdeaSet {
   };
   std::vector<Unless> unless_;
   std::vector<std::string> line_ids_;  // "en/ideas.tsv:12", per pattern line
-  std::shared_ptr<const re2::FilteredRE2> filter_;
-  std::vector<std::string> atoms_;
-  std::shared_ptr<const re2::RE2::Set> atom_set_;
+  // The pattern lines in parts (compiled in parallel), each with RE2's
+  // FilteredRE2 and the set of its literal atoms; `first` is the part's
+  // first line.
+  struct Prefilter {
+    std::shared_ptr<const re2::FilteredRE2> filter;
+    std::vector<std::string> atoms;
+    std::shared_ptr<const re2::RE2::Set> atom_set;
+    int first = 0;
+  };
+  std::vector<Prefilter> prefilters_;
 };
 
 }  // namespace charter
