@@ -1,11 +1,13 @@
 // cmd_merge.cc — two merges of principle sets that already exist:
-//   charter merge --global OUTDIR... [--min-support N] --out DIR
+//   charter merge --global OUTDIR... [--min-support N|P%] --out DIR
 //       the global constitution over the countries of `convert`/`bulk`
 //       output folders (each with a principles.jsonl), with support counts
 //       and conflicts across countries;
 //   charter merge PRINCIPLES.jsonl --base BASE [--decisions D] --out DIR
 //       one principle set (e.g. from public input) merged with a base, with
 //       the same outputs as `convert`.
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -24,7 +26,7 @@ namespace fs = std::filesystem;
 struct MergeCmdOptions {
   std::vector<std::string> inputs;
   bool global = false;
-  size_t min_support = 1;
+  std::string min_support = "1";  // a count ("10") or a share of the documents ("25%")
   float threshold = 0.60f;  // across countries: 0.45 chains whole chapters (measured on 86 docs)
   std::string out;
   std::string name;
@@ -56,6 +58,28 @@ Result<std::vector<std::string>> PrincipleFiles(const std::vector<std::string>& 
   return out;
 }
 
+// --min-support as a count of documents ("10"), or as a share of them
+// ("25%": at least a quarter of the `documents`, rounded up). Error: one
+// line naming the option.
+Result<size_t> MinSupport(const std::string& text, size_t documents) {
+  const bool share = !text.empty() && text.back() == '%';
+  const std::string number = share ? text.substr(0, text.size() - 1) : text;
+  char* end = nullptr;
+  const double v = std::strtod(number.c_str(), &end);
+  if (number.empty() || end != number.c_str() + number.size() || !(v >= 0))
+    return InvalidArgument("--min-support: expected a count or a share such as 25%, found '" +
+                           text + "'");
+  if (share) {
+    if (v > 100) return InvalidArgument("--min-support: a share is at most 100%, found " + text);
+    return std::max<size_t>(
+        1, static_cast<size_t>(std::ceil(v / 100.0 * static_cast<double>(documents) - 1e-9)));
+  }
+  if (v < 1 || v != std::floor(v))
+    return InvalidArgument("--min-support: a count is a whole number of at least 1, found '" +
+                           text + "'");
+  return static_cast<size_t>(v);
+}
+
 int RunGlobal(const MergeCmdOptions& o) {
   auto files = PrincipleFiles(o.inputs);
   if (!files) return Fail(files.error().message);
@@ -74,25 +98,26 @@ int RunGlobal(const MergeCmdOptions& o) {
   }
   auto tools = (*ctx)->Tools(o.settings.lang.empty() ? "en" : o.settings.lang);
   if (!tools) return Fail(tools.error().message);
+  auto min_support = MinSupport(o.min_support, sets.size());
+  if (!min_support) return Fail(min_support.error().message);
   GlobalOptions g;
   g.threshold = o.threshold;
-  g.min_support = o.min_support;
+  g.min_support = *min_support;
   GlobalPlan plan = MergeGlobal(sets, *tools, g);
   std::vector<Principle> ps;
   for (const GlobalEntry& e : plan.entries) ps.push_back(e.principle);
-  std::map<std::string, std::string> out = {
-      {"constitution.jsonl", GlobalConstitutionJsonl(plan)},
-      {"constitution.md", GlobalConstitutionMarkdown(plan)},
-      {"report.md", GlobalReportMarkdown(plan)},
-      {"report.html", GlobalReportHtml(plan)},
-      {"report.json", GlobalReportJson(plan)},
-      {"cai.json", CaiJson(ps, (*ctx)->system_chat())},
-      {"langchain.json", LangChainJson(ps)}};
+  std::map<std::string, std::string> out = {{"constitution.jsonl", GlobalConstitutionJsonl(plan)},
+                                            {"constitution.md", GlobalConstitutionMarkdown(plan)},
+                                            {"report.md", GlobalReportMarkdown(plan)},
+                                            {"report.html", GlobalReportHtml(plan)},
+                                            {"report.json", GlobalReportJson(plan)},
+                                            {"cai.json", CaiJson(ps, (*ctx)->system_chat())},
+                                            {"langchain.json", LangChainJson(ps)}};
   Status st = WriteOutputs(o.out, out);
   if (!st) return Fail(st.error().message);
   std::cerr << "global: " << plan.countries.size() << " countries, " << plan.input_principles
             << " principles -> " << plan.clusters << " distinct, " << plan.entries.size()
-            << " with support >= " << o.min_support << ", " << plan.conflicts.size()
+            << " with support >= " << *min_support << ", " << plan.conflicts.size()
             << " conflicts -> " << o.out << "/\n";
   return kExitOk;
 }
@@ -134,12 +159,15 @@ Command MergeCommand() {
                 ->required();
             sub->add_flag("--global", o->global, "Merge countries into one global constitution");
             sub->add_option("--min-support", o->min_support,
-                            "Keep principles supported by at least N countries")
-                ->capture_default_str()->check(CLI::Range(1, 100000));
+                            "Keep principles supported by at least N documents, or by a share "
+                            "of them (25%)")
+                ->capture_default_str();
             sub->add_option("--threshold", o->threshold,
                             "Average-linkage cosine for clustering across countries")
-                ->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
-            sub->add_option("--base", o->settings.base_path, "Base constitution (not with --global)");
+                ->capture_default_str()
+                ->check(CLI::Range(0.0f, 1.0f));
+            sub->add_option("--base", o->settings.base_path,
+                            "Base constitution (not with --global)");
             sub->add_option("--decisions", o->settings.decisions_path, "Reviewer decisions");
             sub->add_option("--name", o->name, "Name of the set in the outputs");
             sub->add_option("--out", o->out, "Output folder")->required();
@@ -150,7 +178,8 @@ Command MergeCommand() {
                 "--global writes constitution.jsonl (each principle with support and countries,\n"
                 "by support), constitution.md, report.md/.html/.json (conflicts across\n"
                 "countries), cai.json and langchain.json.\n"
-                "Example: charter merge --global out/ken out/zaf out/ind --min-support 2 --out out/global");
+                "Example: charter merge --global out/ken out/zaf out/ind --min-support 2 --out "
+                "out/global");
             return [o] { return o->global ? RunGlobal(*o) : RunSet(*o); };
           }};
 }

@@ -358,4 +358,16 @@ TEST_CASE("the global merge finds the declared conflicts of ideas, each side wit
     }
     CHECK(found);
   }
+  // --min-support as a share of the documents: half of 7, rounded up.
+  Ran half = Charter(dir, "merge --global '" + dir.File("b") + "' --min-support 50% --out '" +
+                              dir.File("h") + "'");
+  INFO(half.err);
+  REQUIRE(half.code == 0);
+  auto h = nlohmann::ordered_json::parse(Slurp(dir.File("h/report.json")));
+  CHECK(h["options"]["min_support"] == 4);
+  Ran bad = Charter(dir, "merge --global '" + dir.File("b") + "' --min-support 120% --out '" +
+                             dir.File("x") + "'");
+  CHECK(bad.code == 1);
+  CHECK(bad.err.find("--min-support: a share is at most 100%") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.File("x")));
 }
