@@ -787,16 +787,25 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
   std::map<std::string, std::vector<int>> idea_members;  // idea -> indices into all
   std::vector<std::string> idea_order;                   // by first appearance
   std::vector<int> rest;                                 // indices into all
+  // An idea's wording, once; an idea the inventory no longer has (a
+  // principles.jsonl written with older rules) has none, and a principle
+  // with no known idea is clustered like one without ideas.
+  std::map<std::string, Principle> wording;
+  auto known = [&](const std::string& idea) {
+    auto it = wording.find(idea);
+    if (it == wording.end()) it = wording.emplace(idea, tools.idea_principle(idea)).first;
+    return !it->second.text.empty();
+  };
   for (size_t i = 0; i < all.size(); ++i) {
-    if (!by_idea || all[i].ideas.empty()) {
-      rest.push_back(static_cast<int>(i));
-      continue;
-    }
-    for (const std::string& idea : all[i].ideas) {
+    bool placed = false;
+    for (const std::string& idea : by_idea ? all[i].ideas : std::vector<std::string>{}) {
+      if (!known(idea)) continue;
       auto [it, fresh] = idea_members.try_emplace(idea);
       if (fresh) idea_order.push_back(idea);
       it->second.push_back(static_cast<int>(i));
+      placed = true;
     }
+    if (!placed) rest.push_back(static_cast<int>(i));
   }
   std::vector<Principle> rest_principles;
   rest_principles.reserve(rest.size());
@@ -821,7 +830,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
   std::vector<Pending> kept;
   // Ideas first: each one's entry, with one source per supporting clause.
   std::vector<Principle> idea_principles;
-  for (const std::string& idea : idea_order) idea_principles.push_back(tools.idea_principle(idea));
+  for (const std::string& idea : idea_order) idea_principles.push_back(wording.at(idea));
   Vectors iv = EmbedPrinciples(idea_principles, tools);
   for (size_t k = 0; k < idea_order.size(); ++k) {
     const std::vector<int>& members = idea_members.at(idea_order[k]);
@@ -1021,7 +1030,8 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     });
   std::map<std::string, size_t> entry_of_idea;
   for (size_t i = 0; i < kept.size(); ++i)
-    if (kept[i].idea) entry_of_idea[kept[i].entry.principle.ideas.front()] = i;
+    if (kept[i].idea && !kept[i].entry.principle.ideas.empty())
+      entry_of_idea[kept[i].entry.principle.ideas.front()] = i;
   for (const MergeTools::IdeaPair& pair : tools.idea_conflicts) {
     auto a = entry_of_idea.find(pair.a);
     auto b = entry_of_idea.find(pair.b);

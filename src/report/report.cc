@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "core/text.h"
 #include "merge/principle_io.h"
@@ -1013,6 +1014,35 @@ void WriteGlobalFigures(const GlobalPlan& plan, Sink* out) {
   }
 }
 
+// Under each of the best-supported ideas, what each document says: the
+// clauses behind the idea's one wording (who holds the right, its scope,
+// its limits differ from country to country).
+void WriteIdeaVariants(const GlobalPlan& plan, Sink* out) {
+  constexpr size_t kMaxIdeas = 20;
+  std::vector<Item> items;
+  size_t shown = 0;
+  for (const GlobalEntry& e : plan.entries) {
+    if (e.principle.ideas.size() != 1 || shown == kMaxIdeas) continue;
+    ++shown;
+    items.push_back({0,
+                     {{'b', IdeaLabel(e)},
+                      {'p', " (" + std::to_string(e.countries.size()) + " documents): " +
+                                e.principle.text}}});
+    // One clause per document: the first that states the idea.
+    Principle firsts = e.principle;
+    firsts.sources.clear();
+    std::set<std::string> docs;
+    for (const Source& src : e.principle.sources)
+      if (docs.insert(src.doc).second) firsts.sources.push_back(src);
+    Append(&items, SourceItems(firsts, 1));
+  }
+  if (items.empty()) return;
+  out->Heading(2, "What each document says, for the " + std::to_string(shown) +
+                      " best-supported ideas",
+               "variants");
+  out->Items(items);
+}
+
 void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
   out->Begin("Charter global constitution: " + std::to_string(plan.countries.size()) +
              " countries");
@@ -1045,6 +1075,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
                     {{'p', Join(e.countries, ", ")}}});
   }
   out->Table({"#", "principle", "support", "countries"}, rows);
+  WriteIdeaVariants(plan, out);
   out->Heading(2, "Conflicts (" + std::to_string(plan.conflicts.size()) + ")", "conflicts");
   if (plan.conflicts.empty()) out->Para({{'p', "None found."}});
   for (const Conflict& c : plan.conflicts) {

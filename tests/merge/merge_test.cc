@@ -400,3 +400,23 @@ TEST_CASE("the global merge supports an idea by every country that names it, in 
 }
 
 }  // namespace charter
+
+namespace charter {
+
+TEST_CASE("a principle naming an idea the inventory no longer has is clustered, not dropped",
+          "[merge][global]") {
+  using testing::BagOfWords;
+  using testing::JoinCombine;
+  using testing::P;
+  Principle old = P("k1", "Choose the response that most supports freedom of enterprise.");
+  old.ideas = {"freedom_of_enterprise"};
+  std::vector<CountrySet> sets = {{"ken", {old}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};
+  tools.idea_principle = [](const std::string&) { return Principle{}; };  // unknown
+  GlobalPlan plan = MergeGlobal(sets, tools, {});
+  REQUIRE(plan.entries.size() == 1);
+  CHECK(plan.entries[0].principle.text == old.text);
+  CHECK(plan.entries[0].countries == std::vector<std::string>{"ken"});
+}
+
+}  // namespace charter
