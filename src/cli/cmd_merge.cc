@@ -116,7 +116,8 @@ int RunGlobal(const MergeCmdOptions& o) {
   Status st = WriteOutputs(o.out, out);
   if (!st) return Fail(st.error().message);
   std::cerr << "global: " << plan.countries.size() << " countries, " << plan.input_principles
-            << " principles -> " << plan.clusters << " distinct, " << plan.entries.size()
+            << " principles -> " << plan.clusters
+            << " global principles (one per idea or cluster), " << plan.entries.size()
             << " with support >= " << *min_support << ", " << plan.conflicts.size()
             << " conflicts -> " << o.out << "/\n";
   return kExitOk;

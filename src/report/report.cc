@@ -1024,10 +1024,10 @@ void WriteIdeaVariants(const GlobalPlan& plan, Sink* out) {
   for (const GlobalEntry& e : plan.entries) {
     if (e.principle.ideas.size() != 1 || shown == kMaxIdeas) continue;
     ++shown;
-    items.push_back({0,
-                     {{'b', IdeaLabel(e)},
-                      {'p', " (" + std::to_string(e.countries.size()) + " documents): " +
-                                e.principle.text}}});
+    items.push_back(
+        {0,
+         {{'b', IdeaLabel(e)},
+          {'p', " (" + std::to_string(e.countries.size()) + " documents): " + e.principle.text}}});
     // One clause per document: the first that states the idea.
     Principle firsts = e.principle;
     firsts.sources.clear();
@@ -1037,9 +1037,9 @@ void WriteIdeaVariants(const GlobalPlan& plan, Sink* out) {
     Append(&items, SourceItems(firsts, 1));
   }
   if (items.empty()) return;
-  out->Heading(2, "What each document says, for the " + std::to_string(shown) +
-                      " best-supported ideas",
-               "variants");
+  out->Heading(
+      2, "What each document says, for the " + std::to_string(shown) + " best-supported ideas",
+      "variants");
   out->Items(items);
 }
 
@@ -1061,7 +1061,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
   };
   out->Table({"", "count"}, {row("Countries", plan.countries.size()),
                              row("Country principles in", plan.input_principles),
-                             row("Distinct principles (clusters)", plan.clusters),
+                             row("Distinct principles (one per idea or cluster)", plan.clusters),
                              row("Principles with enough support", plan.entries.size()),
                              row("Conflicts", plan.conflicts.size())});
   WriteGlobalFigures(plan, out);
