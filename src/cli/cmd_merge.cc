@@ -135,7 +135,9 @@ int RunSet(const MergeCmdOptions& o) {
   for (Principle& p : *ps)
     if (p.origin == "base") p.origin = "country";
   std::string name = o.name.empty() ? DocumentName(o.inputs[0]) : o.name;
-  ConvertRun run = (*ctx)->MergeSet(*ps, name, o.settings.lang);
+  auto merged = (*ctx)->MergeSet(*ps, name, o.settings.lang);
+  if (!merged) return Fail(merged.error().message);
+  const ConvertRun& run = *merged;
   Status st = WriteOutputs(o.out, run.files);
   if (!st) return Fail(st.error().message);
   for (const Decision& d : run.plan.stale)

@@ -132,9 +132,10 @@ int Run(const PolisCliOptions& o) {
     auto ctx = ConvertContext::Create(cs);
     if (!ctx) return Fail(ctx.error().message);
     if (auto tools = (*ctx)->Tools("en"); !tools) return Fail(tools.error().message);
-    ConvertRun run = (*ctx)->MergeSet(pp.principles, name, "en");
-    plan = std::move(run.plan);
-    files_out = std::move(run.files);
+    auto run = (*ctx)->MergeSet(pp.principles, name, "en");
+    if (!run) return Fail(run.error().message);
+    plan = std::move(run->plan);
+    files_out = std::move(run->files);
     combine = cs.combine;
     embedding = "trained embedder (" + models_root + ")";
   } else {

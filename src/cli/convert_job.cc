@@ -269,12 +269,18 @@ Result<Conversion> ConvertContext::ConvertDocument(const std::string& path, std:
   return rw->Convert(*clauses);
 }
 
-ConvertRun ConvertContext::MergeSet(const std::vector<Principle>& principles,
-                                    const std::string& name, const std::string& lang,
-                                    std::vector<Unconverted> unconverted) {
+Result<ConvertRun> ConvertContext::MergeSet(const std::vector<Principle>& principles,
+                                            const std::string& name, const std::string& lang,
+                                            std::vector<Unconverted> unconverted) {
   ConvertRun run;
   run.name = name;
+  // Without its tools (a language with no rewrite rules) a merge would
+  // write the base's principles as none: an error, never an empty plan.
   auto tools = Tools(lang.empty() ? "en" : lang);
+  if (!tools)
+    return MakeError(tools.error().code, "merge: the rules of '" +
+                                             std::string(lang.empty() ? "en" : lang) +
+                                             "' cannot merge principles: " + tools.error().message);
   MergeOptions o;
   o.duplicate = settings_.duplicate;
   o.similar = settings_.similar;
@@ -285,7 +291,7 @@ ConvertRun ConvertContext::MergeSet(const std::vector<Principle>& principles,
   o.country = name;
   o.base_name = base_name_;
   o.decisions = decisions_;
-  if (tools) run.plan = MergeCountry(base_, principles, *tools, o);
+  run.plan = MergeCountry(base_, principles, *tools, o);
   run.plan.unconverted = std::move(unconverted);
   run.files = RenderCountryOutputs(run.plan, system_chat_);
   return run;

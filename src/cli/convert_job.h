@@ -87,8 +87,10 @@ class ConvertContext {
 
   // Merge an already rewritten principle set (e.g. a principles.jsonl);
   // `unconverted` goes into the report as it is.
-  ConvertRun MergeSet(const std::vector<Principle>& principles, const std::string& name,
-                      const std::string& lang, std::vector<Unconverted> unconverted = {});
+  // Error: the merge tools of `lang` cannot be built (its rules are missing
+  // or bad).
+  Result<ConvertRun> MergeSet(const std::vector<Principle>& principles, const std::string& name,
+                              const std::string& lang, std::vector<Unconverted> unconverted = {});
 
   // Tools for the merge stage for `lang` (embedding, Rewriter::Combine,
   // clustering, conflict rules). Error if the rewrite rules of `lang` fail.

@@ -371,3 +371,15 @@ TEST_CASE("the global merge finds the declared conflicts of ideas, each side wit
   CHECK(bad.err.find("--min-support: a share is at most 100%") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.File("x")));
 }
+
+TEST_CASE("merge in a language without rewrite rules fails and writes nothing", "[cli]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  Ran a = Charter(dir, "convert '" + Udhr() + "' --out '" + dir.File("a") + "'");
+  REQUIRE(a.code == 0);
+  Ran m = Charter(dir, "merge '" + dir.File("a/principles.jsonl") + "' --base '" + Claude() +
+                           "' --lang fr --out '" + dir.File("m") + "'");
+  CHECK(m.code == 1);
+  CHECK(m.err.find("merge: the rules of 'fr' cannot merge principles") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.File("m")));
+}
