@@ -772,6 +772,10 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
   std::vector<size_t> owner;  // set index of each principle
   for (size_t s = 0; s < sets.size(); ++s) {
     plan.countries.push_back(sets[s].country);
+    const bool is_public = !sets[s].principles.empty() &&
+                           std::all_of(sets[s].principles.begin(), sets[s].principles.end(),
+                                       [](const Principle& p) { return p.origin == "public"; });
+    if (is_public) plan.public_input.push_back(sets[s].country);
     for (const Principle& p : sets[s].principles) {
       all.push_back(p);
       owner.push_back(s);

@@ -230,6 +230,9 @@ struct GlobalEntry {
 struct GlobalPlan {
   GlobalOptions options;
   std::vector<std::string> countries;  // in input order
+  // The sets that are public input (every principle of origin "public": a
+  // Polis conversation's output folder), shown as such in the report.
+  std::vector<std::string> public_input;
   size_t input_principles = 0;
   size_t clusters = 0;               // before the min_support filter
   std::vector<GlobalEntry> entries;  // support descending, then first appearance

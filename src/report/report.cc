@@ -1069,10 +1069,17 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
   std::vector<std::vector<Line>> rows;
   for (size_t i = 0; i < plan.entries.size(); ++i) {
     const GlobalEntry& e = plan.entries[i];
+    // A public-input voice is marked: "seattle (public input)".
+    std::vector<std::string> voices;
+    for (const std::string& c : e.countries)
+      voices.push_back(std::find(plan.public_input.begin(), plan.public_input.end(), c) !=
+                               plan.public_input.end()
+                           ? c + " (public input)"
+                           : c);
     rows.push_back({{{'p', std::to_string(i + 1)}},
                     {{'p', e.principle.text}},
                     {{'p', std::to_string(e.countries.size())}},
-                    {{'p', Join(e.countries, ", ")}}});
+                    {{'p', Join(voices, ", ")}}});
   }
   out->Table({"#", "principle", "support", "countries"}, rows);
   WriteIdeaVariants(plan, out);
@@ -1105,6 +1112,10 @@ std::string GlobalReportJson(const GlobalPlan& plan) {
   BeginReport(w, "global");
   w.Key("countries");
   w.StringArray(plan.countries);
+  if (!plan.public_input.empty()) {
+    w.Key("public_input");
+    w.StringArray(plan.public_input);
+  }
   w.Key("options");
   w.BeginObject();
   WriteNumber(w, "threshold", plan.options.threshold);

@@ -420,3 +420,20 @@ TEST_CASE("a principle naming an idea the inventory no longer has is clustered, 
 }
 
 }  // namespace charter
+
+namespace charter {
+
+TEST_CASE("a public-input voice joins the global merge and is marked as such", "[merge][global]") {
+  using testing::BagOfWords;
+  using testing::JoinCombine;
+  using testing::P;
+  std::vector<CountrySet> sets = {
+      {"ken", {P("k1", "Choose the response that most respects privacy.")}},
+      {"seattle", {P("s1", "Choose the response that most respects privacy.", "public")}}};
+  GlobalPlan plan = MergeGlobal(sets, {.embed = BagOfWords, .combine = JoinCombine}, {});
+  CHECK(plan.public_input == std::vector<std::string>{"seattle"});
+  REQUIRE(plan.entries.size() == 1);
+  CHECK(plan.entries[0].countries == std::vector<std::string>{"ken", "seattle"});
+}
+
+}  // namespace charter
