@@ -652,7 +652,7 @@ Principle Rewriter::CombineAny(const std::vector<Principle>& cluster) const {
   }
 
   Principle out;
-  out.text = "Choose the response that " + TrimFragment(body) + ".";
+  out.text = std::string(kPrincipleOpening) + TrimFragment(body) + ".";
   out.id = HashHex(out.text);
   out.polarity = polarity;
   std::vector<std::string> kinds, origins;

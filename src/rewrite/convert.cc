@@ -16,12 +16,8 @@ using rewrite_internal::SourceOf;
 
 namespace {
 
-constexpr std::string_view kPrefix = "Choose the response that ";
-
-
 // One family's ideas in a document, with the clauses that state each.
 struct FamilyUse {
-  size_t first = 0;                               // index of its first clause
   std::map<int, std::vector<size_t>> clauses;     // idea -> clause indices, in order
   std::map<int, std::vector<std::string>> fired;  // idea -> pattern lines that coded it
 };
@@ -35,7 +31,7 @@ Principle FamilyPrinciple(const IdeaSet& set, const std::vector<int>& ideas, con
                           const std::map<int, std::string>& details,
                           const std::vector<Clause>& clauses) {
   Principle p;
-  p.text = std::string(kPrefix) + set.Wording(ideas, details) + ".";
+  p.text = std::string(kPrincipleOpening) + set.Wording(ideas, details) + ".";
   p.id = HashHex(p.text);
   p.origin = "country";
   p.template_id = "idea";
@@ -153,7 +149,7 @@ Principle Rewriter::IdeaPrinciple(const std::string& id) const {
   int i = set.Find(id);
   if (i < 0) return p;
   const Idea& idea = set.ideas()[static_cast<size_t>(i)];
-  p.text = std::string(kPrefix) + set.Wording({i}) + ".";
+  p.text = std::string(kPrincipleOpening) + set.Wording({i}) + ".";
   p.id = HashHex(p.text);
   p.polarity = idea.stance;
   p.origin = "country";
@@ -201,9 +197,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     if (!ideas.empty()) {
       for (int i : ideas) {
         const Idea& idea = set.ideas()[static_cast<size_t>(i)];
-        auto [it, fresh] = families.try_emplace(idea.family);
-        if (fresh) it->second.first = k;
-        std::vector<size_t>& ks = it->second.clauses[i];
+        std::vector<size_t>& ks = families[idea.family].clauses[i];
         if (lead_in < k && (ks.empty() || ks.back() < lead_in)) ks.push_back(lead_in);
         ks.push_back(k);
       }
@@ -229,9 +223,6 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
   for (const auto& [name, use] : families) {
     std::vector<int> ideas;
     for (const auto& [i, ks] : use.clauses) ideas.push_back(i);
-    // Greedy chunks in inventory order: at most kMaxIdeasPerPrinciple ideas
-    // and a text a validator would pass for length (an idea too long alone
-    // stands alone).
     // What the document specifies for an idea's slot, from its first clause
     // that specifies it.
     std::map<int, std::string> details;
@@ -241,12 +232,16 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
           details[i] = d;
           break;
         }
+    // Greedy chunks in inventory order: at most kMaxIdeasPerPrinciple ideas
+    // and a text a validator would pass for length (an idea too long alone
+    // stands alone).
     std::vector<std::vector<int>> chunks;
     for (int i : ideas) {
       if (!chunks.empty() && chunks.back().size() < kMaxIdeasPerPrinciple) {
         std::vector<int> grown = chunks.back();
         grown.push_back(i);
-        if (kPrefix.size() + set.Wording(grown, details).size() + 1 <= Validator::kMaxBytes) {
+        if (kPrincipleOpening.size() + set.Wording(grown, details).size() + 1 <=
+            Validator::kMaxBytes) {
           chunks.back() = std::move(grown);
           continue;
         }

@@ -1,8 +1,5 @@
 #include "rewrite/ideas.h"
 
-#include <re2/filtered_re2.h>
-#include <re2/set.h>
-
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -11,19 +8,14 @@
 #include "core/pattern_gate.h"
 #include "core/text.h"
 #include "rewrite/grammar.h"
+#include "rewrite/templates.h"
 
 namespace charter {
 
 namespace {
 
-std::string Where(const Rule& r) { return r.file + ":" + std::to_string(r.line); }
-
-RE2::Options Re2Options() {
-  RE2::Options o;
-  o.set_case_sensitive(false);
-  o.set_log_errors(false);
-  return o;
-}
+using rewrite_internal::AtomFilter;
+using rewrite_internal::RuleRegexOptions;
 
 bool IsSnakeId(std::string_view s) {
   if (s.empty()) return false;
@@ -60,31 +52,30 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
   for (const Rule& r : inv->rules) {
     Idea idea{r.fields[0], r.fields[1], r.fields[2], r.fields[3], r.fields[4], r.Id()};
     if (!IsSnakeId(idea.id))
-      return InvalidArgument(Where(r) +
-                             ": idea id must be lowercase letters, digits and '_', found '" +
-                             idea.id + "'");
+      return InvalidArgument(
+          r.Id() + ": idea id must be lowercase letters, digits and '_', found '" + idea.id + "'");
     if (!topics.empty() && !topics.count(idea.topic))
-      return InvalidArgument(Where(r) + ": unknown topic '" + idea.topic + "'");
+      return InvalidArgument(r.Id() + ": unknown topic '" + idea.topic + "'");
     if (!IsSnakeId(idea.family))
-      return InvalidArgument(Where(r) +
+      return InvalidArgument(r.Id() +
                              ": family must be lowercase letters, digits and '_', found '" +
                              idea.family + "'");
     if (idea.stance != "most" && idea.stance != "least")
-      return InvalidArgument(Where(r) + ": stance must be most or least, found '" + idea.stance +
+      return InvalidArgument(r.Id() + ": stance must be most or least, found '" + idea.stance +
                              "'");
     if (idea.phrase.find(' ') == std::string::npos || idea.phrase.back() == '.')
-      return InvalidArgument(Where(r) +
+      return InvalidArgument(r.Id() +
                              ": phrase must be a verb and its object, without a final "
                              "period, found '" +
                              idea.phrase + "'");
     if (size_t open = idea.phrase.find('{'); open != std::string::npos) {
       size_t close = idea.phrase.find('}', open);
       if (close == std::string::npos || idea.phrase.find('{', open + 1) != std::string::npos)
-        return InvalidArgument(Where(r) + ": a phrase holds at most one slot, \"{default}\"");
+        return InvalidArgument(r.Id() + ": a phrase holds at most one slot, \"{default}\"");
       idea.slot_default = idea.phrase.substr(open + 1, close - open - 1);
     }
     if (!set.by_id_.emplace(idea.id, static_cast<int>(set.ideas_.size())).second)
-      return InvalidArgument(Where(r) + ": idea '" + idea.id + "' is listed twice");
+      return InvalidArgument(r.Id() + ": idea '" + idea.id + "' is listed twice");
     set.ideas_.push_back(std::move(idea));
   }
 
@@ -93,7 +84,7 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
     if (!cf) return std::unexpected(cf.error());
     for (const Rule& r : cf->rules) {
       for (const std::string& id : r.fields)
-        if (!set.by_id_.count(id)) return InvalidArgument(Where(r) + ": unknown idea '" + id + "'");
+        if (!set.by_id_.count(id)) return InvalidArgument(r.Id() + ": unknown idea '" + id + "'");
       set.conflicts_.push_back({r.fields[0], r.fields[1], r.Id()});
     }
   }
@@ -104,16 +95,13 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
     for (const Rule& r : df->rules) {
       auto it = set.by_id_.find(r.fields[0]);
       if (it == set.by_id_.end())
-        return InvalidArgument(Where(r) + ": unknown idea '" + r.fields[0] + "'");
+        return InvalidArgument(r.Id() + ": unknown idea '" + r.fields[0] + "'");
       if (set.ideas_[static_cast<size_t>(it->second)].slot_default.empty())
-        return InvalidArgument(Where(r) + ": idea '" + r.fields[0] + "' has no slot in ideas.tsv");
-      RE2::Options o;
-      o.set_case_sensitive(false);
-      o.set_log_errors(false);
-      auto re = std::make_shared<const re2::RE2>(r.fields[1], o);
-      if (!re->ok()) return InvalidArgument(Where(r) + ": bad pattern: " + re->error());
+        return InvalidArgument(r.Id() + ": idea '" + r.fields[0] + "' has no slot in ideas.tsv");
+      auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
+      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
       if (re->NumberOfCapturingGroups() != 1)
-        return InvalidArgument(Where(r) + ": the pattern needs exactly one group");
+        return InvalidArgument(r.Id() + ": the pattern needs exactly one group");
       set.details_[it->second].push_back(std::move(re));
     }
   }
@@ -126,15 +114,15 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
     auto uf = ParseRuleFile(uit->second, lang + "/idea_unless.tsv", 2, 2);
     if (!uf) return std::unexpected(uf.error());
     for (const Rule& r : uf->rules) {
-      auto re = std::make_shared<const re2::RE2>(r.fields[1], Re2Options());
-      if (!re->ok()) return InvalidArgument(Where(r) + ": bad pattern: " + re->error());
+      auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
+      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
       shared[r.fields[0]] = std::move(re);
     }
   }
   for (const Rule& r : pf->rules) {
     auto it = set.by_id_.find(r.fields[0]);
     if (it == set.by_id_.end())
-      return InvalidArgument(Where(r) + ": unknown idea '" + r.fields[0] + "'");
+      return InvalidArgument(r.Id() + ": unknown idea '" + r.fields[0] + "'");
     set.line_idea_.push_back(it->second);
     Unless unless;
     if (r.fields.size() > 2 && !r.fields[2].empty()) {
@@ -146,17 +134,17 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
         }
         auto it = shared.find(alt.substr(1));
         if (it == shared.end())
-          return InvalidArgument(Where(r) + ": unknown shared exception '" + alt + "' (" + lang +
+          return InvalidArgument(r.Id() + ": unknown shared exception '" + alt + "' (" + lang +
                                  "/idea_unless.tsv)");
         unless.shared.push_back(it->second);
       }
       if (!own.empty()) {
         // Many lines share one exception list: compiled once.
         auto [it, fresh] = unless_cache.try_emplace(Join(own, "|"));
-        if (fresh) it->second = std::make_shared<const re2::RE2>(it->first, Re2Options());
+        if (fresh) it->second = std::make_shared<const re2::RE2>(it->first, RuleRegexOptions());
         unless.own = it->second;
         if (!unless.own->ok())
-          return InvalidArgument(Where(r) + ": bad unless pattern: " + unless.own->error());
+          return InvalidArgument(r.Id() + ": bad unless pattern: " + unless.own->error());
       }
     }
     set.unless_.push_back(std::move(unless));
@@ -173,24 +161,14 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
   for (const Rule& r : pf->rules) set.line_ids_.push_back(r.Id());
   const size_t half = pf->rules.size() / 2;
   auto build = [&](size_t from, size_t to, Prefilter* out) -> Status {
-    auto filter = std::make_shared<re2::FilteredRE2>(/*min_atom_len=*/3);
-    for (size_t i = from; i < to; ++i) {
-      const Rule& r = pf->rules[i];
-      int id = 0;
-      if (filter->Add(r.fields[1], Re2Options(), &id) != RE2::NoError) {
-        re2::RE2 re(r.fields[1], Re2Options());
-        return InvalidArgument(Where(r) + ": bad pattern: " + re.error());
-      }
+    std::vector<std::string> patterns;
+    for (size_t i = from; i < to; ++i) patterns.push_back(pf->rules[i].fields[1]);
+    auto filter = std::make_shared<AtomFilter>();
+    if (int bad = filter->Build(patterns); bad >= 0) {
+      const Rule& r = pf->rules[from + static_cast<size_t>(bad)];
+      re2::RE2 re(r.fields[1], RuleRegexOptions());
+      return InvalidArgument(r.Id() + ": bad pattern: " + re.error());
     }
-    filter->Compile(&out->atoms);
-    // The atoms are lowercase literals: one pass of a literal set finds them.
-    RE2::Options lit;
-    lit.set_log_errors(false);
-    auto atom_set = std::make_shared<RE2::Set>(lit, RE2::UNANCHORED);
-    bool atoms_ok = true;
-    for (const std::string& a : out->atoms)
-      atoms_ok = atoms_ok && atom_set->Add(RE2::QuoteMeta(a), nullptr) >= 0;
-    if (atoms_ok && !out->atoms.empty() && atom_set->Compile()) out->atom_set = std::move(atom_set);
     out->filter = std::move(filter);
     out->first = static_cast<int>(from);
     return {};
@@ -211,20 +189,11 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
 
 std::vector<int> IdeaSet::Code(std::string_view text, Fired* fired) const {
   if (empty()) return {};
-  thread_local std::vector<int> matched_atoms;
   thread_local std::vector<int> part;
   std::vector<int> hits;
   const std::string lower = AsciiLower(text);
   for (const Prefilter& pre : prefilters_) {
-    matched_atoms.clear();
-    part.clear();
-    if (!pre.atom_set || !pre.atom_set->Match(lower, &matched_atoms)) {
-      matched_atoms.clear();
-      for (size_t a = 0; a < pre.atoms.size(); ++a)
-        if (lower.find(pre.atoms[a]) != std::string::npos)
-          matched_atoms.push_back(static_cast<int>(a));
-    }
-    pre.filter->AllMatches(re2::StringPiece(text.data(), text.size()), matched_atoms, &part);
+    pre.filter->Matches(text, lower, &part);
     for (int h : part) hits.push_back(pre.first + h);
   }
   std::sort(hits.begin(), hits.end());

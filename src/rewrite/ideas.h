@@ -26,8 +26,8 @@
 #include "core/error.h"
 #include "core/rule_file.h"
 
-namespace re2 {
-class FilteredRE2;
+namespace charter::rewrite_internal {
+class AtomFilter;
 }
 
 namespace charter {
@@ -114,13 +114,10 @@ class IdeaSet {
   };
   std::vector<Unless> unless_;
   std::vector<std::string> line_ids_;  // "en/ideas.tsv:12", per pattern line
-  // The pattern lines in parts (compiled in parallel), each with RE2's
-  // FilteredRE2 and the set of its literal atoms; `first` is the part's
-  // first line.
+  // The pattern lines in parts (compiled in parallel), each an AtomFilter
+  // (templates.h); `first` is the part's first line.
   struct Prefilter {
-    std::shared_ptr<const re2::FilteredRE2> filter;
-    std::vector<std::string> atoms;
-    std::shared_ptr<const re2::RE2::Set> atom_set;
+    std::shared_ptr<const rewrite_internal::AtomFilter> filter;
     int first = 0;
   };
   std::vector<Prefilter> prefilters_;

@@ -17,8 +17,6 @@ using rewrite_internal::TrimFragment;
 
 namespace {
 
-constexpr std::string_view kPrefix = "Choose the response that ";
-
 // The first sentence of `s`: a ". " followed by a capital, after a word of
 // more than three letters (so "Art. 5" and "No. 3" do not end it).
 std::string FirstSentence(const std::string& s) {
@@ -53,7 +51,7 @@ std::vector<std::string> Segments(const std::string& s) {
 
 std::string Finish(std::string body) {
   body = TrimFragment(body);
-  return std::string(kPrefix) + body + ".";
+  return std::string(kPrincipleOpening) + body + ".";
 }
 
 }  // namespace
@@ -73,10 +71,7 @@ Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lan
     auto f = ParseRuleFile(it->second, lang + "/repeal.tsv", 2, 2);
     if (!f) return std::unexpected(f.error());
     for (const Rule& r : f->rules) {
-      RE2::Options o;
-      o.set_case_sensitive(false);
-      o.set_log_errors(false);
-      auto re = std::make_shared<const re2::RE2>(r.fields[1], o);
+      auto re = std::make_shared<const re2::RE2>(r.fields[1], rewrite_internal::RuleRegexOptions());
       if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
       if (re->NumberOfCapturingGroups() < 1)
         return InvalidArgument(r.Id() + ": the pattern needs a group for the repealed number");

@@ -91,10 +91,7 @@ Result<Template> CompileTemplate(const Rule& rule, const std::string& id, const 
       t.kinds.push_back(kind);
     }
   }
-  RE2::Options opts;
-  opts.set_case_sensitive(false);
-  opts.set_log_errors(false);
-  auto re = std::make_shared<const RE2>(pattern, opts);
+  auto re = std::make_shared<const RE2>(pattern, RuleRegexOptions());
   if (!re->ok()) return InvalidArgument(Where(rule) + ": bad pattern: " + re->error());
   t.regex = re;
   Result<std::vector<Slot>> slots = ParseOutput(output);
@@ -241,21 +238,19 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
   return out;
 }
 
-void TemplateSet::Build(const std::vector<std::string>& patterns, const std::vector<bool>& always,
-                        RE2::Anchor /*anchor*/) {
-  size_ = static_cast<int>(patterns.size());
+RE2::Options RuleRegexOptions() {
   RE2::Options opts;
   opts.set_case_sensitive(false);
   opts.set_log_errors(false);
+  return opts;
+}
+
+int AtomFilter::Build(const std::vector<std::string>& patterns) {
   auto filter = std::make_shared<re2::FilteredRE2>(/*min_atom_len=*/3);
-  for (int i = 0; i < size_; ++i) {
-    if (always[static_cast<size_t>(i)]) {
-      always_.push_back(i);
-      continue;
-    }
+  for (size_t i = 0; i < patterns.size(); ++i) {
     int id = 0;
-    if (filter->Add(patterns[static_cast<size_t>(i)], opts, &id) != RE2::NoError) return;
-    in_set_.push_back(i);
+    if (filter->Add(patterns[i], RuleRegexOptions(), &id) != RE2::NoError)
+      return static_cast<int>(i);
   }
   filter->Compile(&atoms_);
   filter_ = filter;
@@ -263,28 +258,57 @@ void TemplateSet::Build(const std::vector<std::string>& patterns, const std::vec
   RE2::Options lit;
   lit.set_log_errors(false);
   auto atom_set = std::make_shared<RE2::Set>(lit, RE2::UNANCHORED);
-  for (const std::string& a : atoms_) {
-    if (atom_set->Add(RE2::QuoteMeta(a), nullptr) < 0) return;
-  }
+  for (const std::string& a : atoms_)
+    if (atom_set->Add(RE2::QuoteMeta(a), nullptr) < 0) return -1;
   if (!atoms_.empty() && atom_set->Compile()) atom_set_ = atom_set;
+  return -1;
+}
+
+const std::vector<int>& AtomFilter::Atoms(const std::string& lower) const {
+  thread_local std::vector<int> matched;
+  matched.clear();
+  if (!atom_set_ || !atom_set_->Match(lower, &matched)) {
+    matched.clear();
+    for (size_t a = 0; a < atoms_.size(); ++a)
+      if (lower.find(atoms_[a]) != std::string::npos) matched.push_back(static_cast<int>(a));
+  }
+  return matched;
+}
+
+void AtomFilter::Potentials(const std::string& lower, std::vector<int>* out) const {
+  out->clear();
+  filter_->AllPotentials(Atoms(lower), out);
+}
+
+void AtomFilter::Matches(std::string_view text, const std::string& lower,
+                         std::vector<int>* out) const {
+  out->clear();
+  filter_->AllMatches(re2::StringPiece(text.data(), text.size()), Atoms(lower), out);
+}
+
+void TemplateSet::Build(const std::vector<std::string>& patterns, const std::vector<bool>& always,
+                        RE2::Anchor /*anchor*/) {
+  size_ = static_cast<int>(patterns.size());
+  std::vector<std::string> filtered;
+  for (int i = 0; i < size_; ++i) {
+    if (always[static_cast<size_t>(i)]) {
+      always_.push_back(i);
+      continue;
+    }
+    filtered.push_back(patterns[static_cast<size_t>(i)]);
+    in_set_.push_back(i);
+  }
+  filter_.Build(filtered);
 }
 
 std::vector<int> TemplateSet::Candidates(const std::string& text) const {
   std::vector<int> out;
-  if (!filter_) {
+  if (!filter_.ok()) {
     for (int i = 0; i < size_; ++i) out.push_back(i);
     return out;
   }
-  std::string lower = AsciiLower(text);
-  std::vector<int> matched_atoms;
-  if (!atom_set_ || !atom_set_->Match(lower, &matched_atoms)) {
-    matched_atoms.clear();
-    for (size_t a = 0; a < atoms_.size(); ++a) {
-      if (lower.find(atoms_[a]) != std::string::npos) matched_atoms.push_back(static_cast<int>(a));
-    }
-  }
   std::vector<int> potentials;
-  filter_->AllPotentials(matched_atoms, &potentials);
+  filter_.Potentials(AsciiLower(text), &potentials);
   for (int h : potentials) out.push_back(in_set_[static_cast<size_t>(h)]);
   out.insert(out.end(), always_.begin(), always_.end());
   std::sort(out.begin(), out.end());
@@ -368,13 +392,10 @@ Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
     if (!text) return std::unexpected(text.error());
     Result<RuleFile> f = ParseRuleFile(**text, name, 1, 2);
     if (!f) return std::unexpected(f.error());
-    RE2::Options opts;
-    opts.set_case_sensitive(false);
-    opts.set_log_errors(false);
     for (const Rule& r : f->rules) {
       CleanRule c;
       c.rule_id = r.Id();
-      auto re = std::make_shared<const RE2>(r.fields[0], opts);
+      auto re = std::make_shared<const RE2>(r.fields[0], RuleRegexOptions());
       if (!re->ok()) return InvalidArgument(Where(r) + ": bad pattern: " + re->error());
       c.replacement = r.fields.size() > 1 ? r.fields[1] : "";
       std::string why;

@@ -64,12 +64,40 @@ struct CleanRule {
   std::string replacement;
 };
 
-// A prefilter over all patterns of one file (RE2's FilteredRE2): each pattern
-// is reduced to the literal "atoms" it needs ("subjected", "entitled"), a text
-// is scanned for the atoms once, and only the patterns whose atoms are present
-// are matched with captures. (An RE2::Set over these patterns was tried: its
-// DFA thrashes on dozens of lazy, anchored patterns and was slower than
-// matching each one.)
+// Case-insensitive RE2 options that log nothing: those of every rewrite,
+// idea and repeal pattern (errors are reported with the rule's file:line).
+RE2::Options RuleRegexOptions();
+
+// RE2's FilteredRE2 over a list of patterns (case-insensitive): each is
+// reduced to the literal "atoms" it needs ("subjected", "entitled"), a text's
+// atoms are found by one pass of a literal RE2::Set over it lowercased (a
+// substring search per atom if that set could not be built), and only the
+// patterns whose atoms are there are considered. Used by the rewrite
+// templates (TemplateSet) and by the idea patterns (IdeaSet).
+// Thread-safe after Build.
+class AtomFilter {
+ public:
+  // Adds every pattern and compiles. Returns the index of the first pattern
+  // RE2 refuses (the filter is then unusable: ok() is false), or -1.
+  int Build(const std::vector<std::string>& patterns);
+  bool ok() const { return filter_ != nullptr; }
+  // Indices of the patterns that may match, given `lower`, the text
+  // lowercased (a superset of those that do).
+  void Potentials(const std::string& lower, std::vector<int>* out) const;
+  // Indices of the patterns that match `text` (`lower`: it lowercased).
+  void Matches(std::string_view text, const std::string& lower, std::vector<int>* out) const;
+
+ private:
+  const std::vector<int>& Atoms(const std::string& lower) const;
+  std::shared_ptr<re2::FilteredRE2> filter_;
+  std::vector<std::string> atoms_;      // lowercased literals to look for
+  std::shared_ptr<RE2::Set> atom_set_;  // all atoms, one unanchored pass
+};
+
+// A prefilter over all patterns of one file (AtomFilter): only the patterns
+// whose atoms are present are matched with captures. (An RE2::Set over these
+// patterns was tried: its DFA thrashes on dozens of lazy, anchored patterns
+// and was slower than matching each one.)
 class TemplateSet {
  public:
   // Builds the prefilter; if a pattern cannot be added Candidates() returns
@@ -82,11 +110,9 @@ class TemplateSet {
   std::vector<int> Candidates(const std::string& text) const;
 
  private:
-  std::shared_ptr<re2::FilteredRE2> filter_;
-  std::vector<std::string> atoms_;      // lowercased literals to look for
-  std::shared_ptr<RE2::Set> atom_set_;  // all atoms, one unanchored pass
-  std::vector<int> in_set_;             // filter index -> pattern index
-  std::vector<int> always_;             // pattern indices always returned
+  AtomFilter filter_;
+  std::vector<int> in_set_;  // filter index -> pattern index
+  std::vector<int> always_;  // pattern indices always returned
   int size_ = 0;
 };
 

@@ -16,8 +16,6 @@ const std::set<std::string, std::less<>>& FindingTypes() {
   return kTypes;
 }
 
-constexpr std::string_view kOpening = "Choose the response that ";
-
 // Brackets that do not pair up: a cut list label or a spliced parenthesis.
 bool Unbalanced(std::string_view s) {
   int round = 0, square = 0;
@@ -67,7 +65,7 @@ Result<Validator> Validator::Create(const RuleTexts& rules, const std::string& l
 
 std::vector<Finding> Validator::Check(std::string_view text) const {
   std::vector<Finding> out;
-  if (!StartsWith(text, kOpening) || !EndsWith(text, "."))
+  if (!StartsWith(text, kPrincipleOpening) || !EndsWith(text, "."))
     out.push_back({"form", "builtin", "not one sentence that opens \"Choose the response that\""});
   if (text.size() > kMaxBytes)
     out.push_back({"too_long", "builtin", std::to_string(text.size()) + " bytes"});

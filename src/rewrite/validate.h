@@ -25,6 +25,10 @@
 
 namespace charter {
 
+// How every principle opens ("Choose the response that ..."): rewriting
+// writes it, validation checks it.
+inline constexpr std::string_view kPrincipleOpening = "Choose the response that ";
+
 struct Finding {
   // "cross_reference", "pronoun", "acronym", "debris", "fragment",
   // "machinery", "form", "too_long" (rules/README.md lists them).
