@@ -13,8 +13,6 @@
 //   bulk.user_cpu_s: 2.32
 //   bulk.sys_cpu_s: 0.13
 //   bulk.peak_rss_mb: 97.9
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -23,6 +21,8 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "bench_util.h"
 
 namespace fs = std::filesystem;
 
@@ -49,10 +49,7 @@ int main(int argc, char** argv) {
                  bin.c_str());
     return 1;
   }
-  size_t docs = 0;
-  for (const char* d : {"/constitutions/en", "/instruments/en"})
-    for (const auto& e : fs::directory_iterator(corpora + d))
-      if (e.path().extension() == ".txt") ++docs;
+  const size_t docs = charter::bench::EnglishDocuments(corpora).size();
 
   // Each run writes a fresh folder; all are removed after the last run. Removing
   // one between runs would time the file system, not Charter: ext4 skips
@@ -65,8 +62,7 @@ int main(int argc, char** argv) {
   int failed_runs = 0;
   for (int r = 0; r < runs; ++r) {
     fs::path out = root / ("run" + std::to_string(r));
-    std::vector<std::string> args = {bin,
-                                     "bulk",
+    std::vector<std::string> args = {"bulk",
                                      corpora + "/constitutions/en",
                                      corpora + "/instruments/en",
                                      "--base",
@@ -75,31 +71,14 @@ int main(int argc, char** argv) {
                                      out.string(),
                                      "--jobs",
                                      jobs_arg};
-    std::vector<char*> cargs;
-    for (std::string& a : args) cargs.push_back(a.data());
-    cargs.push_back(nullptr);
-    auto start = std::chrono::steady_clock::now();
-    pid_t pid = ::fork();
-    if (pid == 0) {
-      // The summary table and the per-run line are not figures: keep them out.
-      std::freopen("/dev/null", "w", stdout);
-      std::freopen("/dev/null", "w", stderr);
-      ::execv(bin.c_str(), cargs.data());
-      _exit(127);
+    charter::bench::ChildRun run = charter::bench::RunQuiet(bin, args);
+    if (!run.ok) ++failed_runs;
+    if (run.wall_s < best) {
+      best = run.wall_s;
+      best_user = run.user_s;
+      best_sys = run.sys_s;
     }
-    int status = 0;
-    struct rusage ru {};
-    ::wait4(pid, &status, 0, &ru);
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) ++failed_runs;
-    auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
-    if (secs < best) {
-      best = secs;
-      best_user = seconds(ru.ru_utime);
-      best_sys = seconds(ru.ru_stime);
-    }
-    double mb = static_cast<double>(ru.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
-    if (mb > peak_mb) peak_mb = mb;
+    if (run.peak_mb > peak_mb) peak_mb = run.peak_mb;
   }
   fs::remove_all(root);
   std::printf("bulk.documents: %zu\n", docs);

@@ -16,8 +16,6 @@
 //   global.scaled_wall_s: 9.8
 //   global.scaled_peak_rss_mb: 640.2
 //   global.support.<idea>: <documents>     (one line per core idea)
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -30,38 +28,11 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
+
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Ran {
-  bool ok = false;
-  double secs = 0;
-  double peak_mb = 0;
-};
-
-Ran Run(const std::string& bin, std::vector<std::string> args) {
-  args.insert(args.begin(), bin);
-  std::vector<char*> cargs;
-  for (std::string& a : args) cargs.push_back(a.data());
-  cargs.push_back(nullptr);
-  auto start = std::chrono::steady_clock::now();
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
-    ::execv(bin.c_str(), cargs.data());
-    _exit(127);
-  }
-  int status = 0;
-  struct rusage ru {};
-  ::wait4(pid, &status, 0, &ru);
-  Ran r;
-  r.secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  r.peak_mb = static_cast<double>(ru.ru_maxrss) / 1024.0;  // KiB on Linux
-  return r;
-}
 
 // The core ideas of the global-constitution acceptance (rules/ideas.tsv ids).
 const char* const kCore[] = {"life",
@@ -117,8 +88,9 @@ int main(int argc, char** argv) {
   fs::path root =
       fs::temp_directory_path() / ("charter-bench-global-" + std::to_string(::getpid()));
   const std::string bulk = (root / "bulk").string();
-  Ran b = Run(bin, {"bulk", corpora + "/constitutions/en", corpora + "/instruments/en", "--base",
-                    corpora + "/principles/claude-constitution-2023.jsonl", "--out", bulk});
+  charter::bench::ChildRun b = charter::bench::RunQuiet(
+      bin, {"bulk", corpora + "/constitutions/en", corpora + "/instruments/en", "--base",
+            corpora + "/principles/claude-constitution-2023.jsonl", "--out", bulk});
   if (!b.ok) {
     std::fprintf(stderr, "bench_global: charter bulk failed\n");
     fs::remove_all(root);
@@ -130,7 +102,8 @@ int main(int argc, char** argv) {
   std::sort(sets.begin(), sets.end());
 
   const std::string global = (root / "global").string();
-  Ran g = Run(bin, {"merge", "--global", bulk, "--out", global});
+  charter::bench::ChildRun g =
+      charter::bench::RunQuiet(bin, {"merge", "--global", bulk, "--out", global});
   // The same sets under new names: copy c of "ken" is "ken-c".
   const fs::path scaled = root / "scaled";
   for (int c = 0; c < copies; ++c)
@@ -139,8 +112,8 @@ int main(int argc, char** argv) {
       fs::create_directories(to);
       fs::copy_file(s / "principles.jsonl", to / "principles.jsonl");
     }
-  Ran big =
-      Run(bin, {"merge", "--global", scaled.string(), "--out", (root / "global-scaled").string()});
+  charter::bench::ChildRun big = charter::bench::RunQuiet(
+      bin, {"merge", "--global", scaled.string(), "--out", (root / "global-scaled").string()});
 
   std::map<std::string, size_t> support;
   std::ifstream in(global + "/constitution.jsonl");
@@ -152,11 +125,11 @@ int main(int argc, char** argv) {
   fs::remove_all(root);
   std::printf("global.documents: %zu\n", sets.size());
   std::printf("global.ok: %d\n", g.ok ? 1 : 0);
-  std::printf("global.wall_s: %.3f\n", g.secs);
+  std::printf("global.wall_s: %.3f\n", g.wall_s);
   std::printf("global.peak_rss_mb: %.1f\n", g.peak_mb);
   std::printf("global.scaled_documents: %zu\n", sets.size() * static_cast<size_t>(copies));
   std::printf("global.scaled_ok: %d\n", big.ok ? 1 : 0);
-  std::printf("global.scaled_wall_s: %.3f\n", big.secs);
+  std::printf("global.scaled_wall_s: %.3f\n", big.wall_s);
   std::printf("global.scaled_peak_rss_mb: %.1f\n", big.peak_mb);
   for (const char* idea : kCore) {
     auto it = support.find(idea);

@@ -19,6 +19,7 @@
 #include <set>
 #include <sstream>
 
+#include "bench_util.h"
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "core/text.h"
@@ -70,13 +71,7 @@ std::set<uint32_t> GoldLines(const std::string& gold_path) {
 int main() {
   const std::string shared = CHARTER_SHARED_DIR;
   const std::string corpora = shared + "/corpora";
-  std::vector<std::string> files;
-  for (const char* dir : {"/constitutions/en", "/instruments/en"}) {
-    if (!fs::is_directory(corpora + dir)) continue;
-    for (const auto& e : fs::directory_iterator(corpora + dir))
-      if (e.path().extension() == ".txt") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
+  std::vector<std::string> files = bench::EnglishDocuments(corpora);
   if (files.empty()) {
     std::cerr << "bench_quality: no documents under " << corpora << " (skipped)\n";
     return 0;

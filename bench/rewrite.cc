@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 
+#include "bench_util.h"
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "extract/extract.h"
@@ -24,13 +25,7 @@ using namespace charter;
 
 int main() {
   std::string corpora = std::string(CHARTER_SHARED_DIR) + "/corpora";
-  std::vector<std::string> files;
-  for (const char* dir : {"/constitutions/en", "/instruments/en"}) {
-    if (!fs::is_directory(corpora + dir)) continue;
-    for (const auto& e : fs::directory_iterator(corpora + dir))
-      if (e.path().extension() == ".txt") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
+  std::vector<std::string> files = bench::EnglishDocuments(corpora);
   if (files.empty()) {
     std::cerr << "bench_rewrite: no documents under " << corpora << "\n";
     return 1;

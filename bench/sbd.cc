@@ -17,11 +17,10 @@
 //   sbd.savelka2017.scotus.precision: 0.8xx
 #include <cstdio>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/io.h"
 #include "core/rule_file.h"
