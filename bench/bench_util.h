@@ -15,6 +15,11 @@
 #include <string>
 #include <vector>
 
+#include "core/io.h"
+#include "extract/extract.h"
+#include "load/load.h"
+#include "segment/segment.h"
+
 namespace charter::bench {
 
 // The .txt files of corpora/constitutions/en and corpora/instruments/en,
@@ -29,6 +34,21 @@ inline std::vector<std::string> EnglishDocuments(const std::string& corpora) {
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+// One English document's clauses (loaded, segmented, extracted), or none if
+// it cannot be read or segmented.
+inline std::vector<Clause> EnglishClauses(const std::string& path, const Segmenter& seg,
+                                          const Extractor& ex) {
+  Result<std::string> bytes = ReadFile(path);
+  if (!bytes) return {};
+  LoadOptions lo;
+  lo.lang = "en";
+  Result<Document> doc = LoadDocument(*bytes, path, lo);
+  if (!doc) return {};
+  Result<std::vector<Provision>> units = seg.Segment(*doc);
+  if (!units) return {};
+  return ex.Extract(std::move(*units));
 }
 
 struct ChildRun {

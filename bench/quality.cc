@@ -95,15 +95,8 @@ int main() {
   std::map<std::string, size_t> idea_docs;  // idea -> documents naming it
   std::ostringstream per_doc;
   for (const std::string& f : files) {
-    Result<std::string> bytes = ReadFile(f);
-    if (!bytes) continue;
-    LoadOptions lo;
-    lo.lang = "en";
-    Result<Document> doc = LoadDocument(*bytes, f, lo);
-    if (!doc) continue;
-    Result<std::vector<Provision>> units = seg->Segment(*doc);
-    if (!units) continue;
-    std::vector<Clause> clauses = ex->Extract(std::move(*units));
+    std::vector<Clause> clauses = bench::EnglishClauses(f, *seg, *ex);
+    if (clauses.empty()) continue;
     size_t worthy = 0;
     for (const Clause& c : clauses) worthy += c.principle;
     Conversion conv = rw->Convert(clauses);

@@ -48,15 +48,7 @@ int main() {
   }
   std::vector<Clause> clauses;
   for (const std::string& f : files) {
-    Result<std::string> bytes = ReadFile(f);
-    if (!bytes) continue;
-    LoadOptions lo;
-    lo.lang = "en";
-    Result<Document> doc = LoadDocument(*bytes, f, lo);
-    if (!doc) continue;
-    Result<std::vector<Provision>> units = seg->Segment(*doc);
-    if (!units) continue;
-    for (Clause& c : ex->Extract(*units))
+    for (Clause& c : bench::EnglishClauses(f, *seg, *ex))
       if (c.principle) clauses.push_back(std::move(c));
   }
   std::clock_t c0 = std::clock();
