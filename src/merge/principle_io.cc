@@ -117,6 +117,54 @@ Principle BasePrinciple(Principle p, const std::string& name, size_t index, int 
 
 }  // namespace
 
+void WriteSourceJson(const Source& s, JsonWriter* w) {
+  if (s.doc.empty() && s.id.empty() && s.cite.empty() && !s.line_start && !s.line_end &&
+      s.text.empty() && s.note.empty()) {
+    w->Null();  // what nlohmann writes for an object no field was set in
+    return;
+  }
+  auto field = [&](const char* k, const std::string& v) {
+    if (v.empty()) return;
+    w->Key(k);
+    w->String(v);
+  };
+  w->BeginObject();
+  field("doc", s.doc);
+  field("id", s.id);
+  field("cite", s.cite);
+  if (s.line_start || s.line_end) {
+    w->Key("lines");
+    w->BeginArray();
+    w->UInt(s.line_start);
+    w->UInt(s.line_end);
+    w->EndArray();
+  }
+  field("text", s.text);
+  field("note", s.note);
+  w->EndObject();
+}
+
+Result<Source> SourceFromJson(const Json& o) {
+  if (!o.is_object()) return InvalidArgument("source: expected a JSON object");
+  Source s;
+  for (auto [field, key] :
+       {std::pair{&s.doc, "doc"}, std::pair{&s.id, "id"}, std::pair{&s.cite, "cite"},
+        std::pair{&s.text, "text"}, std::pair{&s.note, "note"}}) {
+    auto v = OptString(o, key);
+    if (!v)
+      return std::unexpected(Error{Error::Code::kInvalidArgument, "source " + v.error().message});
+    *field = *v;
+  }
+  if (o.contains("lines")) {
+    const Json& l = o.at("lines");
+    if (!l.is_array() || l.size() != 2 || !l[0].is_number_unsigned() || !l[1].is_number_unsigned())
+      return InvalidArgument("source \"lines\" must be [start, end]");
+    s.line_start = l[0].get<uint32_t>();
+    s.line_end = l[1].get<uint32_t>();
+  }
+  return s;
+}
+
 Json PrincipleToJson(const Principle& p) {
   Json j;
   j["id"] = p.id;
@@ -216,32 +264,7 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
   if (!p.sources.empty()) {
     key("sources");
     w->BeginArray();
-    auto source_field = [&](const char* k, const std::string& v) {
-      if (v.empty()) return;
-      w->Key(k);
-      w->String(v);
-    };
-    for (const Source& s : p.sources) {
-      if (s.doc.empty() && s.id.empty() && s.cite.empty() && !s.line_start && !s.line_end &&
-          s.text.empty() && s.note.empty()) {
-        w->Null();  // what nlohmann writes for an object no field was set in
-        continue;
-      }
-      w->BeginObject();
-      source_field("doc", s.doc);
-      source_field("id", s.id);
-      source_field("cite", s.cite);
-      if (s.line_start || s.line_end) {
-        w->Key("lines");
-        w->BeginArray();
-        w->UInt(s.line_start);
-        w->UInt(s.line_end);
-        w->EndArray();
-      }
-      source_field("text", s.text);
-      source_field("note", s.note);
-      w->EndObject();
-    }
+    for (const Source& src : p.sources) WriteSourceJson(src, w);
     w->EndArray();
   }
   if (!p.extra.empty()) {
@@ -292,25 +315,9 @@ Result<Principle> PrincipleFromJson(const Json& j) {
     if (!ss.is_array()) return InvalidArgument("\"sources\" must be an array of objects");
     for (const Json& o : ss) {
       if (!o.is_object()) return InvalidArgument("\"sources\" must be an array of objects");
-      Source s;
-      for (auto [field, key] :
-           {std::pair{&s.doc, "doc"}, std::pair{&s.id, "id"}, std::pair{&s.cite, "cite"},
-            std::pair{&s.text, "text"}, std::pair{&s.note, "note"}}) {
-        auto v = OptString(o, key);
-        if (!v)
-          return std::unexpected(
-              Error{Error::Code::kInvalidArgument, "source " + v.error().message});
-        *field = *v;
-      }
-      if (o.contains("lines")) {
-        const Json& l = o.at("lines");
-        if (!l.is_array() || l.size() != 2 || !l[0].is_number_unsigned() ||
-            !l[1].is_number_unsigned())
-          return InvalidArgument("source \"lines\" must be [start, end]");
-        s.line_start = l[0].get<uint32_t>();
-        s.line_end = l[1].get<uint32_t>();
-      }
-      p.sources.push_back(std::move(s));
+      auto src = SourceFromJson(o);
+      if (!src) return std::unexpected(src.error());
+      p.sources.push_back(std::move(*src));
     }
   }
   Json extra = Json::object();

@@ -44,6 +44,12 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
 // field's value replaces the caller's, which WritePrincipleJson does not do.
 bool ExtraHasKey(const Principle& p, std::initializer_list<std::string_view> keys);
 
+// One source as WritePrincipleJson writes it in "sources" (empty fields left
+// out; an object with no field set is written as null), and its inverse.
+// Error: not an object, a field of the wrong type, "lines" not [start, end].
+void WriteSourceJson(const Source& s, JsonWriter* w);
+Result<Source> SourceFromJson(const nlohmann::ordered_json& o);
+
 // Inverse of PrincipleToJson. Unknown keys go to Principle::extra. Error
 // (a message without file or line; the caller adds them): not an object,
 // missing or empty "text", a field of the wrong type.

@@ -556,17 +556,7 @@ std::string ReportJson(const MergePlan& plan) {
     w.Key("reasons");
     w.StringArray(u.reasons);
     w.Key("source");
-    w.BeginObject();
-    WriteString(w, "doc", u.source.doc);
-    WriteString(w, "id", u.source.id);
-    WriteString(w, "cite", u.source.cite);
-    w.Key("lines");
-    w.BeginArray();
-    w.Int(static_cast<int>(u.source.line_start));
-    w.Int(static_cast<int>(u.source.line_end));
-    w.EndArray();
-    WriteString(w, "text", u.source.text);
-    w.EndObject();
+    WriteSourceJson(u.source, &w);
     w.EndObject();
   });
   w.EndObject();
@@ -670,22 +660,15 @@ Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name
     for (const Json& o : j.at("unconverted")) {
       std::string where = "unconverted[" + std::to_string(i++) + "]";
       Unconverted u;
-      const Json src = o.value("source", Json::object());
-      if (!o.is_object() || !src.is_object() || !r.Get(o, "kind", &u.kind, where))
+      if (!o.is_object() || !r.Get(o, "kind", &u.kind, where))
         return InvalidArgument(r.error.empty() ? name + ": " + where + ": not an object" : r.error);
       r.GetOpt(o, "attempt", &u.attempt);
       if (o.contains("reasons") && o.at("reasons").is_array())
         for (const Json& x : o.at("reasons"))
           if (x.is_string()) u.reasons.push_back(x.get<std::string>());
-      r.GetOpt(src, "doc", &u.source.doc);
-      r.GetOpt(src, "id", &u.source.id);
-      r.GetOpt(src, "cite", &u.source.cite);
-      r.GetOpt(src, "text", &u.source.text);
-      if (src.contains("lines") && src.at("lines").is_array() && src.at("lines").size() == 2 &&
-          src.at("lines")[0].is_number_unsigned() && src.at("lines")[1].is_number_unsigned()) {
-        u.source.line_start = src.at("lines")[0].get<uint32_t>();
-        u.source.line_end = src.at("lines")[1].get<uint32_t>();
-      }
+      auto src = SourceFromJson(o.value("source", Json::object()));
+      if (!src) return InvalidArgument(name + ": " + where + ": " + src.error().message);
+      u.source = std::move(*src);
       plan.unconverted.push_back(std::move(u));
     }
   }

@@ -37,7 +37,12 @@ TEST_CASE("report JSON reads back into a plan that writes the same bytes", "[rep
   Decision live{HashHex("b2\nc2"), "edit", "Choose the response that most respects speech.",
                 "d.tsv", 2};
   Decision gone{"00000000deadbeef", "accept", "", "d.tsv", 3};
-  for (const MergePlan& plan : {SamplePlan(), SamplePlan({live, gone})}) {
+  MergePlan listed = SamplePlan();
+  Source clause{"usa.txt", "usa.txt#amend-18/sec-1/p1/s1", "Amend. XVIII, Sec. 1", 380, 380,
+                "The manufacture ... of intoxicating liquors ... is hereby prohibited.", ""};
+  listed.unconverted.push_back(
+      {clause, "prohibition", "", {"repealed by Amend. XXI, Sec. 1 (en/repeal.tsv:8)"}});
+  for (const MergePlan& plan : {SamplePlan(), SamplePlan({live, gone}), listed}) {
     std::string json = ReportJson(plan);
     auto back = ParseReportJson(json, "report.json");
     REQUIRE(back);
