@@ -527,24 +527,28 @@ std::vector<Principle> CombineWithVectors(const std::vector<Principle>& principl
   const size_t n = principles.size();
   if (n == 0) return {};
   Vectors v = EmbedPrinciples(principles, tools);
-  bool any_topics = false;
-  for (const Principle& p : principles) any_topics = any_topics || !p.topics.empty();
-  std::vector<Sparse> top = any_topics ? TopicVectors(principles) : std::vector<Sparse>(n);
-  Weights w = WeightsFor(tools, options, any_topics);
-  std::vector<Sparse> lex = w.lex > 0 ? TermVectors(principles, tools) : std::vector<Sparse>(n);
-  std::vector<float> sim(n * n, 0.0f);
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = i + 1; j < n; ++j) {
-      float x = w.emb * Dot(v.Row(i), v.Row(j), v.dim);
-      if (w.lex > 0) x += w.lex * SparseDot(lex[i], lex[j]);
-      if (w.top > 0) x += w.top * SparseDot(top[i], top[j]);
-      sim[i * n + j] = sim[j * n + i] = Round4(x);
-    }
+  std::vector<float> sim;
   std::vector<std::vector<int>> clusters;
-  if (options.combine > 1.0f)
+  if (options.combine > 1.0f) {
+    // Combining is off (convert's default): each principle stands alone,
+    // and no similarity between them is needed.
     for (size_t i = 0; i < n; ++i) clusters.push_back({static_cast<int>(i)});
-  else
+  } else {
+    bool any_topics = false;
+    for (const Principle& p : principles) any_topics = any_topics || !p.topics.empty();
+    std::vector<Sparse> top = any_topics ? TopicVectors(principles) : std::vector<Sparse>(n);
+    Weights w = WeightsFor(tools, options, any_topics);
+    std::vector<Sparse> lex = w.lex > 0 ? TermVectors(principles, tools) : std::vector<Sparse>(n);
+    sim.assign(n * n, 0.0f);
+    for (size_t i = 0; i < n; ++i)
+      for (size_t j = i + 1; j < n; ++j) {
+        float x = w.emb * Dot(v.Row(i), v.Row(j), v.dim);
+        if (w.lex > 0) x += w.lex * SparseDot(lex[i], lex[j]);
+        if (w.top > 0) x += w.top * SparseDot(top[i], top[j]);
+        sim[i * n + j] = sim[j * n + i] = Round4(x);
+      }
     clusters = MatrixAverageLinkage(sim, n, options.combine);
+  }
   std::vector<Principle> out;
   std::vector<int> kept_row;  // input row whose vector an output keeps, or -1
   out.reserve(clusters.size());
