@@ -276,10 +276,10 @@ Result<ConvertRun> ConvertContext::MergeSet(const std::vector<Principle>& princi
   run.name = name;
   // Without its tools (a language with no rewrite rules) a merge would
   // write the base's principles as none: an error, never an empty plan.
-  auto tools = Tools(lang.empty() ? "en" : lang);
+  const std::string rules_lang = lang.empty() ? "en" : lang;
+  auto tools = Tools(rules_lang);
   if (!tools)
-    return MakeError(tools.error().code, "merge: the rules of '" +
-                                             std::string(lang.empty() ? "en" : lang) +
+    return MakeError(tools.error().code, "merge: the rules of '" + rules_lang +
                                              "' cannot merge principles: " + tools.error().message);
   MergeOptions o;
   o.duplicate = settings_.duplicate;
