@@ -7,7 +7,13 @@
 //   polis.ccai_selected / polis.ccai_principles (after combining similar ones)
 //   polis.rewrite_token_f1        Charter's rewrite of the 40 C3AI statements vs
 //                                 the published rewrite, token-overlap F1 (mean)
-//   polis.<conversation>_selected / _divisive / _groups for Seattle and London
+//   polis.ccai_ideas              principles after one-per-idea combining
+//                                 (agreed_ideas.h), as `charter polis` writes them
+//   polis.ccai_public_counterpart.<n>  for each principle of the published
+//                                 CCAI public constitution (4 known), the nearest
+//                                 Charter principle: embedding cosine, token F1
+//   polis.<conversation>_selected / _divisive / _groups / _rule for Seattle and
+//   London, and their top statements with figures
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -22,6 +28,7 @@
 #include "core/rule_file.h"
 #include "core/text.h"
 #include "merge/merge.h"
+#include "publicinput/agreed_ideas.h"
 #include "publicinput/public_input.h"
 #include "publicinput/tools.h"
 #include "rewrite/rewrite.h"
@@ -117,6 +124,39 @@ int main() {
       CombineSimilar(pp.principles, tools.merge, tools.combine_threshold);
   std::printf("polis.ccai_principles: %zu (combined with %s at %.2f)\n", combined.size(),
               tools.embedding.c_str(), tools.combine_threshold);
+  Result<AgreedIdeas> ideas = AgreedIdeas::Create(*rules, "en");
+  if (!ideas) return std::cerr << ideas.error().message << "\n", 1;
+  std::vector<Principle> agreed = ideas->Combine(pp.principles);
+  std::printf("polis.ccai_ideas: %zu (one principle per idea of %zu)\n", agreed.size(),
+              ideas->size());
+  {
+    Result<std::string> pub =
+        ReadFile(Corpora() + "/principles/ccai-public-constitution.partial.jsonl");
+    if (!pub) return std::cerr << pub.error().message << "\n", 1;
+    std::vector<std::string> ours;
+    for (const Principle& p : agreed) ours.push_back(p.text);
+    const std::vector<float> ov = tools.merge.embed(ours);
+    const size_t dim = ours.empty() ? 0 : ov.size() / ours.size();
+    std::istringstream lines(*pub);
+    std::string l;
+    int n = 0;
+    while (std::getline(lines, l)) {
+      if (Trim(l).empty()) continue;
+      const std::string ref = nlohmann::json::parse(l)["text"];
+      const std::vector<float> rv = tools.merge.embed({ref});
+      size_t best = 0;
+      double best_cos = -2;
+      for (size_t i = 0; i < ours.size(); ++i) {
+        double c = 0;
+        for (size_t d = 0; d < dim; ++d) c += rv[d] * ov[i * dim + d];
+        if (c > best_cos) best_cos = c, best = i;
+      }
+      ++n;
+      std::printf("polis.ccai_public_counterpart.%d: cosine %.3f, token_f1 %.3f | %s | %s\n", n,
+                  best_cos, ours.empty() ? 0.0 : TokenF1(ours[best], ref), ref.c_str(),
+                  ours.empty() ? "" : ours[best].c_str());
+    }
+  }
   std::printf("polis.ccai_raw_selected: %d\n", raw.Count(Verdict::kSelected));
   std::printf("polis.ccai_raw_divisive: %d\n", raw.Count(Verdict::kDivisive));
 
@@ -153,6 +193,13 @@ int main() {
     std::printf("polis.%s_selected: %d of %zu\n", dir, a->Count(Verdict::kSelected),
                 a->conv.statements.size());
     std::printf("polis.%s_divisive: %d\n", dir, a->Count(Verdict::kDivisive));
+    std::printf("polis.%s_rule: %s\n", dir, a->selection_rule.c_str());
+    for (const StatementDecision& d : a->decisions)
+      if (d.verdict == Verdict::kSelected)
+        std::printf("polis.%s_top: statement %d | %s | %s\n", dir,
+                    a->conv.statements[d.statement].id,
+                    FiguresNote(a->figures[d.statement]).c_str(),
+                    CollapseSpaces(a->conv.statements[d.statement].text).c_str());
   }
   return 0;
 }

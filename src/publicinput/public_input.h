@@ -47,6 +47,7 @@ struct PolisAnalysis {
   std::optional<GroupAssignment> computed;   // computed groups, when they were computed
   std::vector<StatementFigures> figures;     // per statement
   std::vector<StatementDecision> decisions;  // per statement
+  std::string selection_rule;                // what selected them (SelectStatements' rule)
   int Count(Verdict v) const;
 };
 

@@ -87,7 +87,8 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
   }
   for (size_t j = i + 1; j < toks.size(); ++j) {
     std::string prev = AsciiLower(toks[j - 1]);
-    bool after_conj = prev == "and" || prev == "or" || (!prev.empty() && prev.back() == ',');
+    bool after_conj =
+        prev == "and" || prev == "or" || prev == "nor" || (!prev.empty() && prev.back() == ',');
     auto [w, p] = SplitPunct(toks[j]);
     std::string lw = AsciiLower(w);
     // "or not to believe": an infinitive, not a verb of the phrase's own.

@@ -247,14 +247,27 @@ Result<Principle> Rewriter::RewriteStatement(std::string_view text, const Source
   std::vector<std::string> fired;
   s = Clean(s, r, &fired);
   s = TrimFragment(s);
-  while (!s.empty() && (s.back() == '!' || s.back() == '.'))
-    s = TrimFragment(s.substr(0, s.size() - 1));
+  // Final periods and a statement quoted whole ("“The AI should ...”").
+  for (bool again = true; again && !s.empty();) {
+    again = false;
+    for (std::string_view q : {"\"", "\u201c", "\u201d", "!", "."}) {
+      if (EndsWith(s, q)) s = TrimFragment(s.substr(0, s.size() - q.size())), again = true;
+      if (q.size() > 1 && StartsWith(s, q)) s = std::string(Trim(s.substr(q.size()))), again = true;
+      if (q == "\"" && StartsWith(s, q)) s = std::string(Trim(s.substr(1))), again = true;
+    }
+  }
   if (s.empty() || EndsWith(Trim(original), "?"))
     return InvalidArgument("statement: not a statement about AI behaviour: " + original);
   for (int i : r.statement_set.Candidates(s)) {
     const Template& t = r.statement_templates[static_cast<size_t>(i)];
     std::optional<std::string> body = t.Render(s, r.words);
     if (!body) continue;
+    // A template whose output starts with "!" names a statement that is no
+    // response criterion (a property of the whole system: "AI should be
+    // regulated"); the caller lists it as such.
+    if (StartsWith(*body, "!"))
+      return InvalidArgument("statement: not a response criterion (" + body->substr(1) + ", " +
+                             t.rule_id + "): " + original);
     Principle p;
     p.text = Finish(*body);
     p.id = HashHex(p.text);

@@ -135,7 +135,10 @@ class Rewriter {
   // set them), template_id ("statement.*") and rules from
   // rules/<lang>/rewrite_statement.tsv. Error (InvalidArgument, "statement:
   // not a statement about AI behaviour: <text>") for questions, empty text and
-  // statements without a modal ("I like pizza.").
+  // statements without a modal ("I like pizza."); and ("statement: not a
+  // response criterion (<why>, <rule id>): <text>") for a statement that a
+  // template whose output starts with "!" reads as a property of the whole
+  // system, not of one response ("AI should be regulated").
   Result<Principle> RewriteStatement(std::string_view text, const Source& source) const;
 
   struct Impl;

@@ -163,7 +163,9 @@ TEST_CASE("selection keeps statements every group agrees with and flags divisive
   };
   std::vector<StatementFigures> figs = {fig({9, 1, 0}, {18, 1, 1}), fig({9, 1, 0}, {2, 8, 0}),
                                         fig({6, 4, 0}, {7, 3, 0}), fig({2, 0, 0}, {9, 0, 0})};
-  auto d = SelectStatements(figs, g, {});
+  SelectionOptions threshold;
+  threshold.mode = SelectionOptions::Mode::kThreshold;
+  auto d = SelectStatements(figs, g, threshold);
   CHECK(d[0].verdict == Verdict::kSelected);
   CHECK(d[1].verdict == Verdict::kDivisive);
   CHECK(d[1].reason == "group 0 agrees 90.0%, group 1 only 20.0% (smoothed gap 0.58 >= 0.30)");
