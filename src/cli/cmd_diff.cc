@@ -1,4 +1,4 @@
-// cmd_diff.cc — `charter diff OLD NEW [--json] [--out FILE]`: principles
+// cmd_diff.cc — `charter diff OLD NEW [--json|--html] [--out FILE]`: principles
 // added, removed and changed between two principle sets (.jsonl/.json) or two
 // versions of one constitution (any other file: run through the pipeline),
 // with citations. Markdown by default.
@@ -19,6 +19,7 @@ struct DiffCmdOptions {
   std::string before;
   std::string after;
   bool json = false;
+  bool html = false;
   std::string out = "-";
   float threshold = 0.45f;  // as convert's --similar
   ConvertSettings settings;
@@ -47,7 +48,9 @@ int Run(const DiffCmdOptions& o) {
   d.old_name = o.before;
   d.new_name = o.after;
   PrincipleDiff diff = DiffPrinciples(*before, *after, *tools, d);
-  Status st = WriteFileAtomic(o.out, o.json ? DiffJson(diff) : DiffMarkdown(diff));
+  Status st = WriteFileAtomic(o.out, o.json   ? DiffJson(diff)
+                                     : o.html ? DiffHtml(diff)
+                                              : DiffMarkdown(diff));
   if (!st) return Fail(st.error().message);
   std::cerr << "diff: " << diff.added.size() << " added, " << diff.removed.size() << " removed, "
             << diff.changed.size() << " changed, " << diff.unchanged.size() << " unchanged\n";
@@ -63,17 +66,23 @@ Command DiffCommand() {
             sub->add_option("OLD", o->before, "Old principles (.jsonl/.json) or constitution text")
                 ->required();
             sub->add_option("NEW", o->after, "New principles or constitution text")->required();
-            sub->add_flag("--json", o->json, "JSON instead of Markdown");
+            auto* json = sub->add_flag("--json", o->json, "JSON instead of Markdown");
+            sub->add_flag("--html", o->html,
+                          "One self-contained HTML page (word diffs, the clauses that changed)")
+                ->excludes(json);
             sub->add_option("--out", o->out, "Output file ('-' = stdout)")->capture_default_str();
             sub->add_option("--threshold", o->threshold,
                             "Cosine at which two principles are one principle reworded")
-                ->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
-            sub->add_option("--lang", o->settings.lang, "Language of the rules (default: detected)");
+                ->capture_default_str()
+                ->check(CLI::Range(0.0f, 1.0f));
+            sub->add_option("--lang", o->settings.lang,
+                            "Language of the rules (default: detected)");
             sub->add_option("--rules", o->settings.rules_root, "Rules folder");
             sub->add_option("--models", o->settings.models_root, "Models folder");
             sub->footer(
                 "Example: charter diff constitution-2010.txt constitution-2024.txt\n"
-                "         charter diff out/v1/principles.jsonl out/v2/principles.jsonl --json");
+                "         charter diff out/v1/principles.jsonl out/v2/principles.jsonl --json\n"
+                "         charter diff usa-1804.txt usa.txt --html --out amendments.html");
             return [o] { return Run(*o); };
           }};
 }

@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -197,6 +198,22 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
       if (auto it = cache->find(p.text); it != cache->end()) return it->second.terms;
     return rw->IdeaTerms(p.text);
   };
+  tools.ideas = [rw](const Principle& p) {
+    if (!p.ideas.empty()) return p.ideas;
+    const IdeaSet& set = rw->IdeaInventory();
+    std::vector<std::string> ids;
+    for (int i : set.Code(p.text, nullptr)) ids.push_back(set.ideas()[static_cast<size_t>(i)].id);
+    return ids;
+  };
+  tools.idea_wording = [rw](const std::vector<std::string>& ids) {
+    const IdeaSet& set = rw->IdeaInventory();
+    std::vector<int> idx;
+    for (const std::string& id : ids)
+      if (int i = set.Find(id); i >= 0) idx.push_back(i);
+    std::sort(idx.begin(), idx.end());
+    return set.Wording(idx);
+  };
+  tools.validate = [rw](const std::string& text) { return rw->Validate(text); };
   tools.concise = [rw](const Principle& p) { return rw->Concise(p); };
   tools.cluster = [](const std::vector<float>& vecs, int dim, float threshold) {
     return ClusterAverageLinkage(vecs, dim, threshold);

@@ -279,6 +279,60 @@ Conflict NegationConflict(const Principle& a, int stance_a, const std::string& s
   return c;
 }
 
+// Sorted, distinct.
+std::vector<std::string> SortedIdeas(std::vector<std::string> ideas) {
+  std::sort(ideas.begin(), ideas.end());
+  ideas.erase(std::unique(ideas.begin(), ideas.end()), ideas.end());
+  return ideas;
+}
+
+// The ideas of `country` (in its order) that `base_sorted` names too.
+std::vector<std::string> SharedIdeas(const std::vector<std::string>& country,
+                                     const std::vector<std::string>& base_sorted) {
+  std::vector<std::string> out;
+  for (const std::string& id : country)
+    if (std::binary_search(base_sorted.begin(), base_sorted.end(), id)) out.push_back(id);
+  return out;
+}
+
+// A merge candidate's suggested text (MergeTools::idea_wording): the base
+// principle in its own words (a reviewer sees exactly what is added), then
+// the ideas the country principle states that the base does not, as many as
+// pass validation; the country's sources and ideas come along.
+Principle SuggestFromIdeas(const Principle& base, const Principle& country,
+                           const std::vector<std::string>& country_ideas,
+                           const std::vector<std::string>& base_sorted, const MergeTools& tools) {
+  std::vector<std::string> extra;
+  for (const std::string& id : country_ideas)
+    if (!std::binary_search(base_sorted.begin(), base_sorted.end(), id)) extra.push_back(id);
+  // Every principle opens "Choose the response that" (validation's form);
+  // the base's own polite "Please choose ..." is kept when nothing is added.
+  std::string head = base.text;
+  if (head.starts_with("Please choose ")) head = "Choose " + head.substr(14);
+  while (!head.empty() && (head.back() == '.' || head.back() == ' ')) head.pop_back();
+  std::string text = base.text;
+  for (; !extra.empty(); extra.pop_back()) {
+    std::string body = tools.idea_wording(extra);
+    if (body.empty()) continue;
+    std::string t = head + ", and that " + body + ".";
+    if (!tools.validate || tools.validate(t).empty()) {
+      text = std::move(t);
+      break;
+    }
+  }
+  Principle p = base;
+  p.text = std::move(text);
+  p.template_id = "merge.ideas";
+  p.origin = base.origin;
+  for (const Source& s : country.sources) p.sources.push_back(s);
+  std::vector<std::string> ids = base.ideas;
+  for (const std::string& id : country_ideas)
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  p.ideas = std::move(ids);
+  p.id = HashHex(p.text);
+  return p;
+}
+
 }  // namespace
 
 size_t MergePlan::Pending() const {
@@ -650,6 +704,13 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
     }
   }
 
+  // Ideas of each principle, sorted, when the tools can name them.
+  std::vector<std::vector<std::string>> base_ideas, country_ideas;
+  if (tools.ideas) {
+    for (const Principle& p : base) base_ideas.push_back(SortedIdeas(tools.ideas(p)));
+    for (const Principle& p : cps) country_ideas.push_back(tools.ideas(p));
+  }
+
   // Classify each country principle against its nearest base principle.
   enum class Fate { kDuplicate, kCandidate, kNew };
   std::vector<Fate> fate(cps.size(), Fate::kNew);
@@ -657,6 +718,9 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
   for (size_t i = 0; i < cps.size(); ++i) {
     float best = -2.0f;
     size_t bj = 0;
+    // The most similar base principle that shares an idea (MergeTools::ideas).
+    float best_shared = -2.0f;
+    size_t sj = 0;
     for (size_t j = 0; comparable && j < base.size(); ++j) {
       float s = w.emb * Dot(cv.Row(i), bv.Row(j), cv.dim);
       if (w.lex > 0) s += w.lex * Coverage(clex[i], blex[j]);
@@ -676,6 +740,10 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
         best = s;
         bj = j;
       }
+      if (tools.ideas && s > best_shared && !SharedIdeas(country_ideas[i], base_ideas[j]).empty()) {
+        best_shared = s;
+        sj = j;
+      }
     }
     if (!comparable || best < options.similar) continue;
     if (best >= options.duplicate) {
@@ -683,13 +751,21 @@ MergePlan MergeCountry(const std::vector<Principle>& base, const std::vector<Pri
       plan.duplicates.push_back({cps[i], base[bj], best});
       continue;
     }
+    if (tools.ideas) {
+      if (best_shared < options.similar) continue;  // shares no idea: new
+      best = best_shared;
+      bj = sj;
+    }
     fate[i] = Fate::kCandidate;
     MergeCandidate c;
     c.id = HashHex(base[bj].id + "\n" + cps[i].id);
     c.base = base[bj];
     c.country = cps[i];
     c.similarity = best;
-    c.suggested = WithId(tools.combine({base[bj], cps[i]}));
+    if (tools.ideas) c.shared_ideas = SharedIdeas(country_ideas[i], base_ideas[bj]);
+    c.suggested = tools.ideas && tools.idea_wording
+                      ? SuggestFromIdeas(base[bj], cps[i], country_ideas[i], base_ideas[bj], tools)
+                      : WithId(tools.combine({base[bj], cps[i]}));
     candidate_of[i] = plan.candidates.size();
     plan.candidates.push_back(std::move(c));
   }

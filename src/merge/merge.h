@@ -90,6 +90,25 @@ struct MergeTools {
     std::string rule;  // "idea_conflicts.tsv:3"
   };
   std::vector<IdeaPair> idea_conflicts;
+  // The ideas (rules/ideas.tsv ids) a principle states: its `ideas` where
+  // the rewrite set them, else its text coded with the inventory (a base
+  // principle). When set, a merge candidate pairs a country principle only
+  // with a base principle that shares one of its ideas (the most similar of
+  // those): a pair that shares none is no merge a reviewer would make.
+  // Default (empty): candidates by similarity alone.
+  std::function<std::vector<std::string>(const Principle& p)> ideas;
+  // The body of a principle naming these ideas in the inventory's words,
+  // without "Choose the response that " and the period (IdeaSet::Wording):
+  // {"home", "correspondence"} -> "most respects the inviolability of the
+  // home and the confidentiality of correspondence". With `ideas` set, a
+  // candidate's suggested text is the base principle's own words followed by
+  // ", and that <the country's ideas the base does not name>", the last ones
+  // left out while the text fails `validate` (the base alone when none
+  // fits). Default (empty): the suggestion is combine({base, country}).
+  std::function<std::string(const std::vector<std::string>& ideas)> idea_wording;
+  // The validator's findings on a principle text (Rewriter::Validate); empty
+  // when it passes. Default (empty): every text passes.
+  std::function<std::vector<std::string>(const std::string& text)> validate;
 };
 
 struct MergeOptions {
@@ -148,7 +167,10 @@ struct MergeCandidate {
   Principle base;
   Principle country;
   float similarity = 0.0f;
-  Principle suggested;       // combine({base, country})
+  Principle suggested;  // combine({base, country})
+  // Ideas (rules/ideas.tsv ids) both principles state, in the country
+  // principle's order; empty when MergeTools::ideas is not set.
+  std::vector<std::string> shared_ideas;
   std::string decision;      // "" (pending), "accept", "edit", "reject", "drop"
   std::string decided_text;  // the text that went into the constitution (accept/edit)
   int decision_line = 0;     // line of the decision in its file

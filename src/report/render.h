@@ -72,6 +72,8 @@ class HtmlSink : public Sink {
              const std::vector<std::vector<Line>>& rows) override;
   void Figure(const std::string& svg, const std::string& caption) override;
   std::string End() override;
+  // HTML the caller built (escaped as it needs), appended as is.
+  void Raw(std::string_view html) { out_ += html; }
 
  private:
   void List(const std::vector<Item>& items, const char* tag);

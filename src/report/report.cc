@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "merge/principle_io.h"
 #include "report/render.h"
+#include "report/review.h"
 
 namespace charter {
 
@@ -260,7 +261,35 @@ void WriteUnconverted(const MergePlan& plan, Sink* out) {
   out->Items(items);
 }
 
-void WriteCountryReport(const MergePlan& plan, Sink* out) {
+// The candidates awaiting review as a list (Markdown), each with what a
+// decisions file needs.
+void WriteCandidateList(const MergePlan& plan, const Counts& counts, Sink* out) {
+  out->Heading(2, "Merge candidates awaiting review (" + std::to_string(counts.pending) + ")",
+               "candidates");
+  if (counts.pending == 0)
+    out->Para({{'p', "None."}});
+  else
+    out->Para({{'p', "Decide each in a decisions file (one line each: "},
+               {'c', "<candidate id> accept|edit <text>|reject|drop"},
+               {'p', ") and run again with --decisions FILE."}});
+  for (const MergeCandidate& c : plan.candidates) {
+    if (!c.decision.empty()) continue;
+    out->Heading(3, "Candidate " + c.id + " — similarity " + Fixed(c.similarity, 3),
+                 "cand-" + c.id);
+    std::vector<Item> items;
+    items.push_back(
+        {0, {{'b', "Base"}, {'p', " ("}, {'c', c.base.id}, {'p', "): " + c.base.text}}});
+    items.push_back({0, {{'b', "Country"}, {'p', ": " + c.country.text}}});
+    Append(&items, SourceItems(c.country, 1));
+    items.push_back({0, {{'b', "Suggested"}, {'p', ": " + c.suggested.text}}});
+    items.push_back({0, {{'b', "To accept"}, {'p', ": "}, {'c', c.id + "\taccept"}}});
+    out->Items(items);
+  }
+}
+
+// `review`: the HTML page, whose merge candidates are a review form
+// (review.h) instead of a list.
+void WriteCountryReport(const MergePlan& plan, Sink* out, HtmlSink* review = nullptr) {
   Counts counts = CountDecisions(plan);
   out->Begin(CountryTitle(plan));
   std::string how = "cosine";
@@ -303,26 +332,10 @@ void WriteCountryReport(const MergePlan& plan, Sink* out) {
        row("Principles in the constitution", plan.constitution.size()),
        row("Clauses not converted (listed below)", plan.unconverted.size())});
 
-  out->Heading(2, "Merge candidates awaiting review (" + std::to_string(counts.pending) + ")",
-               "candidates");
-  if (counts.pending == 0)
-    out->Para({{'p', "None."}});
-  else
-    out->Para({{'p', "Decide each in a decisions file (one line each: "},
-               {'c', "<candidate id> accept|edit <text>|reject|drop"},
-               {'p', ") and run again with --decisions FILE."}});
-  for (const MergeCandidate& c : plan.candidates) {
-    if (!c.decision.empty()) continue;
-    out->Heading(3, "Candidate " + c.id + " — similarity " + Fixed(c.similarity, 3),
-                 "cand-" + c.id);
-    std::vector<Item> items;
-    items.push_back(
-        {0, {{'b', "Base"}, {'p', " ("}, {'c', c.base.id}, {'p', "): " + c.base.text}}});
-    items.push_back({0, {{'b', "Country"}, {'p', ": " + c.country.text}}});
-    Append(&items, SourceItems(c.country, 1));
-    items.push_back({0, {{'b', "Suggested"}, {'p', ": " + c.suggested.text}}});
-    items.push_back({0, {{'b', "To accept"}, {'p', ": "}, {'c', c.id + "\taccept"}}});
-    out->Items(items);
+  if (review) {
+    review->Raw(report_internal::ReviewSection(plan));
+  } else {
+    WriteCandidateList(plan, counts, out);
   }
 
   out->Heading(2, "Conflicts (" + std::to_string(plan.conflicts.size()) + ")", "conflicts");
@@ -512,6 +525,10 @@ std::string ReportJson(const MergePlan& plan) {
     w.BeginObject();
     WriteString(w, "id", c.id);
     WriteNumber(w, "similarity", c.similarity);
+    if (!c.shared_ideas.empty()) {
+      w.Key("shared_ideas");
+      w.StringArray(c.shared_ideas);
+    }
     w.Key("decision");
     w.String(c.decision.empty() ? "pending" : c.decision);
     if (!c.decided_text.empty()) WriteString(w, "decided_text", c.decided_text);
@@ -611,6 +628,9 @@ Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name
     if (c.decision == "pending") c.decision.clear();
     r.GetOpt(o, "decided_text", &c.decided_text);
     if (o.contains("decision_line")) c.decision_line = o.at("decision_line").get<int>();
+    if (o.contains("shared_ideas"))
+      for (const Json& id : o.at("shared_ideas"))
+        if (id.is_string()) c.shared_ideas.push_back(id.get<std::string>());
     plan.candidates.push_back(std::move(c));
   }
   i = 0;
@@ -683,7 +703,7 @@ std::string ReportMarkdown(const MergePlan& plan) {
 
 std::string ReportHtml(const MergePlan& plan) {
   HtmlSink html;
-  WriteCountryReport(plan, &html);
+  WriteCountryReport(plan, &html, &html);
   return html.End();
 }
 
@@ -1195,6 +1215,8 @@ std::string DiffJson(const PrincipleDiff& d) {
   out += '\n';
   return out;
 }
+
+std::string DiffHtml(const PrincipleDiff& d) { return report_internal::DiffPage(d); }
 
 std::string DiffMarkdown(const PrincipleDiff& d) {
   MarkdownSink md;

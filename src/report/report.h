@@ -5,8 +5,10 @@
 // and writes the strings that come back with WriteFileAtomic.
 //
 // Review reports, in three renderings of the same content: Markdown, one
-// self-contained HTML page (inline CSS, no scripts, no external resources)
-// and JSON (nlohmann::ordered_json, keys in a fixed order). They show the
+// self-contained HTML page (inline CSS and script, no external resources;
+// its merge candidates are a review form: decide each in the browser and
+// export the decisions file, review.h) and JSON (nlohmann::ordered_json,
+// keys in a fixed order). They show the
 // summary counts, the base principles kept or combined, the principles added,
 // the duplicates dropped (with the base principle matched, the similarity,
 // and the source clause with its citation and lines), the merge candidates
@@ -100,6 +102,10 @@ std::string GlobalConstitutionMarkdown(const GlobalPlan& plan);
 
 std::string DiffJson(const PrincipleDiff& diff);
 std::string DiffMarkdown(const PrincipleDiff& diff);
+// One self-contained page: changed principles side by side with a word diff
+// and the clauses that changed, then those added and removed with their
+// clauses.
+std::string DiffHtml(const PrincipleDiff& diff);
 
 // --- Helpers shared by the renderers (exposed for tests) -----------------------
 

@@ -1,6 +1,7 @@
 #include "merge/merge.h"
 
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "core/hash.h"
 #include "merge/fake_tools.h"
@@ -60,6 +61,54 @@ TEST_CASE("a similar country principle becomes a merge candidate with a stable i
         "and assembly.");
   CHECK(c.decision.empty());
   CHECK(plan.Pending() == 1);
+}
+
+// Ideas by principle id, and their wording, for the idea-aware candidates.
+MergeTools WithIdeas(MergeTools t, std::map<std::string, std::vector<std::string>> ideas) {
+  t.ideas = [ideas](const Principle& p) {
+    auto it = ideas.find(p.id);
+    return it == ideas.end() ? std::vector<std::string>() : it->second;
+  };
+  t.idea_wording = [](const std::vector<std::string>& ids) {
+    std::string body = "most respects";
+    for (size_t i = 0; i < ids.size(); ++i) body += (i ? " and " : " ") + ids[i];
+    return body;
+  };
+  return t;
+}
+
+TEST_CASE("with ideas, a similar pair that shares no idea is no candidate", "[merge]") {
+  Fixture f;
+  MergeTools t = WithIdeas(f.tools(), {{"b2", {"expression"}}, {"c2", {"assembly"}}});
+  MergePlan plan = MergeCountry(f.base, f.country, t, f.options());
+  CHECK(plan.candidates.empty());
+  REQUIRE(plan.added.size() == 2);
+  CHECK(plan.added[0].id == "c2");
+}
+
+TEST_CASE("with ideas, a candidate adds the country's other ideas to the base's words", "[merge]") {
+  Fixture f;
+  f.base[1].text = "Please choose the response that most supports free expression.";
+  MergeTools t = WithIdeas(f.tools(), {{"b2", {"expression"}}, {"c2", {"expression", "assembly"}}});
+  std::vector<std::string> checked;
+  t.validate = [&checked](const std::string& text) {
+    checked.push_back(text);
+    return std::vector<std::string>();
+  };
+  MergePlan plan = MergeCountry(f.base, f.country, t, f.options());
+  REQUIRE(plan.candidates.size() == 1);
+  const MergeCandidate& c = plan.candidates[0];
+  CHECK(c.shared_ideas == std::vector<std::string>{"expression"});
+  CHECK(c.suggested.text ==
+        "Choose the response that most supports free expression, and that most respects "
+        "assembly.");
+  CHECK(checked == std::vector<std::string>{c.suggested.text});
+  CHECK(c.suggested.sources.size() == 2);  // the base's and the country's
+  // Text that fails validation is not suggested: the base stays as it is.
+  t.validate = [](const std::string&) { return std::vector<std::string>{"too long"}; };
+  MergePlan strict = MergeCountry(f.base, f.country, t, f.options());
+  REQUIRE(strict.candidates.size() == 1);
+  CHECK(strict.candidates[0].suggested.text == f.base[1].text);
 }
 
 TEST_CASE("a new idea is added after the base principles", "[merge]") {

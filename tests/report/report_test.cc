@@ -6,6 +6,7 @@
 #include "core/hash.h"
 #include "merge/fake_tools.h"
 #include "merge/principle_io.h"
+#include "report/review.h"
 
 namespace charter {
 namespace {
@@ -38,8 +39,13 @@ TEST_CASE("report JSON reads back into a plan that writes the same bytes", "[rep
                 "d.tsv", 2};
   Decision gone{"00000000deadbeef", "accept", "", "d.tsv", 3};
   MergePlan listed = SamplePlan();
-  Source clause{"usa.txt", "usa.txt#amend-18/sec-1/p1/s1", "Amend. XVIII, Sec. 1", 380, 380,
-                "The manufacture ... of intoxicating liquors ... is hereby prohibited.", ""};
+  Source clause{"usa.txt",
+                "usa.txt#amend-18/sec-1/p1/s1",
+                "Amend. XVIII, Sec. 1",
+                380,
+                380,
+                "The manufacture ... of intoxicating liquors ... is hereby prohibited.",
+                ""};
   listed.unconverted.push_back(
       {clause, "prohibition", "", {"repealed by Amend. XXI, Sec. 1 (en/repeal.tsv:8)"}});
   for (const MergePlan& plan : {SamplePlan(), SamplePlan({live, gone}), listed}) {
@@ -96,7 +102,8 @@ TEST_CASE("HTML report is one self-contained page with escaped text", "[report]"
   std::string html = ReportHtml(SamplePlan());
   CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
   CHECK(html.ends_with("</body>\n</html>\n"));
-  CHECK(html.find("<script") == std::string::npos);
+  // Its one script is inline: nothing is loaded.
+  CHECK(html.find("<script src") == std::string::npos);
   CHECK(html.find("http") == std::string::npos);
   CHECK(html.find("&lt;and&gt; &quot;nature&quot;") != std::string::npos);
   auto count = [&](const std::string& s) {
@@ -105,9 +112,74 @@ TEST_CASE("HTML report is one self-contained page with escaped text", "[report]"
     return n;
   };
   CHECK(count("<li>") == count("</li>"));
-  CHECK(count("<ul>") == count("</ul>"));
+  CHECK(count("<ul") == count("</ul>"));
   CHECK(count("<ol>") == count("</ol>"));
   CHECK(count("<table>") == count("</table>"));
+  CHECK(count("<article") == count("</article>"));
+}
+
+TEST_CASE("a word diff marks the words only one side has", "[report]") {
+  using report_internal::WordDiffHtml;
+  struct Case {
+    std::string before, after;
+    bool side_before;
+    std::string expected;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"a b c", "a c d", true, "a <del>b</del> c"},
+           {"a b c", "a c d", false, "a c <ins>d</ins>"},
+           {"x y", "p q x y", false, "<ins>p q</ins> x y"},
+           {"same words", "same words", false, "same words"},
+           {"", "new text", false, "<ins>new text</ins>"},
+           {"a <b> c", "a c", true, "a <del>&lt;b&gt;</del> c"},
+       }) {
+    INFO(c.before << " | " << c.after);
+    CHECK(WordDiffHtml(c.before, c.after, c.side_before) == c.expected);
+  }
+}
+
+TEST_CASE("the HTML review form has one decidable article per candidate", "[report]") {
+  std::string id = HashHex("b2\nc2");
+  std::string pending = ReportHtml(SamplePlan());
+  CHECK(pending.find("<article class=\"cand\" id=\"cand-" + id + "\"") != std::string::npos);
+  CHECK(pending.find("data-decision=\"\"") != std::string::npos);
+  CHECK(pending.find("<p id=\"progress\" aria-live=\"polite\">0 of 1 decided</p>") !=
+        std::string::npos);
+  for (const char* act : {"accept", "edit", "reject", "drop"})
+    CHECK(pending.find(std::string("data-act=\"") + act + "\"") != std::string::npos);
+  // The base's words the country lacks are struck, the country's own marked.
+  CHECK(pending.find("most <del>supports</del> free <del>expression.</del>") != std::string::npos);
+  CHECK(pending.find("most <ins>respects</ins> free <ins>speech and assembly.</ins>") !=
+        std::string::npos);
+  // A decision from the file shows as decided.
+  Decision edit{id, "edit", "Choose the response that most respects speech.", "d.tsv", 2};
+  std::string decided = ReportHtml(SamplePlan({edit}));
+  CHECK(decided.find("data-decision=\"edit\" data-decided=\"Choose the response that most "
+                     "respects speech.\"") != std::string::npos);
+  CHECK(decided.find(">1 of 1 decided</p>") != std::string::npos);
+}
+
+TEST_CASE("the diff page shows a changed principle's word diff and its new clause", "[report]") {
+  PrincipleDiff d;
+  d.options.old_name = "old.txt";
+  d.options.new_name = "new.txt";
+  Principle before = P("p1", "Choose the response that most respects the right of petition.");
+  Principle after = P("p1",
+                      "Choose the response that most respects the right to vote and the "
+                      "right of petition.");
+  Source amend{"new.txt", "x", "Amend. XIX", 381, 381, "The right ... to vote ...", ""};
+  after.sources.push_back(amend);
+  d.changed.push_back({before, after, 0.948f});
+  d.added.push_back(P("p2", "Choose the response that least endorses slavery."));
+  d.old_count = 1;
+  d.new_count = 2;
+  std::string html = DiffHtml(d);
+  CHECK(html.find("<title>Charter diff: old.txt → new.txt</title>") != std::string::npos);
+  CHECK(html.find("the right <ins>to vote and the right</ins> of petition.") != std::string::npos);
+  CHECK(html.find("<li><ins>new clause</ins> <i>Amend. XIX (new.txt:381)</i>") !=
+        std::string::npos);
+  CHECK(html.find("<h2 id=\"added\">Added (1)</h2>") != std::string::npos);
+  CHECK(html.find("<h2 id=\"removed\">Removed (0)</h2>") != std::string::npos);
 }
 
 TEST_CASE("the same plan renders the same bytes", "[report]") {
