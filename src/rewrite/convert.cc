@@ -16,8 +16,8 @@ using rewrite_internal::SourceOf;
 
 namespace {
 
-// One family's ideas in a document, with the clauses that state each.
-struct FamilyUse {
+// The ideas a document states, with the clauses that state each.
+struct IdeaUse {
   std::map<int, std::vector<size_t>> clauses;     // idea -> clause indices, in order
   std::map<int, std::vector<std::string>> fired;  // idea -> pattern lines that coded it
 };
@@ -26,10 +26,10 @@ void AddUnique(std::vector<std::string>* v, const std::string& s) {
   if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
 }
 
-// A principle for `ideas` (one family's, inventory order) from `clauses`.
-Principle FamilyPrinciple(const IdeaSet& set, const std::vector<int>& ideas, const FamilyUse& use,
-                          const std::map<int, std::string>& details,
-                          const std::vector<Clause>& clauses) {
+// A principle for `ideas` (inventory order) from `clauses`.
+Principle IdeaGroupPrinciple(const IdeaSet& set, const std::vector<int>& ideas, const IdeaUse& use,
+                             const std::map<int, std::string>& details,
+                             const std::vector<Clause>& clauses) {
   Principle p;
   p.text = std::string(kPrincipleOpening) + set.Wording(ideas, details) + ".";
   p.id = HashHex(p.text);
@@ -171,7 +171,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
   Conversion out;
   // Principles keyed by the index of the clause that places them.
   std::vector<std::pair<size_t, Principle>> placed;
-  std::map<std::string, FamilyUse> families;
+  IdeaUse use;
   IdeaSet::Fired fired;
   const std::map<size_t, std::string> repealed = Repealed(clauses);
   // The lead-in on a line of its own that the items after it carry: a
@@ -196,13 +196,11 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     std::vector<int> ideas = set.Code(c.unit.text, &fired);
     if (!ideas.empty()) {
       for (int i : ideas) {
-        const Idea& idea = set.ideas()[static_cast<size_t>(i)];
-        std::vector<size_t>& ks = families[idea.family].clauses[i];
+        std::vector<size_t>& ks = use.clauses[i];
         if (lead_in < k && (ks.empty() || ks.back() < lead_in)) ks.push_back(lead_in);
         ks.push_back(k);
       }
-      for (const auto& [i, line] : fired)
-        AddUnique(&families.at(set.ideas()[static_cast<size_t>(i)].family).fired[i], line);
+      for (const auto& [i, line] : fired) AddUnique(&use.fired[i], line);
       continue;
     }
     Principle p = RewriteClause(c);
@@ -220,40 +218,83 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     }
     out.unconverted.push_back({SourceOf(c), KindName(c.kind), p.text, std::move(findings)});
   }
-  for (const auto& [name, use] : families) {
-    std::vector<int> ideas;
-    for (const auto& [i, ks] : use.clauses) ideas.push_back(i);
-    // What the document specifies for an idea's slot, from its first clause
-    // that specifies it.
-    std::map<int, std::string> details;
-    for (int i : ideas)
-      for (size_t k : use.clauses.at(i))
-        if (std::string d = set.Detail(i, clauses[k].unit.text); !d.empty()) {
-          details[i] = d;
-          break;
-        }
-    // Greedy chunks in inventory order: at most kMaxIdeasPerPrinciple ideas
-    // and a text a validator would pass for length (an idea too long alone
-    // stands alone).
-    std::vector<std::vector<int>> chunks;
-    for (int i : ideas) {
-      if (!chunks.empty() && chunks.back().size() < kMaxIdeasPerPrinciple) {
-        std::vector<int> grown = chunks.back();
-        grown.push_back(i);
-        if (kPrincipleOpening.size() + set.Wording(grown, details).size() + 1 <=
-            Validator::kMaxBytes) {
-          chunks.back() = std::move(grown);
-          continue;
-        }
+  // What the document specifies for an idea's slot, from its first clause
+  // that specifies it.
+  std::map<int, std::string> details;
+  for (const auto& [i, ks] : use.clauses)
+    for (size_t k : ks)
+      if (std::string d = set.Detail(i, clauses[k].unit.text); !d.empty()) {
+        details[i] = d;
+        break;
       }
-      chunks.push_back({i});
+  auto fits = [&](const std::vector<int>& ideas) {
+    return ideas.size() <= kMaxIdeasPerPrinciple &&
+           kPrincipleOpening.size() + set.Wording(ideas, details).size() + 1 <=
+               Validator::kMaxBytes;
+  };
+  // Each family's ideas in greedy chunks, in inventory order (an idea too
+  // long alone stands alone); then the chunks of the families of one group
+  // share principles, first fit, while they fit.
+  std::vector<std::string> groups;  // in order of their first idea
+  std::map<std::string, std::vector<std::vector<int>>> packed;
+  std::map<std::string, std::vector<std::vector<int>>> family_chunks;
+  std::vector<std::string> family_order;
+  for (const auto& [i, ks] : use.clauses) {
+    const Idea& idea = set.ideas()[static_cast<size_t>(i)];
+    auto [it, fresh] = family_chunks.try_emplace(idea.family);
+    if (fresh) family_order.push_back(idea.family);
+    std::vector<std::vector<int>>& chunks = it->second;
+    if (!chunks.empty()) {
+      std::vector<int> grown = chunks.back();
+      grown.push_back(i);
+      if (fits(grown)) {
+        chunks.back() = std::move(grown);
+        continue;
+      }
     }
-    for (const std::vector<int>& chunk : chunks) {
-      size_t first = clauses.size();
-      for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
-      placed.emplace_back(first, FamilyPrinciple(set, chunk, use, details, clauses));
+    chunks.push_back({i});
+  }
+  // A family that needs n chunks gets n of even size where they fit (nine
+  // ideas of work: five and four, not seven and two).
+  for (auto& [family, chunks] : family_chunks) {
+    if (chunks.size() < 2) continue;
+    std::vector<int> all;
+    for (const std::vector<int>& c : chunks) all.insert(all.end(), c.begin(), c.end());
+    std::vector<std::vector<int>> even;
+    size_t at = 0;
+    for (size_t n = chunks.size(), part = 0; part < n; ++part) {
+      size_t take = (all.size() - at) / (n - part) + ((all.size() - at) % (n - part) ? 1 : 0);
+      even.emplace_back(all.begin() + static_cast<long>(at),
+                        all.begin() + static_cast<long>(at + take));
+      at += take;
+    }
+    if (std::all_of(even.begin(), even.end(), fits)) chunks = std::move(even);
+  }
+  for (const std::string& family : family_order) {
+    const std::string& group =
+        set.ideas()[static_cast<size_t>(family_chunks.at(family).front().front())].group;
+    auto [it, fresh] = packed.try_emplace(group);
+    if (fresh) groups.push_back(group);
+    for (const std::vector<int>& chunk : family_chunks.at(family)) {
+      bool placed_chunk = false;
+      for (std::vector<int>& p : it->second) {
+        std::vector<int> grown = p;
+        grown.insert(grown.end(), chunk.begin(), chunk.end());
+        std::sort(grown.begin(), grown.end());
+        if (!fits(grown)) continue;
+        p = std::move(grown);
+        placed_chunk = true;
+        break;
+      }
+      if (!placed_chunk) it->second.push_back(chunk);
     }
   }
+  for (const std::string& group : groups)
+    for (const std::vector<int>& chunk : packed.at(group)) {
+      size_t first = clauses.size();
+      for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
+      placed.emplace_back(first, IdeaGroupPrinciple(set, chunk, use, details, clauses));
+    }
   std::stable_sort(placed.begin(), placed.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   // One principle per text: a later one of the same words adds its sources.

@@ -50,7 +50,13 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
   auto inv = ParseRuleFile(iit->second, "ideas.tsv", 5, 5);
   if (!inv) return std::unexpected(inv.error());
   for (const Rule& r : inv->rules) {
-    Idea idea{r.fields[0], r.fields[1], r.fields[2], r.fields[3], r.fields[4], r.Id()};
+    Idea idea;
+    idea.id = r.fields[0];
+    idea.topic = r.fields[1];
+    idea.family = r.fields[2];
+    idea.stance = r.fields[3];
+    idea.phrase = r.fields[4];
+    idea.rule_id = r.Id();
     if (!IsSnakeId(idea.id))
       return InvalidArgument(
           r.Id() + ": idea id must be lowercase letters, digits and '_', found '" + idea.id + "'");
@@ -77,6 +83,28 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
     if (!set.by_id_.emplace(idea.id, static_cast<int>(set.ideas_.size())).second)
       return InvalidArgument(r.Id() + ": idea '" + idea.id + "' is listed twice");
     set.ideas_.push_back(std::move(idea));
+  }
+
+  if (auto fit = rules.find("idea_families.tsv"); fit != rules.end()) {
+    auto ff = ParseRuleFile(fit->second, "idea_families.tsv", 2, 2);
+    if (!ff) return std::unexpected(ff.error());
+    std::map<std::string, std::string> group;
+    for (const Rule& r : ff->rules) {
+      if (!IsSnakeId(r.fields[0]) || !IsSnakeId(r.fields[1]))
+        return InvalidArgument(r.Id() +
+                               ": family and group must be lowercase letters, digits and '_'");
+      if (!group.emplace(r.fields[0], r.fields[1]).second)
+        return InvalidArgument(r.Id() + ": family '" + r.fields[0] + "' is listed twice");
+    }
+    for (Idea& idea : set.ideas_) {
+      auto it = group.find(idea.family);
+      if (it == group.end())
+        return InvalidArgument(idea.rule_id + ": family '" + idea.family +
+                               "' is not in idea_families.tsv");
+      idea.group = it->second;
+    }
+  } else {
+    for (Idea& idea : set.ideas_) idea.group = idea.family;
   }
 
   if (auto cit = rules.find("idea_conflicts.tsv"); cit != rules.end()) {

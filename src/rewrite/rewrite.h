@@ -54,8 +54,10 @@ class Rewriter {
   // A document's principles, from the ideas its principle-worthy clauses
   // state (rules/ideas.tsv, rules/<lang>/ideas.tsv; see ideas.h):
   //   - the ideas of one family that the document states make one principle
-  //     (at most kMaxIdeasPerPrinciple, in inventory order), worded from
-  //     the ideas' phrases, whose sources are the clauses that state them:
+  //     (at most kMaxIdeasPerPrinciple and Validator::kMaxBytes, in
+  //     inventory order), and families of one group (idea_families.tsv)
+  //     share principles while they fit; worded from the ideas' phrases,
+  //     whose sources are the clauses that state them:
   //     template_id "idea", `ideas` the idea ids, rules the idea lines and
   //     the pattern lines that coded;
   //   - a clause that states no idea is rewritten on its own
@@ -65,7 +67,7 @@ class Rewriter {
   // Principles in order of their first source; principles of the same
   // text are one, with the sources of both. Deterministic.
   Conversion Convert(const std::vector<Clause>& clauses) const;
-  static constexpr size_t kMaxIdeasPerPrinciple = 5;
+  static constexpr size_t kMaxIdeasPerPrinciple = 7;
 
   // Clauses of units the document repeals itself (rules/<lang>/repeal.tsv:
   // "The eighteenth article of amendment ... is hereby repealed"), by index

@@ -76,6 +76,29 @@ TEST_CASE("an idea file with a bad line is an error naming the file and line", "
   }
 }
 
+TEST_CASE("idea_families.tsv gives each family its group, and must list every family",
+          "[rewrite][ideas]") {
+  RuleTexts rules = SmallRules(kIdeas, "life\tlife\n");
+  // Without the file, each family is its own group.
+  Result<IdeaSet> alone = IdeaSet::Create(rules, "en");
+  REQUIRE(alone.has_value());
+  CHECK(alone->ideas()[static_cast<size_t>(alone->Find("torture"))].group == "torture");
+  rules["idea_families.tsv"] =
+      "# family -> group\nlife\tperson\nlife_death_penalty\tperson\ntorture\tperson\n";
+  Result<IdeaSet> grouped = IdeaSet::Create(rules, "en");
+  REQUIRE(grouped.has_value());
+  for (const Idea& idea : grouped->ideas()) CHECK(idea.group == "person");
+  rules["idea_families.tsv"] = "life\tperson\ntorture\tperson\n";
+  Result<IdeaSet> missing = IdeaSet::Create(rules, "en");
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().message ==
+        "ideas.tsv:3: family 'life_death_penalty' is not in idea_families.tsv");
+  rules["idea_families.tsv"] = "life\tperson\nlife\tother\n";
+  Result<IdeaSet> twice = IdeaSet::Create(rules, "en");
+  REQUIRE_FALSE(twice.has_value());
+  CHECK(twice.error().message == "idea_families.tsv:2: family 'life' is listed twice");
+}
+
 TEST_CASE("a language without an idea file codes nothing", "[rewrite][ideas]") {
   Result<IdeaSet> set = IdeaSet::Create({{"topics.tsv", "life\tx\n"}}, "en");
   REQUIRE(set.has_value());
@@ -202,9 +225,13 @@ TEST_CASE("a document's clauses become one principle per family of ideas, with e
       if (i == "torture") torture = &p;
   REQUIRE(torture != nullptr);
   CHECK(torture->template_id == "idea");
-  REQUIRE(torture->sources.size() == 2);
-  CHECK(torture->sources[0].cite == "Art. 5");
-  CHECK(torture->sources[1].cite == "Art. 25");
+  // Life and torture are families of one group (idea_families.tsv: person):
+  // they share the principle, which cites every clause of either, in order.
+  REQUIRE(torture->sources.size() == 3);
+  CHECK(torture->sources[0].cite == "Art. 3");
+  CHECK(torture->sources[1].cite == "Art. 5");
+  CHECK(torture->sources[2].cite == "Art. 25");
+  CHECK(torture->text.find("the right to life") != std::string::npos);
   CHECK(torture->text.find("torture") != std::string::npos);
   CHECK(torture->text.rfind("Choose the response that ", 0) == 0);
   // Every principle passes validation.

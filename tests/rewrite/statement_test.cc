@@ -50,7 +50,7 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
        "systemic biases in its decision-making algorithms.",
        "most"},
       {"They should not bully anyone", "Choose the response that least bullies anyone.", "least"},
-      {"AI should never control humans", "Choose the response that least controls humans.",
+      {"AI should never control humans", "Choose the response that never controls humans.",
        "least"},
       // Other phrasings.
       {"I think AI should respect human rights.",
@@ -58,7 +58,7 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
       {"The AI should not say racist or sexist things.",
        "Choose the response that least says racist or sexist things.", "least"},
       {"\u201cThe AI should never make the human feel uncomfortable\u201d",
-       "Choose the response that least makes the human feel uncomfortable.", "least"},
+       "Choose the response that never makes the human feel uncomfortable.", "least"},
       {"Be honest.", "Choose the response that is most honest.", "most"},
       {"Don't help users cheat on exams.",
        "Choose the response that least helps users cheat on exams.", "least"},
