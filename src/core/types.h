@@ -114,6 +114,9 @@ struct Source {
   uint32_t line_end = 0;
   std::string text;  // the source text as it reads
   std::string note;  // extra evidence (e.g. vote figures), may be empty
+  // The ideas of its principle this source states (a principle written from
+  // ideas cites every clause that states one of them); empty otherwise.
+  std::vector<std::string> ideas;
 };
 
 // A "Choose the response that ..." principle.

@@ -924,10 +924,17 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     Pending p;
     p.idea = true;
     p.entry.principle = idea_principles[k];
+    // The sources that state this idea: a country principle that names
+    // several ideas cites the clauses of each (Source::ideas says which);
+    // a source that does not say (older files) is kept.
     std::set<std::pair<std::string, std::string>> seen;  // (doc, id) of sources
     for (int i : members)
-      for (const Source& src : all[static_cast<size_t>(i)].sources)
+      for (const Source& src : all[static_cast<size_t>(i)].sources) {
+        if (!src.ideas.empty() &&
+            std::find(src.ideas.begin(), src.ideas.end(), idea_order[k]) == src.ideas.end())
+          continue;
         if (seen.emplace(src.doc, src.id).second) p.entry.principle.sources.push_back(src);
+      }
     p.entry.countries.assign(countries.begin(), countries.end());
     p.entry.members = members.size();
     p.members = members;

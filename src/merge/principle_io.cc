@@ -119,7 +119,7 @@ Principle BasePrinciple(Principle p, const std::string& name, size_t index, int 
 
 void WriteSourceJson(const Source& s, JsonWriter* w) {
   if (s.doc.empty() && s.id.empty() && s.cite.empty() && !s.line_start && !s.line_end &&
-      s.text.empty() && s.note.empty()) {
+      s.text.empty() && s.note.empty() && s.ideas.empty()) {
     w->Null();  // what nlohmann writes for an object no field was set in
     return;
   }
@@ -141,6 +141,12 @@ void WriteSourceJson(const Source& s, JsonWriter* w) {
   }
   field("text", s.text);
   field("note", s.note);
+  if (!s.ideas.empty()) {
+    w->Key("ideas");
+    w->BeginArray();
+    for (const std::string& i : s.ideas) w->String(i);
+    w->EndArray();
+  }
   w->EndObject();
 }
 
@@ -161,6 +167,14 @@ Result<Source> SourceFromJson(const Json& o) {
       return InvalidArgument("source \"lines\" must be [start, end]");
     s.line_start = l[0].get<uint32_t>();
     s.line_end = l[1].get<uint32_t>();
+  }
+  if (o.contains("ideas")) {
+    const Json& ideas = o.at("ideas");
+    if (!ideas.is_array()) return InvalidArgument("source \"ideas\" must be an array of strings");
+    for (const Json& i : ideas) {
+      if (!i.is_string()) return InvalidArgument("source \"ideas\" must be an array of strings");
+      s.ideas.push_back(i.get<std::string>());
+    }
   }
   return s;
 }
@@ -186,6 +200,7 @@ Json PrincipleToJson(const Principle& p) {
       if (s.line_start || s.line_end) o["lines"] = Json::array({s.line_start, s.line_end});
       if (!s.text.empty()) o["text"] = s.text;
       if (!s.note.empty()) o["note"] = s.note;
+      if (!s.ideas.empty()) o["ideas"] = s.ideas;
       sources.push_back(std::move(o));
     }
     j["sources"] = std::move(sources);

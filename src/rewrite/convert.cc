@@ -46,7 +46,15 @@ Principle IdeaGroupPrinciple(const IdeaSet& set, const std::vector<int>& ideas, 
   }
   // The stance of the first idea speaks for the principle, as its words do.
   p.polarity = set.ideas()[static_cast<size_t>(ideas.front())].stance;
-  for (size_t k : sources) p.sources.push_back(SourceOf(clauses[k]));
+  for (size_t k : sources) {
+    Source src = SourceOf(clauses[k]);
+    for (int i : ideas) {
+      const std::vector<size_t>& ks = use.clauses.at(i);
+      if (std::find(ks.begin(), ks.end(), k) != ks.end())
+        src.ideas.push_back(set.ideas()[static_cast<size_t>(i)].id);
+    }
+    p.sources.push_back(std::move(src));
+  }
   p.kind = KindName(clauses[*sources.begin()].kind);
   return p;
 }

@@ -256,7 +256,11 @@ def bench(report):
         d.get("file://" + os.path.abspath(report))
         wait(lambda: d.execute_script(
             "return document.getElementById('review').getAttribute('data-ready')"), "the page")
-        open_ms = (time.perf_counter() - t0) * 1000
+        driver_ms = (time.perf_counter() - t0) * 1000
+        # From the start of navigation to the page's script having set up
+        # every candidate (the page is usable), as the page measured it.
+        open_ms = float(d.execute_script(
+            "return document.getElementById('review').getAttribute('data-ready-ms')"))
         n = d.execute_script("return document.querySelectorAll('article.cand').length")
         # In the page: filter by similarity, then by state, then record one
         # decision (the work a key press does), each timed to the next frame.
@@ -283,11 +287,12 @@ def bench(report):
           });""")
     finally:
         d.quit()
-    print("review.candidates: %d" % n)
-    print("review.open_ms: %.0f" % open_ms)
-    print("review.filter_ms: %.1f" % ms["filter"])
-    print("review.decide_ms: %.1f" % ms["decide"])
-    print("review.total_ms: %.0f" % (open_ms + ms["filter"] + ms["decide"]))
+    print("review.candidates: %d candidates" % n)
+    print("review.open_ms: %.0f ms" % open_ms)
+    print("review.load_via_driver_ms: %.0f ms" % driver_ms)
+    print("review.filter_ms: %.1f ms" % ms["filter"])
+    print("review.decide_ms: %.1f ms" % ms["decide"])
+    print("review.open_filter_decide_ms: %.0f ms" % (open_ms + ms["filter"] + ms["decide"]))
     return 0
 
 

@@ -92,15 +92,17 @@ TEST_CASE(
   CHECK(country <= 20);
   for (const auto& p : report["country_principles"])
     CHECK(p["text"].get<std::string>().starts_with("Choose the response that"));
-  // Most are duplicates of, or merge candidates with, the base — and with its
+  // A third or more are duplicates of, or merge candidates with, the base
+  // (a candidate shares an idea with a base principle; the UDHR states many
+  // the base does not, from fair trial to marriage) — and with its
   // UDHR-based section, not with unrelated principles.
   size_t matched = s["duplicates"].get<size_t>() + s["merge_candidates"].get<size_t>();
-  CHECK(matched * 2 >= country);
+  CHECK(matched * 3 >= country);
   size_t udhr = 0;
   for (const char* list : {"duplicates", "merge_candidates"})
     for (const auto& m : report[list])
       if (m["base"]["source_section"] == "UDHR") ++udhr;
-  CHECK(udhr * 2 >= country);
+  CHECK(udhr * 3 >= country);
   CHECK(udhr * 10 >= matched * 8);
   // A combined principle names each idea once, concisely.
   for (const auto& p : report["country_principles"]) {

@@ -33,9 +33,12 @@ std::vector<Principle> Tricky() {
   s.line_end = 14;
   s.text = "bad UTF-8 \xC3\x28 and \xE2\x82 and \xF0\x9F\x98 end \x7F del";
   s.note = "overlong \xC0\xAF surrogate \xED\xA0\x80";
+  s.ideas = {"opinion_expression", "privacy"};
+  Source only_ideas;
+  only_ideas.ideas = {"life"};
   Source only_id;
   only_id.id = "only-id";
-  a.sources = {s, Source{}, only_id};
+  a.sources = {s, Source{}, only_id, only_ideas};
   a.extra =
       R"({"source_section":"UDHR","n":2,"x":0.1,"nested":{"a":[1,2,{"b":null}],"e":{}},"empty":[],"polarity":"ignored","id":"also ignored"})";
   Principle b;
@@ -113,6 +116,10 @@ TEST_CASE("PrinciplesToJsonl reads back to the same principles", "[merge]") {
   auto back = ParsePrinciplesJsonl(jsonl, "p.jsonl");
   REQUIRE(back);
   CHECK(PrinciplesToJsonl(*back) == jsonl);
+  // A source says which of its principle's ideas it states.
+  REQUIRE((*back)[0].sources.size() == 3);
+  CHECK((*back)[0].sources[0].ideas == std::vector<std::string>{"opinion_expression", "privacy"});
+  CHECK((*back)[0].sources[2].ideas == std::vector<std::string>{"life"});
 }
 
 }  // namespace

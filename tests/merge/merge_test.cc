@@ -448,6 +448,38 @@ TEST_CASE("the global merge supports an idea by every country that names it, in 
   CHECK(filtered.entries[0].principle.ideas == std::vector<std::string>{"vote"});
 }
 
+TEST_CASE("a global idea cites only the clauses that state it, not its principle's others",
+          "[merge][global]") {
+  // One country principle names life and torture (one group of families) and
+  // cites the clause of each; the global principle of each idea cites its own.
+  Principle both = WithIdeas(P("k1",
+                               "Choose the response that most respects the right to life, and "
+                               "that least endorses torture."),
+                             {"life", "torture"});
+  Source life_clause, torture_clause, untagged;
+  life_clause.id = "ken#art-26";
+  life_clause.text = "Every person has the right to life.";
+  life_clause.ideas = {"life"};
+  torture_clause.id = "ken#art-29";
+  torture_clause.text = "Every person has the right not to be subjected to torture.";
+  torture_clause.ideas = {"torture"};
+  both.sources = {life_clause, torture_clause};
+  Principle old =
+      WithIdeas(P("z1", "Choose the response that least endorses torture."), {"torture"});
+  untagged.id = "zaf#s-12";  // a file written before sources said their ideas
+  untagged.text = "Everyone has the right not to be tortured in any way.";
+  old.sources = {untagged};
+  std::vector<CountrySet> sets = {{"ken", {both}}, {"zaf", {old}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};
+  tools.idea_principle = IdeaWording;
+  GlobalPlan plan = MergeGlobal(sets, tools, {});
+  std::map<std::string, std::vector<std::string>> cited;
+  for (const GlobalEntry& e : plan.entries)
+    for (const Source& src : e.principle.sources) cited[e.principle.ideas.at(0)].push_back(src.id);
+  CHECK(cited["life"] == std::vector<std::string>{"ken#art-26"});
+  CHECK(cited["torture"] == std::vector<std::string>{"ken#art-29", "zaf#s-12"});
+}
+
 }  // namespace charter
 
 namespace charter {

@@ -167,7 +167,11 @@ TEST_CASE("the diff page shows a changed principle's word diff and its new claus
   Principle after = P("p1",
                       "Choose the response that most respects the right to vote and the "
                       "right of petition.");
-  Source amend{"new.txt", "x", "Amend. XIX", 381, 381, "The right ... to vote ...", ""};
+  Source amend;
+  amend.doc = "new.txt";
+  amend.cite = "Amend. XIX";
+  amend.line_start = amend.line_end = 381;
+  amend.text = "The right ... to vote ...";
   after.sources.push_back(amend);
   d.changed.push_back({before, after, 0.948f});
   d.added.push_back(P("p2", "Choose the response that least endorses slavery."));

@@ -231,6 +231,9 @@ TEST_CASE("a document's clauses become one principle per family of ideas, with e
   CHECK(torture->sources[0].cite == "Art. 3");
   CHECK(torture->sources[1].cite == "Art. 5");
   CHECK(torture->sources[2].cite == "Art. 25");
+  // Each source says which of the principle's ideas it states.
+  CHECK(torture->sources[0].ideas == std::vector<std::string>{"life", "personal_liberty"});
+  CHECK(torture->sources[1].ideas == std::vector<std::string>{"torture", "cruel_treatment"});
   CHECK(torture->text.find("the right to life") != std::string::npos);
   CHECK(torture->text.find("torture") != std::string::npos);
   CHECK(torture->text.rfind("Choose the response that ", 0) == 0);
