@@ -281,6 +281,8 @@ void WriteCandidateList(const MergePlan& plan, const Counts& counts, Sink* out) 
         {0, {{'b', "Base"}, {'p', " ("}, {'c', c.base.id}, {'p', "): " + c.base.text}}});
     items.push_back({0, {{'b', "Country"}, {'p', ": " + c.country.text}}});
     Append(&items, SourceItems(c.country, 1));
+    if (!c.shared_ideas.empty())
+      items.push_back({0, {{'b', "Both state"}, {'p', ": " + Join(c.shared_ideas, ", ")}}});
     items.push_back({0, {{'b', "Suggested"}, {'p', ": " + c.suggested.text}}});
     items.push_back({0, {{'b', "To accept"}, {'p', ": "}, {'c', c.id + "\taccept"}}});
     out->Items(items);
