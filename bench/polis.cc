@@ -180,6 +180,8 @@ int main() {
     }
     f1 += TokenF1(p->text, ref);
     f1_body += TokenF1(AfterPrefix(p->text), AfterPrefix(ref));
+    std::printf("polis.rewrite_pair: %.3f | %s | %s\n", TokenF1(p->text, ref),
+                AfterPrefix(p->text).c_str(), AfterPrefix(ref).c_str());
   }
   std::printf("polis.rewrite_token_f1: %.3f\n", n ? f1 / n : 0.0);
   std::printf("polis.rewrite_token_f1_after_prefix: %.3f\n", n ? f1_body / n : 0.0);

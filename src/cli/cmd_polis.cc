@@ -122,8 +122,10 @@ int Run(const PolisCliOptions& o) {
   // (spelling.h); every correction and every unknown word goes in the report.
   std::optional<SpellChecker> speller;
   std::vector<std::string> spelling;
-  if (Result<SpellChecker> sc = SpellChecker::Open(SpellChecker::kDefaultDictionary))
+  if (Result<SpellChecker> sc = SpellChecker::Open(SpellChecker::kDefaultDictionary)) {
+    if (Status st = sc->AddMisspellings(*rules, "en"); !st) return Fail(st.error().message);
     speller = std::move(*sc);
+  }
   else
     spelling.push_back("not checked: " + sc.error().message);
   PublicPrinciples pp = StatementsToPrinciples(*analysis, [&](std::string_view t, const Source& s) {

@@ -2,11 +2,13 @@
 
 #include <filesystem>
 #include <hunspell.hxx>
+#include <map>
 
 namespace charter {
 
 struct SpellChecker::Impl {
   Hunspell hunspell;
+  std::map<std::string, std::string> known;  // misspellings.tsv
   Impl(const std::string& aff, const std::string& dic) : hunspell(aff.c_str(), dic.c_str()) {}
 };
 
@@ -48,6 +50,16 @@ Result<SpellChecker> SpellChecker::Open(const std::string& base) {
   return sc;
 }
 
+Status SpellChecker::AddMisspellings(const RuleTexts& rules, const std::string& lang) {
+  const std::string name = lang + "/misspellings.tsv";
+  auto it = rules.find(name);
+  if (it == rules.end()) return {};
+  Result<RuleFile> file = ParseRuleFile(it->second, name, 2, 2);
+  if (!file) return std::unexpected(file.error());
+  for (const Rule& r : file->rules) impl_->known[r.fields[0]] = r.fields[1];
+  return {};
+}
+
 SpellResult SpellChecker::Correct(std::string_view text) const {
   SpellResult out;
   size_t i = 0;
@@ -68,6 +80,11 @@ SpellResult SpellChecker::Correct(std::string_view text) const {
         (j == text.size() || (static_cast<unsigned char>(text[j]) < 0x80 && text[j] != '\'' &&
                               !(text[j] >= '0' && text[j] <= '9')));
     i = j;
+    if (auto k = impl_->known.find(word); plain && k != impl_->known.end()) {
+      out.corrections.push_back(word + " -> " + k->second + " (misspellings.tsv)");
+      out.text += k->second;
+      continue;
+    }
     if (!plain || word.size() < 4 || !Lower(word) || impl_->hunspell.spell(word)) {
       out.text += word;
       continue;

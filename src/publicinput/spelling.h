@@ -8,7 +8,8 @@
 // Uses Debian's hunspell (libhunspell) with a Hunspell dictionary
 // (hunspell-en-us: /usr/share/hunspell/en_US.aff + .dic). A word is checked
 // when it is all lowercase ASCII letters of four or more; it is corrected
-// only when the dictionary does not know it and is sure of one correction:
+// only when rules/<lang>/misspellings.tsv lists it (AddMisspellings), or
+// when the dictionary does not know it and is sure of one correction:
 // its first suggestion splits it in two known words ("selfharm" ->
 // "self-harm"), or it is the only suggestion one edit away (one letter
 // changed, added, dropped or two swapped). Otherwise the word stays as
@@ -28,6 +29,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/rule_file.h"
 
 namespace charter {
 
@@ -46,6 +48,12 @@ class SpellChecker {
   static constexpr const char* kDefaultDictionary = "/usr/share/hunspell/en_US";
 
   SpellResult Correct(std::string_view text) const;
+
+  // Adds the known misspellings of rules/<lang>/misspellings.tsv (`wrong <TAB>
+  // right`): a word listed there is corrected before the dictionary is asked
+  // (a misspelling the dictionary cannot be sure of: "decept" -> "deceive").
+  // A language without the file adds none. Error: the file's first bad line.
+  Status AddMisspellings(const RuleTexts& rules, const std::string& lang);
 
   struct Impl;
 

@@ -172,6 +172,12 @@ std::string SerialComma(std::string_view s) {
         if (head.size() <= 2 && EndsWith(AsciiLower(head.back()), "ly")) item_like = false;
         for (const char* n : kNotItem) item_like = item_like && after != n;
         if (i == 1 && prev_toks.size() > 3 && head.size() > 2) item_like = false;
+        // A participle clause after a longer phrase ("assist users with their
+        // questions, providing thoughtful and truthful answers") is no item of
+        // a list: its "and" joins words inside it.
+        if (i == 1 && prev_toks.size() > 3 && head.size() >= 2 &&
+            EndsWith(AsciiLower(head[0]), "ing"))
+          item_like = false;
         for (const std::string& t : head) {
           std::string lt = AsciiLower(t);
           if (lt == "must" || lt == "shall" || lt == "may" || lt == "will" || lt == "should")
@@ -293,6 +299,23 @@ std::string AnyForm(std::string_view np, const Words& words) {
 std::string Gerund(std::string_view vp, const Words& words) {
   return Conjugate(
       vp, words, [&](const std::string& w) { return IngForm(w, words); }, false);
+}
+
+std::optional<std::string> BaseOfGerund(std::string_view vp, const Words& words) {
+  const size_t end = std::min(vp.find(' '), vp.size());
+  const std::string first = AsciiLower(vp.substr(0, end));
+  if (first.size() < 5 || !EndsWith(first, "ing")) return std::nullopt;
+  std::string base;
+  for (const auto& [b, g] : words.ing)
+    if (g == first) base = b;
+  const std::string stem = first.substr(0, first.size() - 3);
+  if (base.empty() && words.verbs.count(stem)) base = stem;
+  if (base.empty() && words.verbs.count(stem + "e")) base = stem + "e";
+  if (base.empty() && stem.size() > 2 && stem.back() == stem[stem.size() - 2] &&
+      words.doubling.count(stem.substr(0, stem.size() - 1)))
+    base = stem.substr(0, stem.size() - 1);
+  if (base.empty()) return std::nullopt;
+  return base + std::string(vp.substr(end));
 }
 
 std::string ThirdPerson(std::string_view vp, const Words& words) {

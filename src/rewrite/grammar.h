@@ -76,6 +76,12 @@ std::string Gerund(std::string_view vp, const Words& words);
 // addresses"; "and not V" -> "and does not V".
 std::string ThirdPerson(std::string_view vp, const Words& words);
 
+// The base form of a verb phrase's first word when it is a gerund of a verb
+// the language's word list knows (Words::verbs, Words::ing): "balancing both
+// sides" -> "balance both sides", "giving advice" -> "give advice". nullopt
+// when the first word is no known verb's gerund.
+std::optional<std::string> BaseOfGerund(std::string_view vp, const Words& words);
+
 // Splits a concept list on top-level commas and "and"/"or" ("thought,
 // conscience, and religion" -> {thought, conscience, religion}; "opinion and
 // expression" -> {opinion, expression}); a leading repeated preposition

@@ -245,7 +245,7 @@ Result<Principle> Rewriter::RewriteStatement(std::string_view text, const Source
   std::string s = CollapseSpaces(text);
   std::string original = s;
   std::vector<std::string> fired;
-  s = Clean(s, r, &fired);
+  s = Clean(s, r, &fired, /*statement=*/true);
   s = TrimFragment(s);
   // Final periods and a statement quoted whole ("“The AI should ...”").
   for (bool again = true; again && !s.empty();) {

@@ -11,8 +11,8 @@ namespace charter::rewrite_internal {
 
 namespace {
 
-const char* const kFilters[] = {"poss", "any",   "ing",   "s",  "lower",
-                                "noto", "nodet", "plain", "np", "commaend"};
+const char* const kFilters[] = {"poss",  "any",   "ing", "s",        "lower", "noto",
+                                "nodet", "plain", "np",  "commaend", "base"};
 
 std::string Where(const Rule& r) { return r.file + ":" + std::to_string(r.line); }
 
@@ -163,6 +163,10 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
         v = Gerund(v, words);
       } else if (f == "s") {
         v = ThirdPerson(v, words);
+      } else if (f == "base") {
+        std::optional<std::string> b = BaseOfGerund(v, words);
+        if (!b) return std::nullopt;
+        v = *b;
       } else if (f == "lower") {
         v = LowerFirst(v, words);
       } else if (f == "noto") {
@@ -316,7 +320,8 @@ std::vector<int> TemplateSet::Candidates(const std::string& text) const {
   return out;
 }
 
-std::string Clean(const std::string& text, const Rules& rules, std::vector<std::string>* fired) {
+std::string Clean(const std::string& text, const Rules& rules, std::vector<std::string>* fired,
+                  bool statement) {
   std::string s = text;
   // The set says which rules can fire on the text; a substitution can create
   // a match for a later rule, so after a change the set is asked again about
@@ -326,6 +331,7 @@ std::string Clean(const std::string& text, const Rules& rules, std::vector<std::
   while (k < cand.size()) {
     const int i = cand[k++];
     const CleanRule& r = rules.clean[static_cast<size_t>(i)];
+    if (r.statement_only && !statement) continue;
     if (RE2::GlobalReplace(&s, *r.regex, r.replacement) > 0) {
       if (fired) fired->push_back(r.rule_id);
       std::vector<int> later = rules.clean_set.Candidates(s);
@@ -370,6 +376,8 @@ Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
         rules.words.qualifying.insert(lw);
       else if (cls == "generic")
         rules.words.generic.insert(lw);
+      else if (cls == "frame")
+        ;  // read by publicinput/agreed_ideas.cc
       else if (cls == "ing" || cls == "s3") {
         if (form.empty())
           return InvalidArgument(Where(r) + ": class " + cls + " needs a third column");
@@ -390,10 +398,16 @@ Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
     std::string name = dir + "rewrite_clean.tsv";
     Result<const std::string*> text = Need(texts, name);
     if (!text) return std::unexpected(text.error());
-    Result<RuleFile> f = ParseRuleFile(**text, name, 1, 2);
+    Result<RuleFile> f = ParseRuleFile(**text, name, 1, 3);
     if (!f) return std::unexpected(f.error());
     for (const Rule& r : f->rules) {
       CleanRule c;
+      if (r.fields.size() > 2) {
+        if (r.fields[2] != "statement")
+          return InvalidArgument(Where(r) + ": unknown scope '" + r.fields[2] +
+                                 "' (only 'statement')");
+        c.statement_only = true;
+      }
       c.rule_id = r.Id();
       auto re = std::make_shared<const RE2>(r.fields[0], RuleRegexOptions());
       if (!re->ok()) return InvalidArgument(Where(r) + ": bad pattern: " + re->error());

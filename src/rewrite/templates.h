@@ -62,6 +62,7 @@ struct CleanRule {
   std::string rule_id;
   std::shared_ptr<const re2::RE2> regex;
   std::string replacement;
+  bool statement_only = false;  // third column "statement": public statements only
 };
 
 // Case-insensitive RE2 options that log nothing: those of every rewrite,
@@ -131,8 +132,10 @@ struct Rules {
 Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang);
 
 // Applies the clean-up rules in order; appends the ids of those that changed
-// the text to `fired`.
-std::string Clean(const std::string& text, const Rules& rules, std::vector<std::string>* fired);
+// the text to `fired`. Rules marked "statement" apply only when `statement`
+// (a public statement, never a constitution's clause).
+std::string Clean(const std::string& text, const Rules& rules, std::vector<std::string>* fired,
+                  bool statement = false);
 
 }  // namespace charter::rewrite_internal
 

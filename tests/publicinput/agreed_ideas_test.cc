@@ -42,7 +42,26 @@ TEST_CASE("public statements are rewritten in the forms people write them", "[pu
       {"The AI should only use factual, verifiable information",
        "only uses factual, verifiable information"},
       {"The AI should not judge and condemn users", "least judges and condemns users"},
-      {"AI shouldn't spread lies nor insult people", "least spreads lies or insults people"},
+      {"AI shouldn't spread lies nor insult people", "does not spread lies or insult people"},
+      {"The AI should not hurt humans.", "least hurts humans"},
+      {"The AI should not scare anyone younger unless they ask",
+       "does not scare anyone younger unless they ask"},
+      {"AI should avoid giving financial advice", "does not give financial advice"},
+      {"The AI should be careful about balancing both sides of political issues",
+       "carefully balances both sides of political issues"},
+      {"The AI should be used as a tool that does not replace human judgment",
+       "does not replace human judgment"},
+      {"The AI should be an educational tool", "is most educational"},
+      {"The AI shouldn't be censored at all", "is least censored"},
+      {"AI should never be nasty or lead a person on",
+       "is least nasty and does not lead a person on"},
+      {"The AI should be as objective and unbiased regardless of topic",
+       "is objective and unbiased regardless of topic"},
+      {"AI should be helpful and kind, but support inventions and discoveries",
+       "is most helpful and kind, but also supports inventions and discoveries"},
+      {"The AI should not judge and condemn it users", "least judges and condemns its users"},
+      {"AI should assist users with their questions, providing thoughtful and truthful answers.",
+       "assists users with their questions, providing thoughtful and truthful answers"},
       {"The AI should be as helpful to the user as possible",
        "is as helpful to the user as possible"},
       {"AI should be more convenient", "is more convenient"},
@@ -93,8 +112,16 @@ TEST_CASE("statements of one idea become one principle that keeps every statemen
   CHECK(out[0].template_id == "combine.idea");
   CHECK(out[1].text == "Choose the response that least lies, and that tells the truth.");
   CHECK(out[2].text == in[5].text);  // alone: unchanged
-  CHECK(ideas->Primary("Choose the response that is most kind, honest, and helpful.") ==
-        "kindness");
+  // A list of several ideas' adjectives: one piece per idea, the source kept.
+  Principle multi = P("is most kind, honest, and helpful", "7");
+  std::vector<Principle> pieces = ideas->Split(multi);
+  REQUIRE(pieces.size() == 3);
+  CHECK(pieces[0].text == "Choose the response that is most kind.");
+  CHECK(ideas->Primary(pieces[1].text) == "honesty");
+  CHECK(pieces[2].sources.size() == 1);
+  // Precedence: a statement about all sides is about balance, not impartiality.
+  CHECK(ideas->Primary("Choose the response that gives objective information expressing all "
+                       "sides to a question.") == "political_balance");
 }
 
 TEST_CASE("a combined principle never passes the size limit: the rest starts a new one",
@@ -163,6 +190,12 @@ TEST_CASE("spelling is corrected only where the dictionary is sure", "[publicinp
   CHECK(r.corrections[0] == "selfharm -> self harm");
   CHECK(r.unknown == std::vector<std::string>{"decept"});
   CHECK(sc->Correct("AI should be honest, e.g. tell the truth").corrections.empty());
+  // A misspelling the dictionary is not sure of, listed in misspellings.tsv.
+  REQUIRE(sc->AddMisspellings(Rules(), "en"));
+  r = sc->Correct("The AI should not try to decept anyone.");
+  CHECK(r.text == "The AI should not try to deceive anyone.");
+  CHECK(r.corrections == std::vector<std::string>{"decept -> deceive (misspellings.tsv)"});
+  CHECK(r.unknown.empty());
   CHECK_FALSE(SpellChecker::Open("/nonexistent/xx_XX"));
 }
 
@@ -178,8 +211,9 @@ TEST_CASE("CCAI: statements of one idea are one principle, every source kept", "
   REQUIRE(ideas);
   std::vector<Principle> out = ideas->Combine(pp.principles);
   CHECK(out.size() < pp.principles.size());
-  // Every source of the rewritten principles is in exactly one combined one.
-  std::multiset<std::string> before, after;
+  // Every source of the rewritten principles is in a combined one (a statement
+  // listing several ideas' adjectives is in each of their principles).
+  std::set<std::string> before, after;
   for (const Principle& p : pp.principles)
     for (const Source& s : p.sources) before.insert(s.id);
   for (const Principle& p : out)
@@ -196,6 +230,17 @@ TEST_CASE("CCAI: statements of one idea are one principle, every source kept", "
   REQUIRE(unbiased >= 0);
   CHECK(holder("The AI should be fair") == unbiased);
   CHECK(holder("Ai should not lie") != unbiased);
+  // Issue 17's pairs a reader would merge are one principle each.
+  CHECK(holder("The AI should not say racist or sexist things.") ==
+        holder("AI should not encourage racism"));
+  CHECK(holder("The AI should encourage the common good between humans.") ==
+        holder("The AI should contribute to the good of humans"));
+  CHECK(holder("The AI should never provide misinformation.") ==
+        holder(
+            "The AI should not endorse misinformation nor expand conspiracy theories or violence"));
+  for (const Principle& p : out) {
+    CHECK(p.text.find("thoughtful, and truthful") == std::string::npos);
+  }
   for (const Principle& p : out) CHECK(p.text.size() <= 300);
 }
 
