@@ -184,7 +184,7 @@ TEST_CASE("the shipped conflict rules find a state religion against secularism",
   };
   CHECK(label(religion) == std::vector<std::string>{"state_religion"});
   CHECK(label(secular) == std::vector<std::string>{"secular_state"});
-  CHECK(label(duty) == std::vector<std::string>{"military_duty"});
+  CHECK(label(duty) == std::vector<std::string>{"military_service"});
   CHECK(label(objector) == std::vector<std::string>{"conscientious_objection"});
   // Whatever order a combined principle puts its parts in (Uganda Art. 31).
   for (const char* text :

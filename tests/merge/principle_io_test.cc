@@ -98,7 +98,7 @@ TEST_CASE("principles written, read and written again are byte-identical", "[mer
   p.template_id = "en/rewrite.tsv:3";
   p.rules = {"en/modality.tsv:2"};
   p.sources.push_back({"udhr.txt", "udhr.txt#art-18", "Art. 18", 40, 41,
-                       "Everyone has the right to freedom of thought, “conscience”.", ""});
+                       "Everyone has the right to freedom of thought, “conscience”.", "", {}});
   p.extra = "{\"note\":\"x\"}";
   std::string once = PrinciplesToJsonl({p, p});
   auto back = ParsePrinciplesJsonl(once, "p.jsonl");
