@@ -368,8 +368,7 @@ TEST_CASE("the global merge finds the declared conflicts of ideas, each side wit
   // A rule conflict that an idea pair restates is reported once, as the
   // ideas' (military service: en/conflicts.tsv labels it as the idea).
   size_t military = 0;
-  for (const auto& c : report["conflicts"])
-    military += c["label_a"] == "military_service" ? 1 : 0;
+  for (const auto& c : report["conflicts"]) military += c["label_a"] == "military_service" ? 1 : 0;
   CHECK(military == 1);
   // --min-support as a share of the documents: half of 9, rounded up.
   Ran half = Charter(dir, "merge --global '" + dir.File("b") + "' --min-support 50% --out '" +
