@@ -51,10 +51,7 @@ const char* kComments =
 }  // namespace
 
 TEST_CASE("charter polis on a bad vote names file and line and writes nothing", "[publicinput]") {
-  if (!fs::exists(CHARTER_BINARY)) {
-    WARN("skipped: binary not built: " CHARTER_BINARY);
-    return;
-  }
+  if (!fs::exists(CHARTER_BINARY)) CHARTER_SKIP("binary not built: " CHARTER_BINARY);
   fs::path tmp = TempDir("bad");
   fs::create_directories(tmp / "export");
   Write(tmp / "export" / "comments.csv", kComments);
@@ -71,10 +68,7 @@ TEST_CASE("charter polis on a bad vote names file and line and writes nothing", 
 
 TEST_CASE("charter polis writes principles, constitution and reports for a small export",
           "[publicinput]") {
-  if (!fs::exists(CHARTER_BINARY)) {
-    WARN("skipped: binary not built: " CHARTER_BINARY);
-    return;
-  }
+  if (!fs::exists(CHARTER_BINARY)) CHARTER_SKIP("binary not built: " CHARTER_BINARY);
   fs::path tmp = TempDir("ok");
   fs::create_directories(tmp / "export");
   Write(tmp / "export" / "comments.csv", kComments);

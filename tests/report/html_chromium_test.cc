@@ -12,6 +12,7 @@
 #include "core/io.h"
 #include "merge/fake_tools.h"
 #include "report/report.h"
+#include "test_util.h"
 
 namespace charter {
 namespace {
@@ -25,10 +26,8 @@ std::string Slurp(const std::string& path) {
 
 TEST_CASE("the HTML report opens in headless Chromium with no console errors", "[report]") {
   const char* chromium = "/usr/bin/chromium";
-  if (!std::filesystem::exists(chromium)) {
-    WARN("skipped: " << chromium << " not installed (apt-get install chromium)");
-    return;
-  }
+  if (!std::filesystem::exists(chromium))
+    CHARTER_SKIP(chromium << " not installed (apt-get install chromium)");
   using testing::P;
   std::vector<Principle> base = {P("b1", "Choose the response that most respects privacy.", "base")};
   std::vector<Principle> country = {
