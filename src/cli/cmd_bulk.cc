@@ -4,21 +4,37 @@
 // reported and the rest go on; the exit code says whether any failed.
 // Outputs are identical whatever --jobs: each document is converted on its
 // own, and the summary is written in input order.
+//
+// Interrupted runs: each document's folder is written whole under a
+// temporary name and renamed into place (WriteOutputs), then recorded in
+// OUT/.bulk-journal.tsv with a stamp of everything its outputs depend on
+// (the document's bytes, the base, decisions and system chat, the settings,
+// the rules and models folders, the charter executable). A rerun converts
+// only documents with no folder or another stamp, says which (not finished
+// by an earlier run, or changed), and reuses the rest (--force: all).
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "cli/command.h"
 #include "cli/convert_job.h"
+#include "core/hash.h"
 #include "core/io.h"
+#include "core/rule_file.h"
 
 namespace charter::cli {
 
@@ -28,6 +44,7 @@ struct BulkOptions {
   std::vector<std::string> inputs;
   std::string out;
   int jobs = 0;
+  bool force = false;
   ConvertSettings settings;
 };
 
@@ -35,6 +52,8 @@ struct Outcome {
   std::string file;
   std::string name;
   bool ok = false;
+  bool reused = false;  // up to date from an earlier run
+  std::string stamp;
   std::string error;
   size_t rewritten = 0, principles = 0, duplicates = 0, candidates = 0, added = 0, conflicts = 0,
          constitution = 0;
@@ -58,21 +77,147 @@ std::vector<std::string> Names(const std::vector<std::pair<std::string, std::str
   return out;
 }
 
+std::string SummaryRow(const Outcome& o) {
+  std::string out = o.name + "\t" + (o.ok ? "ok" : "FAILED");
+  if (o.ok) {
+    for (size_t v : {o.rewritten, o.principles, o.duplicates, o.candidates, o.added, o.conflicts,
+                     o.constitution})
+      out += "\t" + std::to_string(v);
+  } else {
+    out += "\t" + o.error;
+  }
+  return out + "\n";
+}
+
 std::string SummaryTable(const std::vector<Outcome>& outcomes) {
   std::string out =
       "document\tstatus\trewritten\tprinciples\tduplicates\tcandidates\tadded\tconflicts\tconstitut"
       "ion\n";
-  for (const Outcome& o : outcomes) {
-    out += o.name + "\t" + (o.ok ? "ok" : "FAILED");
-    if (o.ok) {
-      for (size_t v : {o.rewritten, o.principles, o.duplicates, o.candidates, o.added, o.conflicts,
-                       o.constitution})
-        out += "\t" + std::to_string(v);
-    } else {
-      out += "\t" + o.error;
+  for (const Outcome& o : outcomes) out += SummaryRow(o);
+  return out;
+}
+
+constexpr char kJournal[] = ".bulk-journal.tsv";
+
+// A journal line: the stamp, then the document's summary row.
+std::string JournalLine(const Outcome& o) { return o.stamp + "\t" + SummaryRow(o); }
+
+// name -> journal line, from OUT/.bulk-journal.tsv (a line cut short by a
+// kill, or malformed, is ignored: that document is converted again).
+std::map<std::string, Outcome> ReadJournal(const std::filesystem::path& path) {
+  std::map<std::string, Outcome> out;
+  auto bytes = ReadFile(path.string());
+  if (!bytes) return out;
+  std::istringstream in(*bytes);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (in.eof()) break;  // no '\n': cut short
+    std::vector<std::string> f;
+    size_t at = 0;
+    for (size_t tab; (tab = line.find('\t', at)) != std::string::npos; at = tab + 1)
+      f.push_back(line.substr(at, tab - at));
+    f.push_back(line.substr(at));
+    if (f.size() != 10 || f[2] != "ok" || f[0].size() != 16) continue;
+    Outcome o;
+    o.stamp = f[0];
+    o.name = f[1];
+    o.ok = true;
+    size_t* fields[] = {&o.rewritten, &o.principles, &o.duplicates,  &o.candidates,
+                        &o.added,     &o.conflicts,  &o.constitution};
+    bool good = true;
+    for (size_t i = 0; i < 7; ++i) {
+      const std::string& v = f[3 + i];
+      if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) {
+        good = false;
+        break;
+      }
+      *fields[i] = std::stoull(v);
     }
-    out += "\n";
+    if (good) out[o.name] = o;
   }
+  return out;
+}
+
+void HashBytes(std::string_view bytes, uint64_t* h) {
+  std::string len = std::to_string(bytes.size()) + ":";
+  *h = Fnv1a64(bytes, Fnv1a64(len, *h));
+}
+
+void HashFile(const std::string& path, uint64_t* h) {
+  if (path.empty()) return HashBytes("(none)", h);
+  auto bytes = ReadFile(path);
+  HashBytes(bytes ? *bytes : "(unreadable)", h);
+}
+
+// Every file under `root`, by relative path and content.
+void HashTree(const std::string& root, uint64_t* h) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file()) files.push_back(it->path());
+  std::sort(files.begin(), files.end());
+  HashBytes(root, h);
+  for (const auto& f : files) {
+    HashBytes(std::filesystem::relative(f, root).string(), h);
+    HashFile(f.string(), h);
+  }
+}
+
+// What every document's outputs depend on besides the document itself.
+uint64_t RunStamp(const ConvertSettings& s) {
+  uint64_t h = Fnv1a64("charter bulk 1");
+  char figures[256];
+  std::snprintf(figures, sizeof figures, "%.9g %.9g %.9g %.9g %.9g %zu", s.duplicate, s.similar,
+                s.combine, s.lexical, s.topical, s.max_chars);
+  HashBytes(figures, &h);
+  HashBytes(s.lang, &h);
+  HashFile(s.base_path, &h);
+  HashFile(s.decisions_path, &h);
+  HashFile(s.system_chat_path, &h);
+  HashTree(s.rules_root.empty() ? DefaultRulesRoot() : s.rules_root, &h);
+  HashTree(s.models_root.empty() ? DefaultModelsRoot() : s.models_root, &h);
+  // The program: its size and modification time (a rebuild changes them).
+  struct stat st {};
+  if (::stat("/proc/self/exe", &st) == 0)
+    HashBytes(std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+                  std::to_string(st.st_mtim.tv_nsec),
+              &h);
+  return h;
+}
+
+std::string Hex(uint64_t h) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<size_t>(i)] = kHex[h & 0xf];
+  return out;
+}
+
+// Removes what killed runs left in OUT (".NAME.partial.PID" and
+// ".NAME.old.PID" folders of WriteOutputs) and returns those NAMEs.
+std::set<std::string> RemoveLeftovers(const std::filesystem::path& out) {
+  std::set<std::string> names;
+  std::error_code ec;
+  std::vector<std::filesystem::path> gone;
+  for (const auto& e : std::filesystem::directory_iterator(out, ec)) {
+    std::string n = e.path().filename().string();
+    if (n.empty() || n[0] != '.') continue;
+    for (const char* mark : {".partial.", ".old."}) {
+      size_t at = n.rfind(mark);
+      if (at == std::string::npos || at < 2) continue;
+      std::string pid = n.substr(at + std::strlen(mark));
+      if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+      names.insert(n.substr(1, at - 1));
+      gone.push_back(e.path());
+    }
+  }
+  for (const auto& p : gone) std::filesystem::remove_all(p, ec);
+  return names;
+}
+
+std::string NameList(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
   return out;
 }
 
@@ -94,6 +239,21 @@ int Run(const BulkOptions& o) {
   auto ctx = ConvertContext::Create(o.settings);
   if (!ctx) return Fail(ctx.error().message);
   std::vector<std::string> names = Names(files);
+
+  // What an earlier run into OUT finished (and what a killed one left).
+  const std::filesystem::path out_dir(o.out);
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) return Fail(o.out + ": cannot create folder: " + ec.message());
+  const std::filesystem::path journal_path = out_dir / kJournal;
+  const bool rerun = std::filesystem::exists(journal_path);
+  std::map<std::string, Outcome> journal = ReadJournal(journal_path);
+  std::set<std::string> leftovers = RemoveLeftovers(out_dir);
+  const uint64_t run_stamp = RunStamp(o.settings);
+  const int journal_fd =
+      ::open(journal_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (journal_fd < 0)
+    return Fail(journal_path.string() + ": cannot write: " + std::strerror(errno));
 
   std::vector<Outcome> outcomes(files.size());
   // Largest documents first: a big one started last would keep one worker
@@ -117,9 +277,23 @@ int Run(const BulkOptions& o) {
       Outcome& r = outcomes[i];
       r.file = files[i].second;
       r.name = names[i];
+      uint64_t h = run_stamp;
+      HashBytes(r.name, &h);
+      HashFile(r.file, &h);
+      r.stamp = Hex(h);
+      const std::filesystem::path dir = out_dir / r.name;
+      if (auto j = journal.find(r.name); !o.force && j != journal.end() &&
+                                         j->second.stamp == r.stamp &&
+                                         std::filesystem::is_directory(dir)) {
+        r = j->second;
+        r.file = files[i].second;
+        r.reused = true;
+        ++done;
+        continue;
+      }
       auto run = (*ctx)->Convert(r.file, r.name);
       if (run) {
-        Status st = WriteOutputs((std::filesystem::path(o.out) / r.name).string(), run->files);
+        Status st = WriteOutputs(dir.string(), run->files, /*replace=*/true);
         if (!st) {
           r.error = st.error().message;
         } else {
@@ -132,6 +306,11 @@ int Run(const BulkOptions& o) {
           r.added = p.added.size();
           r.conflicts = p.conflicts.size();
           r.constitution = p.constitution.size();
+          // One write of a whole line: a kill leaves at most a line cut
+          // short, which ReadJournal ignores.
+          std::string line = JournalLine(r);
+          if (::write(journal_fd, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+            std::cerr << "charter: " << journal_path.string() << ": write failed\n";
         }
       } else {
         r.error = run.error().message;
@@ -150,6 +329,35 @@ int Run(const BulkOptions& o) {
   worker();
   for (std::thread& t : pool) t.join();
   if (tty) std::cerr << "\r\033[K";
+  ::close(journal_fd);
+
+  // The journal again, whole, in input order (what a later run may reuse).
+  std::string compact;
+  for (const Outcome& r : outcomes)
+    if (r.ok) compact += JournalLine(r);
+  if (Status js = WriteFileAtomic(journal_path.string(), compact); !js)
+    return Fail(js.error().message);
+  if (rerun || !leftovers.empty()) {
+    std::vector<std::string> unfinished, changed;
+    size_t reused = 0;
+    for (const Outcome& r : outcomes) {
+      if (r.reused) {
+        ++reused;
+        continue;
+      }
+      bool known = journal.count(r.name) && !leftovers.count(r.name);
+      (known ? changed : unfinished).push_back(r.name);
+    }
+    if (reused)
+      std::cerr << "charter: " << reused << " documents up to date from an earlier run (kept)\n";
+    if (!unfinished.empty())
+      std::cerr << "charter: redid " << unfinished.size()
+                << " documents an earlier run had not finished: " << NameList(unfinished) << "\n";
+    if (!changed.empty())
+      std::cerr << "charter: redid " << changed.size()
+                << " documents whose inputs, settings, rules or program changed: "
+                << NameList(changed) << "\n";
+  }
 
   std::string table = SummaryTable(outcomes);
   Status st = WriteFileAtomic((std::filesystem::path(o.out) / "summary.tsv").string(), table);
@@ -179,10 +387,13 @@ Command BulkCommand() {
         sub->add_option("--out", o->out, "Output folder: OUT/<name>/ per document")->required();
         sub->add_option("--jobs,-j", o->jobs, "Worker threads (default: all cores)")
             ->check(CLI::Range(0, 1024));
+        sub->add_flag("--force", o->force,
+                      "Convert every document, even those up to date from an earlier run");
         AddConvertSettingsOptions(sub, &o->settings);
         sub->footer(
             "Prints a summary table (TSV, also OUT/summary.tsv); progress on stderr when it\n"
-            "is a terminal. Exit code 1 if any document failed.\n"
+            "is a terminal. Exit code 1 if any document failed. A rerun into the same OUT\n"
+            "converts only documents not finished (an interrupted run) or changed since.\n"
             "Example: charter bulk corpora/constitutions/en --base base.jsonl --out out/\n"
             "         charter merge --global out/* --min-support 5 --out out-global/");
         return [o] { return Run(*o); };

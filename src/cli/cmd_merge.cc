@@ -45,8 +45,10 @@ Result<std::vector<std::string>> PrincipleFiles(const std::vector<std::string>& 
       out.push_back((p / "principles.jsonl").string());
     } else if (fs::is_directory(p)) {
       std::vector<std::string> below;
+      // Hidden folders are a killed bulk run's half-written ones.
       for (const auto& e : fs::directory_iterator(p))
-        if (fs::is_regular_file(e.path() / "principles.jsonl"))
+        if (e.path().filename().string().rfind('.', 0) != 0 &&
+            fs::is_regular_file(e.path() / "principles.jsonl"))
           below.push_back((e.path() / "principles.jsonl").string());
       if (below.empty()) return NotFound(in + ": no principles.jsonl in it or in its folders");
       std::sort(below.begin(), below.end());
