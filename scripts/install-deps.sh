@@ -15,6 +15,10 @@ PACKAGES=(
   libsentencepiece-dev sentencepiece
   catch2 nlohmann-json3-dev libcli11-dev
   libjemalloc-dev
+  # libFuzzer for `make fuzz`: clang-19 (Debian 12's clang-14 cannot compile
+  # libstdc++'s std::expected) and its runtime libraries, libclang_rt.fuzzer
+  # among them.
+  clang-19 libclang-rt-19-dev
   libhunspell-dev hunspell-en-us
 )
 

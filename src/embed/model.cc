@@ -261,6 +261,7 @@ class Reader {
   }
   bool GetBytes(void* p, size_t n) {
     if (n > b_.size() - pos_) return false;
+    if (n == 0) return true;  // p may be an empty vector's null data()
     std::memcpy(p, b_.data() + pos_, n);
     pos_ += n;
     return true;
@@ -391,6 +392,10 @@ Result<Model> ParseModel(std::string_view bytes, const std::string& name) {
   uint8_t rpc;
   if (!r.Get(&m.alpha) || !r.Get(&m.beta) || !r.Get(&rpc)) return bad("weights");
   m.pc_remove = rpc;
+  // The sections ahead hold at least n * (4 + sem_dim) bytes of vectors and
+  // 8n of weights: a header claiming more than the file holds is refused
+  // before anything that size is allocated.
+  if (n * (4 + uint64_t{sem_dim}) + 8 * n > r.left()) return bad("vectors");
   m.vectors.assign(n * sem_dim, 0.0f);
   std::vector<int8_t> q(sem_dim);
   for (size_t i = 0; i < n; ++i) {
@@ -445,7 +450,7 @@ Result<Model> ParseModel(std::string_view bytes, const std::string& name) {
     }
   }
   uint32_t nw;
-  if (!r.Get(&nw) || nw > (1u << 24)) return bad("words");
+  if (!r.Get(&nw) || nw > (1u << 24) || uint64_t{nw} * 2 > r.left()) return bad("words");
   m.words.reserve(nw);
   for (uint32_t i = 0; i < nw; ++i) {
     uint16_t len;
