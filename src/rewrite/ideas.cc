@@ -272,7 +272,21 @@ std::string IdeaSet::Detail(int i, std::string_view clause_text) const {
     for (char c : d)
       plain = plain && (std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == ',' ||
                         c == '-' || c == '\'');
-    if (plain) return d;
+    if (!plain) continue;
+    // A list cut before its last item ("race, color, or previous condition
+    // of servitude" -> "race, color") gets its "or" back: "race or color",
+    // "race, sex, or language".
+    if (size_t comma = d.rfind(", "); comma != std::string::npos) {
+      std::string_view last = std::string_view(d).substr(comma + 2);
+      const bool joined = StartsWith(last, "and ") || StartsWith(last, "or ") ||
+                          last.find(" and ") != std::string_view::npos ||
+                          last.find(" or ") != std::string_view::npos;
+      if (!joined) {
+        const bool two = d.find(", ") == comma;
+        d.replace(comma, 2, two ? " or " : ", or ");
+      }
+    }
+    return d;
   }
   return "";
 }

@@ -332,6 +332,11 @@ TEST_CASE("a slot takes the document's own words, or its default", "[rewrite][id
   CHECK(set->Wording({i}, {{i, d}}) ==
         "least endorses discrimination on grounds such as religion, caste or place of birth");
   CHECK(set->Wording({i}) == "least endorses discrimination on grounds such as race or sex");
+  // A list cut before its last item (not a ground word) gets its "or" back.
+  CHECK(set->Detail(i, "No one shall be denied the vote on grounds of race, colour.") ==
+        "race or colour");
+  CHECK(set->Detail(i, "No discrimination on grounds of race, sex, language.") ==
+        "race, sex, or language");
   CHECK(set->Detail(i, "There shall be no discrimination (see Article 5).").empty());
 }
 
