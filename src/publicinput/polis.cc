@@ -71,6 +71,8 @@ std::optional<int64_t> ParseIntegral(std::string_view s) {
   double d = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
   if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  // Out of int64's range (or NaN): no integer, and casting it would be UB.
+  if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) return std::nullopt;
   if (d != static_cast<double>(static_cast<int64_t>(d))) return std::nullopt;
   return static_cast<int64_t>(d);
 }
@@ -143,6 +145,13 @@ Result<std::vector<PolisStatement>> ReadComments(const PolisExport::File& file) 
     if (c_time >= 0) s.timestamp = ParseInt(row[static_cast<size_t>(c_time)]).value_or(0);
     for (int c : c_groups)
       s.published_group_agree.push_back(ParseDouble(row[static_cast<size_t>(c)]).value_or(-1.0));
+    // Polis limits a comment to 140 characters (the exports here: at most
+    // 319 bytes). A body far longer is no statement, and rewriting and
+    // reporting one of megabytes took minutes and gigabytes: refused.
+    if (row[static_cast<size_t>(c_body)].size() > kMaxStatementBytes)
+      return InvalidArgument(
+          where + ": comment-body of " + std::to_string(row[static_cast<size_t>(c_body)].size()) +
+          " bytes (a statement is at most " + std::to_string(kMaxStatementBytes) + ")");
     s.text = row[static_cast<size_t>(c_body)];
     s.line = t->lines[r];
     out.push_back(std::move(s));

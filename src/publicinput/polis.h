@@ -21,6 +21,7 @@
 //   "participants-votes.csv:12: vote value '2' for comment 7 is not -1, 0 or 1"
 //   "votes.csv:40: vote for comment 99, which comments.csv does not have"
 //   "comments.csv:1: missing column 'moderated'"
+//   "comments.csv:9: comment-body of 52428800 bytes (a statement is at most 8192)"
 //
 // Thread-safe: plain values and pure functions (ReadPolisExport does I/O).
 //
@@ -41,6 +42,9 @@ inline constexpr int8_t kAgree = 1;
 inline constexpr int8_t kDisagree = -1;
 inline constexpr int8_t kPass = 0;
 inline constexpr int8_t kUnseen = 2;
+
+// Longest comment-body accepted, in bytes (Polis itself allows 140 characters).
+inline constexpr size_t kMaxStatementBytes = 8192;
 
 // The files of one export folder; a file that is absent has present == false.
 struct PolisExport {

@@ -247,3 +247,25 @@ TEST_CASE("computed groups on Seattle mostly match the groups Polis exported", "
   // Deterministic: the same input gives the same groups.
   CHECK(ComputeGroups(*conv, {}).group == computed.group);
 }
+
+TEST_CASE("hostile comments: a body of megabytes, a count beyond int64 (issue 19)",
+          "[publicinput]") {
+  // A comment far longer than Polis allows is refused with file and line.
+  std::string body(kMaxStatementBytes + 1, 'a');
+  auto long_body = LoadConversation(
+      Export(
+          "comment-id,author-id,agrees,disagrees,moderated,comment-body\n0,0,1,0,1," + body + "\n",
+          "participant,0\n0,1\n"),
+      {});
+  REQUIRE_FALSE(long_body);
+  CHECK(long_body.error().message ==
+        "x/comments.csv:2: comment-body of 8193 bytes (a statement "
+        "is at most 8192)");
+  // "1e300" is no moderation value (it was cast to int64: undefined behaviour).
+  auto huge = LoadConversation(
+      Export("comment-id,author-id,agrees,disagrees,moderated,comment-body\n0,0,1,0,1e300,x\n",
+             "participant,0\n0,1\n"),
+      {});
+  REQUIRE_FALSE(huge);
+  CHECK(huge.error().message == "x/comments.csv:2: moderated value '1e300' is not -1, 0 or 1");
+}
