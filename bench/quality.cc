@@ -90,7 +90,7 @@ int main() {
     return 1;
   }
   size_t total_clauses = 0, total_principles = 0, total_from_ideas = 0, total_clean = 0;
-  size_t total_unconverted = 0, gold_lines = 0, gold_cited = 0;
+  size_t total_unconverted = 0, gold_lines = 0, gold_cited = 0, gold_stated = 0;
   std::map<std::string, size_t> findings_total, unconverted_total;
   std::map<std::string, size_t> idea_docs;  // idea -> documents naming it
   std::ostringstream per_doc;
@@ -105,6 +105,10 @@ int main() {
     std::set<std::string> ideas;
     size_t from_ideas = 0, clean = 0;
     std::set<uint32_t> cited;
+    // Lines of sources that state what their principle says: a source of a
+    // principle written from ideas that states one of its ideas
+    // (Source::ideas), or the clause a principle of its own was written from.
+    std::set<uint32_t> stated;
     for (const Principle& p : conv.principles) {
       from_ideas += !p.ideas.empty();
       for (const std::string& i : p.ideas) ideas.insert(i);
@@ -114,7 +118,10 @@ int main() {
       for (const Finding& x : fs) types.insert(x.type);
       for (const std::string& t : types) ++findings[t];
       for (const Source& s : p.sources)
-        for (uint32_t l = s.line_start; l <= s.line_end && l > 0; ++l) cited.insert(l);
+        for (uint32_t l = s.line_start; l <= s.line_end && l > 0; ++l) {
+          cited.insert(l);
+          if (p.ideas.empty() || !s.ideas.empty()) stated.insert(l);
+        }
     }
     for (const Unconverted& u : conv.unconverted)
       for (const std::string& r : u.reasons) ++unconverted_total[r.substr(0, r.find(':'))];
@@ -133,6 +140,7 @@ int main() {
       std::set<uint32_t> want = GoldLines(gold);
       size_t hit = 0;
       for (uint32_t l : want) hit += cited.count(l);
+      for (uint32_t l : want) gold_stated += stated.count(l);
       gold_lines += want.size();
       gold_cited += hit;
       gold_part = " gold_cited=" + std::to_string(hit) + "/" + std::to_string(want.size());
@@ -167,7 +175,10 @@ int main() {
             << rw->IdeaInventory().ideas().size() << " ideas\n";
   if (gold_lines)
     std::cout << "quality.gold_cited_share: " << share(gold_cited, gold_lines) << " % ("
-              << gold_cited << " of " << gold_lines << " lines labelled 2)\n";
+              << gold_cited << " of " << gold_lines << " lines labelled 2)\n"
+              << "quality.gold_stated_share: " << share(gold_stated, gold_lines) << " % ("
+              << gold_stated << " of " << gold_lines
+              << " lines labelled 2 cited as stating what their principle says)\n";
   std::cout << per_doc.str();
   return 0;
 }
