@@ -45,6 +45,107 @@ void SortNeighbors(std::vector<Neighbor>* v) {
   });
 }
 
+// Walks a faiss payload as faiss 1.7.3 writes an IndexFlatIP ("IxFI") or an
+// IndexIVFFlat over one ("IwFl", ArrayInvertedLists "ilar"), checking every
+// count against n, dim and the bytes left, so that faiss::read_index never
+// allocates what a corrupt count says (it allocates first and finds the data
+// short after: a 128 GB vector, found by fuzz_search_index).
+class PayloadWalk {
+ public:
+  explicit PayloadWalk(std::string_view p) : p_(p) {}
+  template <typename T>
+  T Get() {
+    T v{};
+    if (!ok_ || sizeof(T) > p_.size() - at_) {
+      ok_ = false;
+      return v;
+    }
+    std::memcpy(&v, p_.data() + at_, sizeof(T));
+    at_ += sizeof(T);
+    return v;
+  }
+  void Tag(std::string_view t) {
+    if (!ok_ || t.size() > p_.size() - at_ || p_.substr(at_, t.size()) != t)
+      ok_ = false;
+    else
+      at_ += t.size();
+  }
+  void Skip(uint64_t n) {
+    if (!ok_ || n > p_.size() - at_)
+      ok_ = false;
+    else
+      at_ += n;
+  }
+  bool Is(std::string_view t) const { return ok_ && p_.substr(at_, t.size()) == t; }
+  void Fail() { ok_ = false; }
+  bool done() const { return ok_ && at_ == p_.size(); }
+
+  // write_index_header: d, ntotal, two dummies, is_trained, metric (+ arg).
+  void Header(uint32_t dim, uint64_t n) {
+    if (Get<int32_t>() != static_cast<int32_t>(dim) || Get<int64_t>() != static_cast<int64_t>(n))
+      Fail();
+    Get<int64_t>();
+    Get<int64_t>();
+    Get<uint8_t>();
+    if (Get<int32_t>() > 1) Get<float>();
+  }
+  void Flat(uint32_t dim, uint64_t n) {
+    Tag("IxFI");
+    Header(dim, n);
+    const uint64_t floats = n * dim;
+    if (Get<uint64_t>() != floats) Fail();
+    Skip(floats * 4);
+  }
+  void Ivf(uint32_t dim, uint64_t n) {
+    Tag("IwFl");
+    Header(dim, n);
+    const uint64_t nlist = Get<uint64_t>();
+    Get<uint64_t>();  // nprobe
+    if (nlist == 0 || nlist > n) return Fail();
+    Flat(dim, nlist);  // the quantizer: one centroid a list
+    if (Get<uint8_t>() != 0 || Get<uint64_t>() != 0) return Fail();  // no direct map
+    Tag("ilar");
+    if (Get<uint64_t>() != nlist || Get<uint64_t>() != uint64_t{dim} * 4) return Fail();
+    std::vector<uint64_t> sizes;
+    if (Is("full")) {
+      Tag("full");
+      if (Get<uint64_t>() != nlist) return Fail();  // the sizes, as a vector
+      for (uint64_t l = 0; l < nlist && ok_; ++l) sizes.push_back(Get<uint64_t>());
+    } else {
+      Tag("sprs");
+      const uint64_t m = Get<uint64_t>();
+      if (m % 2 != 0 || m > 2 * nlist) return Fail();
+      sizes.assign(nlist, 0);
+      for (uint64_t i = 0; i < m / 2 && ok_; ++i) {
+        const uint64_t list = Get<uint64_t>(), size = Get<uint64_t>();
+        if (list >= nlist) return Fail();
+        sizes[list] = size;
+      }
+    }
+    uint64_t total = 0;
+    for (uint64_t size : sizes) {
+      if (size > n - total) return Fail();
+      total += size;
+      Skip(size * (uint64_t{dim} * 4 + 8));  // codes, then ids
+    }
+    if (total != n) Fail();
+  }
+
+ private:
+  std::string_view p_;
+  size_t at_ = 0;
+  bool ok_ = true;
+};
+
+bool PayloadHolds(std::string_view payload, uint32_t kind, uint32_t dim, uint64_t n) {
+  PayloadWalk w(payload);
+  if (kind == kKindFlat)
+    w.Flat(dim, n);
+  else
+    w.Ivf(dim, n);
+  return w.done();
+}
+
 }  // namespace
 
 struct VectorIndex::Impl {
@@ -282,6 +383,13 @@ Result<VectorIndex> VectorIndex::Load(std::string_view bytes, std::string_view n
   }
   if (Fnv1a64(bytes.substr(kIndexHeader), Fnv1a64(bytes.substr(0, kIndexHeader - 8))) != sum) {
     return Corruption(name + ": checksum mismatch (file is corrupt)");
+  }
+  if (u64[0] > (uint64_t{1} << 40)) {
+    return Corruption(name + ": bad header (" + std::to_string(u64[0]) + " vectors)");
+  }
+  if (u64[0] > 0 && !PayloadHolds(bytes.substr(kIndexHeader), kind, dim, u64[0])) {
+    return Corruption(name + ": malformed index (payload does not hold " + std::to_string(u64[0]) +
+                      " vectors of " + std::to_string(dim) + " dimensions)");
   }
   auto impl = std::make_shared<Impl>();
   impl->dim = static_cast<int>(dim);
