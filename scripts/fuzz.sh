@@ -9,7 +9,9 @@
 # run (copy it into tests/fuzz/<target>/ once fixed). One line per target:
 #   fuzz.<target>: runs N seconds N cpu_s N execs_per_s N cov N ft N corpus N findings N
 # Environment: FUZZ_BUILD (default build/fuzz), JOBS (build parallelism),
-# FUZZ_NO_BUILD=1 (run the targets as they are built).
+# FUZZ_NO_BUILD=1 (run the targets as they are built), FUZZ_TIMEOUT (seconds an
+# input may take, default 1: raise it only on a machine so loaded that a
+# starved fuzzer's wall clock says nothing; rerun what it reports unloaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-30}"
@@ -116,7 +118,8 @@ for t in "${TARGETS[@]}"; do
   # -rss_limit_mb / -malloc_limit_mb: so is one that needs over 2 GB.
   rc=0
   cpu0=$(awk '{print $14 + $15 + $16 + $17}' /proc/$$/stat)
-  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp" "$BUILD/$t" -max_total_time="$SECONDS_EACH" -timeout=1 \
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp" "$BUILD/$t" \
+    -max_total_time="$SECONDS_EACH" -timeout="${FUZZ_TIMEOUT:-1}" \
     -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$findings/" "${dirs[@]}" >"$log" 2>&1 || rc=$?
   done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)
