@@ -130,7 +130,7 @@ TEST_CASE("the UDHR's country principles name every idea of Anthropic's UDHR sec
   CHECK(!texts.empty());
   // Every idea in full, at most 300 bytes a principle; families of one group
   // share principles (idea_families.tsv), so the 30 articles make at most 20
-  // (18 at the time of writing), as compact as the lossy combining of before
+  // (19 at the time of writing), as compact as the lossy combining of before
   // (19) without losing an idea.
   CHECK(texts.size() <= 20);
   std::string all;
