@@ -368,6 +368,8 @@ Status ParseJsonlLines(std::string_view text, const std::string& name, std::vect
       j = Json::parse(t);
     } catch (const Json::parse_error& e) {
       return InvalidArgument(where + "bad JSON: " + CleanJsonError(e.what()));
+    } catch (const Json::exception& e) {  // a number too large (out_of_range 406)
+      return InvalidArgument(where + "bad JSON: " + CleanJsonError(e.what()));
     }
     auto p = PrincipleFromJson(j);
     if (!p) return InvalidArgument(where + p.error().message);
@@ -404,6 +406,8 @@ Result<std::vector<Principle>> ParseBaseConstitution(std::string_view text,
       return InvalidArgument(name + ":" +
                              std::to_string(LineAt(text, e.byte > 0 ? e.byte - 1 : 0)) +
                              ": bad JSON: " + CleanJsonError(e.what()));
+    } catch (const Json::exception& e) {  // a number too large (out_of_range 406)
+      return InvalidArgument(name + ": bad JSON: " + CleanJsonError(e.what()));
     }
     if (!arr.is_array())
       return InvalidArgument(name + ":" + std::to_string(LineAt(text, first)) +
