@@ -6,8 +6,6 @@
 
 #include <algorithm>
 #include <cerrno>
-
-#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -128,7 +126,8 @@ void ConvertContext::BaseVectors() {
     auto ideas = std::make_shared<std::map<std::string, Ideas>>();
     if (tools) {
       for (const Principle& p : ctx->base_) {
-        Ideas i{tools->idea(p), tools->terms(p)};
+        Ideas i{tools->idea(p), tools->terms(p),
+                tools->ideas ? tools->ideas(p) : std::vector<std::string>{}};
         cores.push_back(i.text);
         ideas->emplace(p.text, std::move(i));
       }
@@ -203,8 +202,12 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
       if (auto it = cache->find(p.text); it != cache->end()) return it->second.terms;
     return rw->IdeaTerms(p.text);
   };
-  tools.ideas = [rw](const Principle& p) {
+  // The base's principles are coded once per run (BaseVectors), not once
+  // per document (58 codings a document; 0.6% of bulk's instructions).
+  tools.ideas = [rw, cache = base_ideas_](const Principle& p) {
     if (!p.ideas.empty()) return p.ideas;
+    if (cache)
+      if (auto it = cache->find(p.text); it != cache->end()) return it->second.coded;
     const IdeaSet& set = rw->IdeaInventory();
     std::vector<std::string> ids;
     for (int i : set.Code(p.text, nullptr)) ids.push_back(set.ideas()[static_cast<size_t>(i)].id);

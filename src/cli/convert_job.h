@@ -125,6 +125,7 @@ class ConvertContext {
   struct Ideas {
     std::string text;
     std::vector<std::string> terms;
+    std::vector<std::string> coded;  // MergeTools::ideas: the inventory's ideas it states
   };
   std::shared_ptr<const std::map<std::string, Ideas>> base_ideas_;
   std::mutex mu_;
