@@ -180,6 +180,14 @@ Result<SearchIndex> LoadSearchIndex(const std::string& bytes, const std::string&
         topics.push_back(x.get<std::string>());
       }
     }
+    // A field of the wrong type ("doc": [..]) is a corrupt file, not an
+    // uncaught nlohmann::type_error (found by fuzz_search_index).
+    for (const char* k : {"doc", "cite", "text", "context"})
+      if (auto f = u.find(k); f != u.end() && !f->is_string())
+        return Corruption(name + ": unit \"" + k + "\" is not a string");
+    for (const char* k : {"line_start", "line_end"})
+      if (auto f = u.find(k); f != u.end() && !f->is_number_unsigned())
+        return Corruption(name + ": unit \"" + k + "\" is not a line number");
     si.units.push_back({u.value("doc", ""), u.value("cite", ""), u.value("line_start", 0u),
                         u.value("line_end", 0u), u.value("text", ""), u.value("context", ""),
                         std::move(topics)});

@@ -292,7 +292,9 @@ std::string SerializeModel(const Model& m) {
   // Vectors as int8 with one scale per row: 4x smaller, cosine error < 1%.
   std::vector<int8_t> q(static_cast<size_t>(m.sem_dim));
   for (int i = 0; i < m.n_pieces; ++i) {
-    const float* v = &m.vectors[static_cast<size_t>(i) * static_cast<size_t>(m.sem_dim)];
+    // data(), not &vectors[k]: a model of dimension 0 has no element to
+    // bind a reference to (found by fuzz_model).
+    const float* v = m.vectors.data() + static_cast<size_t>(i) * static_cast<size_t>(m.sem_dim);
     float mx = 0;
     for (int d = 0; d < m.sem_dim; ++d) mx = std::max(mx, std::fabs(v[d]));
     float scale = mx > 0 ? mx / 127.0f : 0.0f;
