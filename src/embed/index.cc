@@ -403,6 +403,15 @@ Result<VectorIndex> VectorIndex::Load(std::string_view bytes, std::string_view n
     auto st = Faiss(name, [&] { idx = faiss::read_index(&r); });
     if (!st) return std::unexpected(st.error());
     impl->index.reset(idx);
+    // Charter writes inner-product indexes only; another metric (a corrupt
+    // byte) made faiss throw at search time (found by fuzz_search_index).
+    // The field is read as bytes: a corrupt value is no valid MetricType.
+    int metric = 0;
+    static_assert(sizeof metric == sizeof idx->metric_type);
+    std::memcpy(&metric, &idx->metric_type, sizeof metric);
+    if (metric != static_cast<int>(faiss::METRIC_INNER_PRODUCT))
+      return Corruption(name + ": index metric " + std::to_string(metric) +
+                        " is not inner product");
     if (idx->d != static_cast<faiss::Index::idx_t>(dim) || idx->ntotal != impl->n) {
       return Corruption(name + ": index holds " + std::to_string(idx->ntotal) + " vectors of " +
                         std::to_string(idx->d) + " dimensions, header says " +
