@@ -2,6 +2,7 @@
 // clauses state, and the clauses that state none, validated one by one.
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -57,6 +58,72 @@ Principle IdeaGroupPrinciple(const IdeaSet& set, const std::vector<int>& ideas, 
   }
   p.kind = KindName(clauses[*sources.begin()].kind);
   return p;
+}
+
+// The ideas of each principle, in the order of their groups' first ideas.
+// Each family's ideas in greedy chunks, in inventory order (an idea too long
+// alone stands alone); then the chunks of the families of one group share
+// principles, first fit, while they `fit`.
+std::vector<std::vector<int>> PackIdeas(const IdeaSet& set, const IdeaUse& use,
+                                        const std::function<bool(const std::vector<int>&)>& fits) {
+  std::vector<std::string> groups;  // in order of their first idea
+  std::map<std::string, std::vector<std::vector<int>>> packed;
+  std::map<std::string, std::vector<std::vector<int>>> family_chunks;
+  std::vector<std::string> family_order;
+  for (const auto& [i, ks] : use.clauses) {
+    const Idea& idea = set.ideas()[static_cast<size_t>(i)];
+    auto [it, fresh] = family_chunks.try_emplace(idea.family);
+    if (fresh) family_order.push_back(idea.family);
+    std::vector<std::vector<int>>& chunks = it->second;
+    if (!chunks.empty()) {
+      std::vector<int> grown = chunks.back();
+      grown.push_back(i);
+      if (fits(grown)) {
+        chunks.back() = std::move(grown);
+        continue;
+      }
+    }
+    chunks.push_back({i});
+  }
+  // A family that needs n chunks gets n of even size where they fit (nine
+  // ideas of work: five and four, not seven and two).
+  for (auto& [family, chunks] : family_chunks) {
+    if (chunks.size() < 2) continue;
+    std::vector<int> all;
+    for (const std::vector<int>& c : chunks) all.insert(all.end(), c.begin(), c.end());
+    std::vector<std::vector<int>> even;
+    size_t at = 0;
+    for (size_t n = chunks.size(), part = 0; part < n; ++part) {
+      size_t take = (all.size() - at) / (n - part) + ((all.size() - at) % (n - part) ? 1 : 0);
+      even.emplace_back(all.begin() + static_cast<long>(at),
+                        all.begin() + static_cast<long>(at + take));
+      at += take;
+    }
+    if (std::all_of(even.begin(), even.end(), fits)) chunks = std::move(even);
+  }
+  for (const std::string& family : family_order) {
+    const std::string& group =
+        set.ideas()[static_cast<size_t>(family_chunks.at(family).front().front())].group;
+    auto [it, fresh] = packed.try_emplace(group);
+    if (fresh) groups.push_back(group);
+    for (const std::vector<int>& chunk : family_chunks.at(family)) {
+      bool placed_chunk = false;
+      for (std::vector<int>& p : it->second) {
+        std::vector<int> grown = p;
+        grown.insert(grown.end(), chunk.begin(), chunk.end());
+        std::sort(grown.begin(), grown.end());
+        if (!fits(grown)) continue;
+        p = std::move(grown);
+        placed_chunk = true;
+        break;
+      }
+      if (!placed_chunk) it->second.push_back(chunk);
+    }
+  }
+  std::vector<std::vector<int>> out;
+  for (const std::string& group : groups)
+    for (std::vector<int>& chunk : packed.at(group)) out.push_back(std::move(chunk));
+  return out;
 }
 
 // Why a clause that states no idea of the inventory may not become a
@@ -240,69 +307,11 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
            kPrincipleOpening.size() + set.Wording(ideas, details).size() + 1 <=
                Validator::kMaxBytes;
   };
-  // Each family's ideas in greedy chunks, in inventory order (an idea too
-  // long alone stands alone); then the chunks of the families of one group
-  // share principles, first fit, while they fit.
-  std::vector<std::string> groups;  // in order of their first idea
-  std::map<std::string, std::vector<std::vector<int>>> packed;
-  std::map<std::string, std::vector<std::vector<int>>> family_chunks;
-  std::vector<std::string> family_order;
-  for (const auto& [i, ks] : use.clauses) {
-    const Idea& idea = set.ideas()[static_cast<size_t>(i)];
-    auto [it, fresh] = family_chunks.try_emplace(idea.family);
-    if (fresh) family_order.push_back(idea.family);
-    std::vector<std::vector<int>>& chunks = it->second;
-    if (!chunks.empty()) {
-      std::vector<int> grown = chunks.back();
-      grown.push_back(i);
-      if (fits(grown)) {
-        chunks.back() = std::move(grown);
-        continue;
-      }
-    }
-    chunks.push_back({i});
+  for (const std::vector<int>& chunk : PackIdeas(set, use, fits)) {
+    size_t first = clauses.size();
+    for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
+    placed.emplace_back(first, IdeaGroupPrinciple(set, chunk, use, details, clauses));
   }
-  // A family that needs n chunks gets n of even size where they fit (nine
-  // ideas of work: five and four, not seven and two).
-  for (auto& [family, chunks] : family_chunks) {
-    if (chunks.size() < 2) continue;
-    std::vector<int> all;
-    for (const std::vector<int>& c : chunks) all.insert(all.end(), c.begin(), c.end());
-    std::vector<std::vector<int>> even;
-    size_t at = 0;
-    for (size_t n = chunks.size(), part = 0; part < n; ++part) {
-      size_t take = (all.size() - at) / (n - part) + ((all.size() - at) % (n - part) ? 1 : 0);
-      even.emplace_back(all.begin() + static_cast<long>(at),
-                        all.begin() + static_cast<long>(at + take));
-      at += take;
-    }
-    if (std::all_of(even.begin(), even.end(), fits)) chunks = std::move(even);
-  }
-  for (const std::string& family : family_order) {
-    const std::string& group =
-        set.ideas()[static_cast<size_t>(family_chunks.at(family).front().front())].group;
-    auto [it, fresh] = packed.try_emplace(group);
-    if (fresh) groups.push_back(group);
-    for (const std::vector<int>& chunk : family_chunks.at(family)) {
-      bool placed_chunk = false;
-      for (std::vector<int>& p : it->second) {
-        std::vector<int> grown = p;
-        grown.insert(grown.end(), chunk.begin(), chunk.end());
-        std::sort(grown.begin(), grown.end());
-        if (!fits(grown)) continue;
-        p = std::move(grown);
-        placed_chunk = true;
-        break;
-      }
-      if (!placed_chunk) it->second.push_back(chunk);
-    }
-  }
-  for (const std::string& group : groups)
-    for (const std::vector<int>& chunk : packed.at(group)) {
-      size_t first = clauses.size();
-      for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
-      placed.emplace_back(first, IdeaGroupPrinciple(set, chunk, use, details, clauses));
-    }
   std::stable_sort(placed.begin(), placed.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   // One principle per text: a later one of the same words adds its sources.
