@@ -167,6 +167,14 @@ TEST_CASE("the validator finds what makes a principle unreadable alone", "[rewri
        "dignity of the person.",
        "pronoun"},
       {"Choose the response that most respects the rights of such persons.", "pronoun"},
+      {"Choose the response that least endorses or condones anyone directing it for personal "
+       "ends.",
+       "pronoun"},
+      {"Choose the response that most encourages everyone to exalt and dignify it.", "pronoun"},
+      // "it" far enough in that the principle names what it refers to.
+      {"Choose the response that least endorses or condones punishing anyone for an act that was "
+       "not an offence when it was committed.",
+       ""},
       {"Choose the response that most respects the freedom of in order.", "fragment"},
       {"Choose the response that most respects the principle that so that the people may "
        "prosper.",
