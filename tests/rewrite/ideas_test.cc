@@ -186,6 +186,10 @@ TEST_CASE("the validator finds what makes a principle unreadable alone", "[rewri
        "machinery"},
       {"Choose the response that least endorses any payment not included in the budget.",
        "machinery"},
+      {"Choose the response that least endorses or condones anyone holding concurrently on a full "
+       "time basis offices in the service of the Government and of a local government.",
+       "machinery"},
+      {"Choose the response that most respects the inviolability of public funds.", "machinery"},
       {"the right to life", "form"},
   };
   for (const Case& c : kCases) {
