@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string_view>
@@ -1189,7 +1190,19 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
         if (!done.insert(country).second) continue;
         const Principle& member = all[static_cast<size_t>(m)];
         if (member.sources.empty()) continue;
-        Source said = member.sources.front();
+        // The clause that states the idea most narrowly (Art. 41(h), not
+        // the lead-in Art. 41 that names all its items); the first clause
+        // when none says which ideas it states (older files).
+        const Source* best = &member.sources.front();
+        size_t fewest = SIZE_MAX;
+        for (const Source& src : member.sources)
+          if (src.ideas.size() < fewest &&
+              std::find(src.ideas.begin(), src.ideas.end(), p.entry.principle.ideas.front()) !=
+                  src.ideas.end()) {
+            best = &src;
+            fewest = src.ideas.size();
+          }
+        Source said = *best;
         said.note = country;
         evidence.sources.push_back(std::move(said));
       }

@@ -1110,7 +1110,8 @@ void WriteDropped(const GlobalPlan& plan, Sink* out) {
   std::vector<Item> items;
   for (const GlobalEntry& e : plan.dropped) {
     Line line = {{'p', e.principle.text + " (" + std::to_string(e.countries.size()) +
-                           " documents: " + Join(e.countries, ", ") + ") — conflict "}};
+                           (e.countries.size() == 1 ? " document: " : " documents: ") +
+                           Join(e.countries, ", ") + ") — conflict "}};
     for (size_t i = 0; i < e.dropped_by.size(); ++i) {
       if (i) line.push_back({'p', ", "});
       line.push_back({'c', e.dropped_by[i]});

@@ -205,13 +205,22 @@ const char kReviewJs[] = R"js(
 })();
 )js";
 
-// The conflict review's styles, after kReviewCss: a decided conflict's mark.
-const char kConflictCss[] = R"css(
+// The global page's styles, after kReviewCss: a decided conflict's mark; a
+// figure wider than a phone scrolls on its own (focusable, so a keyboard
+// scrolls it too), not the page.
+const char kGlobalCss[] = R"css(
 .cand[data-state=keep-a],.cand[data-state=keep-b]{border-left:6px solid #1a7f37}
 .cand[data-state=keep-both]{border-left:6px solid #9a6700}
 .cand[data-state=drop-both]{border-left:6px solid #57606a}
 .entry{color:#3d444d}
+figure{margin:1rem 0;overflow-x:auto}
+td{overflow-wrap:anywhere}
 )css";
+
+// "1 document", "2 documents".
+std::string Documents(size_t n) {
+  return std::to_string(n) + (n == 1 ? " document" : " documents");
+}
 
 // kReviewJs with its slots filled: `acts`, a JavaScript object from key to
 // decision; `edit_key`, a JavaScript expression for the key that opens the
@@ -344,8 +353,8 @@ void ConflictSide(const Conflict& c, bool side_a, const EntryIndex& entries, std
   const std::string& entry_id = side_a ? c.entry_a : c.entry_b;
   std::vector<std::string> countries = Countries(who);
   *out += std::string("<div><h4>") + (side_a ? "A" : "B") + ": <code>" + HtmlEscape(label) +
-          "</code></h4>\n<p class=\"who\">Stated by " + std::to_string(countries.size()) +
-          (countries.size() == 1 ? " document: " : " documents: ") + HtmlEscape(who) + "</p>\n";
+          "</code></h4>\n<p class=\"who\">Stated by " + Documents(countries.size()) + ": " +
+          HtmlEscape(who) + "</p>\n";
   *out += "<p>" + WordDiffHtml(c.a.text, c.b.text, side_a) + "</p>\n";
   auto it = entries.find(entry_id);
   if (it != entries.end()) {
@@ -354,7 +363,7 @@ void ConflictSide(const Conflict& c, bool side_a, const EntryIndex& entries, std
                                        : "In the global constitution: ";
     if (e.principle.text != p.text || it->second.second)
       *out += "<p class=\"entry\">" + in + "<q>" + HtmlEscape(e.principle.text) + "</q> (" +
-              std::to_string(e.countries.size()) + " documents).</p>\n";
+              Documents(e.countries.size()) + ").</p>\n";
   }
   SourcesHtml(p, out);
   *out += "</div>\n";
@@ -517,7 +526,7 @@ std::string ReviewSection(const MergePlan& plan) {
 std::string ConflictReviewSection(const GlobalPlan& plan) {
   std::string out = "<style>";
   out += kReviewCss;
-  out += kConflictCss;
+  out += kGlobalCss;
   out += "</style>\n";
   const size_t n = plan.conflicts.size();
   out += "<section id=\"review\" data-key=\"global\" aria-labelledby=\"conflicts\">\n";
