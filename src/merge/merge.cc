@@ -334,6 +334,23 @@ Principle SuggestFromIdeas(const Principle& base, const Principle& country,
   return p;
 }
 
+// The source of `p` (which has one) that states `idea` most narrowly: of
+// those whose ideas name it, the one naming the fewest (Art. 41(h), not the
+// lead-in Art. 41 that names all its items); the first source when none
+// says which ideas it states (older files).
+const Source& NarrowestSource(const Principle& p, const std::string& idea) {
+  const Source* best = &p.sources.front();
+  size_t fewest = SIZE_MAX;
+  for (const Source& src : p.sources) {
+    if (src.ideas.size() >= fewest ||
+        std::find(src.ideas.begin(), src.ideas.end(), idea) == src.ideas.end())
+      continue;
+    best = &src;
+    fewest = src.ideas.size();
+  }
+  return *best;
+}
+
 // Reviewer decisions on a global plan's conflicts, by conflict id (every
 // conflict of that id): marks each conflict decided, moves the entries the
 // decisions drop to plan->dropped, lists the decisions applied and stale.
@@ -350,7 +367,7 @@ void ApplyConflictDecisions(const std::vector<Decision>& decisions, GlobalPlan* 
       const bool one = c.entry_a == c.entry_b;
       if (d.action == "drop-both" || (d.action == "keep-b" && !one))
         dropped_by[c.entry_a].push_back(c.id);
-      if ((d.action == "drop-both" && !one) || (d.action == "keep-a" && !one))
+      if (!one && (d.action == "drop-both" || d.action == "keep-a"))
         dropped_by[c.entry_b].push_back(c.id);
     }
     (matched ? plan->applied : plan->stale).push_back(d);
@@ -1190,19 +1207,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
         if (!done.insert(country).second) continue;
         const Principle& member = all[static_cast<size_t>(m)];
         if (member.sources.empty()) continue;
-        // The clause that states the idea most narrowly (Art. 41(h), not
-        // the lead-in Art. 41 that names all its items); the first clause
-        // when none says which ideas it states (older files).
-        const Source* best = &member.sources.front();
-        size_t fewest = SIZE_MAX;
-        for (const Source& src : member.sources)
-          if (src.ideas.size() < fewest &&
-              std::find(src.ideas.begin(), src.ideas.end(), p.entry.principle.ideas.front()) !=
-                  src.ideas.end()) {
-            best = &src;
-            fewest = src.ideas.size();
-          }
-        Source said = *best;
+        Source said = NarrowestSource(member, p.entry.principle.ideas.front());
         said.note = country;
         evidence.sources.push_back(std::move(said));
       }

@@ -542,6 +542,30 @@ TEST_CASE("keep-b, keep-both and drop-both keep the sides they say", "[merge][gl
   }
 }
 
+TEST_CASE("a declared conflict's evidence is each country's clause that states the idea",
+          "[merge][global]") {
+  ReligionConflict f;
+  // Egypt's principle cites a clause on something else first, then a
+  // lead-in naming several ideas, then the clause of the state religion.
+  Principle& egy = f.sets[1].principles[0];
+  Source other = egy.sources[0], lead = egy.sources[0], narrow = egy.sources[0];
+  other.cite = "Art. 1";
+  other.ideas = {"vote"};
+  lead.cite = "Art. 2";
+  lead.ideas = {"vote", "state_religion"};
+  narrow.cite = "Art. 2(a)";
+  narrow.ideas = {"state_religion"};
+  egy.sources = {other, lead, narrow};
+  egy.ideas = {"vote", "state_religion"};
+  GlobalPlan plan = f.Merge();
+  REQUIRE(plan.conflicts.size() == 1);
+  const Conflict& c = plan.conflicts[0];
+  REQUIRE(c.a.sources.size() == 2);
+  CHECK(c.a.sources[0].note == "ken");
+  CHECK(c.a.sources[1].note == "egy");
+  CHECK(c.a.sources[1].cite == "Art. 2(a)");
+}
+
 TEST_CASE("a decision on a conflict that no longer exists is stale and changes nothing",
           "[merge][global]") {
   ReligionConflict f;
