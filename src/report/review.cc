@@ -310,9 +310,9 @@ void Candidate(const MergeCandidate& c, std::string* out) {
   *out += "<p class=\"state\" aria-live=\"polite\">" + HtmlEscape(state) + "</p>\n</article>\n";
 }
 
-// A global principle by id, kept or dropped; null when neither has it.
-using EntryIndex =
-    std::map<std::string, std::pair<const GlobalEntry*, bool>>;  // -> (entry, dropped)
+// The global principles by id, kept and dropped: id -> (entry, whether a
+// decision dropped it).
+using EntryIndex = std::map<std::string, std::pair<const GlobalEntry*, bool>>;
 
 EntryIndex IndexEntries(const GlobalPlan& plan) {
   EntryIndex out;
