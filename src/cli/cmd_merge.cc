@@ -1,8 +1,8 @@
 // cmd_merge.cc — two merges of principle sets that already exist:
-//   charter merge --global OUTDIR... [--min-support N|P%] --out DIR
+//   charter merge --global OUTDIR... [--min-support N|P%] [--decisions D] --out DIR
 //       the global constitution over the countries of `convert`/`bulk`
 //       output folders (each with a principles.jsonl), with support counts
-//       and conflicts across countries;
+//       and conflicts across countries (D: a reviewer's decisions on them);
 //   charter merge PRINCIPLES.jsonl --base BASE [--decisions D] --out DIR
 //       one principle set (e.g. from public input) merged with a base, with
 //       the same outputs as `convert`.
@@ -82,10 +82,23 @@ Result<size_t> MinSupport(const std::string& text, size_t documents) {
   return static_cast<size_t>(v);
 }
 
+// --decisions of a global merge: decisions on its conflicts.
+Result<std::vector<Decision>> ConflictDecisions(const std::string& path) {
+  if (path.empty()) return std::vector<Decision>{};
+  auto bytes = ReadFile(path);
+  if (!bytes) return std::unexpected(bytes.error());
+  return ParseDecisions(*bytes, path, DecisionOn::kConflicts);
+}
+
 int RunGlobal(const MergeCmdOptions& o) {
   auto files = PrincipleFiles(o.inputs);
   if (!files) return Fail(files.error().message);
-  auto ctx = ConvertContext::Create(o.settings);
+  auto decisions = ConflictDecisions(o.settings.decisions_path);
+  if (!decisions) return Fail(decisions.error().message);
+  // The context reads decisions on merge candidates; these are on conflicts.
+  ConvertSettings settings = o.settings;
+  settings.decisions_path.clear();
+  auto ctx = ConvertContext::Create(settings);
   if (!ctx) return Fail(ctx.error().message);
   std::vector<CountrySet> sets;
   for (const std::string& f : *files) {
@@ -105,6 +118,7 @@ int RunGlobal(const MergeCmdOptions& o) {
   GlobalOptions g;
   g.threshold = o.threshold;
   g.min_support = *min_support;
+  g.decisions = std::move(*decisions);
   GlobalPlan plan = MergeGlobal(sets, *tools, g);
   std::vector<Principle> ps;
   for (const GlobalEntry& e : plan.entries) ps.push_back(e.principle);
@@ -117,11 +131,17 @@ int RunGlobal(const MergeCmdOptions& o) {
                                             {"langchain.json", LangChainJson(ps)}};
   Status st = WriteOutputs(o.out, out);
   if (!st) return Fail(st.error().message);
+  for (const Decision& d : plan.stale)
+    std::cerr << "charter: " << d.file << ":" << d.line << ": stale decision: conflict "
+              << d.candidate_id << " (" << d.action << ") no longer exists\n";
   std::cerr << "global: " << plan.countries.size() << " countries, " << plan.input_principles
             << " principles -> " << plan.clusters
             << " global principles (one per idea or cluster), " << plan.entries.size()
-            << " with support >= " << *min_support << ", " << plan.conflicts.size()
-            << " conflicts -> " << o.out << "/\n";
+            << " with support >= " << *min_support << ", " << plan.conflicts.size() << " conflicts";
+  if (!plan.applied.empty() || !plan.stale.empty())
+    std::cerr << " (" << plan.Pending() << " awaiting review; " << plan.dropped.size()
+              << " principles dropped by " << plan.applied.size() << " decisions)";
+  std::cerr << " -> " << o.out << "/\n";
   return kExitOk;
 }
 
@@ -173,7 +193,9 @@ Command MergeCommand() {
                 ->check(CLI::Range(0.0f, 1.0f));
             sub->add_option("--base", o->settings.base_path,
                             "Base constitution (not with --global)");
-            sub->add_option("--decisions", o->settings.decisions_path, "Reviewer decisions");
+            sub->add_option("--decisions", o->settings.decisions_path,
+                            "Reviewer decisions (with --global: on its conflicts, as "
+                            "report.html exports them)");
             sub->add_option("--name", o->name, "Name of the set in the outputs");
             sub->add_option("--out", o->out, "Output folder")->required();
             sub->add_option("--lang", o->settings.lang, "Language of the rules (default: en)");
@@ -182,7 +204,10 @@ Command MergeCommand() {
             sub->footer(
                 "--global writes constitution.jsonl (each principle with support and countries,\n"
                 "by support), constitution.md, report.md/.html/.json (conflicts across\n"
-                "countries), cai.json and langchain.json.\n"
+                "countries, a review page in report.html), cai.json and langchain.json;\n"
+                "--decisions FILE applies what report.html exported (<conflict id> keep-a|\n"
+                "keep-b|keep-both|drop-both): a dropped side's principle leaves the\n"
+                "constitution and is listed in the report.\n"
                 "Example: charter merge --global out/ken out/zaf out/ind --min-support 2 --out "
                 "out/global");
             return [o] { return o->global ? RunGlobal(*o) : RunSet(*o); };

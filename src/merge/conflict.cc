@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "merge/principle_io.h"
 
@@ -86,5 +87,10 @@ const std::vector<ConflictRule>& ConflictRules::rules() const {
 }
 
 bool ConflictRules::empty() const { return !impl_ || (!impl_->side_a && !impl_->stance); }
+
+std::string ConflictId(const Conflict& c) {
+  return HashHex("conflict\n" + c.kind + "\n" + c.label_a + "\n" + c.label_b + "\n" + c.entry_a +
+                 "\n" + c.entry_b);
+}
 
 }  // namespace charter

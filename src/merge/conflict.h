@@ -10,7 +10,8 @@
 //     rules/<lang>/conflicts.tsv (an established state religion against a
 //     secular state; a duty of military service against conscientious
 //     objection), matched on a principle's text and its sources' text.
-// Conflicts are reported, never resolved: neither side is dropped.
+// Conflicts are reported, never resolved by the merge itself: a reviewer
+// decides which side stays (decisions.h; applied by MergeGlobal).
 //
 // Rule data (grammar in rules/README.md):
 //   <lang>/conflicts.tsv  label_a TAB pattern_a TAB label_b TAB pattern_b
@@ -82,6 +83,22 @@ struct Conflict {
   std::string side_a;  // "base", or the country (global merge)
   std::string side_b;
   float similarity = 0.0f;  // cosine of a and b (0 when not computed)
+  // Global merge only (empty in a country merge): the ids of the global
+  // principles (GlobalEntry) that state each side, which a reviewer's
+  // decision keeps or drops — `a`/`b` themselves for a negation or a
+  // declared pair of ideas, the principle of the cluster holding the
+  // evidence for a rule — and the conflict's id, ConflictId.
+  std::string entry_a;
+  std::string entry_b;
+  std::string id;
+  std::string decision;   // "" (pending), "keep-a", "keep-b", "keep-both", "drop-both"
+  int decision_line = 0;  // line of the decision in its file
 };
+
+// A conflict's id: HashHex of its kind, its labels and the two global
+// principles it sets against each other, so that a decision recorded against
+// it still applies after a re-run (and, for a declared pair of ideas, over
+// another set of countries: an idea's principle is worded the same for all).
+std::string ConflictId(const Conflict& c);
 
 }  // namespace charter

@@ -1,5 +1,6 @@
 #include "merge/decisions.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -31,9 +32,32 @@ std::string_view NextField(std::string_view* rest) {
   return field;
 }
 
+// The words of one kind of decision file, and how its errors name things.
+struct Vocabulary {
+  const char* noun;                       // "candidate"
+  std::vector<std::string_view> actions;  // "edit" alone takes text
+  const char* usage;                      // after "expected '<noun id> "
+  const char* listed;                     // after "(expected "
+};
+
+const Vocabulary& VocabularyOf(DecisionOn on) {
+  static const Vocabulary kCandidates = {"candidate",
+                                         {"accept", "edit", "reject", "drop"},
+                                         "accept|edit|reject|drop [text]",
+                                         "accept, edit, reject or drop"};
+  static const Vocabulary kConflicts = {"conflict",
+                                        {"keep-a", "keep-b", "keep-both", "drop-both"},
+                                        "keep-a|keep-b|keep-both|drop-both",
+                                        "keep-a, keep-b, keep-both or drop-both"};
+  return on == DecisionOn::kConflicts ? kConflicts : kCandidates;
+}
+
 }  // namespace
 
-Result<std::vector<Decision>> ParseDecisions(std::string_view text, const std::string& name) {
+Result<std::vector<Decision>> ParseDecisions(std::string_view text, const std::string& name,
+                                             DecisionOn on) {
+  const Vocabulary& v = VocabularyOf(on);
+  const std::string noun = v.noun;
   std::vector<Decision> out;
   std::map<std::string, int> seen;
   int line_no = 0;
@@ -49,27 +73,28 @@ Result<std::vector<Decision>> ParseDecisions(std::string_view text, const std::s
     std::string_view action = NextField(&rest);
     std::string_view more = Trim(rest);
     if (action.empty())
-      return InvalidArgument(where + "expected '<candidate id> accept|edit|reject|drop [text]'");
+      return InvalidArgument(where + "expected '<" + noun + " id> " + v.usage + "'");
     if (!IsHexId(id))
-      return InvalidArgument(where + "bad candidate id '" + std::string(id) +
+      return InvalidArgument(where + "bad " + noun + " id '" + std::string(id) +
                              "' (expected 16 hex digits)");
     Decision d;
     d.candidate_id = AsciiLower(id);
     d.action = AsciiLower(action);
     d.file = name;
     d.line = line_no;
-    if (d.action != "accept" && d.action != "edit" && d.action != "reject" && d.action != "drop")
-      return InvalidArgument(where + "unknown decision '" + std::string(action) +
-                             "' (expected accept, edit, reject or drop)");
+    if (std::find(v.actions.begin(), v.actions.end(), d.action) == v.actions.end())
+      return InvalidArgument(where + "unknown decision '" + std::string(action) + "' (expected " +
+                             v.listed + ")");
     if (d.action == "edit") {
       if (more.empty()) return InvalidArgument(where + "'edit' needs the new text after it");
       d.text = CollapseSpaces(more);
     } else if (!more.empty()) {
-      return InvalidArgument(where + "'" + d.action + "' takes no text (only 'edit' does)");
+      return InvalidArgument(where + "'" + d.action + "' takes no text" +
+                             (on == DecisionOn::kCandidates ? " (only 'edit' does)" : ""));
     }
     auto [it, fresh] = seen.emplace(d.candidate_id, line_no);
     if (!fresh)
-      return InvalidArgument(where + "candidate " + d.candidate_id + " already decided on line " +
+      return InvalidArgument(where + noun + " " + d.candidate_id + " already decided on line " +
                              std::to_string(it->second));
     out.push_back(std::move(d));
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string_view>
@@ -333,7 +334,69 @@ Principle SuggestFromIdeas(const Principle& base, const Principle& country,
   return p;
 }
 
+// The source of `p` (which has one) that states `idea` most narrowly: of
+// those whose ideas name it, the one naming the fewest (Art. 41(h), not the
+// lead-in Art. 41 that names all its items); the first source when none
+// says which ideas it states (older files).
+const Source& NarrowestSource(const Principle& p, const std::string& idea) {
+  const Source* best = &p.sources.front();
+  size_t fewest = SIZE_MAX;
+  for (const Source& src : p.sources) {
+    if (src.ideas.size() >= fewest ||
+        std::find(src.ideas.begin(), src.ideas.end(), idea) == src.ideas.end())
+      continue;
+    best = &src;
+    fewest = src.ideas.size();
+  }
+  return *best;
+}
+
+// Reviewer decisions on a global plan's conflicts, by conflict id (every
+// conflict of that id): marks each conflict decided, moves the entries the
+// decisions drop to plan->dropped, lists the decisions applied and stale.
+void ApplyConflictDecisions(const std::vector<Decision>& decisions, GlobalPlan* plan) {
+  std::map<std::string, std::vector<std::string>> dropped_by;  // entry id -> conflict ids
+  for (const Decision& d : decisions) {
+    bool matched = false;
+    for (Conflict& c : plan->conflicts) {
+      if (c.id != d.candidate_id) continue;
+      matched = true;
+      c.decision = d.action;
+      c.decision_line = d.line;
+      // A side a decision keeps stays, even when both sides are one principle.
+      const bool one = c.entry_a == c.entry_b;
+      if (d.action == "drop-both" || (d.action == "keep-b" && !one))
+        dropped_by[c.entry_a].push_back(c.id);
+      if (!one && (d.action == "drop-both" || d.action == "keep-a"))
+        dropped_by[c.entry_b].push_back(c.id);
+    }
+    (matched ? plan->applied : plan->stale).push_back(d);
+  }
+  if (dropped_by.empty()) return;
+  // In conflict order, each id once.
+  std::vector<GlobalEntry> kept;
+  for (GlobalEntry& e : plan->entries) {
+    auto it = dropped_by.find(e.principle.id);
+    if (it == dropped_by.end()) {
+      kept.push_back(std::move(e));
+      continue;
+    }
+    for (const Conflict& c : plan->conflicts)
+      if (std::find(it->second.begin(), it->second.end(), c.id) != it->second.end() &&
+          std::find(e.dropped_by.begin(), e.dropped_by.end(), c.id) == e.dropped_by.end())
+        e.dropped_by.push_back(c.id);
+    plan->dropped.push_back(std::move(e));
+  }
+  plan->entries = std::move(kept);
+}
+
 }  // namespace
+
+size_t GlobalPlan::Pending() const {
+  size_t n = 0;
+  for (const Conflict& c : conflicts) n += c.decision.empty() ? 1 : 0;
+  return n;
+}
 
 size_t MergePlan::Pending() const {
   size_t n = 0;
@@ -1028,10 +1091,13 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
         // Ideas that cannot both hold are declared (MergeTools::idea_conflicts).
         if (kept[i].idea && kept[j].idea) continue;
         float s = CentroidSimilarity(kept[i].centroid, kept[j].centroid);
-        if (s >= options.negation)
-          plan.conflicts.push_back(NegationConflict(
-              kept[i].entry.principle, stance[i], Join(kept[i].entry.countries, ", "),
-              kept[j].entry.principle, Join(kept[j].entry.countries, ", "), s));
+        if (s < options.negation) continue;
+        Conflict c = NegationConflict(kept[i].entry.principle, stance[i],
+                                      Join(kept[i].entry.countries, ", "), kept[j].entry.principle,
+                                      Join(kept[j].entry.countries, ", "), s);
+        c.entry_a = kept[i].entry.principle.id;
+        c.entry_b = kept[j].entry.principle.id;
+        plan.conflicts.push_back(std::move(c));
       }
     }
     // Value declarations: one conflict per rule, each side naming every
@@ -1106,6 +1172,8 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
       const Pending& ca = kept[static_cast<size_t>(da.cluster)];
       const Pending& cb = kept[static_cast<size_t>(db.cluster)];
       c.similarity = CentroidSimilarity(ca.centroid, cb.centroid);
+      c.entry_a = ca.entry.principle.id;
+      c.entry_b = cb.entry.principle.id;
       plan.conflicts.push_back(std::move(c));
     }
   }
@@ -1139,7 +1207,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
         if (!done.insert(country).second) continue;
         const Principle& member = all[static_cast<size_t>(m)];
         if (member.sources.empty()) continue;
-        Source said = member.sources.front();
+        Source said = NarrowestSource(member, p.entry.principle.ideas.front());
         said.note = country;
         evidence.sources.push_back(std::move(said));
       }
@@ -1155,9 +1223,14 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
     c.side_a = Join(pa.entry.countries, ", ");
     c.side_b = Join(pb.entry.countries, ", ");
     c.similarity = CentroidSimilarity(pa.centroid, pb.centroid);
+    c.entry_a = pa.entry.principle.id;
+    c.entry_b = pb.entry.principle.id;
     plan.conflicts.push_back(std::move(c));
   }
+  for (Conflict& c : plan.conflicts) c.id = ConflictId(c);
   for (Pending& p : kept) plan.entries.push_back(std::move(p.entry));
+  plan.options.decisions.clear();
+  ApplyConflictDecisions(options.decisions, &plan);
   return plan;
 }
 

@@ -29,7 +29,10 @@
 // the other principles are clustered by embedding, each cluster one
 // principle with its support. Entries ordered by support, filtered by
 // min_support; conflicts across countries are listed (declared idea pairs,
-// conflict rules, negations).
+// conflict rules, negations). Reviewer decisions on conflicts (decisions.h,
+// by Conflict::id) say which side stays: the principle of a side a decision
+// drops leaves the entries for GlobalPlan::dropped; decisions whose conflict
+// no longer exists are listed as stale.
 //
 // The embedding and combining are injected (MergeTools) so the logic can be
 // tested with hand-made vectors; the CLI passes Embedder::EmbedBatch and
@@ -241,16 +244,26 @@ struct GlobalOptions {
   // cluster's centroid, in its own words, with every member's sources.
   // Default: 3.
   size_t combine_max = 3;
+  // Reviewer decisions on conflicts (ParseDecisions with
+  // DecisionOn::kConflicts). "keep-a" drops the global principle of side b
+  // (Conflict::entry_b), "keep-b" that of side a, "drop-both" both,
+  // "keep-both" neither. A principle one decision drops is dropped, whatever
+  // another conflict's decision keeps; a decision never drops the side it
+  // keeps (both sides one principle). Default: none.
+  std::vector<Decision> decisions;
 };
 
 struct GlobalEntry {
   Principle principle;                 // combined over the cluster
   std::vector<std::string> countries;  // supporting countries, sorted, distinct
   size_t members = 0;                  // principles in the cluster
+  // In GlobalPlan::dropped: the ids of the conflicts whose decisions dropped
+  // it, in conflict order. Empty in GlobalPlan::entries.
+  std::vector<std::string> dropped_by;
 };
 
 struct GlobalPlan {
-  GlobalOptions options;
+  GlobalOptions options;               // as given, decisions cleared
   std::vector<std::string> countries;  // in input order
   // The sets that are public input (every principle of origin "public": a
   // Polis conversation's output folder), shown as such in the report.
@@ -259,6 +272,11 @@ struct GlobalPlan {
   size_t clusters = 0;               // before the min_support filter
   std::vector<GlobalEntry> entries;  // support descending, then first appearance
   std::vector<Conflict> conflicts;   // between entries of different countries
+  std::vector<GlobalEntry> dropped;  // entries reviewer decisions dropped, in entry order
+  std::vector<Decision> applied;     // decisions that matched a conflict
+  std::vector<Decision> stale;       // decisions whose conflict no longer exists
+
+  size_t Pending() const;  // conflicts without a decision
 };
 
 GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& tools,

@@ -292,7 +292,8 @@ void HtmlSink::Items(const std::vector<Item>& items) { List(items, "ul"); }
 void HtmlSink::Numbered(const std::vector<Item>& items) { List(items, "ol"); }
 
 void HtmlSink::Figure(const std::string& svg, const std::string& caption) {
-  out_ += "<figure>" + svg + "<figcaption>";
+  // Focusable: a figure wider than the screen scrolls by keyboard too.
+  out_ += "<figure tabindex=\"0\">" + svg + "<figcaption>";
   AppendHtmlEscaped(&out_, caption);
   out_ += "</figcaption></figure>\n";
 }

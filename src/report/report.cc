@@ -61,9 +61,10 @@ void BeginReport(JsonWriter& w, const char* kind) {
   WriteString(w, "kind", kind);
 }
 
-void WriteDecision(JsonWriter& w, const Decision& d) {
+// `noun`: what the id names, "candidate" or "conflict".
+void WriteDecision(JsonWriter& w, const Decision& d, const char* noun) {
   w.BeginObject();
-  WriteString(w, "candidate", d.candidate_id);
+  WriteString(w, noun, d.candidate_id);
   WriteString(w, "action", d.action);
   if (!d.text.empty()) WriteString(w, "text", d.text);
   WriteString(w, "file", d.file);
@@ -72,8 +73,11 @@ void WriteDecision(JsonWriter& w, const Decision& d) {
   w.EndObject();
 }
 
+// A global merge's conflict (one with an id) also has its id, the global
+// principles of its sides and its decision.
 void WriteConflict(JsonWriter& w, const Conflict& c) {
   w.BeginObject();
+  if (!c.id.empty()) WriteString(w, "id", c.id);
   WriteString(w, "kind", c.kind);
   if (!c.rule.empty()) WriteString(w, "rule", c.rule);
   WriteString(w, "label_a", c.label_a);
@@ -81,6 +85,15 @@ void WriteConflict(JsonWriter& w, const Conflict& c) {
   WriteString(w, "side_a", c.side_a);
   WriteString(w, "side_b", c.side_b);
   WriteNumber(w, "similarity", c.similarity);
+  if (!c.id.empty()) {
+    WriteString(w, "entry_a", c.entry_a);
+    WriteString(w, "entry_b", c.entry_b);
+    WriteString(w, "decision", c.decision.empty() ? "pending" : c.decision);
+    if (c.decision_line) {
+      w.Key("decision_line");
+      w.Int(c.decision_line);
+    }
+  }
   w.Key("a");
   WritePrincipleJson(c.a, &w);
   w.Key("b");
@@ -206,6 +219,13 @@ struct Reader {
     GetOpt(j, "label_b", &c->label_b);
     GetOpt(j, "side_a", &c->side_a);
     GetOpt(j, "side_b", &c->side_b);
+    GetOpt(j, "id", &c->id);
+    GetOpt(j, "entry_a", &c->entry_a);
+    GetOpt(j, "entry_b", &c->entry_b);
+    GetOpt(j, "decision", &c->decision);
+    if (c->decision == "pending") c->decision.clear();
+    if (j.contains("decision_line") && j.at("decision_line").is_number_integer())
+      c->decision_line = j.at("decision_line").get<int>();
     if (!Num(j, "similarity", &c->similarity, where)) return false;
     if (!j.contains("a") || !j.contains("b")) return Fail(where, "missing \"a\" or \"b\"");
     return P(j.at("a"), &c->a, where + ".a") && P(j.at("b"), &c->b, where + ".b");
@@ -213,6 +233,38 @@ struct Reader {
 };
 
 // --- Shared text pieces ---------------------------------------------------------
+
+// "Decisions applied (N)": each decision's id, action, text and file:line.
+void WriteAppliedDecisions(const std::vector<Decision>& applied, Sink* out) {
+  out->Heading(2, "Decisions applied (" + std::to_string(applied.size()) + ")", "decisions");
+  std::vector<Item> items;
+  for (const Decision& d : applied) {
+    Line line = {{'c', d.candidate_id}, {'p', " " + d.action}};
+    if (!d.text.empty()) line.push_back({'p', ": " + d.text});
+    if (!d.file.empty()) line.push_back({'i', " (" + d.file + ":" + std::to_string(d.line) + ")"});
+    items.push_back({0, std::move(line)});
+  }
+  if (items.empty()) out->Para({{'p', "None."}});
+  out->Items(items);
+}
+
+// "Stale decisions (N)": decisions whose `noun` ("candidate") is not in this
+// run, and `why` that happens.
+void WriteStaleDecisions(const std::vector<Decision>& stale, const std::string& noun,
+                         const std::string& why, Sink* out) {
+  out->Heading(2, "Stale decisions (" + std::to_string(stale.size()) + ")", "stale");
+  std::vector<Item> items;
+  for (const Decision& d : stale) {
+    items.push_back({0,
+                     {{'i', d.file + ":" + std::to_string(d.line)},
+                      {'p', ": "},
+                      {'c', d.candidate_id},
+                      {'p', " " + d.action + " — no such " + noun + " in this run (" + why +
+                                "); decide again."}}});
+  }
+  if (items.empty()) out->Para({{'p', "None."}});
+  out->Items(items);
+}
 
 std::vector<Item> SourceItems(const Principle& p, int depth) {
   std::vector<Item> out;
@@ -408,35 +460,9 @@ void WriteCountryReport(const MergePlan& plan, Sink* out, HtmlSink* review = nul
     out->Numbered(items);
   }
 
-  out->Heading(2, "Decisions applied (" + std::to_string(plan.applied.size()) + ")", "decisions");
-  {
-    std::vector<Item> items;
-    for (const Decision& d : plan.applied) {
-      Line line = {{'c', d.candidate_id}, {'p', " " + d.action}};
-      if (!d.text.empty()) line.push_back({'p', ": " + d.text});
-      if (!d.file.empty())
-        line.push_back({'i', " (" + d.file + ":" + std::to_string(d.line) + ")"});
-      items.push_back({0, std::move(line)});
-    }
-    if (items.empty()) out->Para({{'p', "None."}});
-    out->Items(items);
-  }
+  WriteAppliedDecisions(plan.applied, out);
   WriteUnconverted(plan, out);
-  out->Heading(2, "Stale decisions (" + std::to_string(plan.stale.size()) + ")", "stale");
-  {
-    std::vector<Item> items;
-    for (const Decision& d : plan.stale) {
-      items.push_back({0,
-                       {{'i', d.file + ":" + std::to_string(d.line)},
-                        {'p', ": "},
-                        {'c', d.candidate_id},
-                        {'p', " " + d.action +
-                                  " — no such candidate in this run (its base or country "
-                                  "principle changed); decide again."}}});
-    }
-    if (items.empty()) out->Para({{'p', "None."}});
-    out->Items(items);
-  }
+  WriteStaleDecisions(plan.stale, "candidate", "its base or country principle changed", out);
 }
 
 // Lowers the first letter of a phrase for use after "the response ...".
@@ -561,7 +587,7 @@ std::string ReportJson(const MergePlan& plan) {
     w.EndObject();
   }
   w.EndArray();
-  auto decision = [&](const Decision& d) { WriteDecision(w, d); };
+  auto decision = [&](const Decision& d) { WriteDecision(w, d, "candidate"); };
   WriteArray(w, "decisions_applied", plan.applied, decision);
   WriteArray(w, "decisions_stale", plan.stale, decision);
   WriteArray(w, "constitution", plan.constitution,
@@ -1048,7 +1074,55 @@ void WriteIdeaVariants(const GlobalPlan& plan, Sink* out) {
   out->Items(items);
 }
 
-void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
+// The conflicts as a list (Markdown; the HTML page has the review section):
+// each with its id and decision, both sides with their documents and clauses.
+void WriteConflictList(const GlobalPlan& plan, Sink* out) {
+  out->Heading(2, "Conflicts (" + std::to_string(plan.conflicts.size()) + ")", "conflicts");
+  if (plan.conflicts.empty()) out->Para({{'p', "None found."}});
+  for (const Conflict& c : plan.conflicts) {
+    out->Heading(3, c.label_a + " vs " + c.label_b + " (" + c.kind + ")", "");
+    std::vector<Item> items;
+    items.push_back(
+        {0,
+         {{'p', "conflict "},
+          {'c', c.id},
+          {'p', c.decision.empty() ? ": awaiting review" : ": decided " + c.decision}}});
+    // A rule conflict's sides name every declaring country; its evidence is
+    // each country's declaring clause (the sources, noted with the country).
+    items.push_back({0, {{'b', c.side_a}, {'p', ": " + c.a.text}}});
+    Append(&items, SourceItems(c.a, 1));
+    items.push_back({0, {{'b', c.side_b}, {'p', ": " + c.b.text}}});
+    Append(&items, SourceItems(c.b, 1));
+    Line why = {{'p', "similarity " + Fixed(c.similarity, 3)}};
+    if (!c.rule.empty()) {
+      why.push_back({'p', "; rule "});
+      why.push_back({'c', c.rule});
+    }
+    items.push_back({0, why});
+    out->Items(items);
+  }
+}
+
+// The global principles reviewer decisions dropped, each with its conflicts.
+void WriteDropped(const GlobalPlan& plan, Sink* out) {
+  out->Heading(2, "Dropped by conflict decisions (" + std::to_string(plan.dropped.size()) + ")",
+               "dropped");
+  std::vector<Item> items;
+  for (const GlobalEntry& e : plan.dropped) {
+    Line line = {{'p', e.principle.text + " (" + std::to_string(e.countries.size()) +
+                           (e.countries.size() == 1 ? " document: " : " documents: ") +
+                           Join(e.countries, ", ") + ") — conflict "}};
+    for (size_t i = 0; i < e.dropped_by.size(); ++i) {
+      if (i) line.push_back({'p', ", "});
+      line.push_back({'c', e.dropped_by[i]});
+    }
+    items.push_back({0, std::move(line)});
+  }
+  if (items.empty()) out->Para({{'p', "None."}});
+  out->Items(items);
+}
+
+void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review = nullptr) {
   out->Begin("Charter global constitution: " + std::to_string(plan.countries.size()) +
              " countries");
   out->Para({{'p',
@@ -1064,11 +1138,15 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
   auto row = [](const std::string& k, size_t v) {
     return std::vector<Line>{{{'p', k}}, {{'p', std::to_string(v)}}};
   };
-  out->Table({"", "count"}, {row("Countries", plan.countries.size()),
-                             row("Country principles in", plan.input_principles),
-                             row("Distinct principles (one per idea or cluster)", plan.clusters),
-                             row("Principles with enough support", plan.entries.size()),
-                             row("Conflicts", plan.conflicts.size())});
+  out->Table(
+      {"", "count"},
+      {row("Countries", plan.countries.size()), row("Country principles in", plan.input_principles),
+       row("Distinct principles (one per idea or cluster)", plan.clusters),
+       row("Principles with enough support", plan.entries.size()),
+       row("Conflicts", plan.conflicts.size()), row("— awaiting review", plan.Pending()),
+       row("Principles dropped by conflict decisions", plan.dropped.size()),
+       row("Decisions applied", plan.applied.size()),
+       row("Stale decisions (no such conflict)", plan.stale.size())});
   WriteGlobalFigures(plan, out);
   out->Heading(2, "Principles by support", "principles");
   std::vector<std::vector<Line>> rows;
@@ -1088,25 +1166,13 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out) {
   }
   out->Table({"#", "principle", "support", "countries"}, rows);
   WriteIdeaVariants(plan, out);
-  out->Heading(2, "Conflicts (" + std::to_string(plan.conflicts.size()) + ")", "conflicts");
-  if (plan.conflicts.empty()) out->Para({{'p', "None found."}});
-  for (const Conflict& c : plan.conflicts) {
-    out->Heading(3, c.label_a + " vs " + c.label_b + " (" + c.kind + ")", "");
-    std::vector<Item> items;
-    // A rule conflict's sides name every declaring country; its evidence is
-    // each country's declaring clause (the sources, noted with the country).
-    items.push_back({0, {{'b', c.side_a}, {'p', ": " + c.a.text}}});
-    Append(&items, SourceItems(c.a, 1));
-    items.push_back({0, {{'b', c.side_b}, {'p', ": " + c.b.text}}});
-    Append(&items, SourceItems(c.b, 1));
-    Line why = {{'p', "similarity " + Fixed(c.similarity, 3)}};
-    if (!c.rule.empty()) {
-      why.push_back({'p', "; rule "});
-      why.push_back({'c', c.rule});
-    }
-    items.push_back({0, why});
-    out->Items(items);
-  }
+  if (review)
+    review->Raw(report_internal::ConflictReviewSection(plan));
+  else
+    WriteConflictList(plan, out);
+  WriteDropped(plan, out);
+  WriteAppliedDecisions(plan.applied, out);
+  WriteStaleDecisions(plan.stale, "conflict", "a side's principles changed", out);
 }
 
 }  // namespace
@@ -1134,9 +1200,25 @@ std::string GlobalReportJson(const GlobalPlan& plan) {
   WriteCount(w, "clusters", plan.clusters);
   WriteCount(w, "principles", plan.entries.size());
   WriteCount(w, "conflicts", plan.conflicts.size());
+  WriteCount(w, "conflicts_pending", plan.Pending());
+  WriteCount(w, "dropped", plan.dropped.size());
+  WriteCount(w, "decisions_applied", plan.applied.size());
+  WriteCount(w, "decisions_stale", plan.stale.size());
   w.EndObject();
   WriteArray(w, "principles", plan.entries, [&](const GlobalEntry& e) { WriteGlobalEntry(w, e); });
   WriteArray(w, "conflicts", plan.conflicts, [&](const Conflict& c) { WriteConflict(w, c); });
+  // A dropped principle as in "principles", with the conflicts that dropped it.
+  WriteArray(w, "dropped", plan.dropped, [&](const GlobalEntry& e) {
+    w.BeginObject();
+    w.Key("dropped_by");
+    w.StringArray(e.dropped_by);
+    w.Key("principle");
+    WriteGlobalEntry(w, e);
+    w.EndObject();
+  });
+  auto decision = [&](const Decision& d) { WriteDecision(w, d, "conflict"); };
+  WriteArray(w, "decisions_applied", plan.applied, decision);
+  WriteArray(w, "decisions_stale", plan.stale, decision);
   w.EndObject();
   out += '\n';
   return out;
@@ -1150,7 +1232,7 @@ std::string GlobalReportMarkdown(const GlobalPlan& plan) {
 
 std::string GlobalReportHtml(const GlobalPlan& plan) {
   HtmlSink html;
-  WriteGlobalReport(plan, &html);
+  WriteGlobalReport(plan, &html, &html);
   return html.End();
 }
 

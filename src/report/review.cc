@@ -40,9 +40,11 @@ ins{background:#dafbe1;color:#0f5323;text-decoration:none}
 @media (max-width:700px){.sides{grid-template-columns:minmax(0,1fr)}body{margin:1rem auto}}
 )css";
 
-// Runs in the page; no network, no external resource. State per candidate:
-// {a: action ("" = pending), t: edited text}, in localStorage under the
-// report's key, over the decisions the report was built with (data-decision).
+// Runs in the page; no network, no external resource. State per candidate
+// (or conflict): {a: action ("" = pending), t: edited text}, in localStorage
+// under the report's key, over the decisions the report was built with
+// (data-decision). A template: ReviewScript fills in the decision keys
+// (@ACTS@) and the key that opens the editor (@EDIT_KEY@).
 const char kReviewJs[] = R"js(
 (function () {
   'use strict';
@@ -181,12 +183,12 @@ const char kReviewJs[] = R"js(
     if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     var c = current();
     if (!c) return;
-    var acts = { a: 'accept', r: 'reject', d: 'drop', u: '' };
+    var acts = @ACTS@;
     if (ev.key === 'j' || ev.key === 'k') {
       var n = document.activeElement && document.activeElement.closest &&
               document.activeElement.closest('article.cand') ? nextVisible(c, ev.key === 'j' ? 1 : -1) : c;
       if (n) { n.focus(); n.scrollIntoView({ block: 'nearest' }); }
-    } else if (ev.key === 'e') {
+    } else if (ev.key === @EDIT_KEY@) {
       openEditor(c);
     } else if (Object.prototype.hasOwnProperty.call(acts, ev.key)) {
       decide(c, acts[ev.key], '');
@@ -202,6 +204,33 @@ const char kReviewJs[] = R"js(
   root.setAttribute('data-ready', 'true');
 })();
 )js";
+
+// The global page's styles, after kReviewCss: a decided conflict's mark; a
+// figure wider than a phone scrolls on its own (focusable, so a keyboard
+// scrolls it too), not the page.
+const char kGlobalCss[] = R"css(
+.cand[data-state=keep-a],.cand[data-state=keep-b]{border-left:6px solid #1a7f37}
+.cand[data-state=keep-both]{border-left:6px solid #9a6700}
+.cand[data-state=drop-both]{border-left:6px solid #57606a}
+.entry{color:#3d444d}
+figure{margin:1rem 0;overflow-x:auto}
+td{overflow-wrap:anywhere}
+)css";
+
+// "1 document", "2 documents".
+std::string Documents(size_t n) {
+  return std::to_string(n) + (n == 1 ? " document" : " documents");
+}
+
+// kReviewJs with its slots filled: `acts`, a JavaScript object from key to
+// decision; `edit_key`, a JavaScript expression for the key that opens the
+// editor (null: no editor).
+std::string ReviewScript(std::string_view acts, std::string_view edit_key) {
+  std::string js = kReviewJs;
+  js.replace(js.find("@ACTS@"), 6, acts);
+  js.replace(js.find("@EDIT_KEY@"), 10, edit_key);
+  return js;
+}
 
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> out;
@@ -278,6 +307,98 @@ void Candidate(const MergeCandidate& c, std::string* out) {
           "<button type=\"button\" data-act=\"cancel\">Cancel</button></div>\n";
   std::string state = "Awaiting review";
   if (!c.decision.empty()) state = "Decided: " + c.decision;
+  *out += "<p class=\"state\" aria-live=\"polite\">" + HtmlEscape(state) + "</p>\n</article>\n";
+}
+
+// The global principles by id, kept and dropped: id -> (entry, whether a
+// decision dropped it).
+using EntryIndex = std::map<std::string, std::pair<const GlobalEntry*, bool>>;
+
+EntryIndex IndexEntries(const GlobalPlan& plan) {
+  EntryIndex out;
+  for (const GlobalEntry& e : plan.entries) out.emplace(e.principle.id, std::pair{&e, false});
+  for (const GlobalEntry& e : plan.dropped) out.emplace(e.principle.id, std::pair{&e, true});
+  return out;
+}
+
+// "deu, gha" -> {"deu", "gha"}.
+std::vector<std::string> Countries(const std::string& side) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= side.size()) {
+    size_t j = side.find(", ", i);
+    if (j == std::string::npos) j = side.size();
+    if (j > i) out.push_back(side.substr(i, j - i));
+    i = j + 2;
+  }
+  return out;
+}
+
+// What the two sides of a conflict of this kind are, in words.
+std::string ConflictWhy(const Conflict& c) {
+  std::string rule = c.rule.empty() ? "" : " (rule <code>" + HtmlEscape(c.rule) + "</code>)";
+  std::string on = "<code>" + HtmlEscape(c.label_a) + "</code> against <code>" +
+                   HtmlEscape(c.label_b) + "</code>";
+  if (c.kind == "negation")
+    return "The same idea with opposite stances: side A <code>" + HtmlEscape(c.label_a) +
+           "</code> it, side B <code>" + HtmlEscape(c.label_b) + "</code> it";
+  if (c.kind == "idea") return "Ideas that cannot both hold: " + on + rule;
+  return "Value declarations that cannot both hold: " + on + rule;
+}
+
+void ConflictSide(const Conflict& c, bool side_a, const EntryIndex& entries, std::string* out) {
+  const Principle& p = side_a ? c.a : c.b;
+  const std::string& who = side_a ? c.side_a : c.side_b;
+  const std::string& label = side_a ? c.label_a : c.label_b;
+  const std::string& entry_id = side_a ? c.entry_a : c.entry_b;
+  std::vector<std::string> countries = Countries(who);
+  *out += std::string("<div><h4>") + (side_a ? "A" : "B") + ": <code>" + HtmlEscape(label) +
+          "</code></h4>\n<p class=\"who\">Stated by " + Documents(countries.size()) + ": " +
+          HtmlEscape(who) + "</p>\n";
+  *out += "<p>" + WordDiffHtml(c.a.text, c.b.text, side_a) + "</p>\n";
+  auto it = entries.find(entry_id);
+  if (it != entries.end()) {
+    const GlobalEntry& e = *it->second.first;
+    std::string in = it->second.second ? "Dropped from the global constitution by a decision: "
+                                       : "In the global constitution: ";
+    if (e.principle.text != p.text || it->second.second)
+      *out += "<p class=\"entry\">" + in + "<q>" + HtmlEscape(e.principle.text) + "</q> (" +
+              Documents(e.countries.size()) + ").</p>\n";
+  }
+  SourcesHtml(p, out);
+  *out += "</div>\n";
+}
+
+void ConflictCard(const Conflict& c, const EntryIndex& entries, std::string* out) {
+  std::vector<std::string> tokens = Countries(c.side_a);
+  for (const std::string& t : Countries(c.side_b)) tokens.push_back(t);
+  tokens.push_back(c.label_a);
+  tokens.push_back(c.label_b);
+  std::sort(tokens.begin(), tokens.end());
+  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+  std::string topics;
+  for (const std::string& t : tokens) topics += (topics.empty() ? "" : " ") + t;
+  *out += "<article class=\"cand\" id=\"conflict-" + Attr(c.id) + "\" tabindex=\"-1\" data-id=\"" +
+          Attr(c.id) + "\" data-sim=\"" + Similarity(c.similarity) + "\" data-topics=\"" +
+          Attr(topics) + "\" data-decision=\"" + Attr(c.decision) +
+          "\" data-decided=\"\" data-suggested=\"\" aria-labelledby=\"h-" + Attr(c.id) + "\">\n";
+  *out += "<h3 id=\"h-" + Attr(c.id) + "\">Conflict <code>" + HtmlEscape(c.id) + "</code> — " +
+          HtmlEscape(c.label_a) + " vs " + HtmlEscape(c.label_b) + "</h3>\n";
+  *out +=
+      "<p class=\"shares\">" + ConflictWhy(c) + "; similarity " + Similarity(c.similarity) + ".";
+  if (!c.entry_a.empty() && c.entry_a == c.entry_b)
+    *out += " One global principle states both sides: keeping either side keeps it.";
+  *out += "</p>\n<div class=\"sides\">\n";
+  ConflictSide(c, true, entries, out);
+  ConflictSide(c, false, entries, out);
+  *out +=
+      "</div>\n<div class=\"actions\" role=\"group\" aria-label=\"Decision\">"
+      "<button type=\"button\" data-act=\"keep-a\" aria-pressed=\"false\">Keep A</button> "
+      "<button type=\"button\" data-act=\"keep-b\" aria-pressed=\"false\">Keep B</button> "
+      "<button type=\"button\" data-act=\"keep-both\" aria-pressed=\"false\">Keep both</button> "
+      "<button type=\"button\" data-act=\"drop-both\" aria-pressed=\"false\">Drop both</button> "
+      "<button type=\"button\" data-act=\"undo\">Undo</button></div>\n";
+  std::string state = c.decision.empty() ? "Awaiting review" : "Decided: " + c.decision;
   *out += "<p class=\"state\" aria-live=\"polite\">" + HtmlEscape(state) + "</p>\n</article>\n";
 }
 
@@ -397,7 +518,66 @@ std::string ReviewSection(const MergePlan& plan) {
       "<textarea id=\"export-text\" readonly hidden aria-label=\"Decisions file\"></textarea>\n";
   for (const MergeCandidate& c : plan.candidates) Candidate(c, &out);
   out += "<script>";
-  out += kReviewJs;
+  out += ReviewScript("{ a: 'accept', r: 'reject', d: 'drop', u: '' }", "'e'");
+  out += "</script>\n</section>\n";
+  return out;
+}
+
+std::string ConflictReviewSection(const GlobalPlan& plan) {
+  std::string out = "<style>";
+  out += kReviewCss;
+  out += kGlobalCss;
+  out += "</style>\n";
+  const size_t n = plan.conflicts.size();
+  out += "<section id=\"review\" data-key=\"global\" aria-labelledby=\"conflicts\">\n";
+  out += "<h2 id=\"conflicts\">Conflicts (" + std::to_string(n) + ")</h2>\n";
+  if (n == 0) {
+    out += "<p>None found.</p>\n</section>\n";
+    return out;
+  }
+  std::set<std::string> countries, labels;
+  for (const Conflict& c : plan.conflicts) {
+    for (const std::string& s : Countries(c.side_a)) countries.insert(s);
+    for (const std::string& s : Countries(c.side_b)) countries.insert(s);
+    labels.insert(c.label_a);
+    labels.insert(c.label_b);
+  }
+  out +=
+      "<p>Pairs that cannot both hold, each side with the documents that state it. Decide "
+      "which side stays in the global constitution: your decisions stay in this browser; "
+      "<b>Export decisions</b> gives the file to run again with <code>charter merge --global "
+      "--decisions FILE</code> (one line each: <code>&lt;conflict id&gt; "
+      "keep-a|keep-b|keep-both|drop-both</code>). <b>Keep A</b> drops side B's principle, "
+      "<b>Keep B</b> drops side A's, <b>Keep both</b> keeps both (they can both hold), "
+      "<b>Drop both</b> drops both.</p>\n"
+      "<p class=\"keys\">Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous, <kbd>a</kbd> keep A, "
+      "<kbd>b</kbd> keep B, <kbd>o</kbd> keep both, <kbd>x</kbd> drop both, <kbd>u</kbd> "
+      "undo.</p>\n";
+  out += "<div class=\"toolbar\">\n<p id=\"progress\" aria-live=\"polite\">" +
+         std::to_string(n - plan.Pending()) + " of " + std::to_string(n) + " decided</p>\n";
+  out +=
+      "<label>Show <select id=\"f-state\"><option value=\"all\">all</option>"
+      "<option value=\"pending\">awaiting review</option><option value=\"decided\">decided"
+      "</option></select></label>\n<label>Document or idea <select id=\"f-topic\"><option "
+      "value=\"\">any</option><optgroup label=\"Documents\">";
+  for (const std::string& t : countries)
+    out += "<option value=\"" + Attr(t) + "\">" + HtmlEscape(t) + "</option>";
+  out += "</optgroup><optgroup label=\"Ideas\">";
+  for (const std::string& t : labels)
+    out += "<option value=\"" + Attr(t) + "\">" + HtmlEscape(t) + "</option>";
+  out +=
+      "</optgroup></select></label>\n<label>Similarity from <input id=\"f-min\" "
+      "type=\"number\" min=\"-1\" max=\"1\" step=\"0.05\" value=\"-1\"></label>\n<label>to "
+      "<input id=\"f-max\" type=\"number\" min=\"-1\" max=\"1\" step=\"0.05\" "
+      "value=\"1\"></label>\n<span id=\"shown\">" +
+      std::to_string(n) +
+      " shown</span>\n<button type=\"button\" id=\"export\">Export decisions</button>\n</div>\n"
+      "<textarea id=\"export-text\" readonly hidden aria-label=\"Decisions file\"></textarea>\n";
+  const EntryIndex entries = IndexEntries(plan);
+  for (const Conflict& c : plan.conflicts) ConflictCard(c, entries, &out);
+  out += "<script>";
+  out +=
+      ReviewScript("{ a: 'keep-a', b: 'keep-b', o: 'keep-both', x: 'drop-both', u: '' }", "null");
   out += "</script>\n</section>\n";
   return out;
 }

@@ -2,8 +2,9 @@
 // candidates as a review page (side-by-side word diff, sources, what the
 // pair shares, accept / edit / reject / drop, filters, keyboard, progress,
 // decisions kept in the browser's localStorage and exported as the file
-// `--decisions` reads), and `charter diff`'s page of principles added,
-// removed and changed. Internal to src/report.
+// `--decisions` reads), the global report's conflicts the same way (which
+// side stays: keep A / keep B / keep both / drop both), and `charter diff`'s
+// page of principles added, removed and changed. Internal to src/report.
 //
 // Everything is inline (one <style>, one <script>): the page works from
 // file:// with no network. Deterministic: the same plan gives the same bytes.
@@ -30,6 +31,11 @@ std::string WordDiffHtml(std::string_view before, std::string_view after, bool s
 // The review section of a country report (heading, toolbar, one <article>
 // per candidate, the script), replacing the static list of candidates.
 std::string ReviewSection(const MergePlan& plan);
+
+// The conflicts section of the global report (heading, toolbar, one
+// <article> per conflict with both sides, their documents and clauses, keep
+// A / keep B / keep both / drop both, the script), replacing the static list.
+std::string ConflictReviewSection(const GlobalPlan& plan);
 
 // The page `charter diff --html` writes.
 std::string DiffPage(const PrincipleDiff& diff);

@@ -11,9 +11,14 @@ report.html, accepts one candidate, edits one, rejects one (by keyboard),
 exports the decisions file, runs `convert --decisions` with it and checks the
 constitution changed accordingly; takes screenshots at 1280 and 390 pixels
 with no console message; runs axe-core (no serious or critical violation);
-and opens `charter diff --html` of the US Constitution as of 1804 (through
-Amendment XII) against today's. Exit 77 (ctest: skipped) when Chromium, the
-driver, selenium, axe-core or ../shared/corpora is absent, saying which.
+opens `charter diff --html` of the US Constitution as of 1804 (through
+Amendment XII) against today's; and does the same round trip on the global
+report of five development constitutions (usa, zaf, ind, deu, gha): keeps
+side A of the military service / conscientious objection conflict, exports,
+runs `merge --global --decisions` with the export and checks side B's
+principle left the global constitution. Exit 77 (ctest: skipped) when
+Chromium, the driver, selenium, axe-core or ../shared/corpora is absent,
+saying which.
 """
 import json
 import os
@@ -104,6 +109,111 @@ def run(cmd):
 def read_jsonl(path):
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def ready(d, what):
+    wait(lambda: d.execute_script(
+        "return document.getElementById('review').getAttribute('data-ready')"), what)
+
+
+def check_page(d, c, url, anchor, shot, axe_js):
+    """Screenshots at 1280 and 390 px: no horizontal scroll, no console
+    message, no serious axe violation."""
+    for width in (1280, 390):
+        d.set_window_size(width, 900)
+        d.get(url)
+        ready(d, "page")
+        d.execute_script("document.getElementById(arguments[0]).scrollIntoView()", anchor)
+        path = shot % width
+        c.check(d.save_screenshot(path) and os.path.getsize(path) > 10000,
+                "screenshot %s" % os.path.basename(path))
+        overflow = d.execute_script(
+            "return document.documentElement.scrollWidth - window.innerWidth")
+        c.check(overflow <= 0, "no horizontal scroll at %d px (%d px over) on %s"
+                % (width, overflow, url))
+        errs = console_errors(d)
+        c.check(not errs, "console at %d: %r" % (width, errs))
+        bad = axe_serious(d, axe_js)
+        c.check(not bad, "axe at %d on %s: %r" % (width, url, bad))
+
+
+def global_round_trip(d, c, charter, shared, tmp, dl, axe_js):
+    """The global report's conflicts: keep side A of one, export, apply."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import Select
+    src = os.path.join(tmp, "in")
+    os.makedirs(src)
+    for doc in ("usa", "zaf", "ind", "deu", "gha"):
+        shutil.copy(os.path.join(shared, "corpora/constitutions/en", doc + ".txt"), src)
+    run([charter, "bulk", src, "--out", os.path.join(tmp, "bulk")])
+    g1, g2 = os.path.join(tmp, "g1"), os.path.join(tmp, "g2")
+    run([charter, "merge", "--global", os.path.join(tmp, "bulk"), "--out", g1])
+    d.set_window_size(1280, 900)
+    d.execute_script("window.localStorage.clear()")
+    d.get("file://" + os.path.join(g1, "report.html"))
+    ready(d, "the global page")
+    cards = d.find_elements("css selector", "article.cand")
+    n = len(cards)
+    c.check(n >= 1, "at least one conflict (found %d)" % n)
+    progress = d.find_element("id", "progress")
+    c.check(progress.text == "0 of %d decided" % n, "global progress before: " + progress.text)
+    military = [e for e in cards if "military_service" in e.get_attribute("data-topics").split()]
+    c.check(len(military) == 1, "one military service conflict")
+    if not military:
+        return
+    card = military[0]
+    cid = card.get_attribute("data-id")
+    card.find_element("css selector", "button[data-act=keep-a]").click()
+    c.check(card.get_attribute("data-state") == "keep-a", "keep A recorded")
+    c.check(progress.text == "1 of %d decided" % n, "global progress after: " + progress.text)
+    # By keyboard: undo, then keep A again.
+    d.execute_script("arguments[0].focus()", card)
+    ActionChains(d).send_keys("u").perform()
+    c.check(card.get_attribute("data-state") == "pending", "u undoes")
+    d.execute_script("arguments[0].focus()", card)
+    ActionChains(d).send_keys("a").perform()
+    c.check(card.get_attribute("data-state") == "keep-a", "a keeps A")
+    # Filters: by a document of side B, and awaiting review.
+    Select(d.find_element("id", "f-topic")).select_by_value("deu")
+    c.check(card.is_displayed(), "the document filter shows deu's conflict")
+    Select(d.find_element("id", "f-topic")).select_by_value("")
+    Select(d.find_element("id", "f-state")).select_by_value("pending")
+    c.check(not card.is_displayed(), "awaiting filter hides the decided conflict")
+    Select(d.find_element("id", "f-state")).select_by_value("all")
+    d.refresh()
+    ready(d, "global reload")
+    c.check(d.find_element("id", "progress").text == "1 of %d decided" % n,
+            "global decision persists")
+    path = os.path.join(dl, "decisions.tsv")
+    if os.path.exists(path):
+        os.remove(path)
+    d.find_element("id", "export").click()
+    wait(lambda: os.path.exists(path) and os.path.getsize(path) > 0, "the global download")
+    with open(path, encoding="utf-8") as f:
+        exported = f.read()
+    lines = [l for l in exported.splitlines() if l and not l.startswith("#")]
+    c.check(lines == [cid + "\tkeep-a"], "global export " + repr(lines))
+    run([charter, "merge", "--global", os.path.join(tmp, "bulk"), "--decisions", path,
+         "--out", g2])
+    before = json.load(open(os.path.join(g1, "report.json"), encoding="utf-8"))
+    after = json.load(open(os.path.join(g2, "report.json"), encoding="utf-8"))
+    conflict = [x for x in before["conflicts"] if x["id"] == cid][0]
+    c.check(after["summary"]["decisions_applied"] == 1 and
+            after["summary"]["decisions_stale"] == 0, "the global decision applied")
+    kept = [p["id"] for p in read_jsonl(os.path.join(g2, "constitution.jsonl"))]
+    was = [p["id"] for p in read_jsonl(os.path.join(g1, "constitution.jsonl"))]
+    c.check(conflict["entry_b"] in was and conflict["entry_b"] not in kept,
+            "side B's principle left the global constitution")
+    c.check(conflict["entry_a"] in kept, "side A's principle stays")
+    c.check(len(kept) == len(was) - 1, "one principle fewer: %d -> %d" % (len(was), len(kept)))
+    d.execute_script("window.localStorage.clear()")
+    d.get("file://" + os.path.join(g2, "report.html"))
+    ready(d, "g2 page")
+    c.check(d.find_element("id", "progress").text == "1 of %d decided" % n,
+            "applied global decision shows as decided")
+    d.get_log("browser")
+    check_page(d, c, "file://" + os.path.join(g1, "report.html"), "conflicts",
+               os.path.join(tmp, "global-%d.png"), axe_js)
 
 
 def test(charter, shared, source):
@@ -197,22 +307,8 @@ def test(charter, shared, source):
                 "applied decisions show as decided")
         d.get_log("browser")  # drop what came before
         # Screenshots, console, accessibility, at two widths.
-        for width in (1280, 390):
-            d.set_window_size(width, 900)
-            d.get("file://" + os.path.join(tmp, "run1/report.html"))
-            wait(lambda: d.execute_script(
-                "return document.getElementById('review').getAttribute('data-ready')"), "page")
-            d.execute_script("document.getElementById('candidates').scrollIntoView()")
-            shot = os.path.join(tmp, "report-%d.png" % width)
-            c.check(d.save_screenshot(shot) and os.path.getsize(shot) > 10000,
-                    "screenshot at %d" % width)
-            overflow = d.execute_script(
-                "return document.documentElement.scrollWidth - window.innerWidth")
-            c.check(overflow <= 0, "no horizontal scroll at %d px (%d px over)" % (width, overflow))
-            errs = console_errors(d)
-            c.check(not errs, "console at %d: %r" % (width, errs))
-            bad = axe_serious(d, axe_js)
-            c.check(not bad, "axe at %d: %r" % (width, bad))
+        check_page(d, c, "file://" + os.path.join(tmp, "run1/report.html"), "candidates",
+                   os.path.join(tmp, "report-%d.png"), axe_js)
         # An amendment: the US Constitution as of 1804 (through Amendment XII) and today's.
         with open(usa, encoding="utf-8") as f:
             text = f.read()
@@ -236,12 +332,14 @@ def test(charter, shared, source):
         c.check(not console_errors(d), "diff page console")
         bad = axe_serious(d, axe_js)
         c.check(not bad, "axe on the diff page: %r" % bad)
+        global_round_trip(d, c, charter, shared, tmp, dl, axe_js)
     finally:
         d.quit()
     keep = os.environ.get("CHARTER_BROWSER_OUT")
     if keep:
         os.makedirs(keep, exist_ok=True)
-        for name in ("report-1280.png", "report-390.png", "amendments.html"):
+        for name in ("report-1280.png", "report-390.png", "amendments.html", "global-1280.png",
+                     "global-390.png", "g1/report.html"):
             if os.path.exists(os.path.join(tmp, name)):
                 shutil.copy(os.path.join(tmp, name), keep)
     shutil.rmtree(tmp, ignore_errors=True)

@@ -381,6 +381,94 @@ TEST_CASE("the global merge finds the declared conflicts of ideas, each side wit
   CHECK_FALSE(fs::exists(dir.File("x")));
 }
 
+TEST_CASE("a reviewer's keep-a on a global conflict drops side b's principle, on re-runs too",
+          "[cli][global]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  fs::create_directories(dir.File("in"));
+  // Development documents: Ghana and India have a duty of military service,
+  // Germany a right to conscientious objection.
+  for (const char* doc : {"usa", "zaf", "ind", "deu", "gha"})
+    fs::copy_file(charter::testing::CorporaDir() + "/constitutions/en/" + doc + ".txt",
+                  dir.File("in/") + doc + ".txt");
+  Ran b = Charter(dir, "bulk '" + dir.File("in") + "' --out '" + dir.File("b") + "'");
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  Ran g = Charter(dir, "merge --global '" + dir.File("b") + "' --out '" + dir.File("g") + "'");
+  INFO(g.err);
+  REQUIRE(g.code == 0);
+  auto before = nlohmann::ordered_json::parse(Slurp(dir.File("g/report.json")));
+  const nlohmann::ordered_json* military = nullptr;
+  for (const auto& c : before["conflicts"])
+    if (c["label_a"] == "military_service" && c["label_b"] == "conscientious_objection")
+      military = &c;
+  REQUIRE(military != nullptr);
+  const std::string id = (*military)["id"];
+  const std::string kept = (*military)["entry_a"], dropped = (*military)["entry_b"];
+  CHECK((*military)["decision"] == "pending");
+  CHECK((*military)["side_b"] == "deu");
+  const std::string constitution = Slurp(dir.File("g/constitution.jsonl"));
+  CHECK(constitution.find("\"id\":\"" + dropped + "\"") != std::string::npos);
+  // The page offers the conflict for review.
+  const std::string page = Slurp(dir.File("g/report.html"));
+  CHECK(page.find("data-id=\"" + id + "\"") != std::string::npos);
+  CHECK(page.find("data-act=\"keep-a\"") != std::string::npos);
+
+  // The file report.html exports: a comment, then the decision.
+  Spit(dir.File("decisions.tsv"),
+       "# Reviewer decisions for global, exported from report.html. Run again with "
+       "--decisions FILE.\n" +
+           id + "\tkeep-a\n");
+  Ran d = Charter(dir, "merge --global '" + dir.File("b") + "' --decisions '" +
+                           dir.File("decisions.tsv") + "' --out '" + dir.File("d") + "'");
+  INFO(d.err);
+  REQUIRE(d.code == 0);
+  auto after = nlohmann::ordered_json::parse(Slurp(dir.File("d/report.json")));
+  CHECK(after["summary"]["decisions_applied"] == 1);
+  CHECK(after["summary"]["decisions_stale"] == 0);
+  CHECK(after["summary"]["dropped"] == 1);
+  CHECK(after["summary"]["principles"].get<int>() ==
+        before["summary"]["principles"].get<int>() - 1);
+  for (const auto& c : after["conflicts"])
+    if (c["id"] == id) CHECK(c["decision"] == "keep-a");
+  REQUIRE(after["dropped"].size() == 1);
+  CHECK(after["dropped"][0]["principle"]["id"] == dropped);
+  CHECK(after["dropped"][0]["dropped_by"][0] == id);
+  const std::string decided = Slurp(dir.File("d/constitution.jsonl"));
+  CHECK(decided.find("\"id\":\"" + dropped + "\"") == std::string::npos);
+  CHECK(decided.find("\"id\":\"" + kept + "\"") != std::string::npos);
+  CHECK(Slurp(dir.File("d/constitution.md")).find("conscientious objection") == std::string::npos);
+  // Decided in the file: decided in the page.
+  CHECK(Slurp(dir.File("d/report.html")).find("data-decision=\"keep-a\"") != std::string::npos);
+  // A re-run with the same decisions: the same bytes.
+  Ran again = Charter(dir, "merge --global '" + dir.File("b") + "' --decisions '" +
+                               dir.File("decisions.tsv") + "' --out '" + dir.File("e") + "'");
+  REQUIRE(again.code == 0);
+  for (const char* f : {"constitution.jsonl", "report.json", "report.html", "report.md"}) {
+    INFO(f);
+    CHECK(Slurp(dir.File("d/") + f) == Slurp(dir.File("e/") + f));
+  }
+
+  // A bad line: one line naming the file and the line, nothing written.
+  Spit(dir.File("bad.tsv"), id + "\tkeep-a\n" + id + "\taccept\n");
+  Ran bad = Charter(dir, "merge --global '" + dir.File("b") + "' --decisions '" +
+                             dir.File("bad.tsv") + "' --out '" + dir.File("x") + "'");
+  CHECK(bad.code == 1);
+  CHECK(bad.err == "charter: " + dir.File("bad.tsv") +
+                       ":2: unknown decision 'accept' (expected keep-a, keep-b, keep-both or "
+                       "drop-both)\n");
+  CHECK_FALSE(fs::exists(dir.File("x")));
+  // A decision on a conflict this run does not have: stale, said on stderr.
+  Spit(dir.File("stale.tsv"), "0123456789abcdef\tkeep-b\n");
+  Ran stale = Charter(dir, "merge --global '" + dir.File("b") + "' --decisions '" +
+                               dir.File("stale.tsv") + "' --out '" + dir.File("s") + "'");
+  CHECK(stale.code == 0);
+  CHECK(stale.err.find(dir.File("stale.tsv") +
+                       ":1: stale decision: conflict 0123456789abcdef (keep-b) no longer exists") !=
+        std::string::npos);
+  CHECK(Slurp(dir.File("s/constitution.jsonl")) == constitution);
+}
+
 TEST_CASE("merge in a language without rewrite rules fails and writes nothing", "[cli]") {
   CHARTER_REQUIRE_SHARED();
   ConvertTempDir dir;

@@ -60,6 +60,57 @@ TEST_CASE("decision file errors name the file, the line and the problem", "[merg
   }
 }
 
+TEST_CASE("a decisions file on conflicts reads which side a reviewer keeps", "[merge]") {
+  auto ok = ParseDecisions(
+      "# Reviewer decisions for global, exported from report.html.\n"
+      "0123456789abcdef\tkeep-a\n"
+      "1111111111111111 KEEP-B\n"
+      "2222222222222222\tkeep-both\r\n"
+      "3333333333333333 drop-both\n",
+      "g.tsv", DecisionOn::kConflicts);
+  REQUIRE(ok);
+  REQUIRE(ok->size() == 4);
+  CHECK((*ok)[0].candidate_id == "0123456789abcdef");
+  CHECK((*ok)[0].action == "keep-a");
+  CHECK((*ok)[0].line == 2);
+  CHECK((*ok)[1].action == "keep-b");
+  CHECK((*ok)[2].action == "keep-both");
+  CHECK((*ok)[3].action == "drop-both");
+  CHECK((*ok)[3].file == "g.tsv");
+  CHECK(FormatDecisions(*ok) ==
+        "0123456789abcdef\tkeep-a\n1111111111111111\tkeep-b\n2222222222222222\tkeep-both\n"
+        "3333333333333333\tdrop-both\n");
+}
+
+TEST_CASE("conflict decision errors name the file, the line and the problem", "[merge]") {
+  struct Case {
+    const char* text;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"0123456789abcdef\n", "g.tsv:1: expected '<conflict id> keep-a|keep-b|keep-both|drop-both'"},
+      {"\nxyz keep-a\n", "g.tsv:2: bad conflict id 'xyz' (expected 16 hex digits)"},
+      {"0123456789abcdef accept\n",
+       "g.tsv:1: unknown decision 'accept' (expected keep-a, keep-b, keep-both or drop-both)"},
+      {"0123456789abcdef keep a\n",
+       "g.tsv:1: unknown decision 'keep' (expected keep-a, keep-b, keep-both or drop-both)"},
+      {"0123456789abcdef keep-a both\n", "g.tsv:1: 'keep-a' takes no text"},
+      {"0123456789abcdef keep-a\n0123456789ABCDEF drop-both\n",
+       "g.tsv:2: conflict 0123456789abcdef already decided on line 1"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    auto d = ParseDecisions(c.text, "g.tsv", DecisionOn::kConflicts);
+    REQUIRE(!d);
+    CHECK(d.error().message == c.message);
+  }
+  // A conflict's decision in a file of candidate decisions, and the reverse.
+  auto keep = ParseDecisions("0123456789abcdef keep-a\n", "d.tsv");
+  REQUIRE(!keep);
+  CHECK(keep.error().message ==
+        "d.tsv:1: unknown decision 'keep-a' (expected accept, edit, reject or drop)");
+}
+
 TEST_CASE("formatted decisions parse back to the same decisions", "[merge]") {
   std::vector<Decision> in = {{"0123456789abcdef", "accept", "", "", 0},
                               {"1111111111111111", "edit", "Choose the response that x.", "", 0}};

@@ -448,6 +448,136 @@ TEST_CASE("the global merge supports an idea by every country that names it, in 
   CHECK(filtered.entries[0].principle.ideas == std::vector<std::string>{"vote"});
 }
 
+// Two countries of a state religion (ken, egy), one of a secular state (zaf),
+// all three of the right to vote: one declared conflict of ideas.
+struct ReligionConflict {
+  std::vector<CountrySet> sets = {
+      {"ken",
+       {WithIdeas(P("k1", "Choose the response that most respects the right to vote."), {"vote"}),
+        WithIdeas(P("k2", "Choose the response that most respects the state's religion."),
+                  {"state_religion"})}},
+      {"egy",
+       {WithIdeas(P("e1", "Choose the response that most respects the state religion."),
+                  {"state_religion"})}},
+      {"zaf",
+       {WithIdeas(P("z1", "Choose the response that most respects the right to vote."), {"vote"}),
+        WithIdeas(P("z2", "Choose the response that most respects a secular state."),
+                  {"secular_state"})}}};
+  MergeTools tools() const {
+    MergeTools t{.embed = BagOfWords, .combine = JoinCombine};
+    t.idea_principle = IdeaWording;
+    t.idea_conflicts = {{"state_religion", "secular_state", "idea_conflicts.tsv:1"}};
+    return t;
+  }
+  GlobalPlan Merge(std::vector<Decision> decisions = {}) const {
+    GlobalOptions o;
+    o.decisions = std::move(decisions);
+    return MergeGlobal(sets, tools(), o);
+  }
+};
+
+std::vector<std::string> EntryIds(const std::vector<GlobalEntry>& entries) {
+  std::vector<std::string> out;
+  for (const GlobalEntry& e : entries) out.push_back(e.principle.id);
+  return out;
+}
+
+TEST_CASE("a global conflict has a stable id and names the global principle of each side",
+          "[merge][global]") {
+  ReligionConflict f;
+  GlobalPlan plan = f.Merge();
+  REQUIRE(plan.conflicts.size() == 1);
+  const Conflict& c = plan.conflicts[0];
+  CHECK(c.entry_a == "state_religion");
+  CHECK(c.entry_b == "secular_state");
+  CHECK(c.id == ConflictId(c));
+  CHECK(c.id.size() == 16);
+  CHECK(c.decision.empty());
+  CHECK(plan.Pending() == 1);
+  // Another set of countries that states the same two ideas: the same conflict.
+  ReligionConflict other;
+  other.sets.erase(other.sets.begin());
+  GlobalPlan again = other.Merge();
+  REQUIRE(again.conflicts.size() == 1);
+  CHECK(again.conflicts[0].id == c.id);
+}
+
+TEST_CASE("keeping side a of a global conflict drops side b's principle", "[merge][global]") {
+  ReligionConflict f;
+  const std::string id = f.Merge().conflicts.at(0).id;
+  GlobalPlan plan = f.Merge({{id, "keep-a", "", "d.tsv", 3}});
+  REQUIRE(plan.conflicts.size() == 1);
+  CHECK(plan.conflicts[0].decision == "keep-a");
+  CHECK(plan.conflicts[0].decision_line == 3);
+  CHECK(plan.Pending() == 0);
+  CHECK(EntryIds(plan.entries) == std::vector<std::string>{"vote", "state_religion"});
+  REQUIRE(plan.dropped.size() == 1);
+  CHECK(plan.dropped[0].principle.id == "secular_state");
+  CHECK(plan.dropped[0].countries == std::vector<std::string>{"zaf"});
+  CHECK(plan.dropped[0].dropped_by == std::vector<std::string>{id});
+  CHECK(plan.applied.size() == 1);
+  CHECK(plan.stale.empty());
+  CHECK(plan.options.decisions.empty());
+}
+
+TEST_CASE("keep-b, keep-both and drop-both keep the sides they say", "[merge][global]") {
+  ReligionConflict f;
+  const std::string id = f.Merge().conflicts.at(0).id;
+  struct Case {
+    const char* action;
+    std::vector<std::string> entries;
+    std::vector<std::string> dropped;
+  };
+  const Case cases[] = {
+      {"keep-b", {"vote", "secular_state"}, {"state_religion"}},
+      {"keep-both", {"vote", "state_religion", "secular_state"}, {}},
+      {"drop-both", {"vote"}, {"state_religion", "secular_state"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.action);
+    GlobalPlan plan = f.Merge({{id, c.action, "", "d.tsv", 1}});
+    CHECK(plan.conflicts.at(0).decision == c.action);
+    CHECK(EntryIds(plan.entries) == c.entries);
+    CHECK(EntryIds(plan.dropped) == c.dropped);
+  }
+}
+
+TEST_CASE("a declared conflict's evidence is each country's clause that states the idea",
+          "[merge][global]") {
+  ReligionConflict f;
+  // Egypt's principle cites a clause on something else first, then a
+  // lead-in naming several ideas, then the clause of the state religion.
+  Principle& egy = f.sets[1].principles[0];
+  Source other = egy.sources[0], lead = egy.sources[0], narrow = egy.sources[0];
+  other.cite = "Art. 1";
+  other.ideas = {"vote"};
+  lead.cite = "Art. 2";
+  lead.ideas = {"vote", "state_religion"};
+  narrow.cite = "Art. 2(a)";
+  narrow.ideas = {"state_religion"};
+  egy.sources = {other, lead, narrow};
+  egy.ideas = {"vote", "state_religion"};
+  GlobalPlan plan = f.Merge();
+  REQUIRE(plan.conflicts.size() == 1);
+  const Conflict& c = plan.conflicts[0];
+  REQUIRE(c.a.sources.size() == 2);
+  CHECK(c.a.sources[0].note == "ken");
+  CHECK(c.a.sources[1].note == "egy");
+  CHECK(c.a.sources[1].cite == "Art. 2(a)");
+}
+
+TEST_CASE("a decision on a conflict that no longer exists is stale and changes nothing",
+          "[merge][global]") {
+  ReligionConflict f;
+  GlobalPlan plan = f.Merge({{"0123456789abcdef", "keep-a", "", "d.tsv", 2}});
+  CHECK(plan.applied.empty());
+  REQUIRE(plan.stale.size() == 1);
+  CHECK(plan.stale[0].line == 2);
+  CHECK(plan.dropped.empty());
+  CHECK(plan.entries.size() == 3);
+  CHECK(plan.Pending() == 1);
+}
+
 TEST_CASE("a global idea cites only the clauses that state it, not its principle's others",
           "[merge][global]") {
   // One country principle names life and torture (one group of families) and

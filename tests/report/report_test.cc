@@ -376,3 +376,89 @@ TEST_CASE("the global report pictures support per idea and the documents x ideas
 }
 
 }  // namespace charter
+
+namespace charter {
+
+namespace {
+
+// A state religion (ken) against a secular state (zaf): one declared conflict.
+GlobalPlan ReligionPlan(std::vector<Decision> decisions = {}) {
+  using testing::BagOfWords;
+  using testing::JoinCombine;
+  using testing::P;
+  auto with = [](Principle p, std::string idea) {
+    p.ideas = {std::move(idea)};
+    p.sources[0].note = "";
+    return p;
+  };
+  std::vector<CountrySet> sets = {
+      {"ken",
+       {with(P("k1", "Choose the response that most respects the state's religion."),
+             "state_religion")}},
+      {"zaf",
+       {with(P("z1", "Choose the response that most respects a secular state."),
+             "secular_state")}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};
+  tools.idea_principle = [](const std::string& idea) {
+    Principle p;
+    p.text = "Choose the response that most respects the idea " + idea + ".";
+    p.id = idea;
+    p.ideas = {idea};
+    return p;
+  };
+  tools.idea_conflicts = {{"state_religion", "secular_state", "idea_conflicts.tsv:1"}};
+  GlobalOptions o;
+  o.decisions = std::move(decisions);
+  return MergeGlobal(sets, tools, o);
+}
+
+}  // namespace
+
+TEST_CASE("the global report's conflicts are a review form: keep A, keep B, both or neither",
+          "[report]") {
+  GlobalPlan pending = ReligionPlan();
+  REQUIRE(pending.conflicts.size() == 1);
+  const std::string id = pending.conflicts[0].id;
+  std::string html = GlobalReportHtml(pending);
+  CHECK(html.find("<article class=\"cand\" id=\"conflict-" + id + "\"") != std::string::npos);
+  CHECK(html.find("<p id=\"progress\" aria-live=\"polite\">0 of 1 decided</p>") !=
+        std::string::npos);
+  for (const char* act : {"keep-a", "keep-b", "keep-both", "drop-both", "undo"})
+    CHECK(html.find(std::string("data-act=\"") + act + "\"") != std::string::npos);
+  // What they conflict on, each side's documents and clauses.
+  CHECK(html.find("Ideas that cannot both hold: <code>state_religion</code> against "
+                  "<code>secular_state</code> (rule <code>idea_conflicts.tsv:1</code>)") !=
+        std::string::npos);
+  CHECK(html.find("Stated by 1 document: ken") != std::string::npos);
+  CHECK(html.find("<i>Art. k1 (ken.txt:7)</i>") != std::string::npos);
+  // The filter lists documents and ideas; the keys are the conflict's own.
+  CHECK(html.find("<optgroup label=\"Documents\"><option value=\"ken\">") != std::string::npos);
+  CHECK(html.find(
+            "var acts = { a: 'keep-a', b: 'keep-b', o: 'keep-both', x: 'drop-both', u: '' };") !=
+        std::string::npos);
+  CHECK(html.find("ev.key === null") != std::string::npos);
+  CHECK(html.find("<script src") == std::string::npos);
+  CHECK(GlobalReportMarkdown(pending).find("conflict `" + id + "`: awaiting review") !=
+        std::string::npos);
+
+  GlobalPlan decided = ReligionPlan({{id, "keep-b", "", "g.tsv", 2}});
+  std::string page = GlobalReportHtml(decided);
+  CHECK(page.find("data-decision=\"keep-b\"") != std::string::npos);
+  CHECK(page.find(">1 of 1 decided</p>") != std::string::npos);
+  CHECK(page.find("Dropped from the global constitution by a decision: <q>Choose the response "
+                  "that most respects the idea state_religion.</q>") != std::string::npos);
+  std::string md = GlobalReportMarkdown(decided);
+  CHECK(md.find("conflict `" + id + "`: decided keep-b") != std::string::npos);
+  CHECK(md.find("## Dropped by conflict decisions (1)") != std::string::npos);
+  CHECK(md.find("`" + id + "` keep-b") != std::string::npos);
+  auto json = nlohmann::ordered_json::parse(GlobalReportJson(decided));
+  CHECK(json["summary"]["conflicts_pending"] == 0);
+  CHECK(json["summary"]["dropped"] == 1);
+  CHECK(json["conflicts"][0]["id"] == id);
+  CHECK(json["conflicts"][0]["decision"] == "keep-b");
+  CHECK(json["dropped"][0]["principle"]["id"] == "state_religion");
+  CHECK(json["decisions_applied"][0]["conflict"] == id);
+  CHECK(GlobalConstitutionJsonl(decided).find("state_religion") == std::string::npos);
+}
+
+}  // namespace charter
