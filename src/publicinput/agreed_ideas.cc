@@ -188,11 +188,9 @@ Principle Merged(const std::vector<const Principle*>& members, const std::string
 
 Result<AgreedIdeas> AgreedIdeas::Create(const RuleTexts& rules, const std::string& lang) {
   AgreedIdeas out;
-  const std::string name = lang + "/public_ideas.tsv";
-  auto it = rules.find(name);
-  if (it == rules.end()) return out;
-  Result<RuleFile> file = ParseRuleFile(it->second, name, 2, 3);
+  Result<RuleFile> file = ParseOptionalRuleFile(rules, lang + "/public_ideas.tsv", 2, 3);
   if (!file) return std::unexpected(file.error());
+  if (file->rules.empty()) return out;
   for (const Rule& r : file->rules) {
     int rank = 0;
     if (r.fields.size() > 2 && !r.fields[2].empty()) {
@@ -216,13 +214,10 @@ Result<AgreedIdeas> AgreedIdeas::Create(const RuleTexts& rules, const std::strin
       if (!line.empty() && line[0] != '#') frame->insert(AsciiLower(line));
     }
   }
-  if (auto ww = rules.find(lang + "/rewrite_words.tsv"); ww != rules.end()) {
-    Result<RuleFile> words = ParseRuleFile(ww->second, lang + "/rewrite_words.tsv", 2, 3);
-    if (!words) return std::unexpected(words.error());
-    for (const Rule& r : words->rules)
-      if (r.fields[0] == "generic" || r.fields[0] == "frame")
-        frame->insert(AsciiLower(r.fields[1]));
-  }
+  Result<RuleFile> words = ParseOptionalRuleFile(rules, lang + "/rewrite_words.tsv", 2, 3);
+  if (!words) return std::unexpected(words.error());
+  for (const Rule& r : words->rules)
+    if (r.fields[0] == "generic" || r.fields[0] == "frame") frame->insert(AsciiLower(r.fields[1]));
   out.frame_ = std::move(frame);
   return out;
 }
