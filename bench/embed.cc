@@ -180,6 +180,47 @@ Precision EvaluateGram(const std::vector<GoldClause>& gold, const std::vector<fl
   return EvaluateGold(gold, [&](size_t q, size_t j) { return gram[q * n + j]; });
 }
 
+// TF-IDF over word unigrams and bigrams, idf from the texts themselves,
+// as dense-by-hashmap sparse vectors -> exact cosine, returned as a dense
+// n x n similarity through a fake "vector" trick: we return the Gram matrix.
+std::vector<float> TfidfGram(const std::vector<std::string>& texts) {
+  std::vector<std::unordered_map<std::string, double>> tf(texts.size());
+  std::unordered_map<std::string, int> df;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::vector<std::string> w;
+    embed::SplitWords(texts[i], &w);
+    for (size_t k = 0; k < w.size(); ++k) {
+      tf[i][w[k]] += 1;
+      if (k + 1 < w.size()) tf[i][w[k] + " " + w[k + 1]] += 1;
+    }
+    for (const auto& [t, c] : tf[i]) ++df[t];
+  }
+  const double n = static_cast<double>(texts.size());
+  for (auto& m : tf) {
+    double norm = 0;
+    for (auto& [t, c] : m) {
+      c = c * (std::log((n + 1) / (df[t] + 1)) + 1);
+      norm += c * c;
+    }
+    norm = std::sqrt(norm);
+    for (auto& [t, c] : m) c /= norm > 0 ? norm : 1;
+  }
+  std::vector<float> gram(texts.size() * texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    for (size_t j = 0; j < texts.size(); ++j) {
+      double s = 0;
+      const auto& a = tf[i].size() < tf[j].size() ? tf[i] : tf[j];
+      const auto& b = tf[i].size() < tf[j].size() ? tf[j] : tf[i];
+      for (const auto& [t, c] : a) {
+        auto it = b.find(t);
+        if (it != b.end()) s += c * it->second;
+      }
+      gram[i * texts.size() + j] = static_cast<float>(s);
+    }
+  }
+  return gram;
+}
+
 void Print(const std::string& name, const Precision& p) {
   std::printf("embed.%s.p@1: %.3f\nembed.%s.p@5: %.3f\nembed.%s.p@10: %.3f\n", name.c_str(), p.p1,
               name.c_str(), p.p5, name.c_str(), p.p10);
