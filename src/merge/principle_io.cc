@@ -202,12 +202,13 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
     const Json& parsed = ParsedExtra(p.extra);
     if (parsed.is_object()) extra = &parsed;
   }
-  // The keys written so far, for the extra fields (which never repeat one).
+  // The keys written so far, for the extra fields (which never repeat one);
+  // kept only when there are extra fields.
   std::vector<std::string_view> written;
-  written.reserve(10 + after_text.size());
+  if (extra) written.reserve(10 + after_text.size());
   auto key = [&](const char* k) {
     w->Key(k);
-    written.push_back(k);
+    if (extra) written.push_back(k);
   };
   // A string field, left out when empty.
   auto field = [&](const char* k, const std::string& v) {
