@@ -310,6 +310,13 @@ const ::re2::RE2& PatternSet::Regex(int i) const {
   return *regexes_->re[k];
 }
 
+Result<RuleFile> ParseOptionalRuleFile(const RuleTexts& rules, const std::string& name,
+                                       size_t min_columns, size_t max_columns) {
+  auto it = rules.find(name);
+  if (it == rules.end()) return RuleFile{name, {}};
+  return ParseRuleFile(it->second, name, min_columns, max_columns);
+}
+
 Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang) {
   RuleTexts out;
   std::error_code ec;

@@ -129,6 +129,12 @@ class PatternSet {
 // "topics.tsv", "en/headings.tsv", "en/abbreviations.txt", ...
 using RuleTexts = std::map<std::string, std::string>;
 
+// The file `name` of `rules` parsed with ParseRuleFile, or a RuleFile with no
+// rules when `rules` has no file of that name: how a stage reads a file a
+// language may leave out. Errors as ParseRuleFile's.
+Result<RuleFile> ParseOptionalRuleFile(const RuleTexts& rules, const std::string& name,
+                                       size_t min_columns, size_t max_columns);
+
 // Reads rules_root/*.tsv|txt and rules_root/<lang>/*.tsv|txt (I/O: for the CLI
 // and tests). Error if rules_root/<lang> does not exist.
 Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang);

@@ -52,6 +52,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "embed/cluster.h"
 #include "merge/conflict.h"
 #include "merge/decisions.h"
 
@@ -282,16 +283,10 @@ struct GlobalPlan {
 GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& tools,
                        const GlobalOptions& options);
 
-// Average linkage over a precomputed n x n similarity matrix (row-major;
-// the diagonal is ignored), by nearest-neighbour chains in O(n^2): the same
-// clusters as merging the pair with the highest mean similarity while it is
-// >= threshold. Clusters sorted by smallest member, members ascending.
-std::vector<std::vector<int>> MatrixAverageLinkage(const std::vector<float>& sim, size_t n,
-                                                   float threshold);
-
 // Built-in dense average linkage (the MergeTools::cluster default): merges
 // the pair of clusters with the highest mean cross cosine while it is >=
-// threshold; ties by lower indices. Clusters sorted by smallest member.
+// threshold (MatrixAverageLinkage, embed/cluster.h, over the cosines rounded
+// to 1e-4); ties by lower indices. Clusters sorted by smallest member.
 std::vector<std::vector<int>> DenseAverageLinkage(const std::vector<float>& vecs, int dim,
                                                   float threshold);
 

@@ -59,7 +59,7 @@ std::string DecisionsTemplate(const MergePlan& plan);
 
 // --- Country merge: exports --------------------------------------------------
 
-// One object a line: PrincipleToJson of each constitution entry with "status"
+// One object a line: WritePrincipleJson of each constitution entry with "status"
 // (and "candidates" where set) after "text".
 std::string ConstitutionJsonl(const MergePlan& plan);
 

@@ -9,15 +9,13 @@ namespace charter::rewrite_internal {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 std::vector<std::string> Tokens(std::string_view s) {
   std::vector<std::string> out;
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && IsSpace(s[i])) ++i;
+    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
     size_t j = i;
-    while (j < s.size() && !IsSpace(s[j])) ++j;
+    while (j < s.size() && !IsAsciiSpace(s[j])) ++j;
     if (j > i) out.emplace_back(s.substr(i, j - i));
     i = j;
   }
@@ -27,7 +25,7 @@ std::vector<std::string> Tokens(std::string_view s) {
 size_t WordCount(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i)
-    if (!IsSpace(s[i]) && (i == 0 || IsSpace(s[i - 1]))) ++n;
+    if (!IsAsciiSpace(s[i]) && (i == 0 || IsAsciiSpace(s[i - 1]))) ++n;
   return n;
 }
 
@@ -210,7 +208,7 @@ std::string LowerFirst(std::string_view s, const Words& words) {
       return out;
   }
   size_t end = 0;
-  while (end < out.size() && !IsSpace(out[end])) ++end;
+  while (end < out.size() && !IsAsciiSpace(out[end])) ++end;
   size_t letters = 0, upper = 0;
   for (size_t i = 0; i < end; ++i) {
     unsigned char c = static_cast<unsigned char>(out[i]);
@@ -496,7 +494,7 @@ std::string TrimFragment(std::string_view s) {
   while (true) {
     size_t before = t.size();
     while (!t.empty() && (t.back() == ';' || t.back() == ',' || t.back() == ':' ||
-                          t.back() == '.' || t.back() == '-' || IsSpace(t.back())))
+                          t.back() == '.' || t.back() == '-' || IsAsciiSpace(t.back())))
       t.pop_back();
     for (std::string_view dash : {"\u2014", "\u2013"}) {
       if (EndsWith(t, dash)) t.resize(t.size() - dash.size());

@@ -40,11 +40,9 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
   if (pit == rules.end()) return set;
 
   std::set<std::string> topics;
-  if (auto it = rules.find("topics.tsv"); it != rules.end()) {
-    auto f = ParseRuleFile(it->second, "topics.tsv", 1, 2);
-    if (!f) return std::unexpected(f.error());
-    for (const Rule& r : f->rules) topics.insert(r.fields[0]);
-  }
+  auto topic_file = ParseOptionalRuleFile(rules, "topics.tsv", 1, 2);
+  if (!topic_file) return std::unexpected(topic_file.error());
+  for (const Rule& r : topic_file->rules) topics.insert(r.fields[0]);
   auto iit = rules.find("ideas.tsv");
   if (iit == rules.end()) return NotFound("ideas.tsv: missing (" + pattern_name + " needs it)");
   auto inv = ParseRuleFile(iit->second, "ideas.tsv", 5, 5);
@@ -107,45 +105,39 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
     for (Idea& idea : set.ideas_) idea.group = idea.family;
   }
 
-  if (auto cit = rules.find("idea_conflicts.tsv"); cit != rules.end()) {
-    auto cf = ParseRuleFile(cit->second, "idea_conflicts.tsv", 2, 2);
-    if (!cf) return std::unexpected(cf.error());
-    for (const Rule& r : cf->rules) {
-      for (const std::string& id : r.fields)
-        if (!set.by_id_.count(id)) return InvalidArgument(r.Id() + ": unknown idea '" + id + "'");
-      set.conflicts_.push_back({r.fields[0], r.fields[1], r.Id()});
-    }
+  auto cf = ParseOptionalRuleFile(rules, "idea_conflicts.tsv", 2, 2);
+  if (!cf) return std::unexpected(cf.error());
+  for (const Rule& r : cf->rules) {
+    for (const std::string& id : r.fields)
+      if (!set.by_id_.count(id)) return InvalidArgument(r.Id() + ": unknown idea '" + id + "'");
+    set.conflicts_.push_back({r.fields[0], r.fields[1], r.Id()});
   }
 
-  if (auto dit = rules.find(lang + "/idea_details.tsv"); dit != rules.end()) {
-    auto df = ParseRuleFile(dit->second, lang + "/idea_details.tsv", 2, 2);
-    if (!df) return std::unexpected(df.error());
-    for (const Rule& r : df->rules) {
-      auto it = set.by_id_.find(r.fields[0]);
-      if (it == set.by_id_.end())
-        return InvalidArgument(r.Id() + ": unknown idea '" + r.fields[0] + "'");
-      if (set.ideas_[static_cast<size_t>(it->second)].slot_default.empty())
-        return InvalidArgument(r.Id() + ": idea '" + r.fields[0] + "' has no slot in ideas.tsv");
-      auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
-      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
-      if (re->NumberOfCapturingGroups() != 1)
-        return InvalidArgument(r.Id() + ": the pattern needs exactly one group");
-      set.details_[it->second].push_back(std::move(re));
-    }
+  auto df = ParseOptionalRuleFile(rules, lang + "/idea_details.tsv", 2, 2);
+  if (!df) return std::unexpected(df.error());
+  for (const Rule& r : df->rules) {
+    auto it = set.by_id_.find(r.fields[0]);
+    if (it == set.by_id_.end())
+      return InvalidArgument(r.Id() + ": unknown idea '" + r.fields[0] + "'");
+    if (set.ideas_[static_cast<size_t>(it->second)].slot_default.empty())
+      return InvalidArgument(r.Id() + ": idea '" + r.fields[0] + "' has no slot in ideas.tsv");
+    auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
+    if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
+    if (re->NumberOfCapturingGroups() != 1)
+      return InvalidArgument(r.Id() + ": the pattern needs exactly one group");
+    set.details_[it->second].push_back(std::move(re));
   }
 
   auto pf = ParseRuleFile(pit->second, pattern_name, 2, 3);
   if (!pf) return std::unexpected(pf.error());
   std::map<std::string, std::shared_ptr<const re2::RE2>> unless_cache;
   std::map<std::string, std::shared_ptr<const re2::RE2>, std::less<>> shared;
-  if (auto uit = rules.find(lang + "/idea_unless.tsv"); uit != rules.end()) {
-    auto uf = ParseRuleFile(uit->second, lang + "/idea_unless.tsv", 2, 2);
-    if (!uf) return std::unexpected(uf.error());
-    for (const Rule& r : uf->rules) {
-      auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
-      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
-      shared[r.fields[0]] = std::move(re);
-    }
+  auto uf = ParseOptionalRuleFile(rules, lang + "/idea_unless.tsv", 2, 2);
+  if (!uf) return std::unexpected(uf.error());
+  for (const Rule& r : uf->rules) {
+    auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
+    if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
+    shared[r.fields[0]] = std::move(re);
   }
   for (const Rule& r : pf->rules) {
     auto it = set.by_id_.find(r.fields[0]);

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/text.h"
 #include "segment/sentences.h"
 
 namespace charter {
@@ -83,7 +84,6 @@ struct Num {
   int range_end = -1;  // 391 in "379-391" (repealed articles folded into one line)
 };
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -203,12 +203,6 @@ bool EndsWithDash(std::string_view s) {
 // The last sentence of a paragraph introduces a list ("... the right-", "... as follows:").
 bool IsLeadIn(std::string_view s) { return !s.empty() && (s.back() == ':' || EndsWithDash(s)); }
 
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && (IsSpace(s.front()) || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (IsSpace(s.back()) || s.back() == '\n')) s.remove_suffix(1);
-  return s;
-}
-
 // Joined continuation lines keep their '\n'; a unit's text reads as one line.
 std::string Flatten(std::string_view s) {
   std::string out(s);
@@ -259,7 +253,6 @@ bool FollowsInList(int cls, std::string_view prev, std::string_view next) {
       return false;
   }
 }
-
 
 }  // namespace
 
@@ -367,7 +360,7 @@ Result<Segmenter> Segmenter::Create(const RuleTexts& rules, const std::string& l
 }
 
 bool Segmenter::Impl::LooksLikeCaption(std::string_view rest) const {
-  rest = TrimView(rest);
+  rest = Trim(rest);
   if (rest.empty() || rest.size() > 220) return false;
   char first = rest.front();
   if (first == '[' || first == '(') return true;  // "[Omitted]", "(Repealed)"
@@ -402,7 +395,7 @@ bool Segmenter::Impl::LooksLikeCaption(std::string_view rest) const {
 // A short phrase ending in one period whose longer words are all capitalised:
 // "Sessions of Parliament." (Australia), not "There is a common citizenship.".
 bool Segmenter::Impl::TitleCase(std::string_view rest) const {
-  rest = TrimView(rest);
+  rest = Trim(rest);
   if (rest.size() < 4 || rest.size() > 120 || rest.back() != '.') return false;
   std::string_view body = rest.substr(0, rest.size() - 1);
   if (body.find('.') != std::string_view::npos || body.find(';') != std::string_view::npos ||
@@ -805,7 +798,7 @@ void Builder::StartTop(const Line& l) {
     Num n = ParseNum(t.unit);
     if (n.base > 0) t.unit = std::to_string(n.base) + std::string(n.suffix);
   }
-  t.caption = l.caption ? std::string(TrimView(View(l.rest_b, l.rest_e))) : "";
+  t.caption = l.caption ? std::string(Trim(View(l.rest_b, l.rest_e))) : "";
   t.heading = std::string(View(l.begin, l.end));
   t.path = t.label + " " + t.number_as_written;
   std::string id = IdPrefix(t.label) + "-" + LowerAscii(t.unit);
@@ -1018,7 +1011,7 @@ void Builder::Paragraph(uint32_t b, uint32_t e, bool marker_paragraph) {
     p.end = b + spans_[k].second;
     p.line_start = SourceLine(p.begin);
     p.line_end = SourceLine(p.end - 1);
-    if (last_one && IsLeadIn(TrimView(p.text))) offered = p.text;
+    if (last_one && IsLeadIn(Trim(p.text))) offered = p.text;
   }
   if (marker_paragraph && !markers_.empty())
     markers_.back().leadin = std::move(offered);
@@ -1102,7 +1095,7 @@ bool Builder::Run() {
       case Role::kItem: {
         Item(l, i);
         uint32_t e = ParagraphEnd(i, &last);
-        if (l.rest_b < e && !TrimView(View(l.rest_b, e)).empty()) {
+        if (l.rest_b < e && !Trim(View(l.rest_b, e)).empty()) {
           Paragraph(l.rest_b, e, true);
         } else {
           // A bare marker ("3." before its lettered items): keep the line covered.
@@ -1213,8 +1206,8 @@ Result<std::vector<Provision>> Segmenter::Segment(const Document& doc) const {
     if (nl == std::string_view::npos) nl = text.size();
     Line l;
     size_t b = pos, e = nl;
-    while (b < e && IsSpace(text[b])) ++b;
-    while (e > b && IsSpace(text[e - 1])) --e;
+    while (b < e && IsAsciiSpace(text[b])) ++b;
+    while (e > b && IsAsciiSpace(text[e - 1])) --e;
     // A BOM or zero-width space at the very start is not content.
     if (e - b >= 3 && text.compare(b, 3, "\xEF\xBB\xBF") == 0) b += 3;
     l.begin = static_cast<uint32_t>(b);
