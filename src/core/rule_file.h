@@ -123,6 +123,7 @@ class PatternSet {
   // Per rule, compiled up front (PatternOptions::each) or on first use.
   struct Regexes;
   std::shared_ptr<Regexes> regexes_;
+  class SetBuilder;  // Compile's builder of set_ and anchored_ (rule_file.cc)
 };
 
 // Contents of a rules folder, keyed by name relative to the rules root:

@@ -83,7 +83,7 @@ std::vector<Part> ParseParts(const std::string& text) {
   return parts;
 }
 
-Head ParseHead(const std::string& phrase, std::string* items) {
+Head ParseHead(const std::string& phrase, std::string* items, const Words& words) {
   static const RE2 kHead(
       "(?i)^(?:((?:[\\w-]+ ){0,2}[\\w-]+(?:'s|s'))|(the)) ?"
       "(rights?|freedoms?|entitlements?|liberty|liberties|inviolability|protection) "
@@ -110,7 +110,7 @@ Head ParseHead(const std::string& phrase, std::string* items) {
     // A plain list of short concepts ("freedom, equality, and a sense of
     // brotherhood") is split too; anything with "or" or long items is kept whole.
     if (phrase.find(" or ") != std::string::npos) return h;
-    std::vector<std::string> parts = SplitList(phrase);
+    std::vector<std::string> parts = SplitList(phrase, words);
     for (const std::string& p : parts)
       if (Split(p, ' ').size() > 4) return h;
     *items = phrase;
@@ -216,13 +216,13 @@ ParsedText ParseText(const std::string& text, const Words& words) {
     pp.phrase = std::move(part.phrase);
     pp.that = IsThatPhrase(pp.phrase);
     std::string items_text;
-    pp.head = ParseHead(pp.phrase, &items_text);
+    pp.head = ParseHead(pp.phrase, &items_text, words);
     // Ideas: the items as listed (grounds included), or the whole phrase.
     std::vector<std::string> listed;
     if (pp.head.ok)
-      listed = SplitList(items_text, &words.verbs);
+      listed = SplitList(items_text, words, &words.verbs);
     else if (!pp.that)
-      listed = SplitList(pp.phrase, &words.verbs);
+      listed = SplitList(pp.phrase, words, &words.verbs);
     std::vector<std::string> short_ideas;
     for (const std::string& it : listed) short_ideas.push_back(ShortIdea(it, words));
     if (pp.that) {
@@ -236,7 +236,7 @@ ParsedText ParseText(const std::string& text, const Words& words) {
       // Without grounds taken off, the list is the one split above.
       const bool same_list = pp.grounds.count == 0;
       std::vector<std::string> items =
-          same_list ? std::move(listed) : SplitList(items_text, &words.verbs);
+          same_list ? std::move(listed) : SplitList(items_text, words, &words.verbs);
       for (size_t i = 0; i < items.size(); ++i) {
         std::string& it = items[i];
         bool cut = false;
