@@ -13,6 +13,7 @@
 #include "core/rule_file.h"
 #include "core/text.h"
 #include "rewrite/validate.h"
+#include "files/files.h"
 
 namespace charter::cli {
 

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "pipeline/convert.h"
 #include "pipeline/thresholds.h"
+#include "files/files.h"
 
 namespace CLI {
 class App;

@@ -16,6 +16,7 @@
 #include "embed/clause_vectors.h"
 #include "embed/search_index.h"
 #include "pipeline/stages.h"
+#include "files/files.h"
 
 namespace charter::cli {
 

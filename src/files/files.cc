@@ -1,5 +1,7 @@
 #include "files/files.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/io.h"
@@ -9,6 +11,63 @@
 namespace charter {
 
 namespace fs = std::filesystem;
+
+Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang) {
+  RuleTexts out;
+  std::error_code ec;
+  if (!fs::is_directory(rules_root, ec)) return NotFound(rules_root + ": rules folder not found");
+  std::string lang_dir = (fs::path(rules_root) / lang).string();
+  if (!fs::is_directory(lang_dir, ec))
+    return NotFound(lang_dir + ": no rules for language '" + lang + "'");
+  auto add_dir = [&](const std::string& dir, const std::string& prefix) -> Status {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      if (!e.is_regular_file()) continue;
+      std::string ext = e.path().extension().string();
+      if (ext == ".tsv" || ext == ".txt") names.push_back(e.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    for (const auto& n : names) {
+      auto bytes = ReadFile((fs::path(dir) / n).string());
+      if (!bytes) return std::unexpected(bytes.error());
+      out[prefix + n] = std::move(*bytes);
+    }
+    return {};
+  };
+  if (auto st = add_dir(rules_root, ""); !st) return std::unexpected(st.error());
+  if (auto st = add_dir(lang_dir, lang + "/"); !st) return std::unexpected(st.error());
+  return out;
+}
+
+std::vector<std::string> AvailableLanguages(const std::string& rules_root) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(rules_root, ec))
+    if (e.is_directory()) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
+std::string FindNextToExe(const char* env, const std::string& leaf) {
+  if (const char* v = std::getenv(env); v && *v) return v;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
+         dir = dir.parent_path()) {
+      fs::path candidate = dir / leaf;
+      if (fs::is_directory(candidate / "en", ec) || fs::exists(candidate / "MANIFEST.json", ec) ||
+          fs::exists(candidate / "manifest.json", ec))
+        return candidate.string();
+    }
+  }
+  return (fs::path(CHARTER_SOURCE_DIR) / leaf).string();
+}
+}  // namespace
+
+std::string DefaultRulesRoot() { return FindNextToExe("CHARTER_RULES", "rules"); }
+std::string DefaultModelsRoot() { return FindNextToExe("CHARTER_MODELS", "models"); }
 
 Result<ModelFiles> ReadModelFiles(const std::string& dir) {
   ModelFiles mf;

@@ -1,5 +1,6 @@
 // files.h — the one place that reads folders: a rules folder, a models
-// folder, a Polis export folder, and the thresholds file under the rules.
+// folder, a Polis export folder, and the thresholds file under the rules;
+// and where the rules and models are by default.
 // The library stages take what these return (values); the CLI, the tests
 // and the benchmarks call these.
 //
@@ -14,12 +15,25 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/rule_file.h"
 #include "embed/embedder.h"
 #include "pipeline/stages.h"
 #include "pipeline/thresholds.h"
 #include "publicinput/polis.h"
 
 namespace charter {
+
+// Reads rules_root/*.tsv|txt and rules_root/<lang>/*.tsv|txt . Error if rules_root/<lang> does not
+// exist.
+Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang);
+
+// Languages that have a folder under rules_root, sorted ("en", "es", "fr").
+std::vector<std::string> AvailableLanguages(const std::string& rules_root);
+
+// Where the rules and models are: $CHARTER_RULES / $CHARTER_MODELS if set,
+// else next to the executable (../rules, ../../rules), else the source tree.
+std::string DefaultRulesRoot();
+std::string DefaultModelsRoot();
 
 // Every file of a models folder (charter.spm.model, charter.emb,
 // manifest.json). Error: one is missing ("... (run `charter train` or pass
