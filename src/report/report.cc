@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -341,9 +342,64 @@ void WriteCandidateList(const MergePlan& plan, const Counts& counts, Sink* out) 
   }
 }
 
+// "Thresholds used (rules/thresholds.tsv, or the options given): a 0.70, b off."
+void WriteThresholdsUsed(const ReportExtras& extras, Sink* out) {
+  if (extras.thresholds.empty()) return;
+  std::string line = "Thresholds used (rules/thresholds.tsv, or the options given): ";
+  for (size_t i = 0; i < extras.thresholds.size(); ++i)
+    line += (i ? ", " : "") + extras.thresholds[i].name + " " + extras.thresholds[i].value;
+  out->Para({{'p', line + "."}});
+}
+
+void WriteThresholdsUsed(const ReportExtras& extras, JsonWriter& w) {
+  if (extras.thresholds.empty()) return;
+  w.Key("thresholds_used");
+  w.BeginObject();
+  for (const ReportThreshold& t : extras.thresholds) {
+    // A count ("5") as an integer, a cosine ("0.27") as a number, "off" as text.
+    const char* text = t.value.c_str();
+    char* end = nullptr;
+    w.Key(t.name);
+    if (t.value.find('.') == std::string::npos) {
+      const long long v = std::strtoll(text, &end, 10);
+      if (!t.value.empty() && end == text + t.value.size()) {
+        w.Int(v);
+        continue;
+      }
+    } else {
+      const double v = std::strtod(text, &end);
+      if (end == text + t.value.size()) {
+        w.Double(v);
+        continue;
+      }
+    }
+    w.String(t.value);
+  }
+  w.EndObject();
+}
+
+void WriteSectionsJson(const ReportExtras& extras, JsonWriter& w) {
+  for (const ReportSection& s : extras.sections) {
+    w.Key(s.json_key);
+    w.Value(s.json);
+  }
+}
+
+std::string EndMarkdown(MarkdownSink& md, const ReportExtras& extras) {
+  std::string out = md.End();
+  for (const ReportSection& s : extras.sections) out += "\n" + s.markdown;
+  return out;
+}
+
+std::string EndHtml(HtmlSink& html, const ReportExtras& extras) {
+  for (const ReportSection& s : extras.sections) html.Raw(s.html);
+  return html.End();
+}
+
 // `review`: the HTML page, whose merge candidates are a review form
 // (review.h) instead of a list.
-void WriteCountryReport(const MergePlan& plan, Sink* out, HtmlSink* review = nullptr) {
+void WriteCountryReport(const MergePlan& plan, Sink* out, HtmlSink* review,
+                        const ReportExtras& extras) {
   Counts counts = CountDecisions(plan);
   out->Begin(CountryTitle(plan));
   std::string how = "cosine";
@@ -365,6 +421,7 @@ void WriteCountryReport(const MergePlan& plan, Sink* out, HtmlSink* review = nul
                  (plan.options.combine > 1 ? std::string("off (one principle per family of ideas)")
                                            : "≥ " + Fixed(plan.options.combine)) +
                  "." + limit}});
+  WriteThresholdsUsed(extras, out);
 
   out->Heading(2, "Summary", "summary");
   auto row = [](const std::string& k, size_t v) {
@@ -511,7 +568,7 @@ std::string CiteSource(const Source& s) {
 
 // --- Country report -----------------------------------------------------------------
 
-std::string ReportJson(const MergePlan& plan) {
+std::string ReportJson(const MergePlan& plan, const ReportExtras& extras) {
   Counts counts = CountDecisions(plan);
   std::string out;
   out.reserve(64 * 1024);
@@ -529,6 +586,7 @@ std::string ReportJson(const MergePlan& plan) {
   if (plan.options.topical > 0) WriteNumber(w, "topical", plan.options.topical);
   if (plan.options.max_chars > 0) WriteCount(w, "max_chars", plan.options.max_chars);
   w.EndObject();
+  WriteThresholdsUsed(extras, w);
   w.Key("summary");
   w.BeginObject();
   WriteCount(w, "base_principles", plan.base.size());
@@ -604,6 +662,7 @@ std::string ReportJson(const MergePlan& plan) {
     WriteSourceJson(u.source, &w);
     w.EndObject();
   });
+  WriteSectionsJson(extras, w);
   w.EndObject();
   out += '\n';
   return out;
@@ -723,16 +782,16 @@ Result<MergePlan> ParseReportJson(std::string_view text, const std::string& name
   return plan;
 }
 
-std::string ReportMarkdown(const MergePlan& plan) {
+std::string ReportMarkdown(const MergePlan& plan, const ReportExtras& extras) {
   MarkdownSink md;
-  WriteCountryReport(plan, &md);
-  return md.End();
+  WriteCountryReport(plan, &md, nullptr, extras);
+  return EndMarkdown(md, extras);
 }
 
-std::string ReportHtml(const MergePlan& plan) {
+std::string ReportHtml(const MergePlan& plan, const ReportExtras& extras) {
   HtmlSink html;
-  WriteCountryReport(plan, &html, &html);
-  return html.End();
+  WriteCountryReport(plan, &html, &html, extras);
+  return EndHtml(html, extras);
 }
 
 std::string DecisionsTemplate(const MergePlan& plan) {
@@ -1122,7 +1181,10 @@ void WriteDropped(const GlobalPlan& plan, Sink* out) {
   out->Items(items);
 }
 
-void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review = nullptr) {
+// `review`: the HTML page, whose conflicts are a review form (review.h)
+// instead of a list.
+void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review,
+                       const ReportExtras& extras) {
   out->Begin("Charter global constitution: " + std::to_string(plan.countries.size()) +
              " countries");
   out->Para({{'p',
@@ -1134,6 +1196,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review = nul
                   "). Each principle shows how many countries support it. Minimum "
                   "support: " +
                   std::to_string(plan.options.min_support) + "."}});
+  WriteThresholdsUsed(extras, out);
   out->Heading(2, "Summary", "summary");
   auto row = [](const std::string& k, size_t v) {
     return std::vector<Line>{{{'p', k}}, {{'p', std::to_string(v)}}};
@@ -1177,7 +1240,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review = nul
 
 }  // namespace
 
-std::string GlobalReportJson(const GlobalPlan& plan) {
+std::string GlobalReportJson(const GlobalPlan& plan, const ReportExtras& extras) {
   std::string out;
   JsonWriter w(&out, 1);
   BeginReport(w, "global");
@@ -1193,6 +1256,7 @@ std::string GlobalReportJson(const GlobalPlan& plan) {
   WriteNumber(w, "negation", plan.options.negation);
   WriteCount(w, "min_support", plan.options.min_support);
   w.EndObject();
+  WriteThresholdsUsed(extras, w);
   w.Key("summary");
   w.BeginObject();
   WriteCount(w, "countries", plan.countries.size());
@@ -1219,21 +1283,22 @@ std::string GlobalReportJson(const GlobalPlan& plan) {
   auto decision = [&](const Decision& d) { WriteDecision(w, d, "conflict"); };
   WriteArray(w, "decisions_applied", plan.applied, decision);
   WriteArray(w, "decisions_stale", plan.stale, decision);
+  WriteSectionsJson(extras, w);
   w.EndObject();
   out += '\n';
   return out;
 }
 
-std::string GlobalReportMarkdown(const GlobalPlan& plan) {
+std::string GlobalReportMarkdown(const GlobalPlan& plan, const ReportExtras& extras) {
   MarkdownSink md;
-  WriteGlobalReport(plan, &md);
-  return md.End();
+  WriteGlobalReport(plan, &md, nullptr, extras);
+  return EndMarkdown(md, extras);
 }
 
-std::string GlobalReportHtml(const GlobalPlan& plan) {
+std::string GlobalReportHtml(const GlobalPlan& plan, const ReportExtras& extras) {
   HtmlSink html;
-  WriteGlobalReport(plan, &html, &html);
-  return html.End();
+  WriteGlobalReport(plan, &html, &html, extras);
+  return EndHtml(html, extras);
 }
 
 std::string GlobalConstitutionJsonl(const GlobalPlan& plan) {

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "files/files.h"
 #include "test_util.h"
 
 using namespace charter;

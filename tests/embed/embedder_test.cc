@@ -8,6 +8,7 @@
 
 #include "embed/model.h"
 #include "embed/train.h"
+#include "files/files.h"
 #include "test_util.h"
 
 using namespace charter;

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "rewrite/rewrite.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {

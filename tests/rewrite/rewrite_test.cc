@@ -10,6 +10,7 @@
 #include "core/rule_file.h"
 #include "core/text.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {
