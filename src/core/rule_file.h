@@ -128,6 +128,7 @@ class PatternSet {
 
 // Contents of a rules folder, keyed by name relative to the rules root:
 // "topics.tsv", "en/headings.tsv", "en/abbreviations.txt", ...
+// (files/files.h's ReadRuleFolder reads one).
 using RuleTexts = std::map<std::string, std::string>;
 
 // The file `name` of `rules` parsed with ParseRuleFile, or a RuleFile with no
@@ -135,17 +136,5 @@ using RuleTexts = std::map<std::string, std::string>;
 // language may leave out. Errors as ParseRuleFile's.
 Result<RuleFile> ParseOptionalRuleFile(const RuleTexts& rules, const std::string& name,
                                        size_t min_columns, size_t max_columns);
-
-// Reads rules_root/*.tsv|txt and rules_root/<lang>/*.tsv|txt (I/O: for the CLI
-// and tests). Error if rules_root/<lang> does not exist.
-Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang);
-
-// Languages that have a folder under rules_root, sorted ("en", "es", "fr").
-std::vector<std::string> AvailableLanguages(const std::string& rules_root);
-
-// Where the rules and models are: $CHARTER_RULES / $CHARTER_MODELS if set,
-// else next to the executable (../rules, ../../rules), else the source tree.
-std::string DefaultRulesRoot();
-std::string DefaultModelsRoot();
 
 }  // namespace charter

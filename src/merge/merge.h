@@ -115,12 +115,15 @@ struct MergeTools {
   std::function<std::vector<std::string>(const std::string& text)> validate;
 };
 
+// The thresholds and weights users get are rules/thresholds.tsv's, set by
+// the pipeline (pipeline/thresholds.h); the defaults below are for callers
+// of the library that set none (tests with exact cosines).
 struct MergeOptions {
   // Cosine at or above which a country principle repeats a base principle.
-  // Default: 0.90 (SimilarityThresholds::duplicate).
+  // Default: 0.90.
   float duplicate = 0.90f;
   // Cosine at or above which it is the same idea in other words: a merge
-  // candidate. Default: 0.70 (SimilarityThresholds::similar).
+  // candidate. Default: 0.70.
   float similar = 0.70f;
   // Average-linkage threshold for combining country principles among
   // themselves (step 1); above 1, nothing is combined. Default: 0.70.
@@ -233,6 +236,7 @@ struct CountrySet {
   std::vector<Principle> principles;
 };
 
+// Users get rules/thresholds.tsv's global.* values (see MergeOptions).
 struct GlobalOptions {
   // Average-linkage threshold across countries. Default: 0.70.
   float threshold = 0.70f;

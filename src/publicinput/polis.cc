@@ -8,7 +8,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "core/io.h"
 #include "core/text.h"
 #include "publicinput/csv.h"
 
@@ -21,36 +20,6 @@ int Conversation::StatementIndex(int id) const {
                              [](const PolisStatement& s, int v) { return s.id < v; });
   if (it == statements.end() || it->id != id) return -1;
   return static_cast<int>(it - statements.begin());
-}
-
-Result<PolisExport> ReadPolisExport(const std::string& dir) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return NotFound(dir + ": not a folder");
-  PolisExport out;
-  out.dir = dir;
-  auto read = [&](const char* name, PolisExport::File* f) -> Status {
-    fs::path p = fs::path(dir) / name;
-    f->path = p.string();
-    if (!fs::exists(p, ec)) return {};
-    Result<std::string> bytes = ReadFile(f->path);
-    if (!bytes) return std::unexpected(bytes.error());
-    f->bytes = std::move(*bytes);
-    f->present = true;
-    return {};
-  };
-  for (auto [name, file] : std::initializer_list<std::pair<const char*, PolisExport::File*>>{
-           {"comments.csv", &out.comments},
-           {"votes.csv", &out.votes},
-           {"participants-votes.csv", &out.participants_votes},
-           {"ids-to-toss.csv", &out.ids_to_toss},
-           {"clean_comments.csv", &out.clean_comments},
-           {"clean_votes.csv", &out.clean_votes},
-           {"summary.csv", &out.summary}}) {
-    if (Status st = read(name, file); !st) return std::unexpected(st.error());
-  }
-  if (!out.comments.present && !out.clean_comments.present)
-    return NotFound(dir + ": no comments.csv or clean_comments.csv (not a Polis export)");
-  return out;
 }
 
 namespace {

@@ -188,10 +188,12 @@ void WriteBasePrinciples(const MergePlan& plan, Sink* out) {
 
 // `review`: the HTML page, whose merge candidates are a review form
 // (review.h) instead of a list.
-void WriteCountryReport(const MergePlan& plan, Sink* out, HtmlSink* review = nullptr) {
+void WriteCountryReport(const MergePlan& plan, Sink* out, HtmlSink* review,
+                        const ReportExtras& extras) {
   Counts counts = CountDecisions(plan);
   out->Begin(CountryTitle(plan));
   WriteThresholds(plan, out);
+  WriteThresholdsUsed(extras, out);
   WriteSummary(plan, counts, out);
   if (review) {
     review->Raw(report_internal::ReviewSection(plan));
@@ -278,7 +280,7 @@ void WriteUnconvertedJson(JsonWriter& w, const Unconverted& u) {
 
 }  // namespace
 
-std::string ReportJson(const MergePlan& plan) {
+std::string ReportJson(const MergePlan& plan, const ReportExtras& extras) {
   Counts counts = CountDecisions(plan);
   std::string out;
   out.reserve(64 * 1024);
@@ -287,6 +289,7 @@ std::string ReportJson(const MergePlan& plan) {
   WriteString(w, "country", plan.country);
   WriteString(w, "base", plan.base_name);
   WriteThresholdsJson(w, plan.options);
+  WriteThresholdsUsed(extras, w);
   WriteSummaryJson(w, plan, counts);
   WriteArray(w, "merge_candidates", plan.candidates,
              [&](const MergeCandidate& c) { WriteCandidateJson(w, c); });
@@ -304,21 +307,22 @@ std::string ReportJson(const MergePlan& plan) {
   WritePrinciples(w, "country_principles", plan.country_principles);
   WriteArray(w, "unconverted", plan.unconverted,
              [&](const Unconverted& u) { WriteUnconvertedJson(w, u); });
+  WriteSectionsJson(extras, w);
   w.EndObject();
   out += '\n';
   return out;
 }
 
-std::string ReportMarkdown(const MergePlan& plan) {
+std::string ReportMarkdown(const MergePlan& plan, const ReportExtras& extras) {
   MarkdownSink md;
-  WriteCountryReport(plan, &md);
-  return md.End();
+  WriteCountryReport(plan, &md, nullptr, extras);
+  return EndMarkdown(md, extras);
 }
 
-std::string ReportHtml(const MergePlan& plan) {
+std::string ReportHtml(const MergePlan& plan, const ReportExtras& extras) {
   HtmlSink html;
-  WriteCountryReport(plan, &html, &html);
-  return html.End();
+  WriteCountryReport(plan, &html, &html, extras);
+  return EndHtml(html, extras);
 }
 
 std::string DecisionsTemplate(const MergePlan& plan) {

@@ -189,7 +189,8 @@ void WriteDropped(const GlobalPlan& plan, Sink* out) {
 
 // `review`: the HTML page, whose conflicts are a review form (review.h)
 // instead of a list.
-void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review = nullptr) {
+void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review,
+                       const ReportExtras& extras) {
   out->Begin("Charter global constitution: " + std::to_string(plan.countries.size()) +
              " countries");
   out->Para({{'p',
@@ -201,6 +202,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review = nul
                   "). Each principle shows how many countries support it. Minimum "
                   "support: " +
                   std::to_string(plan.options.min_support) + "."}});
+  WriteThresholdsUsed(extras, out);
   out->Heading(2, "Summary", "summary");
   auto row = CountRow;
   out->Table(
@@ -242,7 +244,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review = nul
 
 }  // namespace
 
-std::string GlobalReportJson(const GlobalPlan& plan) {
+std::string GlobalReportJson(const GlobalPlan& plan, const ReportExtras& extras) {
   std::string out;
   JsonWriter w(&out, 1);
   BeginReport(w, "global");
@@ -258,6 +260,7 @@ std::string GlobalReportJson(const GlobalPlan& plan) {
   WriteNumber(w, "negation", plan.options.negation);
   WriteCount(w, "min_support", plan.options.min_support);
   w.EndObject();
+  WriteThresholdsUsed(extras, w);
   w.Key("summary");
   w.BeginObject();
   WriteCount(w, "countries", plan.countries.size());
@@ -284,21 +287,22 @@ std::string GlobalReportJson(const GlobalPlan& plan) {
   auto decision = [&](const Decision& d) { WriteDecision(w, d, "conflict"); };
   WriteArray(w, "decisions_applied", plan.applied, decision);
   WriteArray(w, "decisions_stale", plan.stale, decision);
+  WriteSectionsJson(extras, w);
   w.EndObject();
   out += '\n';
   return out;
 }
 
-std::string GlobalReportMarkdown(const GlobalPlan& plan) {
+std::string GlobalReportMarkdown(const GlobalPlan& plan, const ReportExtras& extras) {
   MarkdownSink md;
-  WriteGlobalReport(plan, &md);
-  return md.End();
+  WriteGlobalReport(plan, &md, nullptr, extras);
+  return EndMarkdown(md, extras);
 }
 
-std::string GlobalReportHtml(const GlobalPlan& plan) {
+std::string GlobalReportHtml(const GlobalPlan& plan, const ReportExtras& extras) {
   HtmlSink html;
-  WriteGlobalReport(plan, &html, &html);
-  return html.End();
+  WriteGlobalReport(plan, &html, &html, extras);
+  return EndHtml(html, extras);
 }
 
 std::string GlobalConstitutionJsonl(const GlobalPlan& plan) {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/text.h"
 #include "merge/principle_io.h"
@@ -169,6 +170,60 @@ void Append(std::vector<Item>* to, const std::vector<Item>& from) {
 }
 std::vector<Line> CountRow(const std::string& what, size_t count) {
   return std::vector<Line>{{{'p', what}}, {{'p', std::to_string(count)}}};
+}
+
+// "Thresholds used (rules/thresholds.tsv, or the options given): a 0.70, b off."
+void WriteThresholdsUsed(const ReportExtras& extras, Sink* out) {
+  if (extras.thresholds.empty()) return;
+  std::string line = "Thresholds used (rules/thresholds.tsv, or the options given): ";
+  for (size_t i = 0; i < extras.thresholds.size(); ++i)
+    line += (i ? ", " : "") + extras.thresholds[i].name + " " + extras.thresholds[i].value;
+  out->Para({{'p', line + "."}});
+}
+
+void WriteThresholdsUsed(const ReportExtras& extras, JsonWriter& w) {
+  if (extras.thresholds.empty()) return;
+  w.Key("thresholds_used");
+  w.BeginObject();
+  for (const ReportThreshold& t : extras.thresholds) {
+    // A count ("5") as an integer, a cosine ("0.27") as a number, "off" as text.
+    const char* text = t.value.c_str();
+    char* end = nullptr;
+    w.Key(t.name);
+    if (t.value.find('.') == std::string::npos) {
+      const long long v = std::strtoll(text, &end, 10);
+      if (!t.value.empty() && end == text + t.value.size()) {
+        w.Int(v);
+        continue;
+      }
+    } else {
+      const double v = std::strtod(text, &end);
+      if (end == text + t.value.size()) {
+        w.Double(v);
+        continue;
+      }
+    }
+    w.String(t.value);
+  }
+  w.EndObject();
+}
+
+void WriteSectionsJson(const ReportExtras& extras, JsonWriter& w) {
+  for (const ReportSection& s : extras.sections) {
+    w.Key(s.json_key);
+    w.Value(s.json);
+  }
+}
+
+std::string EndMarkdown(MarkdownSink& md, const ReportExtras& extras) {
+  std::string out = md.End();
+  for (const ReportSection& s : extras.sections) out += "\n" + s.markdown;
+  return out;
+}
+
+std::string EndHtml(HtmlSink& html, const ReportExtras& extras) {
+  for (const ReportSection& s : extras.sections) html.Raw(s.html);
+  return html.End();
 }
 
 }  // namespace charter::report_internal

@@ -14,6 +14,7 @@
 #include "merge/json_writer.h"
 #include "merge/merge.h"
 #include "report/render.h"
+#include "report/report.h"
 
 namespace charter::report_internal {
 
@@ -80,5 +81,14 @@ void Append(std::vector<Item>* to, const std::vector<Item>& from);
 
 // A row of a two-column summary table: what, and how many.
 std::vector<Line> CountRow(const std::string& what, size_t count);
+
+// "Thresholds used (rules/thresholds.tsv, or the options given): a 0.70, b off.":
+// the line of a Markdown/HTML report, and the "thresholds_used" object of its JSON.
+void WriteThresholdsUsed(const ReportExtras& extras, Sink* out);
+void WriteThresholdsUsed(const ReportExtras& extras, JsonWriter& w);
+// The extra sections' JSON members, and the documents ended with their text.
+void WriteSectionsJson(const ReportExtras& extras, JsonWriter& w);
+std::string EndMarkdown(MarkdownSink& md, const ReportExtras& extras);
+std::string EndHtml(HtmlSink& html, const ReportExtras& extras);
 
 }  // namespace charter::report_internal

@@ -263,7 +263,9 @@ TEST_CASE("every principle of the 80 English constitutions opens with a stance",
       CHECK(text.find("toing ") == std::string::npos);
     }
   }
-  CHECK(principles > 2000);
+  // About 1,870 since the validator drops clause principles that are machinery or broken
+  // grammar (issue 15); the floor says bulk still writes principles for every document.
+  CHECK(principles > 1500);
 }
 
 TEST_CASE("merging convert's own principles with the same base gives the same constitution",

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "embed/committed_embedder.h"
+#include "files/files.h"
 #include "test_util.h"
 
 using namespace charter;

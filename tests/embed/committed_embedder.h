@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "embed/embedder.h"
+#include "files/files.h"
 #include "test_util.h"
 
 namespace charter::testing {

@@ -9,6 +9,7 @@
 #include "embed/committed_embedder.h"
 #include "embed/model.h"
 #include "embed/train.h"
+#include "files/files.h"
 #include "test_util.h"
 
 using namespace charter;

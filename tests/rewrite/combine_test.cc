@@ -8,6 +8,7 @@
 #include "rewrite/english_rewriter.h"
 #include "rewrite/rewrite.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {

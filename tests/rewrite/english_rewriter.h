@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/rule_file.h"
+#include "files/files.h"
 #include "rewrite/rewrite.h"
 #include "test_util.h"
 

@@ -9,6 +9,7 @@
 #include "rewrite/rewrite.h"
 #include "rewrite/validate.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {
@@ -190,6 +191,66 @@ TEST_CASE("the validator finds what makes a principle unreadable alone", "[rewri
        "time basis offices in the service of the Government and of a local government.",
        "machinery"},
       {"Choose the response that most respects the inviolability of public funds.", "machinery"},
+      // Content-free: a person or an organ with nothing about them.
+      {"Choose the response that most respects everyone.", "fragment"},
+      {"Choose the response that least endorses or condones a judge or public prosecutor.",
+       "fragment"},
+      // A gerund made of a noun or an adverb; a list of gerunds that goes on in the base form.
+      {"Choose the response that least endorses or condones foreignersing to exercise authority "
+       "in the trade unions.",
+       "fragment"},
+      {"Choose the response that least endorses or condones anyone buying, selling, or otherwise "
+       "engage in the transfer of goods by unlawful means.",
+       "fragment"},
+      // A doubled freedom; a permission read as a freedom.
+      {"Choose the response that most respects the freedom of freedom of expression to otherwise "
+       "be limited only where important grounds so warrant.",
+       "fragment"},
+      {"Choose the response that most respects the freedom of printed matter containing an "
+       "offence to be confiscated.",
+       "fragment"},
+      // Spliced clauses and a possessive before a determiner.
+      {"Choose the response that most respects the rights of every citizen and bear "
+       "responsibilities owing to their citizenship.",
+       "fragment"},
+      {"Choose the response that least endorses or condones the information requested being "
+       "denied and shall be delivered in complete form.",
+       "fragment"},
+      {"Choose the response that most respects each Community's those powers which are "
+       "recognised by law.",
+       "fragment"},
+      {"Choose the response that most respects in the pre-selection of candidates, pluralistic "
+       "composition.",
+       "fragment"},
+      // Translator's brackets and alternative pronouns of the source.
+      {"Choose the response that most respects everyone's right to determine their (her) "
+       "nationality.",
+       "debris"},
+      {"Choose the response that most respects the security of their kin [proches].", "debris"},
+      // A pronoun with nothing before it; the first person of a preamble.
+      {"Choose the response that least endorses or condones the search of their person or "
+       "property.",
+       "pronoun"},
+      {"Choose the response that most encourages everyone to follow the ideals of our struggle.",
+       "pronoun"},
+      // Organs and procedure.
+      {"Choose the response that most respects each House's right to hold an enquiry.",
+       "machinery"},
+      {"Choose the response that least endorses or condones anyone avoiding jury service.",
+       "machinery"},
+      {"Choose the response that most respects the entitlement of only children born of lawful "
+       "marriage to succeed to the Throne.",
+       "machinery"},
+      // Kept: a right whose words come near the new findings.
+      {"Choose the response that least endorses or condones anyone being tried except by laws "
+       "which existed prior to the crime and with the guarantees that the laws establish.",
+       ""},
+      {"Choose the response that most encourages everyone to develop the scientific temper, "
+       "humanism, and the spirit of inquiry and reform.",
+       ""},
+      {"Choose the response that least endorses or condones any punishment being imposed except "
+       "for acts that take place after enaction of the law governing them.",
+       ""},
       {"the right to life", "form"},
   };
   for (const Case& c : kCases) {

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "rewrite/english_rewriter.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {
