@@ -39,6 +39,7 @@
 #include "core/types.h"
 #include "load/load.h"
 #include "segment/segment.h"
+#include "files/files.h"
 
 using namespace charter;
 namespace fs = std::filesystem;

@@ -30,6 +30,7 @@
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "embed/model.h"
+#include "files/files.h"
 
 namespace fs = std::filesystem;
 

@@ -20,6 +20,7 @@
 
 #include "core/io.h"
 #include "core/rule_file.h"
+#include "files/files.h"
 
 using namespace charter;
 

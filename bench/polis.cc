@@ -27,6 +27,7 @@
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "core/text.h"
+#include "files/files.h"
 #include "merge/merge.h"
 #include "publicinput/agreed_ideas.h"
 #include "publicinput/public_input.h"
@@ -119,11 +120,14 @@ int main() {
   std::printf("polis.ccai_divisive: %d\n", clean.Count(Verdict::kDivisive));
   PublicPrinciples pp = StatementsToPrinciples(clean, rewrite);
   std::printf("polis.ccai_rewritten: %zu\n", pp.principles.size());
-  PolisTools tools = MakePolisTools(*rw, *rules, DefaultModelsRoot());
-  std::vector<Principle> combined =
-      CombineSimilar(pp.principles, tools.merge, tools.combine_threshold);
+  PolisTools tools = MakePolisTools(*rw, *rules, ReadModelFiles(DefaultModelsRoot()));
+  // Combining statements among themselves by embedding (what polis.combine
+  // turns on): public statements are short and the trained embedder scores
+  // them closer than clauses, so 0.60; lexical vectors, 0.50.
+  const float combine_threshold = tools.embedder ? 0.60f : 0.50f;
+  std::vector<Principle> combined = CombineSimilar(pp.principles, tools.merge, combine_threshold);
   std::printf("polis.ccai_principles: %zu (combined with %s at %.2f)\n", combined.size(),
-              tools.embedding.c_str(), tools.combine_threshold);
+              tools.embedding.c_str(), combine_threshold);
   Result<AgreedIdeas> ideas = AgreedIdeas::Create(*rules, "en");
   if (!ideas) return std::cerr << ideas.error().message << "\n", 1;
   std::vector<Principle> agreed = ideas->Combine(pp.principles);

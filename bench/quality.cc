@@ -28,6 +28,7 @@
 #include "rewrite/rewrite.h"
 #include "rewrite/validate.h"
 #include "segment/segment.h"
+#include "files/files.h"
 
 namespace fs = std::filesystem;
 using namespace charter;

@@ -19,6 +19,7 @@
 #include "extract/extract.h"
 #include "load/load.h"
 #include "segment/segment.h"
+#include "files/files.h"
 
 namespace fs = std::filesystem;
 using namespace charter;

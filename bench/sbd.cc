@@ -25,6 +25,7 @@
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "segment/sentences.h"
+#include "files/files.h"
 
 using namespace charter;
 namespace fs = std::filesystem;

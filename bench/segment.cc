@@ -26,6 +26,7 @@
 #include "core/io.h"
 #include "core/rule_file.h"
 #include "load/load.h"
+#include "files/files.h"
 
 using namespace charter;
 

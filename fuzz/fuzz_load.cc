@@ -3,6 +3,7 @@
 // .html name, or detected from the content.
 #include "fuzz/fuzz_util.h"
 #include "load/load.h"
+#include "files/files.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace charter;

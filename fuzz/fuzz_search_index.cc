@@ -4,8 +4,8 @@
 // searched. The first byte picks which.
 #include <vector>
 
-#include "cli/embed_units.h"
 #include "embed/index.h"
+#include "embed/search_index.h"
 #include "fuzz/fix_checksums.h"
 #include "fuzz/fuzz_util.h"
 
@@ -31,12 +31,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (auto idx = VectorIndex::Load(bytes, "f.idx")) Use(*idx);
     return 0;
   }
-  if (auto si = cli::LoadSearchIndex(bytes, "f.search")) Use(si->index);
+  if (auto si = charter::LoadSearchIndex(bytes, "f.search")) Use(si->index);
   if (bytes.size() >= 24) {
     uint64_t len;
     std::memcpy(&len, bytes.data() + 16, 8);
     if (len <= bytes.size() - 24) fuzz::FixIndex(&bytes, 24 + len);
   }
-  if (auto si = cli::LoadSearchIndex(bytes, "f.search")) Use(si->index);
+  if (auto si = charter::LoadSearchIndex(bytes, "f.search")) Use(si->index);
   return 0;
 }

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/rule_file.h"
+#include "files/files.h"
 
 namespace charter::fuzz {
 

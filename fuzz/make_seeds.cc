@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/embed_units.h"
 #include "embed/index.h"
 #include "embed/model.h"
+#include "embed/search_index.h"
 
 using namespace charter;
 
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
   if (!flat || !ivf) return 1;
   ok = ok && Write(dir + "/flat.idx", flat->Save().value());
   ok = ok && Write(dir + "/ivf.idx", ivf->Save().value());
-  std::vector<cli::EmbedUnit> units;
+  std::vector<EmbedUnit> units;
   for (int i = 0; i < 40; ++i)
     units.push_back({"doc.txt",
                      "Art. " + std::to_string(i + 1),
@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
                      "Everyone has the right " + std::to_string(i),
                      "Caption",
                      {"speech"}});
-  auto search = cli::SaveSearchIndex(units, *flat);
+  auto search = SaveSearchIndex(units, *flat);
   if (!search) return 1;
   ok = ok && Write(dir + "/tiny.search", *search);
   if (!ok) {

@@ -13,6 +13,7 @@
 #include "core/rule_file.h"
 #include "core/text.h"
 #include "rewrite/rewrite.h"
+#include "files/files.h"
 
 using namespace charter;
 

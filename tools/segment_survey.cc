@@ -20,6 +20,7 @@
 #include "core/rule_file.h"
 #include "load/load.h"
 #include "segment/segment.h"
+#include "files/files.h"
 
 namespace fs = std::filesystem;
 using namespace charter;

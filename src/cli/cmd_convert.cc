@@ -6,7 +6,9 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "cli/convert_job.h"
+#include "cli/convert_inputs.h"
+#include "cli/outputs.h"
+#include "core/io.h"
 
 namespace charter::cli {
 
@@ -20,10 +22,16 @@ struct ConvertOptions {
 };
 
 int Run(ConvertOptions& o) {
-  auto ctx = ConvertContext::Create(o.settings);
+  auto ctx = OpenConvertContext(o.settings);
   if (!ctx) return Fail(ctx.error().message);
   std::string name = !o.name.empty() ? o.name : o.file.empty() ? "base" : DocumentName(o.file);
-  auto run = (*ctx)->Convert(o.file, name);
+  DocumentInput doc{o.file, ""};
+  if (!o.file.empty()) {
+    auto bytes = ReadFile(o.file);
+    if (!bytes) return Fail(bytes.error().message);
+    doc.bytes = std::move(*bytes);
+  }
+  auto run = (*ctx)->Convert(o.file.empty() ? nullptr : &doc, name);
   if (!run) return Fail(run.error().message);
   // Never overwrite the decisions file a reviewer is editing in place.
   if (!o.settings.decisions_path.empty()) {
@@ -48,28 +56,6 @@ int Run(ConvertOptions& o) {
 }
 
 }  // namespace
-
-void AddConvertSettingsOptions(CLI::App* sub, ConvertSettings* settings) {
-  sub->add_option("--lang", settings->lang, "Language of the rules (default: detected)");
-  sub->add_option("--rules", settings->rules_root, "Rules folder");
-  sub->add_option("--models", settings->models_root, "Models folder");
-  sub->add_option("--system-chat", settings->system_chat_path,
-                  "JSON with few-shot dialogues for cai.json's system_chat");
-  auto weight = [&](const char* name, float* value, const char* what) {
-    sub->add_option(name, *value, what)->capture_default_str()->check(CLI::Range(0.0f, 1.0f));
-  };
-  weight("--duplicate", &settings->duplicate,
-         "Cosine at which a principle repeats a base principle");
-  weight("--similar", &settings->similar, "Cosine at which it becomes a merge candidate");
-  weight("--combine", &settings->combine,
-         "Cosine for combining the country's own similar principles");
-  weight("--lexical", &settings->lexical, "Weight of shared words (TF-IDF) in every similarity");
-  weight("--topical", &settings->topical,
-         "Weight of shared topics when combining the country's principles");
-  sub->add_option("--max-chars", settings->max_chars,
-                  "Longest combined principle (bytes; 0: no limit)")
-      ->capture_default_str();
-}
 
 Command ConvertCommand() {
   return {"convert", "Constitution -> Collective Constitution (principles, merge, review report)",

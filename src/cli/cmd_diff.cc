@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "cli/convert_job.h"
+#include "cli/convert_inputs.h"
 #include "core/io.h"
 #include "merge/diff.h"
 #include "merge/principle_io.h"
@@ -21,7 +21,7 @@ struct DiffCmdOptions {
   bool json = false;
   bool html = false;
   std::string out = "-";
-  float threshold = 0.45f;  // as convert's --similar
+  std::optional<float> threshold;  // default: diff.changed of rules/thresholds.tsv
   ConvertSettings settings;
 };
 
@@ -31,11 +31,15 @@ Result<std::vector<Principle>> Side(ConvertContext& ctx, const std::string& path
     if (!bytes) return std::unexpected(bytes.error());
     return ParseBaseConstitution(*bytes, path);
   }
-  return ctx.Principles(path);
+  auto bytes = ReadFile(path);
+  if (!bytes) return std::unexpected(bytes.error());
+  auto c = ctx.ConvertDocument({path, std::move(*bytes)});
+  if (!c) return std::unexpected(c.error());
+  return std::move(c->principles);
 }
 
 int Run(const DiffCmdOptions& o) {
-  auto ctx = ConvertContext::Create(o.settings);
+  auto ctx = OpenConvertContext(o.settings);
   if (!ctx) return Fail(ctx.error().message);
   auto before = Side(**ctx, o.before);
   if (!before) return Fail(before.error().message);
@@ -44,7 +48,7 @@ int Run(const DiffCmdOptions& o) {
   auto tools = (*ctx)->Tools(o.settings.lang.empty() ? "en" : o.settings.lang);
   if (!tools) return Fail(tools.error().message);
   DiffOptions d;
-  d.changed = o.threshold;
+  d.changed = o.threshold.value_or((*ctx)->inputs().thresholds.diff_changed);
   d.old_name = o.before;
   d.new_name = o.after;
   PrincipleDiff diff = DiffPrinciples(*before, *after, *tools, d);
@@ -72,8 +76,8 @@ Command DiffCommand() {
                 ->excludes(json);
             sub->add_option("--out", o->out, "Output file ('-' = stdout)")->capture_default_str();
             sub->add_option("--threshold", o->threshold,
-                            "Cosine at which two principles are one principle reworded")
-                ->capture_default_str()
+                            "Cosine at which two principles are one principle reworded" +
+                                ThresholdDefault("diff.changed"))
                 ->check(CLI::Range(0.0f, 1.0f));
             sub->add_option("--lang", o->settings.lang,
                             "Language of the rules (default: detected)");

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "cli/convert_inputs.h"
 #include "core/text.h"
 #include "core/types.h"
 #include "rewrite/rewrite.h"
@@ -30,8 +30,8 @@ int Run(const ExplainOptions& o) {
   if (number.find_first_not_of("0123456789") != std::string::npos || number.size() > 9)
     return Fail(o.where + ": expected FILE:LINE");
   uint32_t line = static_cast<uint32_t>(std::stoul(number));
-  Pipeline p({.lang = o.lang, .rules_root = o.rules, .format = ""});
-  auto doc = p.Load(file);
+  Pipeline p(PipelineFor(o.lang, o.rules));
+  auto doc = LoadFile(p, file);
   if (!doc) return Fail(doc.error().message);
   auto units = p.Segment(*doc);
   if (!units) return Fail(units.error().message);

@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "cli/convert_inputs.h"
 #include "core/types.h"
 #include "rewrite/rewrite.h"
 
@@ -43,8 +43,8 @@ nlohmann::ordered_json ClauseJson(const Clause& c) {
 }
 
 int Run(const ExtractOptions& o) {
-  Pipeline p({.lang = o.lang, .rules_root = o.rules, .format = ""});
-  auto doc = p.Load(o.file);
+  Pipeline p(PipelineFor(o.lang, o.rules));
+  auto doc = LoadFile(p, o.file);
   if (!doc) return Fail(doc.error().message);
   auto units = p.Segment(*doc);
   if (!units) return Fail(units.error().message);

@@ -12,10 +12,11 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "cli/convert_job.h"
+#include "cli/convert_inputs.h"
+#include "cli/outputs.h"
 #include "core/io.h"
 #include "merge/principle_io.h"
-#include "report/report.h"
+#include "pipeline/global.h"
 
 namespace charter::cli {
 
@@ -27,7 +28,6 @@ struct MergeCmdOptions {
   std::vector<std::string> inputs;
   bool global = false;
   std::string min_support = "1";  // a count ("10") or a share of the documents ("25%")
-  float threshold = 0.60f;  // across countries: 0.45 chains whole chapters (measured on 86 docs)
   std::string out;
   std::string name;
   ConvertSettings settings;
@@ -90,6 +90,22 @@ Result<std::vector<Decision>> ConflictDecisions(const std::string& path) {
   return ParseDecisions(*bytes, path, DecisionOn::kConflicts);
 }
 
+// Each file's principle set, named by its folder (or file).
+Result<std::vector<CountrySet>> ReadSets(const std::vector<std::string>& files) {
+  std::vector<CountrySet> sets;
+  for (const std::string& f : files) {
+    auto bytes = ReadFile(f);
+    if (!bytes) return std::unexpected(bytes.error());
+    auto ps = ParsePrinciplesJsonl(*bytes, f);
+    if (!ps) return std::unexpected(ps.error());
+    std::string country = fs::path(f).filename() == "principles.jsonl"
+                              ? fs::path(f).parent_path().filename().string()
+                              : DocumentName(f);
+    sets.push_back({country, std::move(*ps)});
+  }
+  return sets;
+}
+
 int RunGlobal(const MergeCmdOptions& o) {
   auto files = PrincipleFiles(o.inputs);
   if (!files) return Fail(files.error().message);
@@ -98,39 +114,17 @@ int RunGlobal(const MergeCmdOptions& o) {
   // The context reads decisions on merge candidates; these are on conflicts.
   ConvertSettings settings = o.settings;
   settings.decisions_path.clear();
-  auto ctx = ConvertContext::Create(settings);
+  auto ctx = OpenConvertContext(settings);
   if (!ctx) return Fail(ctx.error().message);
-  std::vector<CountrySet> sets;
-  for (const std::string& f : *files) {
-    auto bytes = ReadFile(f);
-    if (!bytes) return Fail(bytes.error().message);
-    auto ps = ParsePrinciplesJsonl(*bytes, f);
-    if (!ps) return Fail(ps.error().message);
-    std::string country = fs::path(f).filename() == "principles.jsonl"
-                              ? fs::path(f).parent_path().filename().string()
-                              : DocumentName(f);
-    sets.push_back({country, std::move(*ps)});
-  }
-  auto tools = (*ctx)->Tools(o.settings.lang.empty() ? "en" : o.settings.lang);
-  if (!tools) return Fail(tools.error().message);
-  auto min_support = MinSupport(o.min_support, sets.size());
+  auto sets = ReadSets(*files);
+  if (!sets) return Fail(sets.error().message);
+  auto min_support = MinSupport(o.min_support, sets->size());
   if (!min_support) return Fail(min_support.error().message);
-  GlobalOptions g;
-  g.threshold = o.threshold;
-  g.min_support = *min_support;
-  g.decisions = std::move(*decisions);
-  GlobalPlan plan = MergeGlobal(sets, *tools, g);
-  std::vector<Principle> ps;
-  for (const GlobalEntry& e : plan.entries) ps.push_back(e.principle);
-  std::map<std::string, std::string> out = {{"constitution.jsonl", GlobalConstitutionJsonl(plan)},
-                                            {"constitution.md", GlobalConstitutionMarkdown(plan)},
-                                            {"report.md", GlobalReportMarkdown(plan)},
-                                            {"report.html", GlobalReportHtml(plan)},
-                                            {"report.json", GlobalReportJson(plan)},
-                                            {"cai.json", CaiJson(ps, (*ctx)->system_chat())},
-                                            {"langchain.json", LangChainJson(ps)}};
-  Status st = WriteOutputs(o.out, out);
+  auto run = MergeCountries(**ctx, *sets, *min_support, std::move(*decisions));
+  if (!run) return Fail(run.error().message);
+  Status st = WriteOutputs(o.out, run->files);
   if (!st) return Fail(st.error().message);
+  const GlobalPlan& plan = run->plan;
   for (const Decision& d : plan.stale)
     std::cerr << "charter: " << d.file << ":" << d.line << ": stale decision: conflict "
               << d.candidate_id << " (" << d.action << ") no longer exists\n";
@@ -147,7 +141,7 @@ int RunGlobal(const MergeCmdOptions& o) {
 
 int RunSet(const MergeCmdOptions& o) {
   if (o.inputs.size() != 1) return Fail("merge: give one principles file (or --global OUTDIR...)");
-  auto ctx = ConvertContext::Create(o.settings);
+  auto ctx = OpenConvertContext(o.settings);
   if (!ctx) return Fail(ctx.error().message);
   auto bytes = ReadFile(o.inputs[0]);
   if (!bytes) return Fail(bytes.error().message);
@@ -187,9 +181,9 @@ Command MergeCommand() {
                             "Keep principles supported by at least N documents, or by a share "
                             "of them (25%)")
                 ->capture_default_str();
-            sub->add_option("--threshold", o->threshold,
-                            "Average-linkage cosine for clustering across countries")
-                ->capture_default_str()
+            sub->add_option("--threshold", o->settings.global_threshold,
+                            "Average-linkage cosine for clustering across countries" +
+                                ThresholdDefault("global.threshold"))
                 ->check(CLI::Range(0.0f, 1.0f));
             sub->add_option("--base", o->settings.base_path,
                             "Base constitution (not with --global)");

@@ -2,14 +2,10 @@
 // a Polis conversation export -> public-input principles, merged with a base
 // exactly as `convert` does, with the same reports plus a Polis section.
 //
-// Steps: read the export (raw comments.csv + participants-votes.csv/votes.csv
-// + ids-to-toss.csv, or CCAI's clean_comments.csv + clean_votes.csv), drop
-// rejected/unmoderated statements, take opinion groups from group-id (or
-// compute them), compute per-group agreement and consensus, select what
-// every group agrees with (or the top statements by consensus), correct the
-// spelling where hunspell is sure, rewrite each selected statement into a
-// principle (Rewriter::RewriteStatement), make one principle per agreed idea
-// (agreed_ideas.h), then MergeCountry (merges with the base) and the report.
+// Reads the export (raw comments.csv + participants-votes.csv/votes.csv
+// + ids-to-toss.csv, or CCAI's clean_comments.csv + clean_votes.csv), the
+// base, the decisions, the rules, the models and the dictionary; the
+// pipeline (pipeline/polis.h) does the rest.
 //
 // Writes, all built in memory first and only then written (WriteFileAtomic),
 // so a failure leaves DIR as it was:
@@ -20,39 +16,22 @@
 //   decisions.template.tsv   as `convert` writes them (RenderCountryOutputs)
 //   report.md, report.html, report.json   convert's report + the Polis section
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
-#include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
 #include "cli/command.h"
-#include "cli/convert_job.h"
-#include "core/io.h"
-#include "core/rule_file.h"
-#include "merge/conflict.h"
-#include "merge/decisions.h"
-#include "merge/merge.h"
-#include "merge/principle_io.h"
-#include "publicinput/agreed_ideas.h"
-#include "publicinput/polis_report.h"
-#include "publicinput/public_input.h"
-#include "publicinput/spelling.h"
-#include "publicinput/tools.h"
-#include "report/report.h"
-#include "rewrite/rewrite.h"
+#include "cli/convert_inputs.h"
+#include "cli/outputs.h"
+#include "files/files.h"
+#include "pipeline/polis.h"
 
 namespace charter::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// A combining threshold above any cosine: nothing is combined by embedding.
-constexpr float kNoCombining = 2.0f;
 
 struct PolisCliOptions {
   std::string dir;
@@ -65,20 +44,27 @@ struct PolisCliOptions {
   bool vote_log = false;
   bool compute_groups = false;
   bool no_compare = false;
-  double min_group_agree = SelectionOptions{}.min_group_agree;
-  int min_group_seen = SelectionOptions{}.min_group_seen;
-  double divisive_gap = SelectionOptions{}.divisive_gap;
-  double divisive_high = SelectionOptions{}.divisive_high;
+  // Overrides of rules/thresholds.tsv's polis.* values; unset: the file's.
+  std::optional<double> min_group_agree;
+  std::optional<int> min_group_seen;
+  std::optional<double> divisive_gap;
+  std::optional<double> divisive_high;
   std::string select = "auto";
-  int top = SelectionOptions{}.top;
-  int min_selected = SelectionOptions{}.min_selected;
-  double combine = -1;
+  std::optional<int> top;
+  std::optional<int> min_selected;
+  std::optional<float> combine;
   std::string rules;
   std::string models;
 };
 
-int Run(const PolisCliOptions& o) {
-  auto start = std::chrono::steady_clock::now();
+// The export's folder name: "ccai-2023" from "public-input/ccai-2023/".
+std::string ConversationName(const std::string& dir) {
+  std::string n = fs::path(dir).lexically_normal().filename().string();
+  if (n.empty()) n = fs::path(dir).lexically_normal().parent_path().filename().string();
+  return n.empty() ? dir : n;
+}
+
+PolisOptions PolisLoad(const PolisCliOptions& o) {
   PolisOptions po;
   po.load.layout = o.layout == "raw"     ? PolisLoadOptions::Layout::kRaw
                    : o.layout == "clean" ? PolisLoadOptions::Layout::kClean
@@ -87,154 +73,73 @@ int Run(const PolisCliOptions& o) {
   po.load.use_ids_to_toss = !o.no_toss;
   po.load.prefer_vote_log = o.vote_log;
   po.compute_groups = o.compute_groups;
-  po.select.min_group_agree = o.min_group_agree;
-  po.select.min_group_seen = o.min_group_seen;
-  po.select.divisive_gap = o.divisive_gap;
-  po.select.divisive_high = o.divisive_high;
-  po.select.mode = o.select == "threshold" ? SelectionOptions::Mode::kThreshold
-                   : o.select == "top"     ? SelectionOptions::Mode::kTop
-                                           : SelectionOptions::Mode::kAuto;
-  po.select.top = o.top;
-  po.select.min_selected = o.min_selected;
+  return po;
+}
 
+// rules/thresholds.tsv with the command line's overrides.
+Result<Thresholds> PolisThresholds(const PolisCliOptions& o, const std::string& rules_root) {
+  Result<Thresholds> t = ReadThresholds(rules_root);
+  if (!t) return t;
+  SelectionOptions& s = t->polis_select;
+  if (o.min_group_agree) s.min_group_agree = *o.min_group_agree;
+  if (o.min_group_seen) s.min_group_seen = *o.min_group_seen;
+  if (o.divisive_gap) s.divisive_gap = *o.divisive_gap;
+  if (o.divisive_high) s.divisive_high = *o.divisive_high;
+  s.mode = o.select == "threshold" ? SelectionOptions::Mode::kThreshold
+           : o.select == "top"     ? SelectionOptions::Mode::kTop
+                                   : SelectionOptions::Mode::kAuto;
+  if (o.top) s.top = *o.top;
+  if (o.min_selected) s.min_selected = *o.min_selected;
+  if (o.combine) t->polis_combine = *o.combine;
+  return t;
+}
+
+// Everything the pipeline needs, read. Errors name the file (and line).
+Result<PolisInputs> ReadPolisInputs(const PolisCliOptions& o) {
+  PolisInputs in;
   Result<PolisExport> files = ReadPolisExport(o.dir);
-  if (!files) return Fail(files.error().message);
-  Result<PolisAnalysis> analysis = AnalyzePolis(*files, po);
-  if (!analysis) return Fail(analysis.error().message);
-  // A folder with both layouts: analyse the raw export too, to report how it differs.
-  std::optional<PolisAnalysis> raw;
-  if (!o.no_compare && analysis->conv.layout == "clean" && files->comments.present &&
-      (files->participants_votes.present || files->votes.present)) {
-    PolisOptions ro = po;
-    ro.load.layout = PolisLoadOptions::Layout::kRaw;
-    Result<PolisAnalysis> r = AnalyzePolis(*files, ro);
-    if (!r) return Fail(r.error().message);
-    raw = std::move(*r);
+  if (!files) return std::unexpected(files.error());
+  in.files = std::move(*files);
+  in.name = ConversationName(o.dir);
+  in.options = PolisLoad(o);
+  in.compare_raw = !o.no_compare;
+  const std::string rules_root = RulesRoot(o.rules);
+  in.rules = RuleFolder(rules_root);
+  in.model = ReadModelFiles(ModelsRoot(o.models));
+  if (!o.base.empty()) {
+    auto base = ReadBase(o.base);
+    if (!base) return std::unexpected(base.error());
+    in.base = std::move(*base);
+    in.base_name = fs::path(o.base).filename().string();
   }
-
-  const std::string rules_root = o.rules.empty() ? DefaultRulesRoot() : o.rules;
-  const std::string models_root = o.models.empty() ? DefaultModelsRoot() : o.models;
-  Result<RuleTexts> rules = ReadRuleFolder(rules_root, "en");
-  if (!rules) return Fail(rules.error().message);
-  Result<Rewriter> rewriter = Rewriter::Create(*rules, "en");
-  if (!rewriter) return Fail(rewriter.error().message);
+  if (!o.decisions.empty()) {
+    auto d = ReadDecisions(o.decisions);
+    if (!d) return std::unexpected(d.error());
+    in.decisions = std::move(*d);
+  }
   // Spelling mistakes are corrected where the dictionary is sure
-  // (spelling.h); every correction and every unknown word goes in the report.
-  std::optional<SpellChecker> speller;
-  std::vector<std::string> spelling;
-  if (Result<SpellChecker> sc = SpellChecker::Open(SpellChecker::kDefaultDictionary)) {
-    if (Status st = sc->AddMisspellings(*rules, "en"); !st) return Fail(st.error().message);
-    speller = std::move(*sc);
-  }
+  // (spelling.h); without the dictionary the report says "not checked".
+  if (Result<SpellChecker> sc = SpellChecker::Open(SpellChecker::kDefaultDictionary))
+    in.speller = std::move(*sc);
   else
-    spelling.push_back("not checked: " + sc.error().message);
-  PublicPrinciples pp = StatementsToPrinciples(*analysis, [&](std::string_view t, const Source& s) {
-    if (!speller) return rewriter->RewriteStatement(t, s);
-    SpellResult fixed = speller->Correct(t);
-    for (const std::string& c : fixed.corrections) spelling.push_back(s.cite + ": " + c);
-    for (const std::string& w : fixed.unknown)
-      spelling.push_back(s.cite + ": '" + w + "' unknown, left as written");
-    return rewriter->RewriteStatement(fixed.text, s);
-  });
-  // One principle per agreed idea (agreed_ideas.h); the merge then combines
-  // nothing more unless --combine asks it to.
-  Result<AgreedIdeas> ideas = AgreedIdeas::Create(*rules, "en");
-  if (!ideas) return Fail(ideas.error().message);
-  const std::vector<Principle> agreed = ideas->Combine(pp.principles);
-  const std::string name = [&] {
-    std::string n = fs::path(o.dir).lexically_normal().filename().string();
-    if (n.empty()) n = fs::path(o.dir).lexically_normal().parent_path().filename().string();
-    return n.empty() ? o.dir : n;
-  }();
+    in.speller_error = sc.error().message;
+  auto thresholds = PolisThresholds(o, rules_root);
+  if (!thresholds) return std::unexpected(thresholds.error());
+  in.thresholds = std::move(*thresholds);
+  return in;
+}
 
-  // With a trained embedder: exactly `convert`'s merge (same tools,
-  // thresholds, renderers and files). Without one: the same merge and
-  // renderers over lexical vectors (publicinput/tools.h), said in the report.
-  MergePlan plan;
-  std::map<std::string, std::string> files_out;
-  std::string embedding;
-  float combine = 0;
-  PolisTools lexical = MakePolisTools(*rewriter, *rules, models_root);
-  if (lexical.embedder_error.empty()) {
-    ConvertSettings cs;
-    cs.base_path = o.base;
-    cs.decisions_path = o.decisions;
-    cs.lang = "en";
-    cs.rules_root = rules_root;
-    cs.models_root = models_root;
-    cs.combine = o.combine >= 0 ? static_cast<float>(o.combine) : kNoCombining;
-    auto ctx = ConvertContext::Create(cs);
-    if (!ctx) return Fail(ctx.error().message);
-    if (auto tools = (*ctx)->Tools("en"); !tools) return Fail(tools.error().message);
-    auto run = (*ctx)->MergeSet(agreed, name, "en");
-    if (!run) return Fail(run.error().message);
-    plan = std::move(run->plan);
-    files_out = std::move(run->files);
-    combine = cs.combine;
-    embedding = "trained embedder (" + models_root + ")";
-  } else {
-    Result<ConflictRules> conflicts = ConflictRules::Create(*rules, "en");
-    if (!conflicts) return Fail(conflicts.error().message);
-    lexical.merge.conflicts = &*conflicts;
-    std::vector<Principle> base;
-    MergeOptions mo;
-    mo.duplicate = lexical.duplicate;
-    mo.similar = lexical.similar;
-    mo.combine = o.combine >= 0 ? static_cast<float>(o.combine) : kNoCombining;
-    mo.country = name;
-    if (!o.base.empty()) {
-      Result<std::string> bytes = ReadFile(o.base);
-      if (!bytes) return Fail(bytes.error().message);
-      Result<std::vector<Principle>> b = ParseBaseConstitution(*bytes, o.base);
-      if (!b) return Fail(b.error().message);
-      base = std::move(*b);
-      mo.base_name = fs::path(o.base).filename().string();
-    }
-    if (!o.decisions.empty()) {
-      Result<std::string> bytes = ReadFile(o.decisions);
-      if (!bytes) return Fail(bytes.error().message);
-      Result<std::vector<Decision>> d = ParseDecisions(*bytes, o.decisions);
-      if (!d) return Fail(d.error().message);
-      mo.decisions = std::move(*d);
-    }
-    plan = MergeCountry(base, agreed, lexical.merge, mo);
-    files_out = RenderCountryOutputs(plan, "");
-    combine = mo.combine;
-    embedding = lexical.embedding;
-  }
+int Run(const PolisCliOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  Result<PolisInputs> in = ReadPolisInputs(o);
+  if (!in) return Fail(in.error().message);
+  Result<PolisRun> run = RunPolis(std::move(*in));
+  if (!run) return Fail(run.error().message);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-  PolisReport pr;
-  pr.analysis = &*analysis;
-  pr.principles = &pp;
-  pr.combined = &plan.country_principles;
-  pr.raw = raw ? &*raw : nullptr;
-  pr.select = po.select;
-  pr.spelling = &spelling;
-  char th[16];
-  std::snprintf(th, sizeof th, "%.2f", combine);
-  pr.embedding =
-      combine > 1 ? "one principle per idea of " + std::to_string(ideas->size()) +
-                        " (rules/en/public_ideas.tsv); " + embedding + " for merging with the base"
-                  : "one principle per idea, then " + embedding + ", average linkage at " + th;
-  pr.seconds = -1;  // kept out of the files: the report is byte-for-byte deterministic
-
-  files_out["report.md"] += "\n" + PolisReportMarkdown(pr);
-  std::string& html = files_out["report.html"];
-  size_t body = html.rfind("</body>");
-  if (body == std::string::npos) body = html.size();
-  html.insert(body, PolisReportHtml(pr));
-  nlohmann::ordered_json json =
-      nlohmann::ordered_json::parse(files_out["report.json"], nullptr, false);
-  if (json.is_discarded() || !json.is_object()) json = nlohmann::ordered_json::object();
-  json["polis"] = PolisReportJson(pr);
-  std::string dumped = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (!files_out["report.json"].empty() && files_out["report.json"].back() == '\n') dumped += "\n";
-  files_out["report.json"] = std::move(dumped);
-
-  if (Status st = WriteOutputs(o.out, files_out); !st) return Fail(st.error().message);
-  const PolisAnalysis& a = *analysis;
+  if (Status st = WriteOutputs(o.out, run->files); !st) return Fail(st.error().message);
+  const PolisAnalysis& a = run->analysis;
+  const MergePlan& plan = run->plan;
   std::cerr << "charter polis: " << a.conv.statements.size() << " statements (" << a.conv.layout
             << "), " << a.conv.participants.size() << " participants, " << a.groups.k << " groups; "
             << a.Count(Verdict::kSelected) << " selected, " << a.Count(Verdict::kDivisive)
@@ -270,26 +175,32 @@ Command PolisCommand() {
                       "Compute opinion groups (PCA + k-means) even when the export has group-id");
         sub->add_flag("--no-compare", o->no_compare,
                       "Do not also read the raw export of a cleaned folder for comparison");
-        sub->add_option("--min-group-agree", o->min_group_agree,
-                        "Agree rate every group must reach (default 0.85)");
+        sub->add_option(
+            "--min-group-agree", o->min_group_agree,
+            "Agree rate every group must reach" + ThresholdDefault("polis.min_group_agree"));
         sub->add_option("--min-group-seen", o->min_group_seen,
-                        "Views a group needs to vouch for a statement (default 5)");
+                        "Views a group needs to vouch for a statement" +
+                            ThresholdDefault("polis.min_group_seen"));
         sub->add_option("--divisive-gap", o->divisive_gap,
-                        "Group agree-rate gap that makes a statement divisive (default 0.30)");
+                        "Group agree-rate gap that makes a statement divisive" +
+                            ThresholdDefault("polis.divisive_gap"));
         sub->add_option("--divisive-high", o->divisive_high,
-                        "Agree rate the most favourable group needs for 'divisive' (default 0.50)");
+                        "Agree rate the most favourable group needs for 'divisive'" +
+                            ThresholdDefault("polis.divisive_high"));
         sub->add_option("--select", o->select,
                         "auto (default: the threshold, or the top statements by consensus when "
                         "it selects fewer than --min-selected), threshold or top")
             ->check(CLI::IsMember({"auto", "threshold", "top"}));
         sub->add_option("--top", o->top,
-                        "How many statements the top-by-consensus selection keeps (default 10)");
+                        "How many statements the top-by-consensus selection keeps" +
+                            ThresholdDefault("polis.top"));
         sub->add_option("--min-selected", o->min_selected,
-                        "Fewer selected by the threshold switches auto to top (default 5)");
-        sub->add_option(
-            "--combine", o->combine,
-            "Also combine principles of different ideas at this similarity (default: off, one "
-            "principle per idea)");
+                        "Fewer selected by the threshold switches auto to top" +
+                            ThresholdDefault("polis.min_selected"));
+        sub->add_option("--combine", o->combine,
+                        "Also combine principles of different ideas at this similarity (off: one "
+                        "principle per idea)" +
+                            ThresholdDefault("polis.combine"));
         sub->add_option("--rules", o->rules, "Rules folder (default: the installed rules/)");
         sub->add_option("--models", o->models, "Models folder (default: the installed models/)");
         sub->footer(

@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/convert_inputs.h"
 #include "cli/embed_units.h"
 #include "core/io.h"
+#include "pipeline/units.h"
 
 namespace charter::cli {
 
@@ -27,7 +29,7 @@ struct SearchArgs {
 
 int RunSearch(const SearchArgs& a) {
   if (a.k < 1) return Fail("search: --k must be >= 1");
-  Pipeline pipeline({.lang = a.lang, .rules_root = "", .format = ""});
+  Pipeline pipeline(PipelineFor(a.lang, ""));
   auto emb = LoadClauseEmbedder(pipeline, a.models, a.text_only);
   if (!emb) return Fail(emb.error().message);
   SearchIndex si;
@@ -47,11 +49,9 @@ int RunSearch(const SearchArgs& a) {
     if (!files) return Fail(files.error().message);
     auto units = CollectUnits(pipeline, *files, !a.all_units);
     if (!units) return Fail(units.error().message);
-    auto vecs = emb->EmbedBatch(ClauseTextsOf(*units));
-    auto idx = VectorIndex::Build(vecs, emb->dim());
-    if (!idx) return Fail(idx.error().message);
-    si.units = std::move(*units);
-    si.index = std::move(*idx);
+    auto indexed = IndexUnits(*emb, std::move(*units));
+    if (!indexed) return Fail(indexed.error().message);
+    si = std::move(*indexed);
     if (!a.save_index.empty()) {
       auto bytes = SaveSearchIndex(si.units, si.index);
       if (!bytes) return Fail(bytes.error().message);
@@ -59,19 +59,7 @@ int RunSearch(const SearchArgs& a) {
       std::cerr << "charter: saved " << si.units.size() << " units to " << a.save_index << "\n";
     }
   }
-  // The query has no topics of its own: it takes them from its nearest
-  // clauses by wording (ClauseEmbedder::WithInferredTopics), then ranks.
-  std::vector<float> q = emb->Embed({a.query, "", {}});
-  if (!emb->options().taxonomy.empty() && emb->options().infer_k > 0) {
-    auto first = si.index.Search(q, emb->options().infer_k);
-    if (!first) return Fail(first.error().message);
-    std::vector<std::pair<float, std::vector<std::string>>> nearest;
-    for (const auto& h : *first) {
-      nearest.push_back({h.score, si.units[static_cast<size_t>(h.id)].topics});
-    }
-    q = emb->WithInferredTopics(std::move(q), nearest);
-  }
-  auto hits = si.index.Search(q, a.k);
+  auto hits = SearchUnits(*emb, si, a.query, a.k);
   if (!hits) return Fail(hits.error().message);
   for (const auto& h : *hits) {
     const EmbedUnit& u = si.units[static_cast<size_t>(h.id)];

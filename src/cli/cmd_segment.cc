@@ -11,7 +11,7 @@
 #include <string>
 
 #include "cli/command.h"
-#include "cli/pipeline.h"
+#include "cli/convert_inputs.h"
 #include "core/types.h"
 
 namespace charter::cli {
@@ -53,8 +53,8 @@ std::string Lines(const Provision& u) {
 }
 
 int Run(const SegmentOptions& o) {
-  Pipeline p({.lang = o.lang, .rules_root = o.rules, .format = ""});
-  auto doc = p.Load(o.file);
+  Pipeline p(PipelineFor(o.lang, o.rules));
+  auto doc = LoadFile(p, o.file);
   if (!doc) return Fail(doc.error().message);
   auto units = p.Segment(*doc);
   if (!units) return Fail(units.error().message);

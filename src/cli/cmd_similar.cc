@@ -5,13 +5,15 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
-#include <map>
-#include <vector>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <vector>
 
 #include "cli/command.h"
+#include "cli/convert_inputs.h"
 #include "cli/embed_units.h"
 #include "core/io.h"
+#include "pipeline/units.h"
 
 namespace charter::cli {
 
@@ -30,45 +32,28 @@ struct SimilarArgs {
 
 int RunSimilar(const SimilarArgs& a) {
   if (a.k < 1) return Fail("similar: --k must be >= 1");
-  Pipeline pipeline({.lang = a.lang, .rules_root = "", .format = ""});
+  Pipeline pipeline(PipelineFor(a.lang, ""));
   auto emb = LoadClauseEmbedder(pipeline, a.models, a.text_only);
   if (!emb) return Fail(emb.error().message);
   auto files = ExpandInputs(a.inputs);
   if (!files) return Fail(files.error().message);
   auto units = CollectUnits(pipeline, *files, !a.all_units);
   if (!units) return Fail(units.error().message);
-  const auto vecs = emb->EmbedBatch(ClauseTextsOf(*units));
-  auto idx = VectorIndex::Build(vecs, emb->dim());
-  if (!idx) return Fail(idx.error().message);
-  std::map<std::string, int> per_doc;
-  for (const auto& u : *units) ++per_doc[u.doc];
-  const size_t d = static_cast<size_t>(emb->dim());
-  // One batched search per document (faiss uses a matrix product for a
-  // batch), each asking for enough candidates that k remain after dropping
-  // the query's own document.
-  std::map<std::string, std::vector<size_t>> rows_of;
-  for (size_t i = 0; i < units->size(); ++i) rows_of[(*units)[i].doc].push_back(i);
-  std::vector<std::vector<Neighbor>> hits_of(units->size());
-  for (const auto& [doc, rows] : rows_of) {
-    std::vector<float> queries(rows.size() * d);
-    for (size_t r = 0; r < rows.size(); ++r)
-      std::copy_n(&vecs[rows[r] * d], d, &queries[r * d]);
-    auto hits = idx->SearchBatch(queries, a.k + per_doc[doc]);
-    if (!hits) return Fail(hits.error().message);
-    for (size_t r = 0; r < rows.size(); ++r) hits_of[rows[r]] = std::move((*hits)[r]);
-  }
+  auto hits_of = SimilarUnits(*emb, *units, a.k, a.min_score);
+  if (!hits_of) return Fail(hits_of.error().message);
+  std::set<std::string> docs;
+  for (const auto& u : *units) docs.insert(u.doc);
   std::string out;
   for (size_t i = 0; i < units->size(); ++i) {
     const EmbedUnit& u = (*units)[i];
     nlohmann::json nb = nlohmann::json::array();
-    for (const auto& h : hits_of[i]) {      const EmbedUnit& v = (*units)[static_cast<size_t>(h.id)];
-      if (v.doc == u.doc || h.score < a.min_score) continue;
+    for (const auto& h : (*hits_of)[i]) {
+      const EmbedUnit& v = (*units)[static_cast<size_t>(h.id)];
       nb.push_back({{"doc", v.doc},
                     {"line_start", v.line_start},
                     {"line_end", v.line_end},
                     {"text", v.text},
                     {"score", std::round(static_cast<double>(h.score) * 10000) / 10000}});
-      if (static_cast<int>(nb.size()) >= a.k) break;
     }
     nlohmann::json j = {{"doc", u.doc},
                         {"line_start", u.line_start},
@@ -82,7 +67,7 @@ int RunSimilar(const SimilarArgs& a) {
   } else if (auto st = WriteFileAtomic(a.out, out); !st) {
     return Fail(st.error().message);
   }
-  std::cerr << "charter: " << units->size() << " clauses from " << per_doc.size() << " documents\n";
+  std::cerr << "charter: " << units->size() << " clauses from " << docs.size() << " documents\n";
   return kExitOk;
 }
 

@@ -9,10 +9,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "cli/pipeline.h"
 #include "core/io.h"
+#include "core/rule_file.h"
 #include "core/text.h"
 #include "rewrite/validate.h"
+#include "files/files.h"
 
 namespace charter::cli {
 

@@ -102,143 +102,182 @@ namespace {
 }
 }  // namespace
 
+// Builds a PatternSet's main and anchored RE2::Sets, one rule at a time.
+class PatternSet::SetBuilder {
+ public:
+  SetBuilder(PatternSet* ps, const RuleFile& file, const PatternOptions& options)
+      : ps_(*ps), file_(file), options_(options), opt_(Re2Options(options)) {
+    // The main set may need more DFA states than RE2's default budget: past
+    // it, the DFA is rebuilt again and again (measured 10x slower).
+    ::re2::RE2::Options set_opt = opt_;
+    set_opt.set_max_mem(int64_t{64} << 20);
+    set_ = std::make_shared<::re2::RE2::Set>(
+        set_opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
+    anchored_ = std::make_shared<::re2::RE2::Set>(opt_, ::re2::RE2::ANCHOR_START);
+  }
+
+  // Compiles rule i's own regex (once); a pattern RE2 rejects is an error.
+  Status CompileEach(size_t i) {
+    auto re = std::make_unique<::re2::RE2>(ps_.patterns_[i], opt_);
+    if (!re->ok()) return InvalidArgument(file_.rules[i].Id() + ": bad pattern: " + re->error());
+    std::call_once(ps_.regexes_->once[i], [&] { ps_.regexes_->re[i] = std::move(re); });
+    return {};
+  }
+
+  Status AddRule(size_t i);
+  Status Finish();
+
+ private:
+  GatePlan PlanOf(const std::string& pattern, bool at_start) const;
+  Status AddAlternatives(size_t i, const std::vector<std::string>& alts);
+  void AddGated(int rule, const std::vector<std::string>& pieces, bool at_start);
+
+  PatternSet& ps_;
+  const RuleFile& file_;
+  const PatternOptions& options_;
+  const ::re2::RE2::Options opt_;
+  std::shared_ptr<::re2::RE2::Set> set_, anchored_;
+  // Gate pattern (prefixed "^" for the anchored set) -> gate number.
+  std::map<std::string, int> gate_entry_;
+  std::string err_;
+};
+
+// Adds a gated group for `rule`: its gates (shared with other rules by
+// text) in the main set, or in the anchored one for a "^" piece of a
+// pattern that starts there; no gate at all means it is asked of every
+// text. A gate that does not parse is left out: one may be missing,
+// never wrong.
+void PatternSet::SetBuilder::AddGated(int rule, const std::vector<std::string>& pieces,
+                                      bool at_start) {
+  const int g = static_cast<int>(ps_.gated_.size());
+  std::vector<int> gates;
+  for (const std::string& gate : pieces) {
+    const bool anchored_gate = at_start && AnchoredAtStart(gate);
+    auto [it, added] = gate_entry_.emplace((anchored_gate ? "^" : "") + gate,
+                                           static_cast<int>(ps_.gate_users_.size()));
+    if (added) {
+      re2::RE2::Set& target = anchored_gate ? *anchored_ : *set_;
+      if (target.Add(gate, &err_) < 0) {
+        gate_entry_.erase(it);
+        continue;
+      }
+      (anchored_gate ? ps_.anchored_entry_ : ps_.entry_)
+          .push_back(-1 - static_cast<int>(ps_.gate_users_.size()));
+      ps_.gate_users_.emplace_back();
+    }
+    if (std::find(gates.begin(), gates.end(), it->second) == gates.end())
+      gates.push_back(it->second);
+  }
+  for (int gate : gates) ps_.gate_users_[static_cast<size_t>(gate)].push_back(g);
+  if (gates.empty()) ps_.ungated_.push_back(g);
+  ps_.gated_.push_back({rule, static_cast<int>(gates.size())});
+}
+
+// How a pattern goes in: whole (exact, in `local`) or through its gates.
+GatePlan PatternSet::SetBuilder::PlanOf(const std::string& pattern, bool at_start) const {
+  if (options_.anchor_start) return GatePlan{.exact = true, .local = pattern};
+  if (at_start) {
+    // A "^" pattern stops the anchored set within a few bytes unless it
+    // has a long-range gap; then its pieces are gates. Without usable
+    // gates it stays whole in the anchored set ("^[\W\d]*$" stops at the
+    // first letter anyway).
+    GatePlan plan;
+    if (HasLongRange(pattern)) plan = PlanGates(pattern);
+    if (!plan.exact && plan.gates.empty()) plan = GatePlan{.exact = true, .local = pattern};
+    return plan;
+  }
+  GatePlan plan = PlanGates(pattern);
+  // A case-sensitive pattern in a case-insensitive set ("(?-i)[A-Z]...
+  // Act, 2004") splits every letter's byte class into upper and lower
+  // case, which makes every DFA state larger and slower to build (the
+  // English cue set built its states 10% faster without one). Its
+  // pieces go in without the flag, as gates (they match a superset),
+  // and its own regex confirms it.
+  if (!options_.case_sensitive && pattern.starts_with("(?-i)")) {
+    plan = PlanGates(std::string_view(pattern).substr(5));
+    if (plan.exact) plan.gates = {plan.local};
+    plan.exact = false;
+  }
+  return plan;
+}
+
+// A top-level "|" joining pieces with gaps can be neither put in the set
+// whole nor gated: each alternative is, as an entry or gated group of its
+// own that answers for the whole rule (an alternative that matches means
+// the rule does; a gated one is confirmed with the rule's own regex).
+Status PatternSet::SetBuilder::AddAlternatives(size_t i, const std::vector<std::string>& alts) {
+  const int rule = static_cast<int>(i);
+  if (!options_.each)
+    if (auto st = CompileEach(i); !st) return st;
+  for (const std::string& alt : alts) {
+    GatePlan ap = PlanGates(alt);
+    if (ap.exact && set_->Add(ap.local, &err_) >= 0) {
+      ps_.entry_.push_back(rule);
+      continue;
+    }
+    AddGated(rule, ap.exact ? std::vector<std::string>{} : ap.gates, false);
+  }
+  return {};
+}
+
+Status PatternSet::SetBuilder::AddRule(size_t i) {
+  const std::string& pattern = ps_.patterns_[i];
+  const int rule = static_cast<int>(i);
+  const bool at_start = !options_.anchor_start && AnchoredAtStart(pattern);
+  GatePlan plan = PlanOf(pattern, at_start);
+  if (!options_.anchor_start && !at_start && !pattern.starts_with("(?-i)") && !plan.exact &&
+      plan.gates.empty()) {
+    std::vector<std::string> alts = TopLevelAlternatives(pattern);
+    if (alts.size() > 1) return AddAlternatives(i, alts);
+  }
+  if (plan.exact) {
+    if (at_start ? anchored_->Add(plan.local, &err_) >= 0 : set_->Add(plan.local, &err_) >= 0) {
+      (at_start ? ps_.anchored_entry_ : ps_.entry_).push_back(rule);
+      return {};
+    }
+    plan.gates.clear();  // the planner's local part did not parse
+  }
+  // The pattern is asked on its own: check it (with RE2's message).
+  if (!options_.each)
+    if (auto st = CompileEach(i); !st) return st;
+  // A pattern's first piece keeps its "^" (after any inline flags the
+  // planner carried into it): it goes in the anchored set.
+  AddGated(rule, plan.gates, at_start);
+  return {};
+}
+
+Status PatternSet::SetBuilder::Finish() {
+  if (!ps_.entry_.empty()) {
+    if (!set_->Compile())
+      return InvalidArgument(file_.name + ": patterns too large to compile together");
+    ps_.set_ = std::move(set_);
+  }
+  if (!ps_.anchored_entry_.empty()) {
+    if (!anchored_->Compile())
+      return InvalidArgument(file_.name + ": patterns too large to compile together");
+    ps_.anchored_ = std::move(anchored_);
+  }
+  return {};
+}
+
 Result<PatternSet> PatternSet::Compile(const RuleFile& file, size_t pattern_column,
                                        const PatternOptions& options) {
-  const ::re2::RE2::Options opt = Re2Options(options);
   PatternSet ps;
   ps.options_ = options;
   ps.regexes_ = std::make_shared<Regexes>(file.rules.size());
-  auto bad = [&](size_t i, const std::string& err) {
-    return InvalidArgument(file.rules[i].Id() + ": bad pattern: " + err);
-  };
-  auto compile_each = [&](size_t i) -> Status {
-    auto re = std::make_unique<::re2::RE2>(ps.patterns_[i], opt);
-    if (!re->ok()) return bad(i, re->error());
-    std::call_once(ps.regexes_->once[i], [&] { ps.regexes_->re[i] = std::move(re); });
-    return {};
-  };
+  SetBuilder builder(&ps, file, options);
   for (size_t i = 0; i < file.rules.size(); ++i) {
     const Rule& rule = file.rules[i];
     if (pattern_column >= rule.fields.size())
       return InvalidArgument(rule.Id() + ": missing pattern column");
     ps.patterns_.push_back(rule.fields[pattern_column]);
     if (options.each)
-      if (auto st = compile_each(i); !st) return std::unexpected(st.error());
+      if (auto st = builder.CompileEach(i); !st) return std::unexpected(st.error());
   }
   if (options.set && !file.rules.empty()) {
-    // The main set may need more DFA states than RE2's default budget: past
-    // it, the DFA is rebuilt again and again (measured 10x slower).
-    ::re2::RE2::Options set_opt = opt;
-    set_opt.set_max_mem(int64_t{64} << 20);
-    auto set = std::make_shared<::re2::RE2::Set>(
-        set_opt, options.anchor_start ? ::re2::RE2::ANCHOR_START : ::re2::RE2::UNANCHORED);
-    auto anchored = std::make_shared<::re2::RE2::Set>(opt, ::re2::RE2::ANCHOR_START);
-    // Gate pattern (prefixed "^" for the anchored set) -> gate number.
-    std::map<std::string, int> gate_entry;
-    // Adds a gated group for `rule`: its gates (shared with other rules by
-    // text) in the main set, or in the anchored one for a "^" piece of a
-    // pattern that starts there; no gate at all means it is asked of every
-    // text. A gate that does not parse is left out: one may be missing,
-    // never wrong.
-    std::string err;
-    auto add_gated = [&](int rule, const std::vector<std::string>& pieces, bool at_start) {
-      const int g = static_cast<int>(ps.gated_.size());
-      std::vector<int> gates;
-      for (const std::string& gate : pieces) {
-        const bool anchored_gate = at_start && AnchoredAtStart(gate);
-        auto [it, added] = gate_entry.emplace((anchored_gate ? "^" : "") + gate,
-                                              static_cast<int>(ps.gate_users_.size()));
-        if (added) {
-          re2::RE2::Set& target = anchored_gate ? *anchored : *set;
-          if (target.Add(gate, &err) < 0) {
-            gate_entry.erase(it);
-            continue;
-          }
-          (anchored_gate ? ps.anchored_entry_ : ps.entry_)
-              .push_back(-1 - static_cast<int>(ps.gate_users_.size()));
-          ps.gate_users_.emplace_back();
-        }
-        if (std::find(gates.begin(), gates.end(), it->second) == gates.end())
-          gates.push_back(it->second);
-      }
-      for (int gate : gates) ps.gate_users_[static_cast<size_t>(gate)].push_back(g);
-      if (gates.empty()) ps.ungated_.push_back(g);
-      ps.gated_.push_back({rule, static_cast<int>(gates.size())});
-    };
-    for (size_t i = 0; i < file.rules.size(); ++i) {
-      const std::string& pattern = ps.patterns_[i];
-      const int rule = static_cast<int>(i);
-      const bool at_start = !options.anchor_start && AnchoredAtStart(pattern);
-      GatePlan plan;
-      if (options.anchor_start) {
-        plan = GatePlan{.exact = true, .local = pattern};
-      } else if (at_start) {
-        // A "^" pattern stops the anchored set within a few bytes unless it
-        // has a long-range gap; then its pieces are gates. Without usable
-        // gates it stays whole in the anchored set ("^[\W\d]*$" stops at the
-        // first letter anyway).
-        if (HasLongRange(pattern)) plan = PlanGates(pattern);
-        if (!plan.exact && plan.gates.empty()) plan = GatePlan{.exact = true, .local = pattern};
-      } else {
-        plan = PlanGates(pattern);
-        // A top-level "|" joining pieces with gaps can be neither put in the
-        // set whole nor gated: each alternative is, as an entry or gated
-        // group of its own that answers for the whole rule (an alternative
-        // that matches means the rule does; a gated one is confirmed with
-        // the rule's own regex).
-        if (!plan.exact && plan.gates.empty() && !options.anchor_start &&
-            !pattern.starts_with("(?-i)")) {
-          std::vector<std::string> alts = TopLevelAlternatives(pattern);
-          if (alts.size() > 1) {
-            if (!options.each)
-              if (auto st = compile_each(i); !st) return std::unexpected(st.error());
-            for (const std::string& alt : alts) {
-              GatePlan ap = PlanGates(alt);
-              if (ap.exact && set->Add(ap.local, &err) >= 0) {
-                ps.entry_.push_back(rule);
-                continue;
-              }
-              add_gated(rule, ap.exact ? std::vector<std::string>{} : ap.gates, false);
-            }
-            continue;
-          }
-        }
-        // A case-sensitive pattern in a case-insensitive set ("(?-i)[A-Z]...
-        // Act, 2004") splits every letter's byte class into upper and lower
-        // case, which makes every DFA state larger and slower to build (the
-        // English cue set built its states 10% faster without one). Its
-        // pieces go in without the flag, as gates (they match a superset),
-        // and its own regex confirms it.
-        if (!options.case_sensitive && pattern.starts_with("(?-i)")) {
-          plan = PlanGates(std::string_view(pattern).substr(5));
-          if (plan.exact) plan.gates = {plan.local};
-          plan.exact = false;
-        }
-      }
-      if (plan.exact) {
-        if (at_start ? anchored->Add(plan.local, &err) >= 0 : set->Add(plan.local, &err) >= 0) {
-          (at_start ? ps.anchored_entry_ : ps.entry_).push_back(rule);
-          continue;
-        }
-        plan.gates.clear();  // the planner's local part did not parse
-      }
-      // The pattern is asked on its own: check it (with RE2's message).
-      if (!options.each)
-        if (auto st = compile_each(i); !st) return std::unexpected(st.error());
-      // A pattern's first piece keeps its "^" (after any inline flags the
-      // planner carried into it): it goes in the anchored set.
-      add_gated(rule, plan.gates, at_start);
-    }
-    if (!ps.entry_.empty()) {
-      if (!set->Compile())
-        return InvalidArgument(file.name + ": patterns too large to compile together");
-      ps.set_ = std::move(set);
-    }
-    if (!ps.anchored_entry_.empty()) {
-      if (!anchored->Compile())
-        return InvalidArgument(file.name + ": patterns too large to compile together");
-      ps.anchored_ = std::move(anchored);
-    }
+    for (size_t i = 0; i < file.rules.size(); ++i)
+      if (auto st = builder.AddRule(i); !st) return std::unexpected(st.error());
+    if (auto st = builder.Finish(); !st) return std::unexpected(st.error());
   }
   ps.rules_ = file.rules;
   return ps;
@@ -310,61 +349,11 @@ const ::re2::RE2& PatternSet::Regex(int i) const {
   return *regexes_->re[k];
 }
 
-Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang) {
-  RuleTexts out;
-  std::error_code ec;
-  if (!fs::is_directory(rules_root, ec)) return NotFound(rules_root + ": rules folder not found");
-  std::string lang_dir = (fs::path(rules_root) / lang).string();
-  if (!fs::is_directory(lang_dir, ec))
-    return NotFound(lang_dir + ": no rules for language '" + lang + "'");
-  auto add_dir = [&](const std::string& dir, const std::string& prefix) -> Status {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
-      if (!e.is_regular_file()) continue;
-      std::string ext = e.path().extension().string();
-      if (ext == ".tsv" || ext == ".txt") names.push_back(e.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    for (const auto& n : names) {
-      auto bytes = ReadFile((fs::path(dir) / n).string());
-      if (!bytes) return std::unexpected(bytes.error());
-      out[prefix + n] = std::move(*bytes);
-    }
-    return {};
-  };
-  if (auto st = add_dir(rules_root, ""); !st) return std::unexpected(st.error());
-  if (auto st = add_dir(lang_dir, lang + "/"); !st) return std::unexpected(st.error());
-  return out;
+Result<RuleFile> ParseOptionalRuleFile(const RuleTexts& rules, const std::string& name,
+                                       size_t min_columns, size_t max_columns) {
+  auto it = rules.find(name);
+  if (it == rules.end()) return RuleFile{name, {}};
+  return ParseRuleFile(it->second, name, min_columns, max_columns);
 }
-
-std::vector<std::string> AvailableLanguages(const std::string& rules_root) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(rules_root, ec))
-    if (e.is_directory()) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-namespace {
-std::string FindNextToExe(const char* env, const std::string& leaf) {
-  if (const char* v = std::getenv(env); v && *v) return v;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
-         dir = dir.parent_path()) {
-      fs::path candidate = dir / leaf;
-      if (fs::is_directory(candidate / "en", ec) || fs::exists(candidate / "MANIFEST.json", ec) ||
-          fs::exists(candidate / "manifest.json", ec))
-        return candidate.string();
-    }
-  }
-  return (fs::path(CHARTER_SOURCE_DIR) / leaf).string();
-}
-}  // namespace
-
-std::string DefaultRulesRoot() { return FindNextToExe("CHARTER_RULES", "rules"); }
-std::string DefaultModelsRoot() { return FindNextToExe("CHARTER_MODELS", "models"); }
 
 }  // namespace charter

@@ -123,22 +123,18 @@ class PatternSet {
   // Per rule, compiled up front (PatternOptions::each) or on first use.
   struct Regexes;
   std::shared_ptr<Regexes> regexes_;
+  class SetBuilder;  // Compile's builder of set_ and anchored_ (rule_file.cc)
 };
 
 // Contents of a rules folder, keyed by name relative to the rules root:
 // "topics.tsv", "en/headings.tsv", "en/abbreviations.txt", ...
+// (files/files.h's ReadRuleFolder reads one).
 using RuleTexts = std::map<std::string, std::string>;
 
-// Reads rules_root/*.tsv|txt and rules_root/<lang>/*.tsv|txt (I/O: for the CLI
-// and tests). Error if rules_root/<lang> does not exist.
-Result<RuleTexts> ReadRuleFolder(const std::string& rules_root, const std::string& lang);
-
-// Languages that have a folder under rules_root, sorted ("en", "es", "fr").
-std::vector<std::string> AvailableLanguages(const std::string& rules_root);
-
-// Where the rules and models are: $CHARTER_RULES / $CHARTER_MODELS if set,
-// else next to the executable (../rules, ../../rules), else the source tree.
-std::string DefaultRulesRoot();
-std::string DefaultModelsRoot();
+// The file `name` of `rules` parsed with ParseRuleFile, or a RuleFile with no
+// rules when `rules` has no file of that name: how a stage reads a file a
+// language may leave out. Errors as ParseRuleFile's.
+Result<RuleFile> ParseOptionalRuleFile(const RuleTexts& rules, const std::string& name,
+                                       size_t min_columns, size_t max_columns);
 
 }  // namespace charter

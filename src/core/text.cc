@@ -45,13 +45,13 @@ size_t FirstInvalidUtf8(std::string_view s) {
 
 bool IsValidUtf8(std::string_view s) { return FirstInvalidUtf8(s) == std::string_view::npos; }
 
-static bool IsSpace(char c) {
+bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -112,7 +112,7 @@ std::string CollapseSpaces(std::string_view s) {
   std::string out;
   bool space = false;
   for (char c : Trim(s)) {
-    if (IsSpace(c)) {
+    if (IsAsciiSpace(c)) {
       space = true;
       continue;
     }

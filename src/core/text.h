@@ -18,7 +18,10 @@ size_t FirstInvalidUtf8(std::string_view s);
 // for ASCII), or 0 when the bytes there are not one.
 size_t Utf8SequenceAt(std::string_view s, size_t i);
 
-// Strips ASCII whitespace (space, tab, CR, LF, FF, VT) from both ends.
+// Whether `c` is ASCII whitespace: space, tab, CR, LF, FF or VT.
+bool IsAsciiSpace(char c);
+
+// Strips ASCII whitespace (IsAsciiSpace) from both ends.
 std::string_view Trim(std::string_view s);
 
 // ASCII-only lowercasing (UTF-8 safe: other bytes untouched).

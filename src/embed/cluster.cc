@@ -51,19 +51,18 @@ std::vector<std::vector<int>> Groups(UnionFind& uf, int n) {
   return out;
 }
 
-// Nearest-neighbour chain (Murtagh 1983) on a dense similarity matrix. A
-// cluster whose best similarity is below the threshold can never merge again
-// (average and complete linkage are reducible), so it leaves the chain.
-std::vector<std::vector<int>> DenseLinkage(const std::vector<float>& vecs, int n, int dim,
-                                           const ClusterOptions& o) {
+// Nearest-neighbour chain (Murtagh 1983) over an n x n similarity matrix `s`
+// (row-major, updated in place): a cluster whose best similarity is below
+// the threshold can never merge again (average and complete linkage are
+// reducible), so it leaves the chain. Two values closer than `tie` are
+// equal; a best similarity counts as reaching the threshold down to `cut`
+// below it. A merged cluster is named by its smaller index, and a tie goes
+// to the previous chain element (so the chain ends), then to the lower index.
+template <typename Real>
+std::vector<std::vector<int>> NearestNeighbourChain(std::vector<Real>& s, int n, Real threshold,
+                                                    bool complete, Real tie, Real cut) {
   const size_t N = static_cast<size_t>(n);
-  std::vector<float> s(N * N);
-  {
-    const float one = 1.0f, zero = 0.0f;
-    // Column-major view: vecs is dim x n, so S = vecs^T vecs.
-    sgemm_("T", "N", &n, &n, &dim, &one, vecs.data(), &dim, vecs.data(), &dim, &zero, s.data(), &n);
-  }
-  std::vector<int> size(N, 1);
+  std::vector<Real> size(N, Real(1));
   std::vector<char> active(N, 1);
   UnionFind uf(n);
   std::vector<int> chain;
@@ -78,44 +77,53 @@ std::vector<std::vector<int>> DenseLinkage(const std::vector<float>& vecs, int n
     const int a = chain.back();
     const int prev = chain.size() >= 2 ? chain[chain.size() - 2] : -1;
     int best = -1;
-    float best_s = -2.0f;
-    const float* row = &s[static_cast<size_t>(a) * N];
+    Real best_s = Real(-3);
+    const Real* row = &s[static_cast<size_t>(a) * N];
     for (int c = 0; c < n; ++c) {
       if (c == a || !active[static_cast<size_t>(c)]) continue;
-      float v = row[c];
-      // Ties: keep the previous chain element, else the lower index.
-      if (v > best_s || (v == best_s && c == prev)) {
+      Real v = row[c];
+      if (v > best_s + tie || (v >= best_s - tie && c == prev)) {
         best_s = v;
         best = c;
       }
     }
-    if (best < 0 || best_s < o.threshold) {
+    if (best < 0 || best_s < threshold - cut) {
       active[static_cast<size_t>(a)] = 0;  // final: nothing left to merge with
       --remaining;
       chain.pop_back();
       continue;
     }
-    if (best == prev) {
-      chain.pop_back();
-      chain.pop_back();
-      const int keep = std::min(a, best), gone = std::max(a, best);
-      const size_t K = static_cast<size_t>(keep), G = static_cast<size_t>(gone);
-      const float sk = static_cast<float>(size[K]), sg = static_cast<float>(size[G]);
-      for (size_t c = 0; c < N; ++c) {
-        if (!active[c] || c == K || c == G) continue;
-        float v = o.complete ? std::min(s[K * N + c], s[G * N + c])
-                             : (sk * s[K * N + c] + sg * s[G * N + c]) / (sk + sg);
-        s[K * N + c] = s[c * N + K] = v;
-      }
-      size[K] += size[G];
-      active[G] = 0;
-      --remaining;
-      uf.Union(keep, gone);
-    } else {
+    if (best != prev) {
       chain.push_back(best);
+      continue;
     }
+    chain.pop_back();
+    chain.pop_back();
+    const size_t K = static_cast<size_t>(std::min(a, best)),
+                 G = static_cast<size_t>(std::max(a, best));
+    for (size_t c = 0; c < N; ++c) {
+      if (!active[c] || c == K || c == G) continue;
+      Real v = complete ? std::min(s[K * N + c], s[G * N + c])
+                        : (size[K] * s[K * N + c] + size[G] * s[G * N + c]) / (size[K] + size[G]);
+      s[K * N + c] = s[c * N + K] = v;
+    }
+    size[K] += size[G];
+    active[G] = 0;
+    --remaining;
+    uf.Union(static_cast<int>(K), static_cast<int>(G));
   }
   return Groups(uf, n);
+}
+
+// Dense: all similarities at once (one sgemm), exact.
+std::vector<std::vector<int>> DenseLinkage(const std::vector<float>& vecs, int n, int dim,
+                                           const ClusterOptions& o) {
+  const size_t N = static_cast<size_t>(n);
+  std::vector<float> s(N * N);
+  const float one = 1.0f, zero = 0.0f;
+  // Column-major view: vecs is dim x n, so S = vecs^T vecs.
+  sgemm_("T", "N", &n, &n, &dim, &one, vecs.data(), &dim, vecs.data(), &dim, &zero, s.data(), &n);
+  return NearestNeighbourChain<float>(s, n, o.threshold, o.complete, 0.0f, 0.0f);
 }
 
 // Greedy merging of the best pair over a sparse kNN graph; a pair with no
@@ -203,6 +211,14 @@ std::vector<std::vector<int>> ClusterVectors(const std::vector<float>& vecs, int
   if (n == 0) return {};
   if (n <= options.dense_max) return DenseLinkage(vecs, n, dim, options);
   return SparseLinkage(vecs, n, dim, options);
+}
+
+std::vector<std::vector<int>> MatrixAverageLinkage(const std::vector<float>& sim, size_t n,
+                                                   float threshold) {
+  if (sim.size() < n * n || n == 0) return {};
+  std::vector<double> s(sim.begin(), sim.begin() + static_cast<long>(n * n));
+  return NearestNeighbourChain<double>(s, static_cast<int>(n), static_cast<double>(threshold),
+                                       /*complete=*/false, 1e-12, 1e-9);
 }
 
 std::vector<std::vector<int>> ClusterAverageLinkage(const std::vector<float>& vecs, int dim,

@@ -23,6 +23,7 @@
 //   for (const auto& c : clusters) Print(c);  // row indices into texts
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 namespace charter {
@@ -44,6 +45,17 @@ struct ClusterOptions {
 // dim <= 0 or a size that is not a multiple of dim gives no clusters.
 std::vector<std::vector<int>> ClusterVectors(const std::vector<float>& vecs, int dim,
                                              const ClusterOptions& options);
+
+// Average linkage over a precomputed n x n similarity matrix (row-major; the
+// diagonal is ignored), by nearest-neighbour chains in O(n^2): the same
+// clusters as merging the pair with the highest mean similarity while it is
+// >= threshold. Similarities within 1e-12 of each other are equal, and one
+// within 1e-9 below the threshold reaches it (for similarities rounded by the
+// caller, so that the last bits of a sum cannot flip a decision). The means
+// are computed in double. Clusters sorted by smallest member, members
+// ascending; no clusters when `sim` holds fewer than n * n values.
+std::vector<std::vector<int>> MatrixAverageLinkage(const std::vector<float>& sim, size_t n,
+                                                   float threshold);
 
 // Shorthand: average linkage at `threshold`, other options default.
 std::vector<std::vector<int>> ClusterAverageLinkage(const std::vector<float>& vecs, int dim,

@@ -2,11 +2,9 @@
 #include "embed/embedder.h"
 
 #include <cstdio>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/hash.h"
-#include "core/io.h"
 #include "embed/model.h"
 
 namespace charter {
@@ -15,21 +13,6 @@ struct Embedder::Impl {
   embed::Model model;
   std::shared_ptr<embed::Tokenizer> tok;
 };
-
-Result<ModelFiles> ReadModelFiles(const std::string& dir) {
-  ModelFiles mf;
-  mf.dir = dir;
-  for (const char* name : {embed::kSpmFile, embed::kEmbFile, embed::kManifestFile}) {
-    std::string path = dir + "/" + name;
-    if (!std::filesystem::exists(path)) {
-      return NotFound(path + ": model file not found (run `charter train` or pass --models)");
-    }
-    auto bytes = ReadFile(path, 256u << 20);
-    if (!bytes) return std::unexpected(bytes.error());
-    mf.files[name] = std::move(*bytes);
-  }
-  return mf;
-}
 
 namespace {
 

@@ -6,7 +6,7 @@
 // Thread-safe: an Embedder is immutable after Load; Embed may be called from
 // many threads at once.
 //
-//   Result<Embedder> emb = Embedder::Load(ReadModelFiles(DefaultModelsRoot()).value());
+//   Result<Embedder> emb = Embedder::Load(model_files);
 //   std::vector<float> v = emb->Embed("No one shall be subjected to torture");
 //   float cos = Dot(v, emb->Embed("Everyone has the right not to be tortured"));
 #pragma once
@@ -23,13 +23,11 @@ namespace charter {
 
 // The model files as bytes, keyed by file name ("charter.spm.model",
 // "charter.emb", "manifest.json"); `dir` is used only in error messages.
+// files/files.h's ReadModelFiles reads a models folder into one.
 struct ModelFiles {
   std::string dir;
   std::map<std::string, std::string> files;
 };
-
-// I/O for the CLI and tests: reads every file of a models folder.
-Result<ModelFiles> ReadModelFiles(const std::string& dir);
 
 class Embedder {
  public:
@@ -48,20 +46,6 @@ class Embedder {
  private:
   friend struct EmbedderAccess;  // embed/model.h: variants for the bench
   std::shared_ptr<const Impl> impl_;
-};
-
-// Similarity thresholds on cosine similarity between Embed() vectors of the
-// committed model, chosen by measurement (bench/embed.cc, "embed.threshold.*",
-// on the 40 CCAI statement/principle records; see models/README.md).
-// duplicate: near-identical wording ("The AI should not be aggressive" /
-// "The assistant should not be aggressive"); similar: same idea, other words
-// (a statement and its "Choose the response that ..." rewrite). The similar
-// threshold separates same-idea from unrelated pairs at balanced accuracy
-// 0.97; the duplicate threshold separates duplicates from paraphrases only
-// at 0.68 — pair it with a lexical check where precision matters.
-struct SimilarityThresholds {
-  float duplicate = 0.90f;
-  float similar = 0.76f;
 };
 
 }  // namespace charter

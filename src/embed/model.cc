@@ -346,7 +346,11 @@ std::string SerializeModel(const Model& m) {
   return out;
 }
 
-Result<Model> ParseModel(std::string_view bytes, const std::string& name) {
+namespace {
+
+// The header: magic, format version, dimensions, size and checksum, checked
+// against the file; the dimensions go into `m`.
+Status ParseHeader(std::string_view bytes, const std::string& name, Reader* r, Model* m) {
   if (bytes.size() < 8 || std::memcmp(bytes.data(), kEmbMagic, 8) != 0) {
     return Corruption(name + ": not a Charter embedding file (bad magic)");
   }
@@ -354,16 +358,15 @@ Result<Model> ParseModel(std::string_view bytes, const std::string& name) {
     return Corruption(name + ": truncated (" + std::to_string(bytes.size()) +
                       " bytes, shorter than the header)");
   }
-  Reader r(bytes);
   char magic[8];
-  uint32_t version, sem_dim, lex_dim, n_pieces;
-  uint64_t size;
-  r.GetBytes(magic, 8);
-  r.Get(&version);
-  r.Get(&sem_dim);
-  r.Get(&lex_dim);
-  r.Get(&n_pieces);
-  r.Get(&size);
+  uint32_t version = 0, sem_dim = 0, lex_dim = 0, n_pieces = 0;
+  uint64_t size = 0;
+  r->GetBytes(magic, 8);
+  r->Get(&version);
+  r->Get(&sem_dim);
+  r->Get(&lex_dim);
+  r->Get(&n_pieces);
+  r->Get(&size);
   if (version != kEmbFormatVersion) {
     return Corruption(name + ": unsupported format version " + std::to_string(version) +
                       " (expected " + std::to_string(kEmbFormatVersion) + ")");
@@ -382,86 +385,122 @@ Result<Model> ParseModel(std::string_view bytes, const std::string& name) {
     return Corruption(name + ": implausible dimensions (sem " + std::to_string(sem_dim) + ", lex " +
                       std::to_string(lex_dim) + ", pieces " + std::to_string(n_pieces) + ")");
   }
-  Model m;
-  m.sem_dim = static_cast<int>(sem_dim);
-  m.lex_dim = static_cast<int>(lex_dim);
-  m.n_pieces = static_cast<int>(n_pieces);
-  const size_t n = n_pieces;
-  auto bad = [&](const char* what) {
-    return Corruption(name + ": malformed " + std::string(what) + " section at byte " +
-                      std::to_string(r.pos()));
-  };
+  m->sem_dim = static_cast<int>(sem_dim);
+  m->lex_dim = static_cast<int>(lex_dim);
+  m->n_pieces = static_cast<int>(n_pieces);
+  return {};
+}
+
+// The section readers below return the name of the section that is
+// malformed, or nullptr when it reads.
+
+// Channel weights, quantized piece vectors, SIF and IDF weights, common components.
+const char* ReadVectors(Reader* r, Model* m) {
+  const size_t n = static_cast<size_t>(m->n_pieces), sem_dim = static_cast<size_t>(m->sem_dim);
   uint8_t rpc;
-  if (!r.Get(&m.alpha) || !r.Get(&m.beta) || !r.Get(&rpc)) return bad("weights");
-  m.pc_remove = rpc;
+  if (!r->Get(&m->alpha) || !r->Get(&m->beta) || !r->Get(&rpc)) return "weights";
+  m->pc_remove = rpc;
   // The sections ahead hold at least n * (4 + sem_dim) bytes of vectors and
   // 8n of weights: a header claiming more than the file holds is refused
   // before anything that size is allocated.
-  if (n * (4 + uint64_t{sem_dim}) + 8 * n > r.left()) return bad("vectors");
-  m.vectors.assign(n * sem_dim, 0.0f);
+  if (n * (4 + uint64_t{sem_dim}) + 8 * n > r->left()) return "vectors";
+  m->vectors.assign(n * sem_dim, 0.0f);
   std::vector<int8_t> q(sem_dim);
   for (size_t i = 0; i < n; ++i) {
     float scale;
-    if (!r.Get(&scale) || !r.GetBytes(q.data(), q.size())) return bad("vectors");
-    for (size_t d = 0; d < sem_dim; ++d) m.vectors[i * sem_dim + d] = scale * q[d];
+    if (!r->Get(&scale) || !r->GetBytes(q.data(), q.size())) return "vectors";
+    for (size_t d = 0; d < sem_dim; ++d) m->vectors[i * sem_dim + d] = scale * q[d];
   }
-  m.sif.resize(n);
-  m.idf.resize(n);
-  if (!r.GetBytes(m.sif.data(), n * 4) || !r.GetBytes(m.idf.data(), n * 4)) return bad("weights");
+  m->sif.resize(n);
+  m->idf.resize(n);
+  if (!r->GetBytes(m->sif.data(), n * 4) || !r->GetBytes(m->idf.data(), n * 4)) return "weights";
   uint32_t pcn;
-  if (!r.Get(&pcn) || (sem_dim > 0 && pcn % sem_dim != 0) || pcn > 64 * sem_dim) {
-    return bad("component");
+  if (!r->Get(&pcn) || (sem_dim > 0 && pcn % sem_dim != 0) || pcn > 64 * sem_dim) {
+    return "component";
   }
-  m.pc.resize(pcn);
-  if (!r.GetBytes(m.pc.data(), pcn * 4)) return bad("component");
+  m->pc.resize(pcn);
+  if (!r->GetBytes(m->pc.data(), pcn * 4)) return "component";
+  return nullptr;
+}
+
+// Language names, each piece's language and its confidence.
+const char* ReadLanguages(Reader* r, Model* m) {
+  const size_t n = static_cast<size_t>(m->n_pieces);
   uint32_t nl;
-  if (!r.Get(&nl) || nl == 0 || nl > 255) return bad("language");
+  if (!r->Get(&nl) || nl == 0 || nl > 255) return "language";
   for (uint32_t l = 0; l < nl; ++l) {
     uint32_t len;
-    if (!r.Get(&len) || len > 64) return bad("language");
+    if (!r->Get(&len) || len > 64) return "language";
     std::string s(len, '\0');
-    if (!r.GetBytes(s.data(), len)) return bad("language");
-    m.langs.push_back(std::move(s));
+    if (!r->GetBytes(s.data(), len)) return "language";
+    m->langs.push_back(std::move(s));
   }
-  m.piece_lang.resize(n);
+  m->piece_lang.resize(n);
   std::vector<uint8_t> conf(n);
-  if (!r.GetBytes(m.piece_lang.data(), n) || !r.GetBytes(conf.data(), n)) return bad("language");
-  m.piece_lang_conf.resize(n);
+  if (!r->GetBytes(m->piece_lang.data(), n) || !r->GetBytes(conf.data(), n)) return "language";
+  m->piece_lang_conf.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    if (m.piece_lang[i] >= nl) return bad("language");
-    m.piece_lang_conf[i] = conf[i] / 255.0f;
+    if (m->piece_lang[i] >= nl) return "language";
+    m->piece_lang_conf[i] = conf[i] / 255.0f;
   }
-  m.dict.resize(nl);
-  for (uint32_t l = 0; l < nl; ++l) {
+  return nullptr;
+}
+
+// One dictionary per language: piece -> translations into English pieces.
+const char* ReadDictionaries(Reader* r, Model* m) {
+  const size_t n = static_cast<size_t>(m->n_pieces);
+  m->dict.resize(m->langs.size());
+  for (size_t l = 0; l < m->langs.size(); ++l) {
     uint32_t entries;
-    if (!r.Get(&entries) || entries > n) return bad("dictionary");
+    if (!r->Get(&entries) || entries > n) return "dictionary";
     for (uint32_t e = 0; e < entries; ++e) {
       int32_t key;
       uint8_t k;
-      if (!r.Get(&key) || !r.Get(&k) || key < 0 || static_cast<uint32_t>(key) >= n) {
-        return bad("dictionary");
+      if (!r->Get(&key) || !r->Get(&k) || key < 0 || static_cast<uint32_t>(key) >= n) {
+        return "dictionary";
       }
       std::vector<Translation> tr(k);
       for (auto& t : tr) {
-        if (!r.Get(&t.piece) || !r.Get(&t.weight) || t.piece < 0 ||
+        if (!r->Get(&t.piece) || !r->Get(&t.weight) || t.piece < 0 ||
             static_cast<uint32_t>(t.piece) >= n) {
-          return bad("dictionary");
+          return "dictionary";
         }
       }
-      m.dict[l].emplace(key, std::move(tr));
+      m->dict[l].emplace(key, std::move(tr));
     }
   }
+  return nullptr;
+}
+
+// The pre-encoded frequent words.
+const char* ReadWords(Reader* r, Model* m) {
   uint32_t nw;
-  if (!r.Get(&nw) || nw > (1u << 24) || uint64_t{nw} * 2 > r.left()) return bad("words");
-  m.words.reserve(nw);
+  if (!r->Get(&nw) || nw > (1u << 24) || uint64_t{nw} * 2 > r->left()) return "words";
+  m->words.reserve(nw);
   for (uint32_t i = 0; i < nw; ++i) {
     uint16_t len;
-    if (!r.Get(&len)) return bad("words");
+    if (!r->Get(&len)) return "words";
     std::string s(len, '\0');
-    if (!r.GetBytes(s.data(), len)) return bad("words");
-    m.words.push_back(std::move(s));
+    if (!r->GetBytes(s.data(), len)) return "words";
+    m->words.push_back(std::move(s));
   }
-  if (r.left() != 8) return bad("trailing");
+  return nullptr;
+}
+
+}  // namespace
+
+Result<Model> ParseModel(std::string_view bytes, const std::string& name) {
+  Reader r(bytes);
+  Model m;
+  if (Status st = ParseHeader(bytes, name, &r, &m); !st) return std::unexpected(st.error());
+  const char* bad = ReadVectors(&r, &m);
+  if (!bad) bad = ReadLanguages(&r, &m);
+  if (!bad) bad = ReadDictionaries(&r, &m);
+  if (!bad) bad = ReadWords(&r, &m);
+  if (!bad && r.left() != 8) bad = "trailing";
+  if (bad)
+    return Corruption(name + ": malformed " + std::string(bad) + " section at byte " +
+                      std::to_string(r.pos()));
   return m;
 }
 

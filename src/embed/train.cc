@@ -254,50 +254,52 @@ std::string JsonFloat(float f) {
 
 }  // namespace
 
-Result<ModelFiles> TrainModel(const std::vector<CorpusText>& corpus_in, const TrainOptions& o) {
-  if (auto st = ValidateTrainOptions(o); !st) return std::unexpected(st.error());
-  // Sorted by name: the result must not depend on the order files were given.
-  std::vector<const CorpusText*> corpus;
-  for (const auto& c : corpus_in) corpus.push_back(&c);
-  std::stable_sort(corpus.begin(), corpus.end(),
-                   [](const CorpusText* a, const CorpusText* b) { return a->name < b->name; });
+namespace {
 
-  // 1. Lowercased word lines, their language, and the corpus checksum.
+// Step 1's result: lowercased word lines, their language, and the corpus checksum.
+struct CorpusLines {
   std::vector<std::string> lines;
   std::vector<int> line_lang;
   std::vector<std::string> langs = {"en"};
-  auto lang_index = [&](const std::string& l) {
+  uint64_t hash = Fnv1a64("");
+  size_t bytes = 0;
+  std::unordered_map<std::string, int64_t> word_count;
+
+  int LangIndex(const std::string& l) {
     auto it = std::find(langs.begin(), langs.end(), l);
     if (it != langs.end()) return static_cast<int>(it - langs.begin());
     langs.push_back(l);
     return static_cast<int>(langs.size() - 1);
-  };
-  uint64_t corpus_hash = Fnv1a64("");
-  size_t corpus_bytes = 0;
-  std::unordered_map<std::string, int64_t> word_count;
-  for (const CorpusText* c : corpus) {
-    corpus_hash = Fnv1a64(c->name, corpus_hash);
-    int li = lang_index(c->lang);
-    for (const auto& l : c->lines) {
-      corpus_hash = Fnv1a64(l, Fnv1a64("\n", corpus_hash));
-      corpus_bytes += l.size() + 1;
+  }
+};
+
+CorpusLines ReadLines(const std::vector<const CorpusText*>& corpus) {
+  CorpusLines c;
+  for (const CorpusText* t : corpus) {
+    c.hash = Fnv1a64(t->name, c.hash);
+    int li = c.LangIndex(t->lang);
+    for (const auto& l : t->lines) {
+      c.hash = Fnv1a64(l, Fnv1a64("\n", c.hash));
+      c.bytes += l.size() + 1;
       std::vector<std::string> words;
       embed::SplitWords(l, &words);
       if (words.empty()) continue;
-      for (const auto& w : words) ++word_count[w];
+      for (const auto& w : words) ++c.word_count[w];
       std::string joined;
       for (const auto& w : words) {
         if (!joined.empty()) joined.push_back(' ');
         joined += w;
       }
-      lines.push_back(std::move(joined));
-      line_lang.push_back(li);
+      c.lines.push_back(std::move(joined));
+      c.line_lang.push_back(li);
     }
   }
-  if (lines.empty()) return InvalidArgument("train: the corpus has no text");
-  if (langs.size() > 255) return InvalidArgument("train: more than 255 languages");
+  return c;
+}
 
-  // 2. sentencepiece unigram model.
+// Step 2: a sentencepiece unigram model of the lines, as the bytes of its file.
+Result<std::string> TrainSentencepiece(const std::vector<std::string>& lines,
+                                       const TrainOptions& o) {
   sentencepiece::SetRandomGeneratorSeed(static_cast<unsigned int>(o.seed));
   std::unordered_map<std::string, std::string> args = {
       {"model_type", "unigram"},
@@ -316,12 +318,12 @@ Result<ModelFiles> TrainModel(const std::vector<CorpusText>& corpus_in, const Tr
   std::string spm;
   auto st = sentencepiece::SentencePieceTrainer::Train(args, &iter, &spm);
   if (!st.ok()) return InvalidArgument("train: sentencepiece: " + std::string(st.message()));
-  auto tok_r = embed::Tokenizer::Create(spm, embed::kSpmFile);
-  if (!tok_r) return std::unexpected(tok_r.error());
-  std::shared_ptr<embed::Tokenizer> tok = *tok_r;
+  return spm;
+}
 
-  // Frequent words, most frequent first; pre-encoding them makes both
-  // training and Embed fast.
+// Frequent words, most frequent first; pre-encoding them makes both training
+// and Embed fast.
+std::vector<std::string> FrequentWords(const std::unordered_map<std::string, int64_t>& word_count) {
   std::vector<std::pair<int64_t, std::string>> wc;
   for (auto& [w, c] : word_count) {
     if (c >= 3 && w.size() < 60) wc.push_back({c, w});
@@ -330,213 +332,231 @@ Result<ModelFiles> TrainModel(const std::vector<CorpusText>& corpus_in, const Tr
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
   if (wc.size() > 40000) wc.resize(40000);
-  Model m;
-  for (auto& p : wc) m.words.push_back(p.second);
-  tok->Warm(m.words);
+  std::vector<std::string> words;
+  for (auto& p : wc) words.push_back(p.second);
+  return words;
+}
 
-  const int V = tok->piece_size();
-  m.n_pieces = V;
-  m.sem_dim = o.sem_dim;
-  m.lex_dim = o.lex_dim;
-  m.alpha = o.alpha;
-  m.beta = o.beta;
-  m.pc_remove = o.pc_remove;
-  m.langs = langs;
-
-  // 3. Piece ids of every line, counts, document frequencies, languages.
-  std::vector<std::vector<int>> ids(lines.size());
-  std::vector<int64_t> count(static_cast<size_t>(V), 0), df(static_cast<size_t>(V), 0);
-  std::vector<int64_t> lang_count(static_cast<size_t>(V) * langs.size(), 0);
-  std::vector<int64_t> lang_total(langs.size(), 0);
+// Step 3's result: piece ids of every line and piece counts.
+struct PieceCounts {
+  std::vector<std::vector<int>> ids;  // per line
+  std::vector<int64_t> count;         // per piece
   int64_t total = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    tok->EncodeText(lines[i], &ids[i]);
-    std::vector<int> u = ids[i];
+};
+
+// Step 3: piece ids, counts, document frequencies and languages; sets the
+// model's SIF and IDF weights and each piece's language.
+PieceCounts CountPieces(const CorpusLines& c, const embed::Tokenizer& tok, const TrainOptions& o,
+                        Model* m) {
+  const size_t V = static_cast<size_t>(m->n_pieces), L = c.langs.size();
+  PieceCounts pc;
+  pc.ids.resize(c.lines.size());
+  pc.count.assign(V, 0);
+  std::vector<int64_t> df(V, 0), lang_count(V * L, 0), lang_total(L, 0);
+  for (size_t i = 0; i < c.lines.size(); ++i) {
+    tok.EncodeText(c.lines[i], &pc.ids[i]);
+    std::vector<int> u = pc.ids[i];
     std::sort(u.begin(), u.end());
     u.erase(std::unique(u.begin(), u.end()), u.end());
     for (int p : u) ++df[static_cast<size_t>(p)];
-    for (int p : ids[i]) {
-      ++count[static_cast<size_t>(p)];
-      ++lang_count[static_cast<size_t>(p) * langs.size() + static_cast<size_t>(line_lang[i])];
+    for (int p : pc.ids[i]) {
+      ++pc.count[static_cast<size_t>(p)];
+      ++lang_count[static_cast<size_t>(p) * L + static_cast<size_t>(c.line_lang[i])];
     }
-    lang_total[static_cast<size_t>(line_lang[i])] += static_cast<int64_t>(ids[i].size());
-    total += static_cast<int64_t>(ids[i].size());
+    lang_total[static_cast<size_t>(c.line_lang[i])] += static_cast<int64_t>(pc.ids[i].size());
+    pc.total += static_cast<int64_t>(pc.ids[i].size());
   }
-  const double n_lines = static_cast<double>(lines.size());
-  m.sif.resize(static_cast<size_t>(V));
-  m.idf.resize(static_cast<size_t>(V));
-  m.piece_lang.assign(static_cast<size_t>(V), 0);
-  m.piece_lang_conf.assign(static_cast<size_t>(V), 0.0f);
-  for (size_t p = 0; p < static_cast<size_t>(V); ++p) {
-    double prob = static_cast<double>(count[p]) / static_cast<double>(std::max<int64_t>(1, total));
-    m.sif[p] = static_cast<float>(o.sif_a / (o.sif_a + prob));
-    m.idf[p] = static_cast<float>(std::log((n_lines + 1) / (static_cast<double>(df[p]) + 1)) + 1);
+  const double n_lines = static_cast<double>(c.lines.size());
+  m->sif.resize(V);
+  m->idf.resize(V);
+  m->piece_lang.assign(V, 0);
+  m->piece_lang_conf.assign(V, 0.0f);
+  for (size_t p = 0; p < V; ++p) {
+    double prob =
+        static_cast<double>(pc.count[p]) / static_cast<double>(std::max<int64_t>(1, pc.total));
+    m->sif[p] = static_cast<float>(o.sif_a / (o.sif_a + prob));
+    m->idf[p] = static_cast<float>(std::log((n_lines + 1) / (static_cast<double>(df[p]) + 1)) + 1);
     double sum = 0, best = 0;
     size_t arg = 0;
-    for (size_t l = 0; l < langs.size(); ++l) {
+    for (size_t l = 0; l < L; ++l) {
       if (lang_total[l] == 0) continue;
-      double share = static_cast<double>(lang_count[p * langs.size() + l]) /
-                     static_cast<double>(lang_total[l]);
+      double share =
+          static_cast<double>(lang_count[p * L + l]) / static_cast<double>(lang_total[l]);
       sum += share;
       if (share > best) {
         best = share;
         arg = l;
       }
     }
-    m.piece_lang[p] = static_cast<uint8_t>(arg);
-    m.piece_lang_conf[p] = sum > 0 ? static_cast<float>(best / sum) : 0.0f;
+    m->piece_lang[p] = static_cast<uint8_t>(arg);
+    m->piece_lang_conf[p] = sum > 0 ? static_cast<float>(best / sum) : 0.0f;
   }
+  return pc;
+}
 
-  // 4. Co-occurrence within the window (pieces with min_count), as sorted
-  // pair keys a <= b, counted, mirrored into a CSR PPMI matrix.
-  if (o.sem_dim > 0) {
-    std::vector<uint64_t> pairs;
-    for (const auto& seq : ids) {
-      for (size_t i = 0; i < seq.size(); ++i) {
-        uint32_t a = static_cast<uint32_t>(seq[i]);
-        if (count[a] < o.min_count) continue;
-        size_t end = std::min(seq.size(), i + 1 + static_cast<size_t>(o.window));
-        for (size_t j = i + 1; j < end; ++j) {
-          uint32_t b = static_cast<uint32_t>(seq[j]);
-          if (count[b] < o.min_count || a == b) continue;
-          pairs.push_back(a < b ? (uint64_t{a} << 32 | b) : (uint64_t{b} << 32 | a));
-        }
-      }
-    }
-    std::sort(pairs.begin(), pairs.end());
-    std::vector<std::pair<uint64_t, float>> cooc;
-    for (size_t i = 0; i < pairs.size();) {
-      size_t j = i;
-      while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-      cooc.push_back({pairs[i], static_cast<float>(j - i)});
-      i = j;
-    }
-    pairs = {};
-    std::vector<double> row_sum(static_cast<size_t>(V), 0.0);
-    double all = 0;
-    for (const auto& [k, c] : cooc) {
-      row_sum[k >> 32] += c;
-      row_sum[k & 0xffffffffu] += c;
-      all += 2 * c;
-    }
-    std::vector<double> ctx(static_cast<size_t>(V));
-    double ctx_total = 0;
-    for (size_t p = 0; p < static_cast<size_t>(V); ++p)
-      ctx_total += ctx[p] = std::pow(row_sum[p], 0.75);
-    // Entries of row a: (b, ppmi).
-    std::vector<std::vector<std::pair<int32_t, float>>> rows(static_cast<size_t>(V));
-    for (const auto& [k, c] : cooc) {
-      size_t a = k >> 32, b = k & 0xffffffffu;
-      double pmi_ab = std::log(c * ctx_total / (row_sum[a] * ctx[b]));
-      double pmi_ba = std::log(c * ctx_total / (row_sum[b] * ctx[a]));
-      (void)all;
-      if (pmi_ab > 0) rows[a].push_back({static_cast<int32_t>(b), static_cast<float>(pmi_ab)});
-      if (pmi_ba > 0) rows[b].push_back({static_cast<int32_t>(a), static_cast<float>(pmi_ba)});
-    }
-    cooc = {};
-    embed::SparseMatrix mat;
-    mat.rows = mat.cols = V;
-    mat.indptr.push_back(0);
-    for (auto& r : rows) {
-      std::sort(r.begin(), r.end());
-      for (const auto& [b, v] : r) {
-        mat.indices.push_back(b);
-        mat.values.push_back(v);
-      }
-      mat.indptr.push_back(static_cast<int64_t>(mat.indices.size()));
-      r = {};
-    }
-    std::vector<float> u, s;
-    embed::RandomizedSvd(mat, o.sem_dim, 24, 3, static_cast<uint64_t>(o.seed), &u, &s);
-    const int k = static_cast<int>(s.size());
-    m.vectors.assign(static_cast<size_t>(V) * static_cast<size_t>(o.sem_dim), 0.0f);
-    for (size_t p = 0; p < static_cast<size_t>(V); ++p) {
-      if (count[p] < o.min_count) continue;
-      float* v = &m.vectors[p * static_cast<size_t>(o.sem_dim)];
-      double norm = 0;
-      for (int j = 0; j < k; ++j) {
-        v[j] = u[p * static_cast<size_t>(k) + static_cast<size_t>(j)] *
-               std::pow(s[static_cast<size_t>(j)], o.eig_power);
-        norm += static_cast<double>(v[j]) * v[j];
-      }
-      if (norm > 0) {
-        float inv = static_cast<float>(1 / std::sqrt(norm));
-        for (int j = 0; j < k; ++j) v[j] *= inv;
+// Co-occurrence within the window (pieces with min_count), as sorted pair
+// keys a <= b (a in the high 32 bits) with their counts.
+std::vector<std::pair<uint64_t, float>> Cooccurrences(const PieceCounts& pc,
+                                                      const TrainOptions& o) {
+  std::vector<uint64_t> pairs;
+  for (const auto& seq : pc.ids) {
+    for (size_t i = 0; i < seq.size(); ++i) {
+      uint32_t a = static_cast<uint32_t>(seq[i]);
+      if (pc.count[a] < o.min_count) continue;
+      size_t end = std::min(seq.size(), i + 1 + static_cast<size_t>(o.window));
+      for (size_t j = i + 1; j < end; ++j) {
+        uint32_t b = static_cast<uint32_t>(seq[j]);
+        if (pc.count[b] < o.min_count || a == b) continue;
+        pairs.push_back(a < b ? (uint64_t{a} << 32 | b) : (uint64_t{b} << 32 | a));
       }
     }
   }
+  std::sort(pairs.begin(), pairs.end());
+  std::vector<std::pair<uint64_t, float>> cooc;
+  for (size_t i = 0; i < pairs.size();) {
+    size_t j = i;
+    while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
+    cooc.push_back({pairs[i], static_cast<float>(j - i)});
+    i = j;
+  }
+  return cooc;
+}
 
-  // 5. Dictionaries from the UDHR translations.
-  m.dict.assign(langs.size(), {});
+// The co-occurrences mirrored into a V x V CSR matrix of positive PMI, with
+// context counts smoothed by the power 0.75.
+embed::SparseMatrix PpmiMatrix(std::vector<std::pair<uint64_t, float>> cooc, int V) {
+  std::vector<double> row_sum(static_cast<size_t>(V), 0.0);
+  for (const auto& [k, c] : cooc) {
+    row_sum[k >> 32] += c;
+    row_sum[k & 0xffffffffu] += c;
+  }
+  std::vector<double> ctx(static_cast<size_t>(V));
+  double ctx_total = 0;
+  for (size_t p = 0; p < static_cast<size_t>(V); ++p)
+    ctx_total += ctx[p] = std::pow(row_sum[p], 0.75);
+  // Entries of row a: (b, ppmi).
+  std::vector<std::vector<std::pair<int32_t, float>>> rows(static_cast<size_t>(V));
+  for (const auto& [k, c] : cooc) {
+    size_t a = k >> 32, b = k & 0xffffffffu;
+    double pmi_ab = std::log(c * ctx_total / (row_sum[a] * ctx[b]));
+    double pmi_ba = std::log(c * ctx_total / (row_sum[b] * ctx[a]));
+    if (pmi_ab > 0) rows[a].push_back({static_cast<int32_t>(b), static_cast<float>(pmi_ab)});
+    if (pmi_ba > 0) rows[b].push_back({static_cast<int32_t>(a), static_cast<float>(pmi_ba)});
+  }
+  cooc = {};
+  embed::SparseMatrix mat;
+  mat.rows = mat.cols = V;
+  mat.indptr.push_back(0);
+  for (auto& r : rows) {
+    std::sort(r.begin(), r.end());
+    for (const auto& [b, v] : r) {
+      mat.indices.push_back(b);
+      mat.values.push_back(v);
+    }
+    mat.indptr.push_back(static_cast<int64_t>(mat.indices.size()));
+    r = {};
+  }
+  return mat;
+}
+
+// Step 4: the semantic piece vectors, from the randomized SVD of the PPMI
+// matrix, scaled by the singular values to the power eig_power, unit length.
+void SemanticVectors(const PieceCounts& pc, const TrainOptions& o, Model* m) {
+  const int V = m->n_pieces;
+  embed::SparseMatrix mat = PpmiMatrix(Cooccurrences(pc, o), V);
+  std::vector<float> u, s;
+  embed::RandomizedSvd(mat, o.sem_dim, 24, 3, static_cast<uint64_t>(o.seed), &u, &s);
+  const int k = static_cast<int>(s.size());
+  m->vectors.assign(static_cast<size_t>(V) * static_cast<size_t>(o.sem_dim), 0.0f);
+  for (size_t p = 0; p < static_cast<size_t>(V); ++p) {
+    if (pc.count[p] < o.min_count) continue;
+    float* v = &m->vectors[p * static_cast<size_t>(o.sem_dim)];
+    double norm = 0;
+    for (int j = 0; j < k; ++j) {
+      v[j] = u[p * static_cast<size_t>(k) + static_cast<size_t>(j)] *
+             std::pow(s[static_cast<size_t>(j)], o.eig_power);
+      norm += static_cast<double>(v[j]) * v[j];
+    }
+    if (norm > 0) {
+      float inv = static_cast<float>(1 / std::sqrt(norm));
+      for (int j = 0; j < k; ++j) v[j] *= inv;
+    }
+  }
+}
+
+// Step 5: a dictionary per language from the UDHR translations, aligned with
+// the English UDHR article by article (line by line where the line counts match).
+void Dictionaries(const std::vector<const CorpusText*>& corpus, CorpusLines* c,
+                  const embed::Tokenizer& tok, Model* m) {
+  m->dict.assign(c->langs.size(), {});
   const CorpusText* udhr_en = nullptr;
-  for (const CorpusText* c : corpus) {
-    if (c->lang == "en" && EndsWith(c->name, "udhr/en.txt")) udhr_en = c;
+  for (const CorpusText* t : corpus) {
+    if (t->lang == "en" && EndsWith(t->name, "udhr/en.txt")) udhr_en = t;
   }
-  if (udhr_en) {
-    auto en_articles = UdhrArticles(udhr_en->lines);
-    std::map<int, std::vector<std::pair<std::vector<int>, std::vector<int>>>> units;
-    for (const CorpusText* c : corpus) {
-      if (c == udhr_en || c->lang == "en" || c->name.find("udhr/") == std::string::npos) continue;
-      auto arts = UdhrArticles(c->lines);
-      if (arts.empty() || en_articles.empty()) continue;
-      auto& u = units[lang_index(c->lang)];
-      for (size_t a = 0; a < arts.size(); ++a) {
-        const auto& fl = arts[a];
-        const auto& el = en_articles[a];
-        auto enc = [&](const std::vector<std::string>& ls, size_t from, size_t to) {
-          std::vector<int> out;
-          for (size_t i = from; i < to; ++i) tok->EncodeText(ls[i], &out);
-          return out;
-        };
-        if (fl.size() == el.size()) {
-          for (size_t i = 0; i < fl.size(); ++i)
-            u.push_back({enc(fl, i, i + 1), enc(el, i, i + 1)});
-        } else {
-          u.push_back({enc(fl, 0, fl.size()), enc(el, 0, el.size())});
-        }
+  if (!udhr_en) return;
+  auto en_articles = UdhrArticles(udhr_en->lines);
+  auto enc = [&](const std::vector<std::string>& ls, size_t from, size_t to) {
+    std::vector<int> out;
+    for (size_t i = from; i < to; ++i) tok.EncodeText(ls[i], &out);
+    return out;
+  };
+  std::map<int, std::vector<std::pair<std::vector<int>, std::vector<int>>>> units;
+  for (const CorpusText* t : corpus) {
+    if (t == udhr_en || t->lang == "en" || t->name.find("udhr/") == std::string::npos) continue;
+    auto arts = UdhrArticles(t->lines);
+    if (arts.empty() || en_articles.empty()) continue;
+    auto& u = units[c->LangIndex(t->lang)];
+    for (size_t a = 0; a < arts.size(); ++a) {
+      const auto& fl = arts[a];
+      const auto& el = en_articles[a];
+      if (fl.size() == el.size()) {
+        for (size_t i = 0; i < fl.size(); ++i) u.push_back({enc(fl, i, i + 1), enc(el, i, i + 1)});
+      } else {
+        u.push_back({enc(fl, 0, fl.size()), enc(el, 0, el.size())});
       }
     }
-    for (auto& [li, u] : units) m.dict[static_cast<size_t>(li)] = InduceDictionary(u);
   }
+  for (auto& [li, u] : units) m->dict[static_cast<size_t>(li)] = InduceDictionary(u);
+}
 
-  // 6. Common component of sentence vectors (English lines, evenly sampled).
-  if (o.sem_dim > 0) {
-    Model probe = m;
-    probe.lex_dim = 0;
-    probe.alpha = 1;
-    probe.beta = 0;
-    probe.pc_remove = 0;
-    probe.langs = {"en"};
-    std::vector<float> x;
-    int n = 0;
-    const size_t step = std::max<size_t>(1, lines.size() / 20000);
-    std::vector<float> buf(static_cast<size_t>(o.sem_dim));
-    for (size_t i = 0; i < lines.size(); i += step) {
-      if (line_lang[i] != 0 || ids[i].empty()) continue;
-      embed::EmbedPieces(probe, ids[i], buf.data());
-      x.insert(x.end(), buf.begin(), buf.end());
-      ++n;
-    }
-    if (n > 0) m.pc = embed::TopDirections(x, n, o.sem_dim, o.pc_keep);
+// Step 6: the common component of sentence vectors (English lines, evenly sampled).
+void CommonComponent(const CorpusLines& c, const PieceCounts& pc, const TrainOptions& o, Model* m) {
+  Model probe = *m;
+  probe.lex_dim = 0;
+  probe.alpha = 1;
+  probe.beta = 0;
+  probe.pc_remove = 0;
+  probe.langs = {"en"};
+  std::vector<float> x;
+  int n = 0;
+  const size_t step = std::max<size_t>(1, c.lines.size() / 20000);
+  std::vector<float> buf(static_cast<size_t>(o.sem_dim));
+  for (size_t i = 0; i < c.lines.size(); i += step) {
+    if (c.line_lang[i] != 0 || pc.ids[i].empty()) continue;
+    embed::EmbedPieces(probe, pc.ids[i], buf.data());
+    x.insert(x.end(), buf.begin(), buf.end());
+    ++n;
   }
+  if (n > 0) m->pc = embed::TopDirections(x, n, o.sem_dim, o.pc_keep);
+}
 
-  // 7. Files and manifest.
-  ModelFiles out;
-  out.dir = "(trained)";
-  std::string emb = SerializeModel(m);
+std::string FileEntry(const char* name, const std::string& bytes) {
+  return "    \"" + std::string(name) + "\": {\"bytes\": " + std::to_string(bytes.size()) +
+         ", \"fnv1a64\": \"" + Hex(Fnv1a64(bytes)) + "\"}";
+}
+
+// Step 7: manifest.json, naming the files, the parameters and the corpus.
+std::string Manifest(const Model& m, const std::string& spm, const std::string& emb,
+                     const CorpusLines& c, size_t files, int64_t pieces, const TrainOptions& o) {
   std::string manifest = "{\n";
   manifest += "  \"format_version\": " + std::to_string(embed::kEmbFormatVersion) + ",\n";
   manifest += "  \"dim\": " + std::to_string(m.dim()) + ",\n";
   manifest += "  \"sem_dim\": " + std::to_string(m.sem_dim) + ",\n";
   manifest += "  \"lex_dim\": " + std::to_string(m.lex_dim) + ",\n";
-  manifest += "  \"pieces\": " + std::to_string(V) + ",\n";
+  manifest += "  \"pieces\": " + std::to_string(m.n_pieces) + ",\n";
   manifest += "  \"files\": {\n";
-  manifest += "    \"" + std::string(embed::kSpmFile) +
-              "\": {\"bytes\": " + std::to_string(spm.size()) + ", \"fnv1a64\": \"" +
-              Hex(Fnv1a64(spm)) + "\"},\n";
-  manifest += "    \"" + std::string(embed::kEmbFile) +
-              "\": {\"bytes\": " + std::to_string(emb.size()) + ", \"fnv1a64\": \"" +
-              Hex(Fnv1a64(emb)) + "\"}\n";
+  manifest += FileEntry(embed::kSpmFile, spm) + ",\n";
+  manifest += FileEntry(embed::kEmbFile, emb) + "\n";
   manifest += "  },\n";
   manifest += "  \"params\": {\"seed\": " + std::to_string(o.seed) +
               ", \"vocab_size\": " + std::to_string(o.vocab_size) +
@@ -544,17 +564,54 @@ Result<ModelFiles> TrainModel(const std::vector<CorpusText>& corpus_in, const Tr
               ", \"min_count\": " + std::to_string(o.min_count) +
               ", \"sif_a\": " + JsonFloat(o.sif_a) + ", \"eig_power\": " + JsonFloat(o.eig_power) +
               ", \"alpha\": " + JsonFloat(o.alpha) + ", \"beta\": " + JsonFloat(o.beta) + "},\n";
-  manifest += "  \"corpus\": {\"files\": " + std::to_string(corpus.size()) +
-              ", \"bytes\": " + std::to_string(corpus_bytes) +
-              ", \"lines\": " + std::to_string(lines.size()) +
-              ", \"pieces\": " + std::to_string(total) + ", \"fnv1a64\": \"" + Hex(corpus_hash) +
-              "\"},\n";
+  manifest +=
+      "  \"corpus\": {\"files\": " + std::to_string(files) +
+      ", \"bytes\": " + std::to_string(c.bytes) + ", \"lines\": " + std::to_string(c.lines.size()) +
+      ", \"pieces\": " + std::to_string(pieces) + ", \"fnv1a64\": \"" + Hex(c.hash) + "\"},\n";
   manifest += "  \"languages\": [";
-  for (size_t l = 0; l < langs.size(); ++l) {
-    manifest += (l ? ", \"" : "\"") + langs[l] + "\"";
+  for (size_t l = 0; l < c.langs.size(); ++l) {
+    manifest += (l ? ", \"" : "\"") + c.langs[l] + "\"";
   }
   manifest += "]\n}\n";
-  out.files[embed::kSpmFile] = std::move(spm);
+  return manifest;
+}
+
+}  // namespace
+
+Result<ModelFiles> TrainModel(const std::vector<CorpusText>& corpus_in, const TrainOptions& o) {
+  if (auto st = ValidateTrainOptions(o); !st) return std::unexpected(st.error());
+  // Sorted by name: the result must not depend on the order files were given.
+  std::vector<const CorpusText*> corpus;
+  for (const auto& c : corpus_in) corpus.push_back(&c);
+  std::stable_sort(corpus.begin(), corpus.end(),
+                   [](const CorpusText* a, const CorpusText* b) { return a->name < b->name; });
+  CorpusLines lines = ReadLines(corpus);
+  if (lines.lines.empty()) return InvalidArgument("train: the corpus has no text");
+  if (lines.langs.size() > 255) return InvalidArgument("train: more than 255 languages");
+  Result<std::string> spm = TrainSentencepiece(lines.lines, o);
+  if (!spm) return std::unexpected(spm.error());
+  auto tok_r = embed::Tokenizer::Create(*spm, embed::kSpmFile);
+  if (!tok_r) return std::unexpected(tok_r.error());
+  std::shared_ptr<embed::Tokenizer> tok = *tok_r;
+  Model m;
+  m.words = FrequentWords(lines.word_count);
+  tok->Warm(m.words);
+  m.n_pieces = tok->piece_size();
+  m.sem_dim = o.sem_dim;
+  m.lex_dim = o.lex_dim;
+  m.alpha = o.alpha;
+  m.beta = o.beta;
+  m.pc_remove = o.pc_remove;
+  m.langs = lines.langs;
+  const PieceCounts pieces = CountPieces(lines, *tok, o, &m);
+  if (o.sem_dim > 0) SemanticVectors(pieces, o, &m);
+  Dictionaries(corpus, &lines, *tok, &m);
+  if (o.sem_dim > 0) CommonComponent(lines, pieces, o, &m);
+  ModelFiles out;
+  out.dir = "(trained)";
+  std::string emb = SerializeModel(m);
+  std::string manifest = Manifest(m, *spm, emb, lines, corpus.size(), pieces.total, o);
+  out.files[embed::kSpmFile] = std::move(*spm);
   out.files[embed::kEmbFile] = std::move(emb);
   out.files[embed::kManifestFile] = std::move(manifest);
   return out;

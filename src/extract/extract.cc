@@ -189,6 +189,28 @@ struct TextFacts {
   bool topics_done = false;       // topic_hits computed
 };
 
+// The votes cast for one unit: per kind, for "is a principle", and the rules
+// that cast them.
+struct Ballot {
+  double kind_score[kNumKinds] = {};
+  double principle_votes = 0;
+  std::vector<std::string> fired;
+
+  void Cast(const VoteSet& vs, int i) {
+    const Vote& v = vs.votes[static_cast<size_t>(i)];
+    if (v.target == kPrincipleTarget)
+      principle_votes += v.weight;
+    else
+      kind_score[v.target] += v.weight;
+    fired.push_back(vs.ids[static_cast<size_t>(i)]);
+  }
+  void Absorb(const TextFacts& f) {
+    for (int k = 0; k < kNumKinds; ++k) kind_score[k] += f.kind_score[k];
+    principle_votes += f.principle_votes;
+    for (const std::string* id : f.fired) fired.push_back(*id);
+  }
+};
+
 struct ExtractCache {
   std::unordered_map<std::string, std::vector<int>> heading, caption;
   // The heading hits of the last unit, and what they were for.
@@ -236,6 +258,11 @@ struct Extractor::Impl {
   void Classify(const Provision& u, const std::string& caption, const TextFacts& of,
                 const TextFacts* lf, const TextFacts* continued,
                 const std::vector<int>& continues_hits, Clause* c, ExtractCache* cache) const;
+  // Classify's steps: the votes of the unit's context (headings, preamble,
+  // caption), and the kind and score from all votes.
+  void ContextVotes(const Provision& u, const std::string& caption, const TextFacts& of, Ballot* b,
+                    ExtractCache* cache) const;
+  void Decide(Ballot* b, const TextFacts& of, const TextFacts* lf, Clause* c) const;
   // Qualifiers, cues, holder and topic hits of each text.
   void Analyse(const std::vector<std::string_view>& texts, std::vector<TextFacts>* facts) const;
   // Topic hits of a text (principle clauses only: topics are not evidence).
@@ -267,47 +294,44 @@ Result<VoteSet> LoadVotes(const RuleTexts& texts, const std::string& name, size_
   return vs;
 }
 
-}  // namespace
-
-Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& lang) {
-  auto impl = std::make_shared<Impl>();
-  impl->lang = lang;
-  const std::string dir = lang + "/";
-
-  // topics.tsv: id <TAB> description — the language-independent taxonomy.
-  {
-    auto it = rules.find("topics.tsv");
-    if (it == rules.end()) return NotFound("topics.tsv: rule file not found");
-    auto f = ParseRuleFile(it->second, "topics.tsv", 1, 2);
-    if (!f) return std::unexpected(f.error());
-    static const re2::RE2 id_re("[a-z][a-z0-9_]*");
-    for (const Rule& r : f->rules) {
-      if (!re2::RE2::FullMatch(r.fields[0], id_re))
-        return InvalidArgument(Where(r) + "bad topic id '" + r.fields[0] + "'");
-      if (!impl->topic_ids.insert(r.fields[0]).second)
-        return InvalidArgument(Where(r) + "duplicate topic id '" + r.fields[0] + "'");
-    }
+// topics.tsv: id <TAB> description — the language-independent taxonomy.
+Status LoadTopicIds(const RuleTexts& rules, Extractor::Impl* impl) {
+  auto it = rules.find("topics.tsv");
+  if (it == rules.end()) return NotFound("topics.tsv: rule file not found");
+  auto f = ParseRuleFile(it->second, "topics.tsv", 1, 2);
+  if (!f) return std::unexpected(f.error());
+  static const re2::RE2 id_re("[a-z][a-z0-9_]*");
+  for (const Rule& r : f->rules) {
+    if (!re2::RE2::FullMatch(r.fields[0], id_re))
+      return InvalidArgument(Where(r) + "bad topic id '" + r.fields[0] + "'");
+    if (!impl->topic_ids.insert(r.fields[0]).second)
+      return InvalidArgument(Where(r) + "duplicate topic id '" + r.fields[0] + "'");
   }
-  // kinds.tsv: kind <TAB> prior weight <TAB> description.
-  {
-    auto it = rules.find("kinds.tsv");
-    if (it == rules.end()) return NotFound("kinds.tsv: rule file not found");
-    auto f = ParseRuleFile(it->second, "kinds.tsv", 2, 3);
-    if (!f) return std::unexpected(f.error());
-    for (const Rule& r : f->rules) {
-      auto t = ParseTarget(r.fields[0], r, false);
-      if (!t) return std::unexpected(t.error());
-      auto w = ParseWeight(r.fields[1], r);
-      if (!w) return std::unexpected(w.error());
-      impl->prior[*t] = *w;
-      impl->prior_rule[*t] = r.Id();
-      impl->Describe(r);
-    }
-  }
+  return {};
+}
 
+// kinds.tsv: kind <TAB> prior weight <TAB> description.
+Status LoadKinds(const RuleTexts& rules, Extractor::Impl* impl) {
+  auto it = rules.find("kinds.tsv");
+  if (it == rules.end()) return NotFound("kinds.tsv: rule file not found");
+  auto f = ParseRuleFile(it->second, "kinds.tsv", 2, 3);
+  if (!f) return std::unexpected(f.error());
+  for (const Rule& r : f->rules) {
+    auto t = ParseTarget(r.fields[0], r, false);
+    if (!t) return std::unexpected(t.error());
+    auto w = ParseWeight(r.fields[1], r);
+    if (!w) return std::unexpected(w.error());
+    impl->prior[*t] = *w;
+    impl->prior_rule[*t] = r.Id();
+    impl->Describe(r);
+  }
+  return {};
+}
+
+// Cue files: target <TAB> weight <TAB> pattern [<TAB> label]. modality.tsv
+// is required; the others are optional.
+Status LoadCues(const RuleTexts& rules, const std::string& dir, Extractor::Impl* impl) {
   RuleFile parsed;
-  // Cue files: target <TAB> weight <TAB> pattern [<TAB> label]. modality.tsv
-  // is required; the others are optional.
   for (const char* file : kCueFiles) {
     const std::string name = dir + file;
     bool required = std::string(file) == "modality.tsv";
@@ -320,106 +344,136 @@ Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& l
     impl->cues.push_back(std::move(*vs));
     for (const Rule& r : parsed.rules) impl->Describe(r);
   }
-  // holders.tsv: holder <TAB> target <TAB> weight <TAB> pattern
-  {
-    // Matched (and checked) through Impl::cue_set; a holder's own regex,
-    // compiled when first needed, tells which is named first.
-    auto vs = LoadVotes(rules, dir + "holders.tsv", 1, 2, 3, 4, 4, false, &parsed,
-                        {.set = false, .each = false});
-    if (!vs) return std::unexpected(vs.error());
-    impl->holders = std::move(*vs);
-    for (const Rule& r : parsed.rules) {
-      impl->holder_names.push_back(r.fields[0]);
-      impl->Describe(r);
-    }
+  return {};
+}
+
+// holders.tsv: holder <TAB> target <TAB> weight <TAB> pattern
+Status LoadHolders(const RuleTexts& rules, const std::string& dir, Extractor::Impl* impl) {
+  // Matched (and checked) through Impl::cue_set; a holder's own regex,
+  // compiled when first needed, tells which is named first.
+  RuleFile parsed;
+  auto vs = LoadVotes(rules, dir + "holders.tsv", 1, 2, 3, 4, 4, false, &parsed,
+                      {.set = false, .each = false});
+  if (!vs) return std::unexpected(vs.error());
+  impl->holders = std::move(*vs);
+  for (const Rule& r : parsed.rules) {
+    impl->holder_names.push_back(r.fields[0]);
+    impl->Describe(r);
   }
-  // qualifiers.tsv: label <TAB> pattern
-  {
-    auto set =
-        Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed, {.set = false, .each = false});
+  return {};
+}
+
+// qualifiers.tsv: label <TAB> pattern
+Status LoadQualifiers(const RuleTexts& rules, const std::string& dir, Extractor::Impl* impl) {
+  RuleFile parsed;
+  auto set =
+      Load(rules, dir + "qualifiers.tsv", 2, 2, 1, false, &parsed, {.set = false, .each = false});
+  if (!set) return std::unexpected(set.error());
+  impl->qualifiers = std::move(*set);
+  for (const Rule& r : parsed.rules) {
+    impl->Describe(r);
+    impl->qualifier_ids.push_back(r.Id());
+  }
+  return {};
+}
+
+// context.tsv: scope <TAB> target <TAB> weight <TAB> pattern — split by scope
+// into one set each, since each scope is matched against different text.
+Status LoadContext(const RuleTexts& rules, const std::string& dir, Extractor::Impl* impl) {
+  const std::string name = dir + "context.tsv";
+  auto it = rules.find(name);
+  std::string text = it == rules.end() ? std::string() : it->second;
+  auto f = ParseRuleFile(text, name, 4, 4);
+  if (!f) return std::unexpected(f.error());
+  RuleFile by_scope[5];
+  for (RuleFile& b : by_scope) b.name = name;
+  for (const Rule& r : f->rules) {
+    const std::string& scope = r.fields[0];
+    int s = scope == "heading"     ? 0
+            : scope == "caption"   ? 1
+            : scope == "lead_in"   ? 2
+            : scope == "continues" ? 3
+            : scope == "preamble"  ? 4
+                                   : -1;
+    if (s < 0) return InvalidArgument(Where(r) + "unknown scope '" + scope + "'");
+    by_scope[s].rules.push_back(r);
+    impl->Describe(r);
+  }
+  VoteSet* out[5] = {&impl->context_heading, &impl->context_caption, &impl->context_lead_in,
+                     &impl->context_continues, &impl->context_preamble};
+  for (int s = 0; s < 5; ++s) {
+    auto set = PatternSet::Compile(by_scope[s], 3, {.each = false});
     if (!set) return std::unexpected(set.error());
-    impl->qualifiers = std::move(*set);
-    for (const Rule& r : parsed.rules) {
-      impl->Describe(r);
-      impl->qualifier_ids.push_back(r.Id());
-    }
-  }
-  // context.tsv: scope <TAB> target <TAB> weight <TAB> pattern — split by scope
-  // into one set each, since each scope is matched against different text.
-  {
-    const std::string name = dir + "context.tsv";
-    auto it = rules.find(name);
-    std::string text = it == rules.end() ? std::string() : it->second;
-    auto f = ParseRuleFile(text, name, 4, 4);
-    if (!f) return std::unexpected(f.error());
-    RuleFile by_scope[5];
-    for (RuleFile& b : by_scope) b.name = name;
-    for (const Rule& r : f->rules) {
-      const std::string& scope = r.fields[0];
-      int s = scope == "heading"     ? 0
-              : scope == "caption"   ? 1
-              : scope == "lead_in"   ? 2
-              : scope == "continues" ? 3
-              : scope == "preamble"  ? 4
-                                     : -1;
-      if (s < 0) return InvalidArgument(Where(r) + "unknown scope '" + scope + "'");
-      by_scope[s].rules.push_back(r);
-      impl->Describe(r);
-    }
-    VoteSet* out[5] = {&impl->context_heading, &impl->context_caption, &impl->context_lead_in,
-                       &impl->context_continues, &impl->context_preamble};
-    for (int s = 0; s < 5; ++s) {
-      auto set = PatternSet::Compile(by_scope[s], 3, {.each = false});
-      if (!set) return std::unexpected(set.error());
-      for (const Rule& r : by_scope[s].rules) {
-        auto t = ParseTarget(r.fields[1], r, true);
-        if (!t) return std::unexpected(t.error());
-        auto w = ParseWeight(r.fields[2], r);
-        if (!w) return std::unexpected(w.error());
-        out[s]->votes.push_back({*t, *w});
-        out[s]->ids.push_back(r.Id());
-      }
-      out[s]->set = std::move(*set);
-    }
-  }
-  // <lang>/topics.tsv: topic id <TAB> weight <TAB> pattern
-  {
-    // A topic's own regex is needed only to order tied topics.
-    auto set = Load(rules, dir + "topics.tsv", 3, 3, 2, false, &parsed, {.each = false});
-    if (!set) return std::unexpected(set.error());
-    for (const Rule& r : parsed.rules) {
-      if (!impl->topic_ids.count(r.fields[0]))
-        return InvalidArgument(Where(r) + "unknown topic '" + r.fields[0] + "'");
-      auto w = ParseWeight(r.fields[1], r);
+    for (const Rule& r : by_scope[s].rules) {
+      auto t = ParseTarget(r.fields[1], r, true);
+      if (!t) return std::unexpected(t.error());
+      auto w = ParseWeight(r.fields[2], r);
       if (!w) return std::unexpected(w.error());
-      impl->topic_of.push_back(r.fields[0]);
-      impl->topic_ids_by_rule.push_back(r.Id());
-      impl->topic_weight.push_back(*w);
-      impl->Describe(r);
+      out[s]->votes.push_back({*t, *w});
+      out[s]->ids.push_back(r.Id());
     }
-    impl->topics = std::move(*set);
+    out[s]->set = std::move(*set);
   }
+  return {};
+}
 
-  {
-    RuleFile all{dir + "cues", {}};
-    auto add = [&](const PatternSet& set) {
-      for (size_t i = 0; i < set.size(); ++i) {
-        all.rules.push_back(set.rules()[i]);
-        all.rules.back().fields = {set.pattern(static_cast<int>(i))};
-      }
-    };
-    add(impl->qualifiers);
-    for (const VoteSet& vs : impl->cues) {
-      impl->cue_begin.push_back(static_cast<int>(all.rules.size()));
-      add(vs.set);
+// <lang>/topics.tsv: topic id <TAB> weight <TAB> pattern
+Status LoadTopicPatterns(const RuleTexts& rules, const std::string& dir, Extractor::Impl* impl) {
+  // A topic's own regex is needed only to order tied topics.
+  RuleFile parsed;
+  auto set = Load(rules, dir + "topics.tsv", 3, 3, 2, false, &parsed, {.each = false});
+  if (!set) return std::unexpected(set.error());
+  for (const Rule& r : parsed.rules) {
+    if (!impl->topic_ids.count(r.fields[0]))
+      return InvalidArgument(Where(r) + "unknown topic '" + r.fields[0] + "'");
+    auto w = ParseWeight(r.fields[1], r);
+    if (!w) return std::unexpected(w.error());
+    impl->topic_of.push_back(r.fields[0]);
+    impl->topic_ids_by_rule.push_back(r.Id());
+    impl->topic_weight.push_back(*w);
+    impl->Describe(r);
+  }
+  impl->topics = std::move(*set);
+  return {};
+}
+
+// Impl::cue_set: the qualifier, cue and holder patterns in one set.
+Status CompileCueSet(const std::string& dir, Extractor::Impl* impl) {
+  RuleFile all{dir + "cues", {}};
+  auto add = [&](const PatternSet& set) {
+    for (size_t i = 0; i < set.size(); ++i) {
+      all.rules.push_back(set.rules()[i]);
+      all.rules.back().fields = {set.pattern(static_cast<int>(i))};
     }
+  };
+  add(impl->qualifiers);
+  for (const VoteSet& vs : impl->cues) {
     impl->cue_begin.push_back(static_cast<int>(all.rules.size()));
-    add(impl->holders.set);
-    auto set = PatternSet::Compile(all, 0, {.each = false});
-    if (!set) return std::unexpected(set.error());
-    impl->cue_set = std::move(*set);
+    add(vs.set);
   }
+  impl->cue_begin.push_back(static_cast<int>(all.rules.size()));
+  add(impl->holders.set);
+  auto set = PatternSet::Compile(all, 0, {.each = false});
+  if (!set) return std::unexpected(set.error());
+  impl->cue_set = std::move(*set);
+  return {};
+}
 
+}  // namespace
+
+Result<Extractor> Extractor::Create(const RuleTexts& rules, const std::string& lang) {
+  auto impl = std::make_shared<Impl>();
+  impl->lang = lang;
+  const std::string dir = lang + "/";
+  if (Status st = LoadTopicIds(rules, impl.get()); !st) return std::unexpected(st.error());
+  if (Status st = LoadKinds(rules, impl.get()); !st) return std::unexpected(st.error());
+  if (Status st = LoadCues(rules, dir, impl.get()); !st) return std::unexpected(st.error());
+  if (Status st = LoadHolders(rules, dir, impl.get()); !st) return std::unexpected(st.error());
+  if (Status st = LoadQualifiers(rules, dir, impl.get()); !st) return std::unexpected(st.error());
+  if (Status st = LoadContext(rules, dir, impl.get()); !st) return std::unexpected(st.error());
+  if (Status st = LoadTopicPatterns(rules, dir, impl.get()); !st)
+    return std::unexpected(st.error());
+  if (Status st = CompileCueSet(dir, impl.get()); !st) return std::unexpected(st.error());
   Extractor ex;
   ex.impl_ = std::move(impl);
   return ex;
@@ -597,30 +651,10 @@ void Extractor::Impl::TopicHits(std::string_view text, TextFacts* f) const {
   topics.Match(text, &f->topic_hits);
 }
 
-void Extractor::Impl::Classify(const Provision& u, const std::string& caption, const TextFacts& of,
-                               const TextFacts* lf, const TextFacts* continued,
-                               const std::vector<int>& continues_hits, Clause* c,
-                               ExtractCache* cache) const {
-  double kind_score[kNumKinds] = {};
-  double principle_votes = 0;
-  std::vector<std::string> fired;
-  fired.reserve(16);
-  auto cast = [&](const VoteSet& vs, int i) {
-    const Vote& v = vs.votes[static_cast<size_t>(i)];
-    if (v.target == kPrincipleTarget)
-      principle_votes += v.weight;
-    else
-      kind_score[v.target] += v.weight;
-    fired.push_back(vs.ids[static_cast<size_t>(i)]);
-  };
-  auto absorb = [&](const TextFacts& f) {
-    for (int k = 0; k < kNumKinds; ++k) kind_score[k] += f.kind_score[k];
-    principle_votes += f.principle_votes;
-    for (const std::string* id : f.fired) fired.push_back(*id);
-  };
-
-  // Context: headings and caption (cached, shared by all units under them;
-  // units under the same headings follow each other).
+// Context: headings and caption (cached, shared by all units under them;
+// units under the same headings follow each other).
+void Extractor::Impl::ContextVotes(const Provision& u, const std::string& caption,
+                                   const TextFacts& of, Ballot* b, ExtractCache* cache) const {
   const bool preamble = u.label == "Preamble";
   if (!cache->last_heading_hits || preamble != cache->last_preamble ||
       u.headings != cache->last_headings) {
@@ -631,41 +665,88 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
     }
     auto it = cache->heading.find(heads);
     if (it == cache->heading.end())
-      it = cache->heading.emplace(heads, heads.empty() ? std::vector<int>()
-                                                       : context_heading.set.Match(heads))
-               .first;
+      it =
+          cache->heading
+              .emplace(heads, heads.empty() ? std::vector<int>() : context_heading.set.Match(heads))
+              .first;
     cache->last_heading_hits = &it->second;
     cache->last_preamble = preamble;
     cache->last_headings = u.headings;
   }
-  for (int i : *cache->last_heading_hits) cast(context_heading, i);
+  for (int i : *cache->last_heading_hits) b->Cast(context_heading, i);
   // A unit of the preamble: what its own words say of values (context.tsv
   // scope `preamble`; a recital of history alone states none).
   const bool in_preamble = preamble || StartsWith(u.path, "Preamble") ||
                            (!u.headings.empty() && EqualsAsciiLower(u.headings[0], "preamble"));
   if (in_preamble && context_preamble.set.size() > 0)
-    for (int i : context_preamble.set.Match(of.core)) cast(context_preamble, i);
+    for (int i : context_preamble.set.Match(of.core)) b->Cast(context_preamble, i);
   if (!caption.empty()) {
     auto it = cache->caption.find(caption);
     if (it == cache->caption.end())
       it = cache->caption.emplace(caption, context_caption.set.Match(caption)).first;
-    for (int i : it->second) cast(context_caption, i);
+    for (int i : it->second) b->Cast(context_caption, i);
   }
+}
 
+// The kind with the most votes, and whether the unit is a principle.
+void Extractor::Impl::Decide(Ballot* b, const TextFacts& of, const TextFacts* lf, Clause* c) const {
+  // A kind needs at least kMinKindVotes: one weak cue (a holder, a heading)
+  // alone does not make a clause.
+  int kind = static_cast<int>(Kind::kOther);
+  double best = kMinKindVotes - 1e-9;
+  for (int k = 0; k < kNumKinds; ++k) {
+    if (b->kind_score[k] > best) {
+      best = b->kind_score[k];
+      kind = k;
+    }
+  }
+  c->kind = KindOf(kind);
+  double logit = prior[kind] + b->principle_votes;
+  if (!prior_rule[kind].empty()) b->fired.push_back(prior_rule[kind]);
+  // A fragment of a few words with no cue of its own for a principle's kind
+  // ("GOD BLESS KENYA", "The Schedule." in a preamble) would be a principle
+  // only by its context, which is not enough: there is nothing to rewrite.
+  bool own_cue = of.principle_votes > 0;
+  for (Kind k : {Kind::kRight, Kind::kProhibition, Kind::kStateDuty, Kind::kPersonalDuty,
+                 Kind::kValue, Kind::kLimitation})
+    own_cue = own_cue || of.kind_score[static_cast<int>(k)] > 0;
+  // So is a short opener left dangling ("We, the people of Kenya -", "And in
+  // order to:"); a lead-in whose items carry it takes their decision below.
+  if (!lf && !own_cue) {
+    std::string_view trimmed = Trim(of.core);
+    const bool dangling = EndsWith(trimmed, "-") || EndsWith(trimmed, ":") ||
+                          EndsWith(trimmed, "\u2014") || EndsWith(trimmed, "\u2013");
+    const int words = CountWords(of.core, std::max(kMinWordsWithoutCue, kMaxDanglingOpenerWords));
+    if (words < kMinWordsWithoutCue || (dangling && words < kMaxDanglingOpenerWords)) {
+      logit = std::min(logit, kFragmentLogit);
+      b->fired.push_back(kFragmentRule);
+    }
+  }
+  c->score = std::round(Logistic(logit) * 1000.0) / 1000.0;
+  c->principle = Logistic(logit) >= 0.5;
+}
+
+void Extractor::Impl::Classify(const Provision& u, const std::string& caption, const TextFacts& of,
+                               const TextFacts* lf, const TextFacts* continued,
+                               const std::vector<int>& continues_hits, Clause* c,
+                               ExtractCache* cache) const {
+  Ballot b;
+  b.fired.reserve(16);
+  ContextVotes(u, caption, of, &b, cache);
   // A list item inherits its lead-in's modality: the lead-in's cues vote for
   // the item too (analysed once, shared by all items that carry it).
   if (lf) {
-    for (int i : lf->lead_context) cast(context_lead_in, i);
-    absorb(*lf);
+    for (int i : lf->lead_context) b.Cast(context_lead_in, i);
+    b.Absorb(*lf);
   }
   // So does a unit that continues the sentence of the paragraph before it
   // ("The Congress shall have Power To lay ... Taxes ...;" / "To borrow
   // Money ...;"): that sentence's cues vote for it too.
   if (continued) {
-    for (int i : continues_hits) cast(context_continues, i);
-    absorb(*continued);
+    for (int i : continues_hits) b.Cast(context_continues, i);
+    b.Absorb(*continued);
   }
-  absorb(of);
+  b.Absorb(of);
 
   if (lf) {
     c->core.reserve(lf->core.size() + 1 + of.core.size());
@@ -683,89 +764,61 @@ void Extractor::Impl::Classify(const Provision& u, const std::string& caption, c
   int holder = lf && lf->holder >= 0 ? lf->holder : of.holder;
   if (holder >= 0) {
     c->holder = holder_names[static_cast<size_t>(holder)];
-    cast(holders, holder);
+    b.Cast(holders, holder);
   }
-
-  // A kind needs at least kMinKindVotes: one weak cue (a holder, a heading)
-  // alone does not make a clause.
-  int kind = static_cast<int>(Kind::kOther);
-  double best = kMinKindVotes - 1e-9;
-  for (int k = 0; k < kNumKinds; ++k) {
-    if (kind_score[k] > best) {
-      best = kind_score[k];
-      kind = k;
-    }
-  }
-  c->kind = KindOf(kind);
-  double logit = prior[kind] + principle_votes;
-  if (!prior_rule[kind].empty()) fired.push_back(prior_rule[kind]);
-  // A fragment of a few words with no cue of its own for a principle's kind
-  // ("GOD BLESS KENYA", "The Schedule." in a preamble) would be a principle
-  // only by its context, which is not enough: there is nothing to rewrite.
-  bool own_cue = of.principle_votes > 0;
-  for (Kind k : {Kind::kRight, Kind::kProhibition, Kind::kStateDuty, Kind::kPersonalDuty,
-                 Kind::kValue, Kind::kLimitation})
-    own_cue = own_cue || of.kind_score[static_cast<int>(k)] > 0;
-  // So is a short opener left dangling ("We, the people of Kenya -", "And in
-  // order to:"); a lead-in whose items carry it takes their decision below.
-  if (!lf && !own_cue) {
-    std::string_view trimmed = Trim(of.core);
-    const bool dangling = EndsWith(trimmed, "-") || EndsWith(trimmed, ":") ||
-                          EndsWith(trimmed, "\u2014") || EndsWith(trimmed, "\u2013");
-    const int words =
-        CountWords(of.core, std::max(kMinWordsWithoutCue, kMaxDanglingOpenerWords));
-    if (words < kMinWordsWithoutCue || (dangling && words < kMaxDanglingOpenerWords)) {
-      logit = std::min(logit, kFragmentLogit);
-      fired.push_back(kFragmentRule);
-    }
-  }
-  c->score = std::round(Logistic(logit) * 1000.0) / 1000.0;
-  c->principle = Logistic(logit) >= 0.5;
-
+  Decide(&b, of, lf, c);
   if (!c->principle) c->holder.clear();
-  c->rules = std::move(fired);
+  c->rules = std::move(b.fired);
 }
 
 std::vector<Clause> Extractor::Extract(const std::vector<Provision>& units) const {
   return Extract(std::vector<Provision>(units));
 }
 
-std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
-  const Impl& im = *impl_;
-  // Each clause owns its unit; the texts below are views into them.
-  std::vector<Clause> out(units.size());
-  for (size_t k = 0; k < units.size(); ++k) out[k].unit = std::move(units[k]);
-  units.clear();
+namespace {
 
-  // The pieces of text to analyse: every text unit's own words (lead-in and
-  // numbering removed) and every distinct lead-in, once.
+// The pieces of text to analyse: every text unit's own words (lead-in and
+// numbering removed) and every distinct lead-in, once.
+struct Pieces {
   std::vector<std::string_view> texts;
-  std::vector<int> own_of(out.size(), -1), lead_of(out.size(), -1);
+  std::vector<int> own_of, lead_of;  // per clause: index into texts, -1 none
   std::unordered_map<std::string_view, int> lead_index;
+};
+
+Pieces PiecesOf(const std::vector<Clause>& out) {
+  Pieces p;
+  p.own_of.assign(out.size(), -1);
+  p.lead_of.assign(out.size(), -1);
   for (size_t k = 0; k < out.size(); ++k) {
     const Provision& u = out[k].unit;
     if (u.type == "heading" || u.type == "article") continue;
     std::string_view own = u.text;
     if (!u.lead_in.empty() && StartsWith(own, u.lead_in)) own.remove_prefix(u.lead_in.size());
-    own_of[k] = static_cast<int>(texts.size());
-    texts.push_back(StripLabel(own));
+    p.own_of[k] = static_cast<int>(p.texts.size());
+    p.texts.push_back(StripLabel(own));
     std::string_view lead = StripLabel(u.lead_in);
     if (lead.empty()) continue;
-    auto [it, added] = lead_index.emplace(lead, static_cast<int>(texts.size()));
-    if (added) texts.push_back(lead);
-    lead_of[k] = it->second;
+    auto [it, added] = p.lead_index.emplace(lead, static_cast<int>(p.texts.size()));
+    if (added) p.texts.push_back(lead);
+    p.lead_of[k] = it->second;
   }
-  std::vector<TextFacts> facts;
-  im.Analyse(texts, &facts);
-  for (const auto& [lead, idx] : lead_index)
-    facts[static_cast<size_t>(idx)].lead_context = im.context_lead_in.set.Match(lead);
+  return p;
+}
 
-  // A unit without a lead-in that reads as the next item of a list
-  // (context.tsv scope `continues`, "To borrow Money ...;"), right after a
-  // paragraph under the same headings that ends with ';', continues the
-  // sentence of that run's first paragraph.
-  std::vector<int> continued_of(out.size(), -1);  // index into out of the run's first paragraph
-  std::vector<std::vector<int>> continues_hits(out.size());
+// A unit without a lead-in that reads as the next item of a list
+// (context.tsv scope `continues`, "To borrow Money ...;"), right after a
+// paragraph under the same headings that ends with ';', continues the
+// sentence of that run's first paragraph.
+struct Continuations {
+  std::vector<int> of;                 // per clause: index of the run's first paragraph, or -1
+  std::vector<std::vector<int>> hits;  // per clause: the `continues` rules that matched
+};
+
+Continuations FindContinuations(const std::vector<Clause>& out, const Pieces& p,
+                                const VoteSet& continues) {
+  Continuations c;
+  c.of.assign(out.size(), -1);
+  c.hits.resize(out.size());
   // Numbered units are items of a list of their own (even one the segmenter
   // could not tie to its lead-in): no run of plain paragraphs.
   auto numbered = [&](size_t k) {
@@ -774,61 +827,32 @@ std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
     return StartsWith(last == std::string::npos ? path : path.substr(last + 3), "(");
   };
   for (size_t k = 1; k < out.size(); ++k) {
-    if (own_of[k] < 0 || lead_of[k] >= 0 || im.context_continues.set.size() == 0) continue;
+    if (p.own_of[k] < 0 || p.lead_of[k] >= 0 || continues.set.size() == 0) continue;
     const size_t j = k - 1;
-    if (own_of[j] < 0 || lead_of[j] >= 0 || out[j].unit.headings != out[k].unit.headings ||
+    if (p.own_of[j] < 0 || p.lead_of[j] >= 0 || out[j].unit.headings != out[k].unit.headings ||
         !EndsWith(Trim(out[j].unit.text), ";") || numbered(k) || numbered(j))
       continue;
-    continues_hits[k] = im.context_continues.set.Match(texts[static_cast<size_t>(own_of[k])]);
-    if (continues_hits[k].empty()) continue;
+    c.hits[k] = continues.set.Match(p.texts[static_cast<size_t>(p.own_of[k])]);
+    if (c.hits[k].empty()) continue;
     // The run's first paragraph opens the sentence; an item itself ("d1.To
     // have ...;" after a broken list) opens none.
-    if (continued_of[j] < 0 &&
-        !im.context_continues.set.Match(texts[static_cast<size_t>(own_of[j])]).empty()) {
-      continues_hits[k].clear();
+    if (c.of[j] < 0 && !continues.set.Match(p.texts[static_cast<size_t>(p.own_of[j])]).empty()) {
+      c.hits[k].clear();
       continue;
     }
-    continued_of[k] = continued_of[j] >= 0 ? continued_of[j] : static_cast<int>(j);
+    c.of[k] = c.of[j] >= 0 ? c.of[j] : static_cast<int>(j);
   }
+  return c;
+}
 
-  ExtractCache cache;
-  std::string caption;  // of the article being read
-  for (size_t k = 0; k < out.size(); ++k) {
-    Clause& c = out[k];
-    const Provision& u = c.unit;
-    if (u.type == "article") caption = CaptionOf(u);
-    if (u.type == "heading") caption.clear();
-    if (own_of[k] < 0) {
-      c.kind = Kind::kHeading;
-      c.core = u.text;
-      if (!im.prior_rule[static_cast<int>(Kind::kHeading)].empty())
-        c.rules.push_back(im.prior_rule[static_cast<int>(Kind::kHeading)]);
-      continue;
-    }
-    const TextFacts* lf = lead_of[k] >= 0 ? &facts[static_cast<size_t>(lead_of[k])] : nullptr;
-    const std::string& cap = u.caption.empty() ? caption : u.caption;
-    TextFacts& of = facts[static_cast<size_t>(own_of[k])];
-    const TextFacts* continued =
-        continued_of[k] >= 0
-            ? &facts[static_cast<size_t>(own_of[static_cast<size_t>(continued_of[k])])]
-            : nullptr;
-    im.Classify(u, cap, of, lf, continued, continues_hits[k], &c, &cache);
-    if (c.principle) {
-      // Topics, for principle clauses: own words first, then the lead-in,
-      // then (when neither names one) the article caption.
-      im.TopicHits(texts[static_cast<size_t>(own_of[k])], &of);
-      if (lead_of[k] >= 0)
-        im.TopicHits(texts[static_cast<size_t>(lead_of[k])],
-                     &facts[static_cast<size_t>(lead_of[k])]);
-      c.topics = im.Topics(of, lf, cap, &c.rules);
-    }
-  }
-  // A lead-in on a line of its own ("All citizens are—") says nothing until
-  // its items do; it takes their decision, as the guidelines label it: a
-  // principle when at least half of its items are, with the first such item's kind
-  // and evidence (whose rules include the lead-in's own cues). Half, not
-  // one: "The Chamber of Deputies has exclusive power:" stays machinery
-  // though one of its powers reads like a right.
+// A lead-in on a line of its own ("All citizens are—") says nothing until
+// its items do; it takes their decision, as the guidelines label it: a
+// principle when at least half of its items are, with the first such item's kind
+// and evidence (whose rules include the lead-in's own cues). Half, not
+// one: "The Chamber of Deputies has exclusive power:" stays machinery
+// though one of its powers reads like a right.
+void LeadInsTakeItems(const std::vector<int>& own_of, std::vector<Clause>* out_p) {
+  std::vector<Clause>& out = *out_p;
   for (size_t k = 0; k + 1 < out.size(); ++k) {
     Clause& c = out[k];
     if (own_of[k] < 0 || c.principle) continue;
@@ -846,6 +870,55 @@ std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
     c.topics = item.topics;
     c.rules = item.rules;
   }
+}
+
+}  // namespace
+
+std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
+  const Impl& im = *impl_;
+  // Each clause owns its unit; the texts below are views into them.
+  std::vector<Clause> out(units.size());
+  for (size_t k = 0; k < units.size(); ++k) out[k].unit = std::move(units[k]);
+  units.clear();
+  const Pieces p = PiecesOf(out);
+  std::vector<TextFacts> facts;
+  im.Analyse(p.texts, &facts);
+  for (const auto& [lead, idx] : p.lead_index)
+    facts[static_cast<size_t>(idx)].lead_context = im.context_lead_in.set.Match(lead);
+  const Continuations cont = FindContinuations(out, p, im.context_continues);
+  ExtractCache cache;
+  std::string caption;  // of the article being read
+  for (size_t k = 0; k < out.size(); ++k) {
+    Clause& c = out[k];
+    const Provision& u = c.unit;
+    if (u.type == "article") caption = CaptionOf(u);
+    if (u.type == "heading") caption.clear();
+    if (p.own_of[k] < 0) {
+      c.kind = Kind::kHeading;
+      c.core = u.text;
+      if (!im.prior_rule[static_cast<int>(Kind::kHeading)].empty())
+        c.rules.push_back(im.prior_rule[static_cast<int>(Kind::kHeading)]);
+      continue;
+    }
+    const size_t own = static_cast<size_t>(p.own_of[k]);
+    const TextFacts* lf = p.lead_of[k] >= 0 ? &facts[static_cast<size_t>(p.lead_of[k])] : nullptr;
+    const std::string& cap = u.caption.empty() ? caption : u.caption;
+    TextFacts& of = facts[own];
+    const TextFacts* continued =
+        cont.of[k] >= 0 ? &facts[static_cast<size_t>(p.own_of[static_cast<size_t>(cont.of[k])])]
+                        : nullptr;
+    im.Classify(u, cap, of, lf, continued, cont.hits[k], &c, &cache);
+    if (c.principle) {
+      // Topics, for principle clauses: own words first, then the lead-in,
+      // then (when neither names one) the article caption.
+      im.TopicHits(p.texts[own], &of);
+      if (p.lead_of[k] >= 0)
+        im.TopicHits(p.texts[static_cast<size_t>(p.lead_of[k])],
+                     &facts[static_cast<size_t>(p.lead_of[k])]);
+      c.topics = im.Topics(of, lf, cap, &c.rules);
+    }
+  }
+  LeadInsTakeItems(p.own_of, &out);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 #include "core/text.h"
 #include "load/icu_status.h"
@@ -293,12 +294,22 @@ std::string SniffHtmlCharset(std::string_view bytes) {
   return "";
 }
 
-Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& path,
-                            std::string_view declared_charset) {
-  Decoded d;
-  auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
+namespace {
 
-  // Byte order marks decide.
+// Text converted to UTF-8 from another encoding, with its scan's flags.
+Decoded Converted(std::string encoding, std::string text, const ByteScan& scan) {
+  Decoded d;
+  d.encoding = std::move(encoding);
+  d.converted = true;
+  d.needs_unify = scan.unify;
+  d.needs_nfc = scan.nfc;
+  d.storage = std::move(text);
+  return d;
+}
+
+// Byte order marks decide: the text converted from the encoding its BOM
+// names, or nullopt when there is no UTF-16 or UTF-32 BOM.
+std::optional<Result<Decoded>> DecodeByBom(std::string_view bytes, const std::string& path) {
   struct Bom {
     std::string_view bytes;
     const char* name;
@@ -310,7 +321,7 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& path,
       {std::string_view("\xFF\xFE", 2), "UTF-16LE"},
   };
   for (const Bom& bom : kBoms) {
-    if (!starts(bom.bytes)) continue;
+    if (bytes.substr(0, bom.bytes.size()) != bom.bytes) continue;
     std::string_view body = bytes.substr(bom.bytes.size());
     Result<std::string> text = bom.name[4] == '1'
                                    ? Utf16ToUtf8(body, bom.name[6] == 'B', path, bom.bytes.size())
@@ -322,37 +333,52 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& path,
       return InvalidArgument(path + ": binary file, not text (control characters in " + bom.name +
                              " text)");
     }
-    d.encoding = bom.name;
-    d.converted = true;
-    d.needs_unify = scan.unify;
-    d.needs_nfc = scan.nfc;
-    d.storage = std::move(*text);
-    return d;
+    return Converted(bom.name, std::move(*text), scan);
   }
+  return std::nullopt;
+}
 
-  size_t skip = starts("\xEF\xBB\xBF") ? 3 : 0;
+// UTF-16 without a BOM, when the bytes look like it and convert to clean text.
+std::optional<Decoded> DecodeBomlessUtf16(std::string_view bytes, const std::string& path) {
+  int kind = SniffBomlessUtf16(bytes);
+  if (!kind) return std::nullopt;
+  Result<std::string> text = Utf16ToUtf8(bytes, kind == 2, path, 0);
+  if (!text) return std::nullopt;
+  ByteScan scan = ScanBytes(*text);
+  if (scan.first_nul != npos || scan.controls != 0) return std::nullopt;
+  return Converted(kind == 2 ? "UTF-16BE" : "UTF-16LE", std::move(*text), scan);
+}
+
+// A legacy encoding: the one the file declares, else ICU's best guess.
+Result<std::string> LegacyCharset(std::string_view body, const std::string& path,
+                                  std::string_view declared_charset) {
+  std::string declared = AsciiLower(declared_charset);
+  if (!declared.empty() && !IsUtf8Name(declared)) {
+    if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
+        declared == "ascii")
+      return std::string("windows-1252");  // as browsers do (WHATWG Encoding Standard)
+    UErrorCode ec = U_ZERO_ERROR;
+    UConverter* conv = ucnv_open(declared.c_str(), &ec);
+    const bool known = U_SUCCESS(ec) && conv != nullptr;
+    if (conv != nullptr) ucnv_close(conv);
+    if (known) return declared;
+  }
+  return DetectLegacy(body, path);
+}
+
+}  // namespace
+
+Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& path,
+                            std::string_view declared_charset) {
+  if (std::optional<Result<Decoded>> by_bom = DecodeByBom(bytes, path)) return std::move(*by_bom);
+  const size_t skip = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   std::string_view body = bytes.substr(skip);
   ByteScan scan = ScanBytes(body);
-
-  if (scan.first_nul != npos && skip == 0) {
-    if (int kind = SniffBomlessUtf16(bytes)) {
-      Result<std::string> text = Utf16ToUtf8(bytes, kind == 2, path, 0);
-      if (text) {
-        ByteScan s2 = ScanBytes(*text);
-        if (s2.first_nul == npos && s2.controls == 0) {
-          d.encoding = kind == 2 ? "UTF-16BE" : "UTF-16LE";
-          d.converted = true;
-          d.needs_unify = s2.unify;
-          d.needs_nfc = s2.nfc;
-          d.storage = std::move(*text);
-          return d;
-        }
-      }
-    }
-  }
+  if (scan.first_nul != npos && skip == 0)
+    if (std::optional<Decoded> utf16 = DecodeBomlessUtf16(bytes, path)) return std::move(*utf16);
   if (Status st = CheckControls(scan, body, path, skip); !st) return std::unexpected(st.error());
-
   if (scan.first_invalid == npos) {
+    Decoded d;
     d.encoding = "UTF-8";
     d.skip = skip;
     d.needs_unify = scan.unify;
@@ -366,29 +392,12 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& path,
                            std::to_string(LineOfOffset(bytes, off)) + " (byte offset " +
                            std::to_string(off) + ")");
   }
-
-  // A legacy encoding: the one the file declares, else ICU's best guess.
-  std::string from;
-  std::string declared = AsciiLower(declared_charset);
-  if (!declared.empty() && !IsUtf8Name(declared)) {
-    if (declared == "iso-8859-1" || declared == "latin1" || declared == "us-ascii" ||
-        declared == "ascii") {
-      from = "windows-1252";  // as browsers do (WHATWG Encoding Standard)
-    } else {
-      UErrorCode ec = U_ZERO_ERROR;
-      UConverter* conv = ucnv_open(declared.c_str(), &ec);
-      if (U_SUCCESS(ec) && conv != nullptr) from = declared;
-      if (conv != nullptr) ucnv_close(conv);
-    }
-  }
-  if (from.empty()) {
-    Result<std::string> guess = DetectLegacy(body, path);
-    if (!guess) return std::unexpected(guess.error());
-    from = *guess;
-  }
-  Result<std::string> text = ConvertToUtf8(body, from, path);
+  Result<std::string> from = LegacyCharset(body, path, declared_charset);
+  if (!from) return std::unexpected(from.error());
+  Result<std::string> text = ConvertToUtf8(body, *from, path);
   if (!text) return std::unexpected(text.error());
-  d.encoding = from;
+  Decoded d;
+  d.encoding = *from;
   d.converted = true;
   d.storage = std::move(*text);
   return d;

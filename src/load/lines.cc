@@ -202,6 +202,76 @@ std::string_view StripBlockMarkup(std::string_view s, std::string* bullet) {
   return s;
 }
 
+// Each step below reads the construct that starts at s[i], appends what it
+// shows to `out` and returns the offset after it.
+
+// `code`: its text, one space of padding dropped; unmatched backticks stay.
+size_t CodeSpan(std::string_view s, size_t i, std::string* out) {
+  size_t k = i;
+  while (k < s.size() && s[k] == '`') ++k;
+  std::string_view ticks = s.substr(i, k - i);
+  size_t close = s.find(ticks, k);
+  if (close == std::string_view::npos) {
+    out->append(ticks);
+    return k;
+  }
+  std::string_view code = s.substr(k, close - k);
+  if (code.size() >= 2 && code.front() == ' ' && code.back() == ' ')
+    code = code.substr(1, code.size() - 2);
+  out->append(code);
+  return close + ticks.size();
+}
+
+// [text](url), [text][ref], ![alt](src): the text only.
+size_t LinkOrImage(std::string_view s, size_t i, std::string* out) {
+  const char c = s[i];
+  size_t open = c == '!' ? i + 1 : i;
+  size_t close = MatchBracket(s, open);
+  if (close != std::string_view::npos && close + 1 < s.size() &&
+      (s[close + 1] == '(' || s[close + 1] == '[')) {
+    size_t end = MatchBracket(s, close + 1);
+    if (end != std::string_view::npos) {
+      out->append(MarkdownInline(s.substr(open + 1, close - open - 1)));
+      return end + 1;
+    }
+  }
+  out->push_back(c);
+  return i + 1;
+}
+
+// <https://...> and <a@b> keep their address; an HTML tag goes.
+size_t AngleBracket(std::string_view s, size_t i, std::string* out) {
+  size_t close = s.find('>', i + 1);
+  if (close != std::string_view::npos) {
+    std::string_view inner = s.substr(i + 1, close - i - 1);
+    bool autolink =
+        inner.find("://") != std::string_view::npos ||
+        (inner.find('@') != std::string_view::npos && inner.find(' ') == std::string_view::npos);
+    bool tag = !inner.empty() &&
+               ((inner[0] >= 'a' && inner[0] <= 'z') || (inner[0] >= 'A' && inner[0] <= 'Z') ||
+                (inner[0] == '/' && inner.size() > 1) || inner[0] == '!');
+    if (autolink) out->append(inner);
+    if (autolink || tag) return close + 1;
+  }
+  out->push_back('<');
+  return i + 1;
+}
+
+// A run of *, _ or ~ marks emphasis and goes, unless it stands between spaces
+// or is an underscore inside a word (snake_case).
+size_t Emphasis(std::string_view s, size_t i, std::string* out) {
+  const char c = s[i];
+  size_t k = i;
+  while (k < s.size() && s[k] == c) ++k;
+  char prev = i > 0 ? s[i - 1] : ' ';
+  bool space_before = prev == ' ' || prev == '\t';
+  bool space_after = IsSpaceOrEdge(s, k);
+  bool keep = (space_before && space_after) ||
+              (c == '_' && i > 0 && IsWordByte(prev) && k < s.size() && IsWordByte(s[k]));
+  if (keep) out->append(s.substr(i, k - i));
+  return k;
+}
+
 }  // namespace
 
 std::string MarkdownInline(std::string_view s) {
@@ -213,90 +283,28 @@ std::string MarkdownInline(std::string_view s) {
     if (c == '\\' && i + 1 < n && IsAsciiPunct(s[i + 1])) {
       out.push_back(s[i + 1]);
       i += 2;
-      continue;
-    }
-    if (c == '\\' && i + 1 == n) break;  // a hard line break mark
-    if (c == '`') {
-      size_t k = i;
-      while (k < n && s[k] == '`') ++k;
-      std::string_view ticks = s.substr(i, k - i);
-      size_t close = s.find(ticks, k);
-      if (close != std::string_view::npos) {
-        std::string_view code = s.substr(k, close - k);
-        if (code.size() >= 2 && code.front() == ' ' && code.back() == ' ')
-          code = code.substr(1, code.size() - 2);
-        out.append(code);
-        i = close + ticks.size();
-      } else {
-        out.append(ticks);
-        i = k;
-      }
-      continue;
-    }
-    if (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '[')) {
-      size_t open = c == '!' ? i + 1 : i;
-      size_t close = MatchBracket(s, open);
-      if (close != std::string_view::npos && close + 1 < n &&
-          (s[close + 1] == '(' || s[close + 1] == '[')) {
-        size_t end = MatchBracket(s, close + 1);
-        if (end != std::string_view::npos) {
-          out.append(MarkdownInline(s.substr(open + 1, close - open - 1)));
-          i = end + 1;
-          continue;
-        }
-      }
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    if (c == '<' && i + 1 < n) {
-      size_t close = s.find('>', i + 1);
-      if (close != std::string_view::npos) {
-        std::string_view inner = s.substr(i + 1, close - i - 1);
-        bool autolink = inner.find("://") != std::string_view::npos ||
-                        (inner.find('@') != std::string_view::npos &&
-                         inner.find(' ') == std::string_view::npos);
-        bool tag = !inner.empty() &&
-                   ((inner[0] >= 'a' && inner[0] <= 'z') || (inner[0] >= 'A' && inner[0] <= 'Z') ||
-                    (inner[0] == '/' && inner.size() > 1) || inner[0] == '!');
-        if (autolink) {
-          out.append(inner);
-          i = close + 1;
-          continue;
-        }
-        if (tag) {
-          i = close + 1;
-          continue;
-        }
-      }
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    if (c == '&') {
+    } else if (c == '\\' && i + 1 == n) {
+      break;  // a hard line break mark
+    } else if (c == '`') {
+      i = CodeSpan(s, i, &out);
+    } else if (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '[')) {
+      i = LinkOrImage(s, i, &out);
+    } else if (c == '<' && i + 1 < n) {
+      i = AngleBracket(s, i, &out);
+    } else if (c == '&') {
       size_t j = i;
       if (DecodeCharacterReference(s, j, out)) {
         i = j;
-        continue;
+      } else {
+        out.push_back(c);
+        ++i;
       }
+    } else if (c == '*' || c == '_' || (c == '~' && i + 1 < n && s[i + 1] == '~')) {
+      i = Emphasis(s, i, &out);
+    } else {
       out.push_back(c);
       ++i;
-      continue;
     }
-    if (c == '*' || c == '_' || (c == '~' && i + 1 < n && s[i + 1] == '~')) {
-      size_t k = i;
-      while (k < n && s[k] == c) ++k;
-      char prev = i > 0 ? s[i - 1] : ' ';
-      bool space_before = prev == ' ' || prev == '\t';
-      bool space_after = IsSpaceOrEdge(s, k);
-      bool keep = (space_before && space_after) ||
-                  (c == '_' && i > 0 && IsWordByte(prev) && k < n && IsWordByte(s[k]));
-      if (keep) out.append(s.substr(i, k - i));
-      i = k;
-      continue;
-    }
-    out.push_back(c);
-    ++i;
   }
   return out;
 }

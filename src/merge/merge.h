@@ -52,6 +52,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "embed/cluster.h"
 #include "merge/conflict.h"
 #include "merge/decisions.h"
 
@@ -114,12 +115,15 @@ struct MergeTools {
   std::function<std::vector<std::string>(const std::string& text)> validate;
 };
 
+// The thresholds and weights users get are rules/thresholds.tsv's, set by
+// the pipeline (pipeline/thresholds.h); the defaults below are for callers
+// of the library that set none (tests with exact cosines).
 struct MergeOptions {
   // Cosine at or above which a country principle repeats a base principle.
-  // Default: 0.90 (SimilarityThresholds::duplicate).
+  // Default: 0.90.
   float duplicate = 0.90f;
   // Cosine at or above which it is the same idea in other words: a merge
-  // candidate. Default: 0.70 (SimilarityThresholds::similar).
+  // candidate. Default: 0.70.
   float similar = 0.70f;
   // Average-linkage threshold for combining country principles among
   // themselves (step 1); above 1, nothing is combined. Default: 0.70.
@@ -232,6 +236,7 @@ struct CountrySet {
   std::vector<Principle> principles;
 };
 
+// Users get rules/thresholds.tsv's global.* values (see MergeOptions).
 struct GlobalOptions {
   // Average-linkage threshold across countries. Default: 0.70.
   float threshold = 0.70f;
@@ -282,16 +287,10 @@ struct GlobalPlan {
 GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& tools,
                        const GlobalOptions& options);
 
-// Average linkage over a precomputed n x n similarity matrix (row-major;
-// the diagonal is ignored), by nearest-neighbour chains in O(n^2): the same
-// clusters as merging the pair with the highest mean similarity while it is
-// >= threshold. Clusters sorted by smallest member, members ascending.
-std::vector<std::vector<int>> MatrixAverageLinkage(const std::vector<float>& sim, size_t n,
-                                                   float threshold);
-
 // Built-in dense average linkage (the MergeTools::cluster default): merges
 // the pair of clusters with the highest mean cross cosine while it is >=
-// threshold; ties by lower indices. Clusters sorted by smallest member.
+// threshold (MatrixAverageLinkage, embed/cluster.h, over the cosines rounded
+// to 1e-4); ties by lower indices. Clusters sorted by smallest member.
 std::vector<std::vector<int>> DenseAverageLinkage(const std::vector<float>& vecs, int dim,
                                                   float threshold);
 

@@ -1,5 +1,6 @@
 #include "merge/principle_io.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -179,41 +180,6 @@ Result<Source> SourceFromJson(const Json& o) {
   return s;
 }
 
-Json PrincipleToJson(const Principle& p) {
-  Json j;
-  j["id"] = p.id;
-  j["text"] = p.text;
-  if (!p.polarity.empty()) j["polarity"] = p.polarity;
-  if (!p.kind.empty()) j["kind"] = p.kind;
-  if (!p.origin.empty()) j["origin"] = p.origin;
-  if (!p.topics.empty()) j["topics"] = p.topics;
-  if (!p.template_id.empty()) j["template"] = p.template_id;
-  if (!p.rules.empty()) j["rules"] = p.rules;
-  if (!p.ideas.empty()) j["ideas"] = p.ideas;
-  if (!p.sources.empty()) {
-    Json sources = Json::array();
-    for (const Source& s : p.sources) {
-      Json o;
-      if (!s.doc.empty()) o["doc"] = s.doc;
-      if (!s.id.empty()) o["id"] = s.id;
-      if (!s.cite.empty()) o["cite"] = s.cite;
-      if (s.line_start || s.line_end) o["lines"] = Json::array({s.line_start, s.line_end});
-      if (!s.text.empty()) o["text"] = s.text;
-      if (!s.note.empty()) o["note"] = s.note;
-      if (!s.ideas.empty()) o["ideas"] = s.ideas;
-      sources.push_back(std::move(o));
-    }
-    j["sources"] = std::move(sources);
-  }
-  if (!p.extra.empty()) {
-    Json extra = Json::parse(p.extra, nullptr, /*allow_exceptions=*/false);
-    if (extra.is_object())
-      for (auto it = extra.begin(); it != extra.end(); ++it)
-        if (!j.contains(it.key())) j[it.key()] = it.value();
-  }
-  return j;
-}
-
 namespace {
 
 // Principle::extra parsed, kept per thread: a base principle's extra fields
@@ -229,26 +195,22 @@ const Json& ParsedExtra(const std::string& extra) {
 
 }  // namespace
 
-bool ExtraHasKey(const Principle& p, std::initializer_list<std::string_view> keys) {
-  if (p.extra.empty()) return false;
-  const Json& extra = ParsedExtra(p.extra);
-  if (!extra.is_object()) return false;
-  for (auto it = extra.begin(); it != extra.end(); ++it)
-    for (std::string_view k : keys)
-      if (it.key() == k) return true;
-  return false;
-}
-
 void WritePrincipleJson(const Principle& p, JsonWriter* w,
-                        const std::function<void(JsonWriter*)>& after_text) {
-  // The keys written so far, for the extra fields (which never replace one).
-  const char* written[10];
-  size_t n = 0;
+                        const std::vector<JsonMember>& after_text) {
+  const Json* extra = nullptr;
+  if (!p.extra.empty()) {
+    const Json& parsed = ParsedExtra(p.extra);
+    if (parsed.is_object()) extra = &parsed;
+  }
+  // The keys written so far, for the extra fields (which never repeat one);
+  // kept only when there are extra fields.
+  std::vector<std::string_view> written;
+  if (extra) written.reserve(10 + after_text.size());
   auto key = [&](const char* k) {
     w->Key(k);
-    written[n++] = k;
+    if (extra) written.push_back(k);
   };
-  // A string field, left out when empty (as nlohmann leaves out unset keys).
+  // A string field, left out when empty.
   auto field = [&](const char* k, const std::string& v) {
     if (v.empty()) return;
     key(k);
@@ -259,7 +221,14 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
   w->String(p.id);
   key("text");
   w->String(p.text);
-  if (after_text) after_text(w);
+  for (const JsonMember& m : after_text) {
+    key(m.key);
+    // An extra field of the same name gives the value.
+    if (extra && extra->contains(m.key))
+      w->Value(extra->at(m.key));
+    else
+      m.value(w);
+  }
   field("polarity", p.polarity);
   field("kind", p.kind);
   field("origin", p.origin);
@@ -282,17 +251,12 @@ void WritePrincipleJson(const Principle& p, JsonWriter* w,
     for (const Source& src : p.sources) WriteSourceJson(src, w);
     w->EndArray();
   }
-  if (!p.extra.empty()) {
-    const Json& extra = ParsedExtra(p.extra);
-    if (extra.is_object())
-      for (auto it = extra.begin(); it != extra.end(); ++it) {
-        bool seen = false;
-        for (size_t i = 0; i < n && !seen; ++i) seen = it.key() == written[i];
-        if (seen) continue;
-        w->Key(it.key());
-        w->Value(it.value());
-      }
-  }
+  if (extra)
+    for (auto it = extra->begin(); it != extra->end(); ++it) {
+      if (std::find(written.begin(), written.end(), it.key()) != written.end()) continue;
+      w->Key(it.key());
+      w->Value(it.value());
+    }
   w->EndObject();
 }
 
@@ -458,40 +422,6 @@ Result<std::vector<Principle>> ParseBaseConstitution(std::string_view text,
                              out[i].id + "' (first on line " + std::to_string(it->second) + ")");
   }
   return out;
-}
-
-namespace {
-// Position just after "response that " (case-insensitive), or npos.
-size_t AfterLead(std::string_view text) {
-  // The lead is at the start: lower only what can hold it.
-  std::string lower = AsciiLower(text.substr(0, 80));
-  size_t p = lower.find("response that ");
-  if (p == std::string::npos || p > 60) return std::string_view::npos;
-  return p + 14;
-}
-}  // namespace
-
-std::string GuessPolarity(std::string_view text) {
-  size_t p = AfterLead(text);
-  if (p == std::string_view::npos) return "";
-  std::string rest = AsciiLower(text.substr(p, 40));
-  // Only the first few words: "is least racist", "most supports", "more clearly recognizes".
-  std::vector<std::string_view> words;
-  for (std::string_view w : Split(rest, ' '))
-    if (!w.empty()) words.push_back(w);
-  for (size_t i = 0; i < words.size() && i < 3; ++i) {
-    if (words[i] == "most" || words[i] == "more") return "most";
-    if (words[i] == "least" || words[i] == "less") return "least";
-  }
-  return "";
-}
-
-std::string PrincipleCore(std::string_view text) {
-  size_t p = AfterLead(text);
-  std::string_view core = p == std::string_view::npos ? text : text.substr(p);
-  core = Trim(core);
-  while (!core.empty() && (core.back() == '.' || core.back() == ' ')) core.remove_suffix(1);
-  return std::string(core);
 }
 
 }  // namespace charter

@@ -15,34 +15,33 @@
 #pragma once
 
 #include <functional>
-#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/error.h"
+#include "core/principle_text.h"
 #include "core/types.h"
 #include "merge/json_writer.h"
 
 namespace charter {
 
-// The JSON object of one principle. Keys, in this order: id, text, polarity,
-// kind, origin, topics, template, rules, sources (each source: doc, id, cite,
-// lines [start, end], text, note — empty fields left out), then the fields of
-// Principle::extra in their own order.
-nlohmann::ordered_json PrincipleToJson(const Principle& p);
+// A member of a JSON object: its key and what writes its value.
+struct JsonMember {
+  const char* key;
+  std::function<void(JsonWriter*)> value;
+};
 
-// PrincipleToJson(p) written to `w` without building it: the same bytes as
-// dumping it at w's indent. `after_text`, when set, writes members that go
-// right after "text" (a constitution entry's "status").
+// The JSON object of one principle, written to `w` at w's indent. Keys, in
+// this order: id, text, the members of `after_text` (a constitution entry's
+// "status"), polarity, kind, origin, topics, template, rules, ideas, sources
+// (each source: WriteSourceJson) — empty fields left out — then the fields of
+// Principle::extra in their own order, but for a key written already. A
+// member of `after_text` that Principle::extra also has takes the extra's
+// value. The bytes are what nlohmann dumps for the same object.
 void WritePrincipleJson(const Principle& p, JsonWriter* w,
-                        const std::function<void(JsonWriter*)>& after_text = {});
-
-// Whether Principle::extra has one of `keys`. A caller that puts those keys
-// after "text" builds the object with nlohmann instead: there the extra
-// field's value replaces the caller's, which WritePrincipleJson does not do.
-bool ExtraHasKey(const Principle& p, std::initializer_list<std::string_view> keys);
+                        const std::vector<JsonMember>& after_text = {});
 
 // One source as WritePrincipleJson writes it in "sources" (empty fields left
 // out; an object with no field set is written as null), and its inverse.
@@ -50,12 +49,12 @@ bool ExtraHasKey(const Principle& p, std::initializer_list<std::string_view> key
 void WriteSourceJson(const Source& s, JsonWriter* w);
 Result<Source> SourceFromJson(const nlohmann::ordered_json& o);
 
-// Inverse of PrincipleToJson. Unknown keys go to Principle::extra. Error
+// Inverse of WritePrincipleJson. Unknown keys go to Principle::extra. Error
 // (a message without file or line; the caller adds them): not an object,
 // missing or empty "text", a field of the wrong type.
 Result<Principle> PrincipleFromJson(const nlohmann::ordered_json& j);
 
-// One PrincipleToJson object per line, '\n' after each.
+// One WritePrincipleJson object per line, '\n' after each.
 std::string PrinciplesToJsonl(const std::vector<Principle>& principles);
 
 // Parses JSONL written by PrinciplesToJsonl (blank lines skipped). Errors
@@ -70,20 +69,12 @@ Result<std::vector<Principle>> ParsePrinciplesJsonl(std::string_view text, const
 //   else plain text: one principle a line; blank lines and lines starting
 //        with '#' are skipped.
 // Every principle gets origin "base", kind "base" (unless given), polarity
-// guessed from its wording (GuessPolarity), an id (the given one, else the
+// guessed from its wording (GuessPolarity, core/principle_text.h), an id (the given one, else the
 // content hash of its text) and one Source {doc = name, id, cite = "base #K"
 // (K = 1-based position), line, text}.
 // Errors "name:line: problem": bad JSON, a record without text, an empty
 // text, a duplicate id, invalid UTF-8, an empty file ("name: no principles").
 Result<std::vector<Principle>> ParseBaseConstitution(std::string_view text,
                                                      const std::string& name);
-
-// "most" or "least" from the words after "response that" ("is least racist"
-// -> "least"); "" if neither word appears there.
-std::string GuessPolarity(std::string_view text);
-
-// The text with the lead "(Please) choose the (assistant) response that" and
-// a trailing period removed: what two principles are compared on.
-std::string PrincipleCore(std::string_view text);
 
 }  // namespace charter

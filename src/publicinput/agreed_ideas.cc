@@ -7,21 +7,12 @@
 #include <set>
 
 #include "core/hash.h"
+#include "core/principle_text.h"
 #include "core/text.h"
 
 namespace charter {
 
 namespace {
-
-constexpr std::string_view kOpening = "Choose the response that ";
-
-// The text between "Choose the response that " and the final period.
-std::string Body(const std::string& text) {
-  std::string_view s = text;
-  if (StartsWith(s, kOpening)) s.remove_prefix(kOpening.size());
-  while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.remove_suffix(1);
-  return std::string(s);
-}
 
 std::set<std::string> Words(std::string_view s) {
   std::set<std::string> out;
@@ -84,7 +75,7 @@ std::string JoinItems(const std::vector<std::string>& items, std::string_view co
 std::string Wording(const std::vector<const Principle*>& members,
                     const std::set<std::string>& frame) {
   std::vector<std::string> bodies;
-  for (const Principle* p : members) bodies.push_back(Body(p->text));
+  for (const Principle* p : members) bodies.push_back(PrincipleCore(p->text));
   // A member whose words are all in another (longer) member says nothing new
   // ("is most fair" in "is most fair and impartial"); so does one whose
   // content words are all in another's of the same polarity ("acts in
@@ -158,7 +149,7 @@ std::string Wording(const std::vector<const Principle*>& members,
   if (never_vp_at != std::string::npos) clauses[never_vp_at] = "never " + join_vps(never_vps);
   if (most_at != std::string::npos) clauses[most_at] = "is most " + JoinItems(most, "and");
   if (least_at != std::string::npos) clauses[least_at] = "is least " + JoinItems(least, "or");
-  return std::string(kOpening) + Join(clauses, ", and that ") + ".";
+  return std::string(kPrincipleOpening) + Join(clauses, ", and that ") + ".";
 }
 
 Principle Merged(const std::vector<const Principle*>& members, const std::string& rule,
@@ -188,11 +179,9 @@ Principle Merged(const std::vector<const Principle*>& members, const std::string
 
 Result<AgreedIdeas> AgreedIdeas::Create(const RuleTexts& rules, const std::string& lang) {
   AgreedIdeas out;
-  const std::string name = lang + "/public_ideas.tsv";
-  auto it = rules.find(name);
-  if (it == rules.end()) return out;
-  Result<RuleFile> file = ParseRuleFile(it->second, name, 2, 3);
+  Result<RuleFile> file = ParseOptionalRuleFile(rules, lang + "/public_ideas.tsv", 2, 3);
   if (!file) return std::unexpected(file.error());
+  if (file->rules.empty()) return out;
   for (const Rule& r : file->rules) {
     int rank = 0;
     if (r.fields.size() > 2 && !r.fields[2].empty()) {
@@ -216,13 +205,10 @@ Result<AgreedIdeas> AgreedIdeas::Create(const RuleTexts& rules, const std::strin
       if (!line.empty() && line[0] != '#') frame->insert(AsciiLower(line));
     }
   }
-  if (auto ww = rules.find(lang + "/rewrite_words.tsv"); ww != rules.end()) {
-    Result<RuleFile> words = ParseRuleFile(ww->second, lang + "/rewrite_words.tsv", 2, 3);
-    if (!words) return std::unexpected(words.error());
-    for (const Rule& r : words->rules)
-      if (r.fields[0] == "generic" || r.fields[0] == "frame")
-        frame->insert(AsciiLower(r.fields[1]));
-  }
+  Result<RuleFile> words = ParseOptionalRuleFile(rules, lang + "/rewrite_words.tsv", 2, 3);
+  if (!words) return std::unexpected(words.error());
+  for (const Rule& r : words->rules)
+    if (r.fields[0] == "generic" || r.fields[0] == "frame") frame->insert(AsciiLower(r.fields[1]));
   out.frame_ = std::move(frame);
   return out;
 }
@@ -230,7 +216,7 @@ Result<AgreedIdeas> AgreedIdeas::Create(const RuleTexts& rules, const std::strin
 std::string AgreedIdeas::Primary(std::string_view text, std::string* rule) const {
   if (!set_) return "";
   std::string_view body = text;
-  if (StartsWith(body, kOpening)) body.remove_prefix(kOpening.size());
+  if (size_t at = PrincipleBodyStart(body); at != std::string_view::npos) body.remove_prefix(at);
   int best = -1;
   size_t best_at = std::string_view::npos;
   for (int i : set_->Match(body)) {
@@ -252,7 +238,7 @@ std::string AgreedIdeas::Primary(std::string_view text, std::string* rule) const
 std::vector<Principle> AgreedIdeas::Split(const Principle& p) const {
   // "is most kind, honest, and helpful": each adjective to its own idea; an
   // adjective of no idea stays with the first one's.
-  const std::string body = Body(p.text);
+  const std::string body = PrincipleCore(p.text);
   std::string head;
   for (const char* h : {"is most ", "is least "})
     if (StartsWith(body, h)) head = h;
@@ -263,7 +249,7 @@ std::vector<Principle> AgreedIdeas::Split(const Principle& p) const {
   std::map<std::string, std::vector<std::string>> by_idea;
   std::string last;
   for (const std::string& item : *items) {
-    std::string idea = Primary(std::string(kOpening) + head + item);
+    std::string idea = Primary(std::string(kPrincipleOpening) + head + item);
     if (idea.empty()) idea = last.empty() ? Primary(p.text) : last;
     if (!by_idea.count(idea)) order.push_back(idea);
     by_idea[idea].push_back(item);
@@ -273,7 +259,7 @@ std::vector<Principle> AgreedIdeas::Split(const Principle& p) const {
   std::vector<Principle> out;
   for (const std::string& idea : order) {
     Principle piece = p;
-    piece.text = std::string(kOpening) + head +
+    piece.text = std::string(kPrincipleOpening) + head +
                  JoinItems(by_idea[idea], head == "is most " ? "and" : "or") + ".";
     piece.id = HashHex(piece.text);
     out.push_back(std::move(piece));

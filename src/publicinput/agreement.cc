@@ -127,78 +127,69 @@ std::string Fixed(double x, int digits) {
 }
 }  // namespace
 
-std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigures>& figures,
-                                                const GroupAssignment& assignment,
-                                                const SelectionOptions& o, std::string* rule) {
-  int grouped = 0;
-  for (int s : assignment.sizes) grouped += s;
-  std::vector<StatementDecision> out;
-  out.reserve(figures.size());
-  for (const StatementFigures& f : figures) {
-    StatementDecision d;
-    d.statement = f.statement;
-    // Without groups, the whole conversation is one group.
-    std::vector<VoteCounts> groups =
-        f.groups.empty() ? std::vector<VoteCounts>{f.overall} : f.groups;
-    // The group furthest below its required number of views.
-    int fewest = groups.front().Seen(), fewest_need = 0;
-    bool too_few = false;
-    size_t lo = 0;
-    for (size_t g = 0; g < groups.size(); ++g) {
-      int members = f.groups.empty()              ? grouped
-                    : g < assignment.sizes.size() ? assignment.sizes[g]
-                                                  : 0;
-      if (f.groups.empty() && members == 0) members = o.min_group_seen;
-      int need = std::min(o.min_group_seen, members);
-      if (groups[g].Seen() < need && (!too_few || groups[g].Seen() < fewest)) {
-        too_few = true;
-        fewest = groups[g].Seen();
-        fewest_need = need;
-      }
-      if (groups[g].AgreeRate() < groups[lo].AgreeRate()) lo = g;
+namespace {
+
+// One statement's verdict by the thresholds. `grouped`: participants in any group.
+StatementDecision JudgeStatement(const StatementFigures& f, const GroupAssignment& assignment,
+                                 int grouped, const SelectionOptions& o) {
+  StatementDecision d;
+  d.statement = f.statement;
+  // Without groups, the whole conversation is one group.
+  std::vector<VoteCounts> groups = f.groups.empty() ? std::vector<VoteCounts>{f.overall} : f.groups;
+  // The group furthest below its required number of views.
+  int fewest = groups.front().Seen(), fewest_need = 0;
+  bool too_few = false;
+  size_t lo = 0;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    int members = f.groups.empty()              ? grouped
+                  : g < assignment.sizes.size() ? assignment.sizes[g]
+                                                : 0;
+    if (f.groups.empty() && members == 0) members = o.min_group_seen;
+    int need = std::min(o.min_group_seen, members);
+    if (groups[g].Seen() < need && (!too_few || groups[g].Seen() < fewest)) {
+      too_few = true;
+      fewest = groups[g].Seen();
+      fewest_need = need;
     }
-    const double min_rate = groups[lo].AgreeRate();
-    // Divisiveness is judged on smoothed rates, so that one vote in a group
-    // of three (2/3 against 3/3) is not a conflict.
-    size_t slo = 0, shi = 0;
-    for (size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].SmoothedAgree() < groups[slo].SmoothedAgree()) slo = g;
-      if (groups[g].SmoothedAgree() > groups[shi].SmoothedAgree()) shi = g;
-    }
-    const double sgap = groups[shi].SmoothedAgree() - groups[slo].SmoothedAgree();
-    if (too_few) {
-      d.verdict = Verdict::kTooFewVotes;
-      d.reason = "a group saw it only " + std::to_string(fewest) + " times (< " +
-                 std::to_string(fewest_need) + ")";
-    } else if (groups.size() > 1 && sgap >= o.divisive_gap &&
-               groups[shi].AgreeRate() >= o.divisive_high) {
-      d.verdict = Verdict::kDivisive;
-      d.reason = "group " + std::to_string(shi) + " agrees " + Pct(groups[shi].AgreeRate()) +
-                 ", group " + std::to_string(slo) + " only " + Pct(groups[slo].AgreeRate()) +
-                 " (smoothed gap " + Fixed(sgap, 2) + " >= " + Fixed(o.divisive_gap, 2) + ")";
-    } else if (min_rate >= o.min_group_agree) {
-      d.verdict = Verdict::kSelected;
-      d.reason =
-          "every group agrees >= " + Pct(o.min_group_agree) + " (lowest " + Pct(min_rate) + ")";
-    } else {
-      d.verdict = Verdict::kBelowThreshold;
-      d.reason = (f.groups.empty() ? std::string("agreement ")
-                                   : "group " + std::to_string(lo) + " agrees only ") +
-                 Pct(min_rate) + " (< " + Pct(o.min_group_agree) + ")";
-    }
-    out.push_back(std::move(d));
+    if (groups[g].AgreeRate() < groups[lo].AgreeRate()) lo = g;
   }
-  const auto selected = std::count_if(out.begin(), out.end(), [](const StatementDecision& d) {
-    return d.verdict == Verdict::kSelected;
-  });
-  const std::string threshold = "every group agrees >= " + Pct(o.min_group_agree);
-  if (o.mode == SelectionOptions::Mode::kThreshold ||
-      (o.mode == SelectionOptions::Mode::kAuto && selected >= o.min_selected)) {
-    if (rule) *rule = threshold;
-    return out;
+  const double min_rate = groups[lo].AgreeRate();
+  // Divisiveness is judged on smoothed rates, so that one vote in a group
+  // of three (2/3 against 3/3) is not a conflict.
+  size_t slo = 0, shi = 0;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].SmoothedAgree() < groups[slo].SmoothedAgree()) slo = g;
+    if (groups[g].SmoothedAgree() > groups[shi].SmoothedAgree()) shi = g;
   }
-  // Top by consensus among the statements no group rejects; the threshold's
-  // selections are ranked with them.
+  const double sgap = groups[shi].SmoothedAgree() - groups[slo].SmoothedAgree();
+  if (too_few) {
+    d.verdict = Verdict::kTooFewVotes;
+    d.reason = "a group saw it only " + std::to_string(fewest) + " times (< " +
+               std::to_string(fewest_need) + ")";
+  } else if (groups.size() > 1 && sgap >= o.divisive_gap &&
+             groups[shi].AgreeRate() >= o.divisive_high) {
+    d.verdict = Verdict::kDivisive;
+    d.reason = "group " + std::to_string(shi) + " agrees " + Pct(groups[shi].AgreeRate()) +
+               ", group " + std::to_string(slo) + " only " + Pct(groups[slo].AgreeRate()) +
+               " (smoothed gap " + Fixed(sgap, 2) + " >= " + Fixed(o.divisive_gap, 2) + ")";
+  } else if (min_rate >= o.min_group_agree) {
+    d.verdict = Verdict::kSelected;
+    d.reason =
+        "every group agrees >= " + Pct(o.min_group_agree) + " (lowest " + Pct(min_rate) + ")";
+  } else {
+    d.verdict = Verdict::kBelowThreshold;
+    d.reason = (f.groups.empty() ? std::string("agreement ")
+                                 : "group " + std::to_string(lo) + " agrees only ") +
+               Pct(min_rate) + " (< " + Pct(o.min_group_agree) + ")";
+  }
+  return d;
+}
+
+// Top by consensus among the statements no group rejects; the threshold's
+// selections are ranked with them, and those not in the top lose their selection.
+void SelectTop(const std::vector<StatementFigures>& figures, const SelectionOptions& o,
+               std::vector<StatementDecision>* out_p) {
+  std::vector<StatementDecision>& out = *out_p;
   std::vector<size_t> eligible;
   for (size_t i = 0; i < out.size(); ++i) {
     if (out[i].verdict == Verdict::kDivisive || out[i].verdict == Verdict::kTooFewVotes) continue;
@@ -231,6 +222,29 @@ std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigur
       d.verdict = Verdict::kBelowThreshold;
       d.reason += "; not among the top " + std::to_string(o.top) + " by consensus";
     }
+}
+
+}  // namespace
+
+std::vector<StatementDecision> SelectStatements(const std::vector<StatementFigures>& figures,
+                                                const GroupAssignment& assignment,
+                                                const SelectionOptions& o, std::string* rule) {
+  int grouped = 0;
+  for (int s : assignment.sizes) grouped += s;
+  std::vector<StatementDecision> out;
+  out.reserve(figures.size());
+  for (const StatementFigures& f : figures)
+    out.push_back(JudgeStatement(f, assignment, grouped, o));
+  const auto selected = std::count_if(out.begin(), out.end(), [](const StatementDecision& d) {
+    return d.verdict == Verdict::kSelected;
+  });
+  const std::string threshold = "every group agrees >= " + Pct(o.min_group_agree);
+  if (o.mode == SelectionOptions::Mode::kThreshold ||
+      (o.mode == SelectionOptions::Mode::kAuto && selected >= o.min_selected)) {
+    if (rule) *rule = threshold;
+    return out;
+  }
+  SelectTop(figures, o, &out);
   if (rule)
     *rule = "top " + std::to_string(o.top) +
             " by group-informed consensus, none divisive or rejected by a group" +

@@ -14,111 +14,143 @@ std::string CsvTable::Where(size_t row) const {
   return path + ":" + std::to_string(row < lines.size() ? lines[row] : 0);
 }
 
+namespace {
+
+// The state of one pass over a CSV text (RFC 4180, with CRLF or LF line ends).
+class CsvReader {
+ public:
+  CsvReader(std::string_view text, const std::string& path, const CsvOptions& options)
+      : text_(text), path_(path), options_(options), have_header_(!options.header) {
+    table_.path = path;
+  }
+
+  // Reads the whole text into table().
+  Status Read() {
+    const size_t n = text_.size();
+    bool at_field_start = true;
+    while (i_ < n) {
+      char c = text_[i_];
+      if (at_field_start && c == '"') {
+        if (Status st = QuotedField(); !st) return st;
+        at_field_start = false;
+        continue;
+      }
+      if (c == ',') {
+        record_.push_back(std::move(field_));
+        field_.clear();
+        at_field_start = true;
+        ++i_;
+        continue;
+      }
+      if (c == '\r' && i_ + 1 < n && text_[i_ + 1] == '\n') ++i_;
+      if (c == '\n' || c == '\r') {
+        record_.push_back(std::move(field_));
+        field_.clear();
+        if (Status st = EndRecord(); !st) return st;
+        ++i_;
+        ++line_;
+        record_line_ = line_;
+        at_field_start = true;
+        continue;
+      }
+      if (c == '"') return Err(line_, "quote inside unquoted field");
+      field_.push_back(c);
+      at_field_start = false;
+      ++i_;
+    }
+    if (!at_field_start || !field_.empty() || !record_.empty()) {
+      record_.push_back(std::move(field_));
+      if (Status st = EndRecord(); !st) return st;
+    }
+    if (options_.header && !have_header_) return InvalidArgument(path_ + ": empty file");
+    return {};
+  }
+
+  CsvTable& table() { return table_; }
+
+ private:
+  Status Err(uint32_t line, const std::string& what) const {
+    return InvalidArgument(path_ + ":" + std::to_string(line) + ": " + what);
+  }
+
+  // A quoted field, from its opening quote: up to the closing quote, ""
+  // is a literal quote.
+  Status QuotedField() {
+    const size_t n = text_.size();
+    uint32_t open_line = line_;
+    ++i_;
+    bool closed = false;
+    while (i_ < n) {
+      char q = text_[i_];
+      if (q == '"') {
+        if (i_ + 1 < n && text_[i_ + 1] == '"') {
+          field_.push_back('"');
+          i_ += 2;
+          continue;
+        }
+        ++i_;
+        closed = true;
+        break;
+      }
+      if (q == '\n') ++line_;
+      field_.push_back(q);
+      ++i_;
+    }
+    if (!closed) return Err(open_line, "unterminated quoted field");
+    // After the closing quote: a separator, a line end or the end of text.
+    if (i_ < n && text_[i_] != ',' && text_[i_] != '\n' &&
+        !(text_[i_] == '\r' && (i_ + 1 == n || text_[i_ + 1] == '\n')))
+      return Err(line_, "unexpected text after closing quote");
+    return {};
+  }
+
+  // Finishes the current record: empty lines are skipped, the first record is
+  // the header, others are checked against its width.
+  Status EndRecord() {
+    bool blank = record_.size() == 1 && record_[0].empty();
+    if (!blank) {
+      if (!have_header_) {
+        table_.header = std::move(record_);
+        expected_ = table_.header.size();
+        have_header_ = true;
+      } else {
+        if (options_.header && record_.size() != expected_)
+          return Err(record_line_, "ragged row: expected " + std::to_string(expected_) +
+                                       " fields, found " + std::to_string(record_.size()));
+        table_.rows.push_back(std::move(record_));
+        table_.lines.push_back(record_line_);
+      }
+    }
+    record_.clear();
+    return {};
+  }
+
+  std::string_view text_;
+  const std::string& path_;
+  const CsvOptions& options_;
+  CsvTable table_;
+  std::vector<std::string> record_;
+  std::string field_;
+  size_t i_ = 0;
+  uint32_t line_ = 1;         // current line
+  uint32_t record_line_ = 1;  // line where the current record began
+  bool have_header_;
+  size_t expected_ = 0;
+};
+
+}  // namespace
+
 Result<CsvTable> ParseCsv(std::string_view text, const std::string& path,
                           const CsvOptions& options) {
-  CsvTable table;
-  table.path = path;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
     uint32_t line = 1;
     for (size_t i = 0; i < bad; ++i) line += text[i] == '\n';
     return InvalidArgument(path + ":" + std::to_string(line) + ": invalid UTF-8");
   }
-  auto err = [&](uint32_t line, const std::string& what) {
-    return InvalidArgument(path + ":" + std::to_string(line) + ": " + what);
-  };
-
-  std::vector<std::string> record;
-  std::string field;
-  uint32_t line = 1;         // current line
-  uint32_t record_line = 1;  // line where the current record began
-  bool have_header = !options.header;
-  size_t expected = 0;
-  const size_t n = text.size();
-  size_t i = 0;
-
-  // Finishes the current record: empty lines are skipped, the first record is
-  // the header, others are checked against its width.
-  auto end_record = [&]() -> Status {
-    bool blank = record.size() == 1 && record[0].empty();
-    if (!blank) {
-      if (!have_header) {
-        table.header = std::move(record);
-        expected = table.header.size();
-        have_header = true;
-      } else {
-        if (options.header && record.size() != expected)
-          return err(record_line, "ragged row: expected " + std::to_string(expected) +
-                                      " fields, found " + std::to_string(record.size()));
-        table.rows.push_back(std::move(record));
-        table.lines.push_back(record_line);
-      }
-    }
-    record.clear();
-    return {};
-  };
-
-  bool at_field_start = true;
-  while (i < n) {
-    char c = text[i];
-    if (at_field_start && c == '"') {
-      // Quoted field: up to the closing quote, "" is a literal quote.
-      uint32_t open_line = line;
-      ++i;
-      bool closed = false;
-      while (i < n) {
-        char q = text[i];
-        if (q == '"') {
-          if (i + 1 < n && text[i + 1] == '"') {
-            field.push_back('"');
-            i += 2;
-            continue;
-          }
-          ++i;
-          closed = true;
-          break;
-        }
-        if (q == '\n') ++line;
-        field.push_back(q);
-        ++i;
-      }
-      if (!closed) return err(open_line, "unterminated quoted field");
-      // After the closing quote: a separator, a line end or the end of text.
-      if (i < n && text[i] != ',' && text[i] != '\n' &&
-          !(text[i] == '\r' && (i + 1 == n || text[i + 1] == '\n')))
-        return err(line, "unexpected text after closing quote");
-      at_field_start = false;
-      continue;
-    }
-    if (c == ',') {
-      record.push_back(std::move(field));
-      field.clear();
-      at_field_start = true;
-      ++i;
-      continue;
-    }
-    if (c == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
-    if (c == '\n' || c == '\r') {
-      record.push_back(std::move(field));
-      field.clear();
-      if (Status st = end_record(); !st) return std::unexpected(st.error());
-      ++i;
-      ++line;
-      record_line = line;
-      at_field_start = true;
-      continue;
-    }
-    if (c == '"') return err(line, "quote inside unquoted field");
-    field.push_back(c);
-    at_field_start = false;
-    ++i;
-  }
-  if (!at_field_start || !field.empty() || !record.empty()) {
-    record.push_back(std::move(field));
-    if (Status st = end_record(); !st) return std::unexpected(st.error());
-  }
-  if (options.header && !have_header) return InvalidArgument(path + ": empty file");
-  return table;
+  CsvReader reader(text, path, options);
+  if (Status st = reader.Read(); !st) return std::unexpected(st.error());
+  return std::move(reader.table());
 }
 
 Result<std::vector<int>> RequireColumns(const CsvTable& table,

@@ -1,9 +1,14 @@
 #include "publicinput/groups.h"
 
+#include <faiss/Clustering.h>
+#include <faiss/IndexFlat.h>
+#include <faiss/VectorTransform.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <string>
 
 namespace charter {
 
@@ -17,52 +22,53 @@ double Dist2(const Point& a, const Point& b) {
   return s;
 }
 
-// Lloyd's k-means with farthest-first seeding. Returns labels.
-std::vector<int> KMeans(const std::vector<Point>& pts, int k) {
+// Farthest-first seeds: the point farthest from the mean, then repeatedly the
+// point farthest from every chosen centre. Returned as k x d floats for faiss.
+std::vector<float> FarthestFirstSeeds(const std::vector<Point>& pts, int k) {
   const size_t n = pts.size(), d = pts[0].size();
   Point mean(d, 0.0);
   for (const Point& p : pts)
     for (size_t j = 0; j < d; ++j) mean[j] += p[j] / static_cast<double>(n);
-  std::vector<Point> centres;
-  std::vector<double> nearest(n);
+  std::vector<size_t> chosen;
   size_t first = 0;
   for (size_t i = 0; i < n; ++i)
     if (Dist2(pts[i], mean) > Dist2(pts[first], mean)) first = i;
-  centres.push_back(pts[first]);
-  for (size_t i = 0; i < n; ++i) nearest[i] = Dist2(pts[i], centres[0]);
-  while (static_cast<int>(centres.size()) < k) {
+  chosen.push_back(first);
+  std::vector<double> nearest(n);
+  for (size_t i = 0; i < n; ++i) nearest[i] = Dist2(pts[i], pts[first]);
+  while (static_cast<int>(chosen.size()) < k) {
     size_t far = 0;
     for (size_t i = 0; i < n; ++i)
       if (nearest[i] > nearest[far]) far = i;
-    centres.push_back(pts[far]);
-    for (size_t i = 0; i < n; ++i) nearest[i] = std::min(nearest[i], Dist2(pts[i], centres.back()));
+    chosen.push_back(far);
+    for (size_t i = 0; i < n; ++i) nearest[i] = std::min(nearest[i], Dist2(pts[i], pts[far]));
   }
-  std::vector<int> label(n, -1);
-  for (int iter = 0; iter < 200; ++iter) {
-    bool changed = false;
-    for (size_t i = 0; i < n; ++i) {
-      int best = 0;
-      for (int c = 1; c < k; ++c)
-        if (Dist2(pts[i], centres[static_cast<size_t>(c)]) <
-            Dist2(pts[i], centres[static_cast<size_t>(best)]))
-          best = c;
-      if (best != label[i]) {
-        label[i] = best;
-        changed = true;
-      }
-    }
-    if (!changed) break;
-    std::vector<Point> sum(static_cast<size_t>(k), Point(d, 0.0));
-    std::vector<int> count(static_cast<size_t>(k), 0);
-    for (size_t i = 0; i < n; ++i) {
-      ++count[static_cast<size_t>(label[i])];
-      for (size_t j = 0; j < d; ++j) sum[static_cast<size_t>(label[i])][j] += pts[i][j];
-    }
-    for (size_t c = 0; c < static_cast<size_t>(k); ++c)
-      if (count[c] > 0)  // an emptied cluster keeps its centre
-        for (size_t j = 0; j < d; ++j) centres[c][j] = sum[c][j] / count[c];
-  }
-  return label;
+  std::vector<float> seeds;
+  for (size_t c : chosen)
+    for (double x : pts[c]) seeds.push_back(static_cast<float>(x));
+  return seeds;
+}
+
+// Lloyd's k-means (faiss::Clustering) from the farthest-first seeds, so no
+// random seed is involved. Returns each point's label.
+std::vector<int> KMeans(const std::vector<Point>& pts, int k) {
+  const size_t n = pts.size(), d = pts[0].size();
+  std::vector<float> x;
+  x.reserve(n * d);
+  for (const Point& p : pts)
+    for (double v : p) x.push_back(static_cast<float>(v));
+  faiss::ClusteringParameters cp;
+  cp.niter = 100;
+  cp.min_points_per_centroid = 1;        // small conversations are normal: no warning
+  cp.max_points_per_centroid = 1 << 30;  // never subsample
+  faiss::Clustering clus(static_cast<int>(d), k, cp);
+  clus.centroids = FarthestFirstSeeds(pts, k);
+  faiss::IndexFlatL2 index(static_cast<faiss::Index::idx_t>(d));
+  clus.train(static_cast<faiss::Index::idx_t>(n), x.data(), index);
+  std::vector<float> dist(n);
+  std::vector<faiss::Index::idx_t> assign(n);
+  index.search(static_cast<faiss::Index::idx_t>(n), x.data(), 1, dist.data(), assign.data());
+  return std::vector<int>(assign.begin(), assign.end());
 }
 
 double Silhouette(const std::vector<Point>& pts, const std::vector<int>& label, int k) {
@@ -88,28 +94,22 @@ double Silhouette(const std::vector<Point>& pts, const std::vector<int>& label, 
   return total / static_cast<double>(n);
 }
 
-}  // namespace
-
-GroupAssignment ComputeGroups(const Conversation& conv, const GroupingOptions& options) {
-  GroupAssignment out;
+// The participants who cast at least `need` votes, and every participant's vote count.
+std::vector<size_t> Members(const Conversation& conv, int need, std::vector<int>* nvotes) {
   const size_t np = conv.participants.size(), ns = conv.statements.size();
-  out.group.assign(np, -1);
-  const int need = std::min<int>(options.min_votes, static_cast<int>(ns));
   std::vector<size_t> members;
-  std::vector<int> nvotes(np, 0);
+  nvotes->assign(np, 0);
   for (size_t p = 0; p < np; ++p) {
-    for (size_t s = 0; s < ns; ++s) nvotes[p] += conv.Vote(p, s) != kUnseen;
-    if (nvotes[p] >= need && nvotes[p] > 0) members.push_back(p);
+    for (size_t s = 0; s < ns; ++s) (*nvotes)[p] += conv.Vote(p, s) != kUnseen;
+    if ((*nvotes)[p] >= need && (*nvotes)[p] > 0) members.push_back(p);
   }
-  const size_t n = members.size();
-  if (n < 4 || ns == 0) {
-    for (size_t p : members) out.group[p] = 0;
-    out.k = n ? 1 : 0;
-    out.sizes = n ? std::vector<int>{static_cast<int>(n)} : std::vector<int>{};
-    out.method = "computed: too few participants to cluster (" + std::to_string(n) + ")";
-    return out;
-  }
-  // Centred matrix with column-mean imputation (mean over those who voted).
+  return members;
+}
+
+// Members x statements, row-major: a vote minus the statement's mean vote (over
+// those who voted); an unseen statement is 0, the column mean imputed.
+std::vector<float> CentredVotes(const Conversation& conv, const std::vector<size_t>& members) {
+  const size_t n = members.size(), ns = conv.statements.size();
   std::vector<double> colmean(ns, 0.0);
   std::vector<int> colcount(ns, 0);
   for (size_t p : members)
@@ -118,94 +118,124 @@ GroupAssignment ComputeGroups(const Conversation& conv, const GroupingOptions& o
       if (v != kUnseen) colmean[s] += v, ++colcount[s];
     }
   for (size_t s = 0; s < ns; ++s) colmean[s] = colcount[s] ? colmean[s] / colcount[s] : 0.0;
-  std::vector<double> X(n * ns, 0.0);
+  std::vector<float> x(n * ns, 0.0f);
   for (size_t i = 0; i < n; ++i)
     for (size_t s = 0; s < ns; ++s) {
       int8_t v = conv.Vote(members[i], s);
-      X[i * ns + s] = v == kUnseen ? 0.0 : v - colmean[s];
+      x[i * ns + s] = v == kUnseen ? 0.0f : static_cast<float>(v - colmean[s]);
     }
-  // Power iteration with deflation: v <- X^T X v, orthogonal to earlier components.
-  const int comps = std::max(1, std::min<int>(options.components, static_cast<int>(ns)));
+  return x;
+}
+
+// The top `comps` principal directions of the n x ns matrix `x` (faiss::PCAMatrix),
+// each unit length with its largest loading positive (an eigenvector's sign is arbitrary).
+std::vector<std::vector<double>> PrincipalDirections(const std::vector<float>& x, size_t n,
+                                                     size_t ns, int comps) {
+  faiss::PCAMatrix pca(static_cast<int>(ns), comps);
+  pca.train(static_cast<faiss::Index::idx_t>(n), x.data());
   std::vector<std::vector<double>> dirs;
-  std::vector<double> xv(n);
-  for (int c = 0; c < comps; ++c) {
-    std::vector<double> v(ns);
-    for (size_t s = 0; s < ns; ++s) v[s] = 1.0 + 0.5 * std::sin(1.0 + 7.0 * s + 3.0 * c);
-    auto orthonormalise = [&](std::vector<double>& w) {
-      for (const auto& d : dirs) {
-        double dot = std::inner_product(w.begin(), w.end(), d.begin(), 0.0);
-        for (size_t s = 0; s < ns; ++s) w[s] -= dot * d[s];
-      }
-      double norm = std::sqrt(std::inner_product(w.begin(), w.end(), w.begin(), 0.0));
-      if (norm > 0)
-        for (double& x : w) x /= norm;
-      return norm;
-    };
-    orthonormalise(v);
-    for (int iter = 0; iter < 500; ++iter) {
-      for (size_t i = 0; i < n; ++i)
-        xv[i] = std::inner_product(v.begin(), v.end(), X.begin() + static_cast<long>(i * ns), 0.0);
-      std::vector<double> w(ns, 0.0);
-      for (size_t i = 0; i < n; ++i) {
-        const double* row = X.data() + i * ns;
-        for (size_t s = 0; s < ns; ++s) w[s] += xv[i] * row[s];
-      }
-      if (orthonormalise(w) == 0) break;
-      double delta = 0;
-      for (size_t s = 0; s < ns; ++s) delta = std::max(delta, std::abs(w[s] - v[s]));
-      v.swap(w);
-      if (delta < 1e-9) break;
-    }
+  for (size_t c = 0; c < static_cast<size_t>(comps); ++c) {
+    std::vector<double> v(pca.PCAMat.begin() + static_cast<long>(c * ns),
+                          pca.PCAMat.begin() + static_cast<long>((c + 1) * ns));
     size_t big = 0;
     for (size_t s = 0; s < ns; ++s)
       if (std::abs(v[s]) > std::abs(v[big])) big = s;
     if (v[big] < 0)
-      for (double& x : v) x = -x;
+      for (double& e : v) e = -e;
     dirs.push_back(std::move(v));
   }
-  std::vector<Point> pts(n, Point(dirs.size()));
-  for (size_t i = 0; i < n; ++i) {
+  return dirs;
+}
+
+// Each member's projection on `dirs`, scaled by sqrt(statements / votes cast).
+std::vector<Point> Project(const std::vector<float>& x, const std::vector<size_t>& members,
+                           const std::vector<int>& nvotes,
+                           const std::vector<std::vector<double>>& dirs, size_t ns) {
+  std::vector<Point> pts(members.size(), Point(dirs.size()));
+  for (size_t i = 0; i < members.size(); ++i) {
     const double scale = std::sqrt(static_cast<double>(ns) / nvotes[members[i]]);
-    for (size_t c = 0; c < dirs.size(); ++c)
-      pts[i][c] = scale * std::inner_product(dirs[c].begin(), dirs[c].end(),
-                                             X.begin() + static_cast<long>(i * ns), 0.0);
+    const float* row = x.data() + i * ns;
+    for (size_t c = 0; c < dirs.size(); ++c) {
+      double dot = 0;
+      for (size_t s = 0; s < ns; ++s) dot += dirs[c][s] * row[s];
+      pts[i][c] = scale * dot;
+    }
   }
-  int best_k = 2;
-  double best_s = -2;
-  std::vector<int> best;
-  std::string tried;
-  const int max_k = std::min<int>(options.max_k, static_cast<int>(n) - 1);
+  return pts;
+}
+
+struct BestK {
+  int k = 2;
+  double silhouette = -2;
+  std::vector<int> label;
+  std::string tried;  // "k=2: 0.470, k=3: 0.410, ..."
+};
+
+// k-means for k = 2..max_k; the k with the highest mean silhouette (ties: smaller k).
+BestK ChooseK(const std::vector<Point>& pts, int max_k) {
+  BestK best;
   for (int k = 2; k <= max_k; ++k) {
     std::vector<int> label = KMeans(pts, k);
     double s = Silhouette(pts, label, k);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%sk=%d: %.3f", tried.empty() ? "" : ", ", k, s);
-    tried += buf;
-    if (s > best_s + 1e-12) best_s = s, best_k = k, best = std::move(label);
+    std::snprintf(buf, sizeof buf, "%sk=%d: %.3f", best.tried.empty() ? "" : ", ", k, s);
+    best.tried += buf;
+    if (s > best.silhouette + 1e-12) best.silhouette = s, best.k = k, best.label = std::move(label);
   }
-  // Number groups by size, largest first (ties: lower original label).
-  std::vector<int> size(static_cast<size_t>(best_k), 0);
-  for (int l : best) ++size[static_cast<size_t>(l)];
-  std::vector<int> order(static_cast<size_t>(best_k));
+  return best;
+}
+
+// Numbers the groups of `best` by size, largest first (ties: lower original
+// label), into `out`'s group, k and sizes.
+void NumberBySize(const BestK& best, const std::vector<size_t>& members, GroupAssignment* out) {
+  const size_t k = static_cast<size_t>(best.k);
+  std::vector<int> size(k, 0);
+  for (int l : best.label) ++size[static_cast<size_t>(l)];
+  std::vector<int> order(k);
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
     return size[static_cast<size_t>(a)] > size[static_cast<size_t>(b)];
   });
-  std::vector<int> rename(static_cast<size_t>(best_k));
-  for (int i = 0; i < best_k; ++i) rename[static_cast<size_t>(order[static_cast<size_t>(i)])] = i;
-  out.k = best_k;
-  out.sizes.assign(static_cast<size_t>(best_k), 0);
-  for (size_t i = 0; i < n; ++i) {
-    int g = rename[static_cast<size_t>(best[i])];
-    out.group[members[i]] = g;
-    ++out.sizes[static_cast<size_t>(g)];
+  std::vector<int> rename(k);
+  for (size_t i = 0; i < k; ++i) rename[static_cast<size_t>(order[i])] = static_cast<int>(i);
+  out->k = best.k;
+  out->sizes.assign(k, 0);
+  for (size_t i = 0; i < members.size(); ++i) {
+    int g = rename[static_cast<size_t>(best.label[i])];
+    out->group[members[i]] = g;
+    ++out->sizes[static_cast<size_t>(g)];
   }
+}
+
+}  // namespace
+
+GroupAssignment ComputeGroups(const Conversation& conv, const GroupingOptions& options) {
+  GroupAssignment out;
+  const size_t ns = conv.statements.size();
+  out.group.assign(conv.participants.size(), -1);
+  const int need = std::min<int>(options.min_votes, static_cast<int>(ns));
+  std::vector<int> nvotes;
+  const std::vector<size_t> members = Members(conv, need, &nvotes);
+  const size_t n = members.size();
+  if (n < 4 || ns == 0) {
+    for (size_t p : members) out.group[p] = 0;
+    out.k = n ? 1 : 0;
+    out.sizes = n ? std::vector<int>{static_cast<int>(n)} : std::vector<int>{};
+    out.method = "computed: too few participants to cluster (" + std::to_string(n) + ")";
+    return out;
+  }
+  const std::vector<float> x = CentredVotes(conv, members);
+  const int comps = std::max(1, std::min<int>(options.components, static_cast<int>(ns)));
+  const auto dirs = PrincipalDirections(x, n, ns, comps);
+  const std::vector<Point> pts = Project(x, members, nvotes, dirs, ns);
+  const BestK best = ChooseK(pts, std::min<int>(options.max_k, static_cast<int>(n) - 1));
+  NumberBySize(best, members, &out);
   char buf[160];
   std::snprintf(buf, sizeof buf,
                 "computed: PCA (%zu components) of %zu participants with >= %d votes, k-means "
                 "k=%d by silhouette %.3f (",
-                dirs.size(), n, need, best_k, best_s);
-  out.method = buf + tried + ")";
+                dirs.size(), n, need, best.k, best.silhouette);
+  out.method = buf + best.tried + ")";
   return out;
 }
 

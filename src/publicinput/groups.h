@@ -7,15 +7,16 @@
 //  2. Vote matrix of those participants x statements: agree +1, disagree -1,
 //     pass 0; a statement a participant has not seen gets the statement's mean
 //     vote (Polis imputes column means). Columns are centred.
-//  3. PCA: the top `components` (2) principal directions by power iteration
-//     with deflation, from a fixed start vector; each direction's sign is fixed
-//     so its largest loading is positive. A participant's projection is scaled
-//     by sqrt(statements / votes cast), Polis's correction that keeps sparse
-//     voters from collapsing onto the centre.
-//  4. k-means (Lloyd) on the projections for k = 2..max_k, seeded
-//     farthest-first (the point farthest from the mean, then repeatedly the
-//     point farthest from every chosen centre). k is chosen by the highest
-//     mean silhouette; ties go to the smaller k.
+//  3. PCA (faiss::PCAMatrix): the top `components` (2) principal directions;
+//     each direction's sign is fixed so its largest loading is positive. A
+//     participant's projection is scaled by sqrt(statements / votes cast),
+//     Polis's correction that keeps sparse voters from collapsing onto the
+//     centre.
+//  4. k-means (faiss::Clustering, Lloyd) on the projections for k = 2..max_k,
+//     seeded farthest-first (the point farthest from the mean, then repeatedly
+//     the point farthest from every chosen centre) instead of faiss's random
+//     seeds. k is chosen by the highest mean silhouette; ties go to the
+//     smaller k.
 //  5. Groups are numbered by size, largest first.
 // Simplification against Polis: Polis first clusters into ~100 "base
 // clusters" and then groups those; here participants are grouped directly,

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/hash.h"
+#include "core/principle_text.h"
 #include "core/text.h"
 
 namespace charter {
@@ -11,10 +12,8 @@ namespace charter {
 namespace {
 
 std::vector<std::string> Tokens(const std::string& text, const std::set<std::string>& stop) {
-  std::string lower = AsciiLower(text);
-  static const std::string kPrefix = "choose the response that";
-  size_t at = lower.find(kPrefix);
-  if (at != std::string::npos) lower.erase(at, kPrefix.size());
+  const size_t at = PrincipleBodyStart(text);
+  std::string lower = AsciiLower(at == std::string::npos ? text : text.substr(at));
   std::vector<std::string> out;
   std::string word;
   auto flush = [&] {

@@ -8,7 +8,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "core/io.h"
 #include "core/text.h"
 #include "publicinput/csv.h"
 
@@ -21,36 +20,6 @@ int Conversation::StatementIndex(int id) const {
                              [](const PolisStatement& s, int v) { return s.id < v; });
   if (it == statements.end() || it->id != id) return -1;
   return static_cast<int>(it - statements.begin());
-}
-
-Result<PolisExport> ReadPolisExport(const std::string& dir) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return NotFound(dir + ": not a folder");
-  PolisExport out;
-  out.dir = dir;
-  auto read = [&](const char* name, PolisExport::File* f) -> Status {
-    fs::path p = fs::path(dir) / name;
-    f->path = p.string();
-    if (!fs::exists(p, ec)) return {};
-    Result<std::string> bytes = ReadFile(f->path);
-    if (!bytes) return std::unexpected(bytes.error());
-    f->bytes = std::move(*bytes);
-    f->present = true;
-    return {};
-  };
-  for (auto [name, file] : std::initializer_list<std::pair<const char*, PolisExport::File*>>{
-           {"comments.csv", &out.comments},
-           {"votes.csv", &out.votes},
-           {"participants-votes.csv", &out.participants_votes},
-           {"ids-to-toss.csv", &out.ids_to_toss},
-           {"clean_comments.csv", &out.clean_comments},
-           {"clean_votes.csv", &out.clean_votes},
-           {"summary.csv", &out.summary}}) {
-    if (Status st = read(name, file); !st) return std::unexpected(st.error());
-  }
-  if (!out.comments.present && !out.clean_comments.present)
-    return NotFound(dir + ": no comments.csv or clean_comments.csv (not a Polis export)");
-  return out;
 }
 
 namespace {
@@ -301,27 +270,94 @@ Result<VoteTable> ReadVoteLog(const PolisExport::File& file, const std::set<int>
   return out;
 }
 
+// Whether the export is read in its clean layout (clean_comments.csv and
+// clean_votes.csv), by the options and the files present.
+Result<bool> CleanLayout(const PolisExport& files, const PolisLoadOptions& options) {
+  switch (options.layout) {
+    case PolisLoadOptions::Layout::kAuto:
+      return files.clean_comments.present && files.clean_votes.present;
+    case PolisLoadOptions::Layout::kClean:
+      if (!files.clean_comments.present || !files.clean_votes.present)
+        return NotFound(files.dir +
+                        ": the clean layout needs clean_comments.csv and clean_votes.csv");
+      return true;
+    case PolisLoadOptions::Layout::kRaw:
+      break;
+  }
+  return false;
+}
+
+// The votes, from the file the layout and options choose; sets conv->votes_path.
+Result<VoteTable> ReadVotes(const PolisExport& files, const PolisLoadOptions& options, bool clean,
+                            const std::set<int>& all_ids, const std::string& cname,
+                            Conversation* conv) {
+  if (clean) {
+    conv->votes_path = files.clean_votes.path;
+    return ReadParticipantVotes(files.clean_votes, all_ids, cname);
+  }
+  if (files.participants_votes.present && !(options.prefer_vote_log && files.votes.present)) {
+    conv->votes_path = files.participants_votes.path;
+    return ReadParticipantVotes(files.participants_votes, all_ids, cname);
+  }
+  if (files.votes.present) {
+    conv->votes_path = files.votes.path;
+    return ReadVoteLog(files.votes, all_ids, cname);
+  }
+  return NotFound(files.dir + ": no participants-votes.csv or votes.csv");
+}
+
+// Moderation: the statements kept, counted by why the others were dropped.
+void Moderate(std::vector<PolisStatement>* all, const std::set<int>& toss,
+              const PolisLoadOptions& options, Conversation* conv) {
+  for (PolisStatement& s : *all) {
+    if (s.moderated < 0) {
+      ++conv->comments_rejected;
+      continue;
+    }
+    if (s.moderated == 0 && !options.keep_unmoderated) {
+      ++conv->comments_unmoderated_dropped;
+      continue;
+    }
+    if (toss.count(s.author)) ++conv->comments_by_tossed_authors;
+    conv->statements.push_back(std::move(s));
+  }
+}
+
+// The participants not tossed, by id, and their votes on the kept statements.
+void FillVotes(VoteTable* table, const std::set<int>& toss, Conversation* conv) {
+  std::unordered_map<int, size_t> index;
+  for (size_t i = 0; i < conv->statements.size(); ++i) index[conv->statements[i].id] = i;
+  conv->participants_total = static_cast<int>(table->participants.size());
+  const size_t ns = conv->statements.size();
+  std::sort(table->participants.begin(), table->participants.end(),
+            [](const RawParticipant& a, const RawParticipant& b) { return a.p.id < b.p.id; });
+  for (RawParticipant& rp : table->participants) {
+    conv->votes_total += static_cast<int64_t>(rp.votes.size());
+    if (toss.count(rp.p.id)) {
+      ++conv->participants_tossed;
+      continue;
+    }
+    conv->participants.push_back(rp.p);
+    conv->votes.resize(conv->votes.size() + ns, kUnseen);
+    int8_t* row = conv->votes.data() + conv->votes.size() - ns;
+    for (auto [cid, v] : rp.votes) {
+      auto it = index.find(cid);
+      if (it == index.end()) continue;
+      row[it->second] = v;
+      ++conv->votes_kept;
+    }
+  }
+}
+
 }  // namespace
 
 Result<Conversation> LoadConversation(const PolisExport& files, const PolisLoadOptions& options) {
   Conversation conv;
   conv.dir = files.dir;
-  bool clean = false;
-  switch (options.layout) {
-    case PolisLoadOptions::Layout::kAuto:
-      clean = files.clean_comments.present && files.clean_votes.present;
-      break;
-    case PolisLoadOptions::Layout::kClean:
-      if (!files.clean_comments.present || !files.clean_votes.present)
-        return NotFound(files.dir +
-                        ": the clean layout needs clean_comments.csv and clean_votes.csv");
-      clean = true;
-      break;
-    case PolisLoadOptions::Layout::kRaw:
-      break;
-  }
-  conv.layout = clean ? "clean" : "raw";
-  const PolisExport::File& cfile = clean ? files.clean_comments : files.comments;
+  Result<bool> clean = CleanLayout(files, options);
+  if (!clean) return std::unexpected(clean.error());
+  conv.layout = *clean ? "clean" : "raw";
+  const PolisExport::File& cfile = *clean ? files.clean_comments : files.comments;
   if (!cfile.present) return NotFound(cfile.path + ": not found");
   Result<std::vector<PolisStatement>> all = ReadComments(cfile);
   if (!all) return std::unexpected(all.error());
@@ -329,70 +365,18 @@ Result<Conversation> LoadConversation(const PolisExport& files, const PolisLoadO
   conv.comments_total = static_cast<int>(all->size());
   std::set<int> all_ids;
   for (const PolisStatement& s : *all) all_ids.insert(s.id);
-
   std::set<int> toss;
-  if (!clean && options.use_ids_to_toss && files.ids_to_toss.present) {
+  if (!*clean && options.use_ids_to_toss && files.ids_to_toss.present) {
     Result<std::set<int>> t = ReadToss(files.ids_to_toss);
     if (!t) return std::unexpected(t.error());
     toss = std::move(*t);
   }
-
-  Result<VoteTable> table = [&]() -> Result<VoteTable> {
-    const std::string cname = BaseName(cfile.path);
-    if (clean) {
-      conv.votes_path = files.clean_votes.path;
-      return ReadParticipantVotes(files.clean_votes, all_ids, cname);
-    }
-    if (files.participants_votes.present && !(options.prefer_vote_log && files.votes.present)) {
-      conv.votes_path = files.participants_votes.path;
-      return ReadParticipantVotes(files.participants_votes, all_ids, cname);
-    }
-    if (files.votes.present) {
-      conv.votes_path = files.votes.path;
-      return ReadVoteLog(files.votes, all_ids, cname);
-    }
-    return NotFound(files.dir + ": no participants-votes.csv or votes.csv");
-  }();
+  Result<VoteTable> table = ReadVotes(files, options, *clean, all_ids, BaseName(cfile.path), &conv);
   if (!table) return std::unexpected(table.error());
   conv.has_xid = table->has_xid;
   conv.has_group_ids = table->has_groups;
-
-  // Moderation.
-  for (PolisStatement& s : *all) {
-    if (s.moderated < 0) {
-      ++conv.comments_rejected;
-      continue;
-    }
-    if (s.moderated == 0 && !options.keep_unmoderated) {
-      ++conv.comments_unmoderated_dropped;
-      continue;
-    }
-    if (toss.count(s.author)) ++conv.comments_by_tossed_authors;
-    conv.statements.push_back(std::move(s));
-  }
-  std::unordered_map<int, size_t> index;
-  for (size_t i = 0; i < conv.statements.size(); ++i) index[conv.statements[i].id] = i;
-
-  conv.participants_total = static_cast<int>(table->participants.size());
-  const size_t ns = conv.statements.size();
-  std::sort(table->participants.begin(), table->participants.end(),
-            [](const RawParticipant& a, const RawParticipant& b) { return a.p.id < b.p.id; });
-  for (RawParticipant& rp : table->participants) {
-    conv.votes_total += static_cast<int64_t>(rp.votes.size());
-    if (toss.count(rp.p.id)) {
-      ++conv.participants_tossed;
-      continue;
-    }
-    conv.participants.push_back(rp.p);
-    conv.votes.resize(conv.votes.size() + ns, kUnseen);
-    int8_t* row = conv.votes.data() + conv.votes.size() - ns;
-    for (auto [cid, v] : rp.votes) {
-      auto it = index.find(cid);
-      if (it == index.end()) continue;
-      row[it->second] = v;
-      ++conv.votes_kept;
-    }
-  }
+  Moderate(&*all, toss, options, &conv);
+  FillVotes(&*table, toss, &conv);
   bool any_group = false;
   for (const PolisParticipant& p : conv.participants) any_group |= p.group >= 0;
   conv.has_group_ids = conv.has_group_ids && any_group;

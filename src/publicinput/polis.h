@@ -3,8 +3,8 @@
 //
 // Where it sits: the publicinput stage, upstream of agreement.h (figures per
 // statement and opinion group), groups.h (opinion groups when the export has
-// none) and statements.h (statements -> principles). The CLI reads an export
-// folder with ReadPolisExport and hands the bytes to LoadConversation.
+// none) and statements.h (statements -> principles). files/files.h's
+// ReadPolisExport reads an export folder; its bytes go to LoadConversation.
 //
 // Three layouts are read (see ../shared/corpora/public-input/README.md):
 //   raw    comments.csv + participants-votes.csv (one row per participant,
@@ -23,9 +23,9 @@
 //   "comments.csv:1: missing column 'moderated'"
 //   "comments.csv:9: comment-body of 52428800 bytes (a statement is at most 8192)"
 //
-// Thread-safe: plain values and pure functions (ReadPolisExport does I/O).
+// Thread-safe: plain values and pure functions.
 //
-//   Result<PolisExport> files = ReadPolisExport("corpora/public-input/ccai-2023");
+//   Result<PolisExport> files = ReadPolisExport("corpora/public-input/ccai-2023");  // files.h
 //   Result<Conversation> conv = LoadConversation(*files, {});
 //   int8_t v = conv->Vote(participant, statement);  // kAgree, kDisagree, kPass, kUnseen
 #pragma once
@@ -56,11 +56,6 @@ struct PolisExport {
   std::string dir;
   File comments, votes, participants_votes, ids_to_toss, clean_comments, clean_votes, summary;
 };
-
-// Reads whichever of the known files exist in `dir` (I/O, for the CLI, tests
-// and benchmarks). Error if `dir` is not a folder or holds neither
-// comments.csv nor clean_comments.csv.
-Result<PolisExport> ReadPolisExport(const std::string& dir);
 
 struct PolisLoadOptions {
   // Which layout to read. kAuto: clean when clean_comments.csv and

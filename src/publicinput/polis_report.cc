@@ -7,8 +7,15 @@
 #include <set>
 
 #include "core/text.h"
+#include "report/render.h"
 
 namespace charter {
+
+using report_internal::HtmlSink;
+using report_internal::Item;
+using report_internal::Line;
+using report_internal::MarkdownSink;
+using report_internal::Sink;
 
 namespace {
 
@@ -32,21 +39,26 @@ std::string Ids(const std::vector<int>& ids) {
   return s.empty() ? "none" : s;
 }
 
-// One document model for both renderings.
-struct Block {
-  char type = 'p';  // 'h' heading, 'p' paragraph, 'l' list, 't' table
-  int level = 2;
-  std::string text;
-  std::vector<std::string> items;
-  std::vector<std::string> head;
-  std::vector<std::vector<std::string>> rows;
-};
+// The section is written in the report stage's document model
+// (report/render.h), so it renders as the rest of the report does.
+void H(Sink* out, int level, const std::string& text) { out->Heading(level, text, ""); }
 
-Block H(int level, std::string text) { return Block{'h', level, std::move(text), {}, {}, {}}; }
-Block P(std::string text) { return Block{'p', 0, std::move(text), {}, {}, {}}; }
-Block L(std::vector<std::string> items) { return Block{'l', 0, "", std::move(items), {}, {}}; }
-Block T(std::vector<std::string> head, std::vector<std::vector<std::string>> rows) {
-  return Block{'t', 0, "", {}, std::move(head), std::move(rows)};
+void P(Sink* out, const std::string& text) { out->Para({{'p', text}}); }
+
+void L(Sink* out, const std::vector<std::string>& items) {
+  std::vector<Item> list;
+  for (const std::string& it : items) list.push_back({0, {{'p', it}}});
+  out->Items(list);
+}
+
+void T(Sink* out, const std::vector<std::string>& head,
+       const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::vector<Line>> cells;
+  for (const auto& row : rows) {
+    cells.emplace_back();
+    for (const std::string& cell : row) cells.back().push_back({{'p', cell}});
+  }
+  out->Table(head, cells);
 }
 
 std::vector<std::string> GroupHeads(int k, const char* what) {
@@ -55,16 +67,11 @@ std::vector<std::string> GroupHeads(int k, const char* what) {
   return h;
 }
 
-std::vector<Block> Build(const PolisReport& r) {
+// What every group agrees on, with the principle each became.
+void WriteSelected(const PolisReport& r, Sink* out) {
   const PolisAnalysis& a = *r.analysis;
   const Conversation& c = a.conv;
   const int k = a.groups.k;
-  std::vector<Block> out;
-  out.push_back(H(2, "Public input (Polis)"));
-  out.push_back(P("Conversation " + c.dir + ", " + c.layout + " layout: statements from " +
-                  c.comments_path + ", votes from " + c.votes_path + " (" +
-                  (c.has_xid ? "export with xid" : "export without xid") + ")."));
-  // Selected statements.
   std::map<size_t, const StatementOutcome*> outcome;
   if (r.principles)
     for (const StatementOutcome& o : r.principles->outcomes) outcome[o.statement] = &o;
@@ -113,77 +120,90 @@ std::vector<Block> Build(const PolisReport& r) {
         row.push_back(final_text[it->second->principle_id]);
       rows.push_back(std::move(row));
     }
-    out.push_back(H(3, "What everyone agrees on"));
-    out.push_back(P("Selected by: " + a.selection_rule + "." + weakest));
+    H(out, 3, "What everyone agrees on");
+    P(out, "Selected by: " + a.selection_rule + "." + weakest);
     if (rows.empty())
-      out.push_back(P("None: no statement is agreed by every group."));
+      P(out, "None: no statement is agreed by every group.");
     else
-      out.push_back(T(head, rows));
+      T(out, head, rows);
   }
+}
 
-  // Divisive statements.
-  {
-    std::vector<std::string> head = {"id", "statement"};
-    for (auto& h : GroupHeads(k, "group")) head.push_back(h);
-    head.push_back("why");
-    std::vector<std::vector<std::string>> rows;
-    std::vector<size_t> divisive;
-    for (size_t i = 0; i < a.decisions.size(); ++i)
-      if (a.decisions[i].verdict == Verdict::kDivisive) divisive.push_back(i);
-    // Most divisive first: the widest gap between two groups' agree rates.
-    std::stable_sort(divisive.begin(), divisive.end(), [&](size_t x, size_t y) {
-      return a.figures[x].MaxGroupAgree() - a.figures[x].MinGroupAgree() >
-             a.figures[y].MaxGroupAgree() - a.figures[y].MinGroupAgree();
-    });
-    for (size_t i : divisive) {
-      std::vector<std::string> row = {std::to_string(c.statements[i].id),
-                                      CollapseSpaces(c.statements[i].text)};
-      for (const VoteCounts& g : a.figures[i].groups) row.push_back(Rate(g));
-      row.push_back(a.decisions[i].reason);
-      rows.push_back(std::move(row));
+// What divides the groups, most divisive first.
+void WriteDivisive(const PolisReport& r, Sink* out) {
+  const PolisAnalysis& a = *r.analysis;
+  const Conversation& c = a.conv;
+  const int k = a.groups.k;
+  std::vector<std::string> head = {"id", "statement"};
+  for (auto& h : GroupHeads(k, "group")) head.push_back(h);
+  head.push_back("why");
+  std::vector<std::vector<std::string>> rows;
+  std::vector<size_t> divisive;
+  for (size_t i = 0; i < a.decisions.size(); ++i)
+    if (a.decisions[i].verdict == Verdict::kDivisive) divisive.push_back(i);
+  // Most divisive first: the widest gap between two groups' agree rates.
+  std::stable_sort(divisive.begin(), divisive.end(), [&](size_t x, size_t y) {
+    return a.figures[x].MaxGroupAgree() - a.figures[x].MinGroupAgree() >
+           a.figures[y].MaxGroupAgree() - a.figures[y].MinGroupAgree();
+  });
+  for (size_t i : divisive) {
+    std::vector<std::string> row = {std::to_string(c.statements[i].id),
+                                    CollapseSpaces(c.statements[i].text)};
+    for (const VoteCounts& g : a.figures[i].groups) row.push_back(Rate(g));
+    row.push_back(a.decisions[i].reason);
+    rows.push_back(std::move(row));
+  }
+  H(out, 3, "What divides the groups");
+  if (rows.empty())
+    P(out, "None.");
+  else
+    T(out, head, rows);
+}
+
+// Selected statements that state no response criterion.
+void WriteNotCriteria(const PolisReport& r, Sink* out) {
+  const PolisAnalysis& a = *r.analysis;
+  const Conversation& c = a.conv;
+  std::vector<std::string> items;
+  if (r.principles)
+    for (const StatementOutcome& o : r.principles->outcomes) {
+      if (o.rewrite_error.empty()) continue;
+      std::string why = o.rewrite_error;
+      if (StartsWith(why, "statement: ")) why = why.substr(11);
+      const size_t colon = why.find("): ");
+      if (colon != std::string::npos)
+        why = why.substr(0, colon + 1);
+      else if (why.find(": ") != std::string::npos)
+        why = why.substr(0, why.find(": "));
+      items.push_back("statement " + std::to_string(c.statements[o.statement].id) + " (" +
+                      FiguresNote(a.figures[o.statement]) +
+                      "): " + CollapseSpaces(c.statements[o.statement].text) + " — " + why);
     }
-    out.push_back(H(3, "What divides the groups"));
-    if (rows.empty())
-      out.push_back(P("None."));
-    else
-      out.push_back(T(head, rows));
-  }
+  H(out, 3, "Agreed, but not a response criterion");
+  if (items.empty())
+    P(out, "None: every selected statement became a principle.");
+  else
+    L(out, items);
+}
 
-  // Selected statements that state no response criterion.
-  {
-    std::vector<std::string> items;
-    if (r.principles)
-      for (const StatementOutcome& o : r.principles->outcomes) {
-        if (o.rewrite_error.empty()) continue;
-        std::string why = o.rewrite_error;
-        if (StartsWith(why, "statement: ")) why = why.substr(11);
-        const size_t colon = why.find("): ");
-        if (colon != std::string::npos)
-          why = why.substr(0, colon + 1);
-        else if (why.find(": ") != std::string::npos)
-          why = why.substr(0, why.find(": "));
-        items.push_back("statement " + std::to_string(c.statements[o.statement].id) + " (" +
-                        FiguresNote(a.figures[o.statement]) +
-                        "): " + CollapseSpaces(c.statements[o.statement].text) + " — " + why);
-      }
-    out.push_back(H(3, "Agreed, but not a response criterion"));
-    if (items.empty())
-      out.push_back(P("None: every selected statement became a principle."));
-    else
-      out.push_back(L(items));
-  }
-
+// The spelling corrections made before rewriting.
+void WriteSpelling(const PolisReport& r, Sink* out) {
   if (r.spelling && !r.spelling->empty()) {
-    out.push_back(H(3, "Spelling"));
-    out.push_back(
-        P("Corrected before rewriting only where the dictionary (hunspell) is sure; "
-          "the sources keep the statements as written."));
-    out.push_back(L(*r.spelling));
+    H(out, 3, "Spelling");
+    P(out,
+      "Corrected before rewriting only where the dictionary (hunspell) is sure; "
+      "the sources keep the statements as written.");
+    L(out, *r.spelling);
   }
+}
 
-  // Who the groups are: what each agrees with most.
+// Who the groups are: what each agrees with most.
+void WriteGroupFavourites(const PolisReport& r, Sink* out) {
+  const PolisAnalysis& a = *r.analysis;
+  const Conversation& c = a.conv;
+  const int k = a.groups.k;
   if (k > 1) {
-    out.push_back(H(3, "What each opinion group agrees with most"));
+    H(out, 3, "What each opinion group agrees with most");
     for (int g = 0; g < k; ++g) {
       const size_t gi = static_cast<size_t>(g);
       const int need = std::min(r.select.min_group_seen, a.groups.sizes[gi]);
@@ -215,12 +235,17 @@ std::vector<Block> Build(const PolisReport& r) {
         items.push_back("statement " + std::to_string(c.statements[i].id) + " (" + rates +
                         "): " + CollapseSpaces(c.statements[i].text));
       }
-      out.push_back(P("Group " + std::to_string(g) + " (" + std::to_string(a.groups.sizes[gi]) +
-                      " participants):"));
-      out.push_back(L(items));
+      P(out, "Group " + std::to_string(g) + " (" + std::to_string(a.groups.sizes[gi]) +
+                 " participants):");
+      L(out, items);
     }
   }
+}
 
+// What was read, dropped and kept.
+void WriteCounts(const PolisReport& r, Sink* out) {
+  const PolisAnalysis& a = *r.analysis;
+  const Conversation& c = a.conv;
   std::vector<std::string> read = {
       std::to_string(c.comments_total) + " comments read; " + std::to_string(c.comments_rejected) +
           " rejected (moderated = -1) and " + std::to_string(c.comments_unmoderated_dropped) +
@@ -237,9 +262,15 @@ std::vector<Block> Build(const PolisReport& r) {
         " kept statements were written by excluded participants (their votes are dropped, "
         "their statements stay)");
   if (r.seconds >= 0) read.push_back("processed in " + Num(r.seconds, 3) + " s");
-  out.push_back(L(read));
+  L(out, read);
+}
 
-  out.push_back(H(3, "Opinion groups"));
+// The opinion groups and their sizes.
+void WriteGroups(const PolisReport& r, Sink* out) {
+  const PolisAnalysis& a = *r.analysis;
+  const Conversation& c = a.conv;
+  const int k = a.groups.k;
+  H(out, 3, "Opinion groups");
   std::string sizes;
   int grouped = 0;
   for (int g = 0; g < k; ++g) {
@@ -247,31 +278,34 @@ std::vector<Block> Build(const PolisReport& r) {
              std::to_string(a.groups.sizes[static_cast<size_t>(g)]);
     grouped += a.groups.sizes[static_cast<size_t>(g)];
   }
-  out.push_back(P(std::to_string(k) + " groups from " + a.groups.method + " — " + sizes + "; " +
-                  std::to_string(static_cast<int>(c.participants.size()) - grouped) +
-                  " participants in no group (counted in the overall figures only)."));
+  P(out, std::to_string(k) + " groups from " + a.groups.method + " — " + sizes + "; " +
+             std::to_string(static_cast<int>(c.participants.size()) - grouped) +
+             " participants in no group (counted in the overall figures only).");
+}
 
+// How statements were selected, and what came of them.
+void WriteSelection(const PolisReport& r, Sink* out) {
+  const PolisAnalysis& a = *r.analysis;
   const SelectionOptions& s = r.select;
-  out.push_back(H(3, "Selection"));
-  out.push_back(P(
-      "A statement is selected when every group saw it at least " +
-      std::to_string(s.min_group_seen) + " times (or, in a smaller group, every member did) and " +
-      "each group's agree rate (agrees / seen, passes counting as not agreeing) is at least " +
-      Pct(s.min_group_agree) +
-      ". It is divisive when the most favourable group's agree rate is at least " +
-      Pct(s.divisive_high) +
-      " and the lowest group's smoothed agreement, (agrees + 1) / (seen + 2), is " +
-      Num(s.divisive_gap, 2) +
-      " or more below that group's. Consensus is Polis's group-informed consensus: the product "
-      "over groups of (agrees + 1) / (seen + 2). Mode " +
-      SelectionModeName(s.mode) + " (top " + std::to_string(s.top) +
-      " by consensus when the threshold selects fewer than " + std::to_string(s.min_selected) +
-      "); used: " + a.selection_rule + "."));
-  out.push_back(
-      L({std::to_string(a.Count(Verdict::kSelected)) + " selected",
-         std::to_string(a.Count(Verdict::kDivisive)) + " divisive (listed below as conflicts)",
-         std::to_string(a.Count(Verdict::kBelowThreshold)) + " below the threshold",
-         std::to_string(a.Count(Verdict::kTooFewVotes)) + " with too few votes in some group"}));
+  H(out, 3, "Selection");
+  P(out,
+    "A statement is selected when every group saw it at least " + std::to_string(s.min_group_seen) +
+        " times (or, in a smaller group, every member did) and " +
+        "each group's agree rate (agrees / seen, passes counting as not agreeing) is at least " +
+        Pct(s.min_group_agree) +
+        ". It is divisive when the most favourable group's agree rate is at least " +
+        Pct(s.divisive_high) +
+        " and the lowest group's smoothed agreement, (agrees + 1) / (seen + 2), is " +
+        Num(s.divisive_gap, 2) +
+        " or more below that group's. Consensus is Polis's group-informed consensus: the product "
+        "over groups of (agrees + 1) / (seen + 2). Mode " +
+        SelectionModeName(s.mode) + " (top " + std::to_string(s.top) +
+        " by consensus when the threshold selects fewer than " + std::to_string(s.min_selected) +
+        "); used: " + a.selection_rule + ".");
+  L(out, {std::to_string(a.Count(Verdict::kSelected)) + " selected",
+          std::to_string(a.Count(Verdict::kDivisive)) + " divisive (listed below as conflicts)",
+          std::to_string(a.Count(Verdict::kBelowThreshold)) + " below the threshold",
+          std::to_string(a.Count(Verdict::kTooFewVotes)) + " with too few votes in some group"});
   if (r.principles) {
     size_t errors = 0;
     for (const StatementOutcome& o : r.principles->outcomes) errors += !o.rewrite_error.empty();
@@ -282,10 +316,14 @@ std::vector<Block> Build(const PolisReport& r) {
     if (r.combined)
       line += "; " + std::to_string(r.combined->size()) + " after combining similar ones (" +
               r.embedding + ")";
-    out.push_back(P(line + "."));
+    P(out, line + ".");
   }
+}
 
-  // Closest to consensus, for conversations where nothing was selected.
+// Closest to consensus, for conversations where nothing was selected.
+void WriteClosest(const PolisReport& r, Sink* out) {
+  const PolisAnalysis& a = *r.analysis;
+  const Conversation& c = a.conv;
   if (a.Count(Verdict::kSelected) == 0 && !a.figures.empty()) {
     std::vector<size_t> order(a.figures.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -300,61 +338,65 @@ std::vector<Block> Build(const PolisReport& r) {
                       Pct(a.figures[i].MinGroupAgree()) +
                       "): " + CollapseSpaces(c.statements[i].text));
     }
-    out.push_back(H(3, "Closest to consensus"));
-    out.push_back(L(items));
+    H(out, 3, "Closest to consensus");
+    L(out, items);
   }
+}
 
-  // Every statement.
-  {
-    bool published = false;
-    for (const PolisStatement& st : c.statements) published |= !st.published_group_agree.empty();
-    std::vector<std::string> head = {"id", "statement", "agree", "disagree", "pass"};
-    for (auto& h : GroupHeads(k, "group")) head.push_back(h);
-    if (published) head.push_back("published group rates");
-    head.push_back("consensus");
-    head.push_back("decision");
-    std::vector<std::vector<std::string>> rows;
-    for (size_t i = 0; i < a.figures.size(); ++i) {
-      const StatementFigures& f = a.figures[i];
-      std::vector<std::string> row = {
-          std::to_string(c.statements[i].id), CollapseSpaces(c.statements[i].text),
-          std::to_string(f.overall.agrees), std::to_string(f.overall.disagrees),
-          std::to_string(f.overall.passes)};
-      for (const VoteCounts& g : f.groups) row.push_back(Rate(g));
-      if (published) {
-        std::string p;
-        for (double x : c.statements[i].published_group_agree)
-          p += (p.empty() ? "" : " / ") + Pct(x);
-        row.push_back(p);
-      }
-      row.push_back(Num(f.consensus, 3));
-      row.push_back(std::string(VerdictName(a.decisions[i].verdict)) + ": " +
-                    a.decisions[i].reason);
-      rows.push_back(std::move(row));
-    }
-    out.push_back(H(3, "Per-group agreement, every statement"));
+// Every statement's figures and decision.
+void WriteEveryStatement(const PolisReport& r, Sink* out) {
+  const PolisAnalysis& a = *r.analysis;
+  const Conversation& c = a.conv;
+  const int k = a.groups.k;
+  bool published = false;
+  for (const PolisStatement& st : c.statements) published |= !st.published_group_agree.empty();
+  std::vector<std::string> head = {"id", "statement", "agree", "disagree", "pass"};
+  for (auto& h : GroupHeads(k, "group")) head.push_back(h);
+  if (published) head.push_back("published group rates");
+  head.push_back("consensus");
+  head.push_back("decision");
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < a.figures.size(); ++i) {
+    const StatementFigures& f = a.figures[i];
+    std::vector<std::string> row = {
+        std::to_string(c.statements[i].id), CollapseSpaces(c.statements[i].text),
+        std::to_string(f.overall.agrees), std::to_string(f.overall.disagrees),
+        std::to_string(f.overall.passes)};
+    for (const VoteCounts& g : f.groups) row.push_back(Rate(g));
     if (published) {
-      double mx = 0;
-      for (size_t i = 0; i < a.figures.size(); ++i)
-        for (size_t g = 0;
-             g < c.statements[i].published_group_agree.size() && g < a.figures[i].groups.size();
-             ++g)
-          mx = std::max(mx, std::abs(c.statements[i].published_group_agree[g] -
-                                     a.figures[i].groups[g].AgreeRate()));
-      out.push_back(P(
-          "The published group_<g>_consensus columns are the groups' agree rates (agrees / seen); "
-          "Charter's figures differ from them by at most " +
-          Num(mx, 9) + "."));
+      std::string p;
+      for (double x : c.statements[i].published_group_agree) p += (p.empty() ? "" : " / ") + Pct(x);
+      row.push_back(p);
     }
-    out.push_back(T(head, rows));
+    row.push_back(Num(f.consensus, 3));
+    row.push_back(std::string(VerdictName(a.decisions[i].verdict)) + ": " + a.decisions[i].reason);
+    rows.push_back(std::move(row));
   }
+  H(out, 3, "Per-group agreement, every statement");
+  if (published) {
+    double mx = 0;
+    for (size_t i = 0; i < a.figures.size(); ++i)
+      for (size_t g = 0;
+           g < c.statements[i].published_group_agree.size() && g < a.figures[i].groups.size(); ++g)
+        mx = std::max(mx, std::abs(c.statements[i].published_group_agree[g] -
+                                   a.figures[i].groups[g].AgreeRate()));
+    P(out,
+      "The published group_<g>_consensus columns are the groups' agree rates (agrees / seen); "
+      "Charter's figures differ from them by at most " +
+          Num(mx, 9) + ".");
+  }
+  T(out, head, rows);
+}
 
+// For folders with both layouts: how the raw export's figures differ.
+void WriteRaw(const PolisReport& r, Sink* out) {
+  const PolisAnalysis& a = *r.analysis;
   if (r.raw) {
     LayoutComparison d = CompareLayouts(a, *r.raw);
-    out.push_back(H(3, "Raw export against the cleaned variant"));
-    out.push_back(
-        P("The same conversation read from the raw export (comments.csv + participants-votes.csv "
-          "+ ids-to-toss.csv, same moderation and thresholds) instead of the cleaned files:"));
+    H(out, 3, "Raw export against the cleaned variant");
+    P(out,
+      "The same conversation read from the raw export (comments.csv + participants-votes.csv "
+      "+ ids-to-toss.csv, same moderation and thresholds) instead of the cleaned files:");
     std::vector<std::string> items = {
         "participants kept: " + std::to_string(d.participants_a) + " cleaned, " +
             std::to_string(d.participants_b) + " raw (" + std::to_string(d.participants_both) +
@@ -373,45 +415,27 @@ std::vector<Block> Build(const PolisReport& r) {
             " raw",
         "selected only from the cleaned files: " + Ids(d.selected_only_a),
         "selected only from the raw export: " + Ids(d.selected_only_b)};
-    out.push_back(L(items));
+    L(out, items);
   }
-  return out;
 }
 
-std::string MdCell(const std::string& s) {
-  std::string o;
-  for (char ch : s) {
-    if (ch == '|')
-      o += "\\|";
-    else if (ch == '\n' || ch == '\r')
-      o += ' ';
-    else
-      o += ch;
-  }
-  return o;
-}
-
-std::string HtmlEsc(const std::string& s) {
-  std::string o;
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o += ch;
-    }
-  }
-  return o;
+void Build(const PolisReport& r, Sink* out) {
+  const Conversation& c = r.analysis->conv;
+  H(out, 2, "Public input (Polis)");
+  P(out, "Conversation " + c.dir + ", " + c.layout + " layout: statements from " + c.comments_path +
+             ", votes from " + c.votes_path + " (" +
+             (c.has_xid ? "export with xid" : "export without xid") + ").");
+  WriteSelected(r, out);
+  WriteDivisive(r, out);
+  WriteNotCriteria(r, out);
+  WriteSpelling(r, out);
+  WriteGroupFavourites(r, out);
+  WriteCounts(r, out);
+  WriteGroups(r, out);
+  WriteSelection(r, out);
+  WriteClosest(r, out);
+  WriteEveryStatement(r, out);
+  WriteRaw(r, out);
 }
 
 }  // namespace
@@ -465,73 +489,85 @@ LayoutComparison CompareLayouts(const PolisAnalysis& a, const PolisAnalysis& b) 
 }
 
 std::string PolisReportMarkdown(const PolisReport& r) {
-  std::string o;
-  for (const Block& b : Build(r)) {
-    switch (b.type) {
-      case 'h':
-        o += std::string(static_cast<size_t>(b.level), '#') + " " + b.text + "\n\n";
-        break;
-      case 'p':
-        o += b.text + "\n\n";
-        break;
-      case 'l':
-        for (const std::string& it : b.items) o += "- " + MdCell(it) + "\n";
-        o += "\n";
-        break;
-      case 't': {
-        o += "|";
-        for (const std::string& h : b.head) o += " " + MdCell(h) + " |";
-        o += "\n|";
-        for (size_t i = 0; i < b.head.size(); ++i) o += " --- |";
-        o += "\n";
-        for (const auto& row : b.rows) {
-          o += "|";
-          for (const std::string& cell : row) o += " " + MdCell(cell) + " |";
-          o += "\n";
-        }
-        o += "\n";
-        break;
-      }
-    }
-  }
-  return o;
+  MarkdownSink md;
+  Build(r, &md);
+  // The blocks open with the blank line before them: the caller places it.
+  std::string out = md.Section();
+  if (out.starts_with('\n')) out.erase(0, 1);
+  return out;
 }
 
 std::string PolisReportHtml(const PolisReport& r) {
-  std::string o = "<section id=\"polis\">\n";
-  for (const Block& b : Build(r)) {
-    switch (b.type) {
-      case 'h': {
-        std::string tag = "h" + std::to_string(b.level);
-        o += "<" + tag + ">" + HtmlEsc(b.text) + "</" + tag + ">\n";
-        break;
-      }
-      case 'p':
-        o += "<p>" + HtmlEsc(b.text) + "</p>\n";
-        break;
-      case 'l':
-        o += "<ul>\n";
-        for (const std::string& it : b.items) o += "<li>" + HtmlEsc(it) + "</li>\n";
-        o += "</ul>\n";
-        break;
-      case 't':
-        o += "<table>\n<tr>";
-        for (const std::string& h : b.head) o += "<th>" + HtmlEsc(h) + "</th>";
-        o += "</tr>\n";
-        for (const auto& row : b.rows) {
-          o += "<tr>";
-          for (const std::string& cell : row) o += "<td>" + HtmlEsc(cell) + "</td>";
-          o += "</tr>\n";
-        }
-        o += "</table>\n";
-        break;
-    }
-  }
-  return o + "</section>\n";
+  HtmlSink html;
+  Build(r, &html);
+  return "<section id=\"polis\">\n" + html.Section() + "</section>\n";
 }
 
+namespace {
+
+using J = nlohmann::ordered_json;
+
+J CountsJson(const VoteCounts& v) {
+  return J{{"agrees", v.agrees},
+           {"disagrees", v.disagrees},
+           {"passes", v.passes},
+           {"seen", v.Seen()},
+           {"agree_rate", v.AgreeRate()}};
+}
+
+// Every statement: its figures, the decision on it and what became of it.
+J StatementsJson(const PolisReport& r) {
+  const PolisAnalysis& a = *r.analysis;
+  const Conversation& c = a.conv;
+  std::map<size_t, const StatementOutcome*> outcome;
+  if (r.principles)
+    for (const StatementOutcome& o : r.principles->outcomes) outcome[o.statement] = &o;
+  J statements = J::array();
+  for (size_t i = 0; i < a.figures.size(); ++i) {
+    const StatementFigures& f = a.figures[i];
+    J s;
+    s["id"] = c.statements[i].id;
+    s["text"] = c.statements[i].text;
+    s["line"] = c.statements[i].line;
+    s["overall"] = CountsJson(f.overall);
+    J groups = J::array();
+    for (const VoteCounts& g : f.groups) groups.push_back(CountsJson(g));
+    s["groups"] = groups;
+    if (!c.statements[i].published_group_agree.empty())
+      s["published_group_agree"] = c.statements[i].published_group_agree;
+    s["consensus"] = f.consensus;
+    s["decision"] = VerdictName(a.decisions[i].verdict);
+    s["reason"] = a.decisions[i].reason;
+    if (auto it = outcome.find(i); it != outcome.end()) {
+      if (!it->second->principle_id.empty()) s["principle"] = it->second->principle_id;
+      if (!it->second->rewrite_error.empty()) s["rewrite_error"] = it->second->rewrite_error;
+    }
+    statements.push_back(std::move(s));
+  }
+  return statements;
+}
+
+// How the raw export's figures differ from the cleaned files'.
+J RawJson(const PolisAnalysis& a, const PolisAnalysis& raw) {
+  LayoutComparison d = CompareLayouts(a, raw);
+  return J{{"participants_clean", d.participants_a},
+           {"participants_raw", d.participants_b},
+           {"participants_both", d.participants_both},
+           {"same_group", d.same_group},
+           {"statements_both", d.statements_both},
+           {"overall_count_mismatch", d.overall_count_mismatch},
+           {"mean_group_rate_diff", d.mean_group_rate_diff},
+           {"max_group_rate_diff", d.max_group_rate_diff},
+           {"max_diff_statement", d.max_diff_statement},
+           {"divisive_clean", d.divisive_a},
+           {"divisive_raw", d.divisive_b},
+           {"selected_only_clean", d.selected_only_a},
+           {"selected_only_raw", d.selected_only_b}};
+}
+
+}  // namespace
+
 nlohmann::ordered_json PolisReportJson(const PolisReport& r) {
-  using J = nlohmann::ordered_json;
   const PolisAnalysis& a = *r.analysis;
   const Conversation& c = a.conv;
   J j;
@@ -566,55 +602,8 @@ nlohmann::ordered_json PolisReportJson(const PolisReport& r) {
     if (r.combined) j["summary"]["principles_combined"] = r.combined->size();
     j["embedding"] = r.embedding;
   }
-  std::map<size_t, const StatementOutcome*> outcome;
-  if (r.principles)
-    for (const StatementOutcome& o : r.principles->outcomes) outcome[o.statement] = &o;
-  auto counts = [](const VoteCounts& v) {
-    return J{{"agrees", v.agrees},
-             {"disagrees", v.disagrees},
-             {"passes", v.passes},
-             {"seen", v.Seen()},
-             {"agree_rate", v.AgreeRate()}};
-  };
-  J statements = J::array();
-  for (size_t i = 0; i < a.figures.size(); ++i) {
-    const StatementFigures& f = a.figures[i];
-    J s;
-    s["id"] = c.statements[i].id;
-    s["text"] = c.statements[i].text;
-    s["line"] = c.statements[i].line;
-    s["overall"] = counts(f.overall);
-    J groups = J::array();
-    for (const VoteCounts& g : f.groups) groups.push_back(counts(g));
-    s["groups"] = groups;
-    if (!c.statements[i].published_group_agree.empty())
-      s["published_group_agree"] = c.statements[i].published_group_agree;
-    s["consensus"] = f.consensus;
-    s["decision"] = VerdictName(a.decisions[i].verdict);
-    s["reason"] = a.decisions[i].reason;
-    if (auto it = outcome.find(i); it != outcome.end()) {
-      if (!it->second->principle_id.empty()) s["principle"] = it->second->principle_id;
-      if (!it->second->rewrite_error.empty()) s["rewrite_error"] = it->second->rewrite_error;
-    }
-    statements.push_back(std::move(s));
-  }
-  j["statements"] = std::move(statements);
-  if (r.raw) {
-    LayoutComparison d = CompareLayouts(a, *r.raw);
-    j["raw_vs_clean"] = J{{"participants_clean", d.participants_a},
-                          {"participants_raw", d.participants_b},
-                          {"participants_both", d.participants_both},
-                          {"same_group", d.same_group},
-                          {"statements_both", d.statements_both},
-                          {"overall_count_mismatch", d.overall_count_mismatch},
-                          {"mean_group_rate_diff", d.mean_group_rate_diff},
-                          {"max_group_rate_diff", d.max_group_rate_diff},
-                          {"max_diff_statement", d.max_diff_statement},
-                          {"divisive_clean", d.divisive_a},
-                          {"divisive_raw", d.divisive_b},
-                          {"selected_only_clean", d.selected_only_a},
-                          {"selected_only_raw", d.selected_only_b}};
-  }
+  j["statements"] = StatementsJson(r);
+  if (r.raw) j["raw_vs_clean"] = RawJson(a, *r.raw);
   return j;
 }
 

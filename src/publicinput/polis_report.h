@@ -6,7 +6,8 @@
 //
 // Where it sits: after public_input.h; the CLI appends this section to the
 // merge report (src/report) in all three renderings. Markdown and HTML are
-// rendered from one model, so they say the same thing.
+// written in the report stage's document model (report/render.h), so they
+// say the same thing and look like the rest of the report.
 //
 // Deterministic: same inputs, same bytes. Thread-safe: pure functions.
 //
@@ -50,6 +51,7 @@ struct LayoutComparison {
 };
 LayoutComparison CompareLayouts(const PolisAnalysis& a, const PolisAnalysis& b);
 
+// The Markdown section, to append after a blank line.
 std::string PolisReportMarkdown(const PolisReport& r);
 // A <section> ... </section> fragment (escaped), to go inside the report page.
 std::string PolisReportHtml(const PolisReport& r);

@@ -4,29 +4,25 @@
 #include <set>
 
 #include "embed/cluster.h"
-#include "embed/embedder.h"
 #include "publicinput/lexical.h"
 
 namespace charter {
 
 PolisTools MakePolisTools(const Rewriter& rewriter, const RuleTexts& rules,
-                          const std::string& models_root, const std::string& lang) {
+                          const Result<ModelFiles>& model, const std::string& lang) {
   PolisTools t;
   t.merge.combine = [&rewriter](const std::vector<Principle>& c) { return rewriter.Combine(c); };
   t.merge.cluster = [](const std::vector<float>& vecs, int dim, float threshold) {
     return ClusterAverageLinkage(vecs, dim, threshold);
   };
-  Result<ModelFiles> files = ReadModelFiles(models_root);
-  Result<Embedder> emb = files ? Embedder::Load(*files) : std::unexpected(files.error());
+  Result<Embedder> emb = model ? Embedder::Load(*model) : std::unexpected(model.error());
   if (emb) {
-    auto shared = std::make_shared<Embedder>(std::move(*emb));
+    auto shared = std::make_shared<const Embedder>(std::move(*emb));
     t.merge.embed = [shared](const std::vector<std::string>& texts) {
       return shared->EmbedBatch(texts);
     };
-    t.embedding = "trained embedder (" + models_root + ")";
-    t.combine_threshold = 0.60f;
-    t.duplicate = 0.70f;
-    t.similar = 0.45f;
+    t.embedder = shared;
+    t.embedding = "trained embedder (" + model->dir + ")";
     return t;
   }
   t.embedder_error = emb.error().message;
@@ -40,9 +36,6 @@ PolisTools MakePolisTools(const Rewriter& rewriter, const RuleTexts& rules,
     return LexicalVectors(texts, stop);
   };
   t.embedding = "lexical (bag of words; no trained embedder: " + t.embedder_error + ")";
-  t.combine_threshold = 0.50f;
-  t.duplicate = 0.90f;
-  t.similar = 0.60f;
   return t;
 }
 

@@ -1,5 +1,7 @@
 // render.h — one small document model written to Markdown or HTML, so the
-// two renderings of a report cannot drift apart. Internal to src/report.
+// two renderings of a report cannot drift apart. The report stage's reports
+// and the Polis section of public input (publicinput/polis_report.h) are
+// written in it.
 //
 // Thread-safe: a Sink is used by one thread.
 //
@@ -43,6 +45,9 @@ class Sink {
   // shows the picture with its caption; Markdown the caption alone.
   virtual void Figure(const std::string& svg, const std::string& caption) = 0;
   virtual std::string End() = 0;
+  // The blocks written so far, for a section another document includes:
+  // without the document's head (Begin is not called) and end.
+  virtual std::string Section() = 0;
 };
 
 class MarkdownSink : public Sink {
@@ -56,6 +61,7 @@ class MarkdownSink : public Sink {
              const std::vector<std::vector<Line>>& rows) override;
   void Figure(const std::string& svg, const std::string& caption) override;
   std::string End() override;
+  std::string Section() override { return std::move(out_); }
 
  private:
   std::string out_;
@@ -72,6 +78,7 @@ class HtmlSink : public Sink {
              const std::vector<std::vector<Line>>& rows) override;
   void Figure(const std::string& svg, const std::string& caption) override;
   std::string End() override;
+  std::string Section() override { return std::move(out_); }
   // HTML the caller built (escaped as it needs), appended as is.
   void Raw(std::string_view html) { out_ += html; }
 

@@ -31,6 +31,7 @@
 //   Result<MergePlan> back = ParseReportJson(json, "report.json");  // round trip
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,11 +43,30 @@
 
 namespace charter {
 
+// What a report shows besides its plan.
+struct ReportThreshold {
+  std::string name;   // "country.similar" (rules/thresholds.tsv)
+  std::string value;  // "0.27", "off", "5"
+};
+struct ReportSection {
+  std::string json_key;  // "polis"
+  std::string markdown;  // appended after a blank line
+  std::string html;      // appended inside <body>, after the report's own content
+  nlohmann::ordered_json json;
+};
+struct ReportExtras {
+  // The thresholds and weights the run used, printed on one line in every
+  // rendering ("thresholds_used" in JSON). Default: none (no line).
+  std::vector<ReportThreshold> thresholds;
+  // Sections another stage renders (the Polis section), after the report's own.
+  std::vector<ReportSection> sections;
+};
+
 // --- Country merge: review report -------------------------------------------
 
-std::string ReportJson(const MergePlan& plan);
-std::string ReportMarkdown(const MergePlan& plan);
-std::string ReportHtml(const MergePlan& plan);
+std::string ReportJson(const MergePlan& plan, const ReportExtras& extras = {});
+std::string ReportMarkdown(const MergePlan& plan, const ReportExtras& extras = {});
+std::string ReportHtml(const MergePlan& plan, const ReportExtras& extras = {});
 
 // Reads a report written by ReportJson back into a plan; ReportJson of the
 // result gives the same bytes. Errors: "name: bad JSON: ...", "name: not a
@@ -59,7 +79,7 @@ std::string DecisionsTemplate(const MergePlan& plan);
 
 // --- Country merge: exports --------------------------------------------------
 
-// One object a line: PrincipleToJson of each constitution entry with "status"
+// One object a line: WritePrincipleJson of each constitution entry with "status"
 // (and "candidates" where set) after "text".
 std::string ConstitutionJsonl(const MergePlan& plan);
 
@@ -91,9 +111,9 @@ std::vector<Principle> ConstitutionPrinciples(const MergePlan& plan);
 
 // --- Global merge -------------------------------------------------------------
 
-std::string GlobalReportJson(const GlobalPlan& plan);
-std::string GlobalReportMarkdown(const GlobalPlan& plan);
-std::string GlobalReportHtml(const GlobalPlan& plan);
+std::string GlobalReportJson(const GlobalPlan& plan, const ReportExtras& extras = {});
+std::string GlobalReportMarkdown(const GlobalPlan& plan, const ReportExtras& extras = {});
+std::string GlobalReportHtml(const GlobalPlan& plan, const ReportExtras& extras = {});
 // One object a line: principle + "support" (count) + "countries".
 std::string GlobalConstitutionJsonl(const GlobalPlan& plan);
 std::string GlobalConstitutionMarkdown(const GlobalPlan& plan);

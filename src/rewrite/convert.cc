@@ -241,6 +241,48 @@ std::vector<std::string> Rewriter::Validate(std::string_view text) const {
   return out;
 }
 
+namespace {
+
+// What the document specifies for an idea's slot, from its first clause
+// that specifies it.
+std::map<int, std::string> SlotDetails(const IdeaSet& set, const IdeaUse& use,
+                                       const std::vector<Clause>& clauses) {
+  std::map<int, std::string> details;
+  for (const auto& [i, ks] : use.clauses)
+    for (size_t k : ks)
+      if (std::string d = set.Detail(i, clauses[k].unit.text); !d.empty()) {
+        details[i] = d;
+        break;
+      }
+  return details;
+}
+
+// The principles in the order of the clauses that place them, one per text:
+// a later one of the same words adds its sources and rules.
+std::vector<Principle> InClauseOrder(std::vector<std::pair<size_t, Principle>> placed) {
+  std::vector<Principle> principles;
+  std::stable_sort(placed.begin(), placed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::map<std::string, size_t> by_text;
+  for (auto& [k, p] : placed) {
+    auto [it, fresh] = by_text.try_emplace(p.text, principles.size());
+    if (fresh) {
+      principles.push_back(std::move(p));
+      continue;
+    }
+    Principle& q = principles[it->second];
+    for (Source& s : p.sources) {
+      bool seen = false;
+      for (const Source& t : q.sources) seen = seen || t.id == s.id;
+      if (!seen) q.sources.push_back(std::move(s));
+    }
+    for (const std::string& r : p.rules) AddUnique(&q.rules, r);
+  }
+  return principles;
+}
+
+}  // namespace
+
 Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
   const IdeaSet& set = impl_->ideas;
   Conversion out;
@@ -293,15 +335,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     }
     out.unconverted.push_back({SourceOf(c), KindName(c.kind), p.text, std::move(findings)});
   }
-  // What the document specifies for an idea's slot, from its first clause
-  // that specifies it.
-  std::map<int, std::string> details;
-  for (const auto& [i, ks] : use.clauses)
-    for (size_t k : ks)
-      if (std::string d = set.Detail(i, clauses[k].unit.text); !d.empty()) {
-        details[i] = d;
-        break;
-      }
+  const std::map<int, std::string> details = SlotDetails(set, use, clauses);
   auto fits = [&](const std::vector<int>& ideas) {
     return ideas.size() <= kMaxIdeasPerPrinciple &&
            kPrincipleOpening.size() + set.Wording(ideas, details).size() + 1 <=
@@ -312,24 +346,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
     placed.emplace_back(first, IdeaGroupPrinciple(set, chunk, use, details, clauses));
   }
-  std::stable_sort(placed.begin(), placed.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  // One principle per text: a later one of the same words adds its sources.
-  std::map<std::string, size_t> by_text;
-  for (auto& [k, p] : placed) {
-    auto [it, fresh] = by_text.try_emplace(p.text, out.principles.size());
-    if (fresh) {
-      out.principles.push_back(std::move(p));
-      continue;
-    }
-    Principle& q = out.principles[it->second];
-    for (Source& s : p.sources) {
-      bool seen = false;
-      for (const Source& t : q.sources) seen = seen || t.id == s.id;
-      if (!seen) q.sources.push_back(std::move(s));
-    }
-    for (const std::string& r : p.rules) AddUnique(&q.rules, r);
-  }
+  out.principles = InClauseOrder(std::move(placed));
   return out;
 }
 

@@ -9,15 +9,13 @@ namespace charter::rewrite_internal {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 std::vector<std::string> Tokens(std::string_view s) {
   std::vector<std::string> out;
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && IsSpace(s[i])) ++i;
+    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
     size_t j = i;
-    while (j < s.size() && !IsSpace(s[j])) ++j;
+    while (j < s.size() && !IsAsciiSpace(s[j])) ++j;
     if (j > i) out.emplace_back(s.substr(i, j - i));
     i = j;
   }
@@ -27,7 +25,7 @@ std::vector<std::string> Tokens(std::string_view s) {
 size_t WordCount(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i)
-    if (!IsSpace(s[i]) && (i == 0 || IsSpace(s[i - 1]))) ++n;
+    if (!IsAsciiSpace(s[i]) && (i == 0 || IsAsciiSpace(s[i - 1]))) ++n;
   return n;
 }
 
@@ -108,96 +106,112 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
 
 }  // namespace
 
-std::string SerialComma(std::string_view s) {
+namespace {
+
+// The pieces of `run` between ", ".
+std::vector<std::string> CommaSegments(const std::string& run) {
+  std::vector<std::string> segs;
+  size_t p = 0;
+  while (true) {
+    size_t c = run.find(", ", p);
+    if (c == std::string::npos) {
+      segs.push_back(run.substr(p));
+      return segs;
+    }
+    segs.push_back(run.substr(p, c - p));
+    p = c + 2;
+  }
+}
+
+// Parallel items ("to work, to rest and to education"): the offset in `last`
+// of the conjunction that precedes the shared first word `w`, or npos. An
+// infinitive after a comma ("the right freely to participate in ..., to enjoy
+// the arts and to share in ...") continues a list of infinitives when the
+// segment before it holds the first one (not a parenthetical: "the King,
+// following authorization ..., to declare war and to make peace" is a list of two).
+size_t ParallelConjunction(const std::string& last, const std::string& w,
+                           const std::vector<std::string>& prev_toks) {
+  size_t at = std::string::npos;
+  if ((w == "to" || w == "the" || w == "of" || w == "for" || w == "in") &&
+      (AsciiLower(prev_toks[0]) == w ||
+       (w == "to" && std::find(prev_toks.begin(), prev_toks.end(), "to") != prev_toks.end()))) {
+    for (const char* conj : {" and ", " or "}) {
+      size_t k = last.find(std::string(conj) + w + " ");
+      if (k != std::string::npos && (at == std::string::npos || k < at)) at = k;
+    }
+  }
+  return at;
+}
+
+// Whether the words of `last` before its conjunction at `k` are a short item
+// of a list (not "their country, directly or through"); `i` is the segment's
+// index, `prev_toks` the words of the segment before it.
+bool ShortItem(const std::string& last, size_t k, size_t i,
+               const std::vector<std::string>& prev_toks, const Words& words) {
+  std::vector<std::string> head = Tokens(last.substr(0, k));
+  std::vector<std::string> tail = Tokens(last.substr(k + 1));
+  std::string after = tail.size() >= 2 ? AsciiLower(tail[1]) : "";
+  bool item_like = head.size() <= 4;
+  if (head.size() <= 2 && EndsWith(AsciiLower(head.back()), "ly")) item_like = false;
+  if (words.not_item.count(after)) item_like = false;
+  if (i == 1 && prev_toks.size() > 3 && head.size() > 2) item_like = false;
+  // A participle clause after a longer phrase ("assist users with their
+  // questions, providing thoughtful and truthful answers") is no item of
+  // a list: its "and" joins words inside it.
+  if (i == 1 && prev_toks.size() > 3 && head.size() >= 2 && EndsWith(AsciiLower(head[0]), "ing"))
+    item_like = false;
+  for (const std::string& t : head) {
+    std::string lt = AsciiLower(t);
+    if (lt == "must" || lt == "shall" || lt == "may" || lt == "will" || lt == "should")
+      item_like = false;
+  }
+  return item_like;
+}
+
+// SerialComma on a run of text without ';', ':', '(', ')' or '.'.
+std::string SerialCommaRun(const std::string& run, const Words& words) {
+  std::vector<std::string> segs = CommaSegments(run);
+  // A segment that holds a conjunction ends a list when it is the last
+  // segment of the run or the next segment starts with "and"/"or".
+  for (size_t i = 1; i < segs.size(); ++i) {
+    bool end_of_list =
+        i + 1 == segs.size() || StartsWith(segs[i + 1], "and ") || StartsWith(segs[i + 1], "or ");
+    if (!end_of_list) continue;
+    std::string& last = segs[i];
+    const std::string& prev = segs[i - 1];
+    if (StartsWith(last, "and ") || StartsWith(last, "or ")) continue;
+    // "promote, and create conditions for, the development and use": the
+    // list already ended with its own serial comma.
+    if (StartsWith(prev, "and ") || StartsWith(prev, "or ")) continue;
+    std::vector<std::string> prev_toks = Tokens(prev);
+    std::vector<std::string> last_toks = Tokens(last);
+    if (prev_toks.empty() || last_toks.empty()) continue;
+    size_t at = ParallelConjunction(last, AsciiLower(last_toks[0]), prev_toks);
+    // Otherwise the first conjunction after a short item, if what precedes
+    // the comma looks like a list.
+    size_t k = std::min(last.find(" and "), last.find(" or "));
+    if (at == std::string::npos && k != std::string::npos &&
+        ShortItem(last, k, i, prev_toks, words))
+      at = k;
+    if (at != std::string::npos) last.insert(at, ",");
+  }
+  return Join(segs, ", ");
+}
+
+}  // namespace
+
+std::string SerialComma(std::string_view s, const Words& words) {
   std::string out;
   size_t run_start = 0;
-  auto flush = [&](size_t end) {
-    std::string run(s.substr(run_start, end - run_start));
-    // Segments separated by ", ".
-    std::vector<std::string> segs;
-    size_t p = 0;
-    while (true) {
-      size_t c = run.find(", ", p);
-      if (c == std::string::npos) {
-        segs.push_back(run.substr(p));
-        break;
-      }
-      segs.push_back(run.substr(p, c - p));
-      p = c + 2;
-    }
-    // A segment that holds a conjunction ends a list when it is the last
-    // segment of the run or the next segment starts with "and"/"or".
-    for (size_t i = 1; i < segs.size(); ++i) {
-      bool end_of_list =
-          i + 1 == segs.size() || StartsWith(segs[i + 1], "and ") || StartsWith(segs[i + 1], "or ");
-      if (!end_of_list) continue;
-      std::string& last = segs[i];
-      const std::string& prev = segs[i - 1];
-      if (StartsWith(last, "and ") || StartsWith(last, "or ")) continue;
-      // "promote, and create conditions for, the development and use": the
-      // list already ended with its own serial comma.
-      if (StartsWith(prev, "and ") || StartsWith(prev, "or ")) continue;
-      std::vector<std::string> prev_toks = Tokens(prev);
-      std::vector<std::string> last_toks = Tokens(last);
-      if (prev_toks.empty() || last_toks.empty()) continue;
-      size_t at = std::string::npos;
-      // Parallel items ("to work, to rest and to education"): the conjunction
-      // that precedes the shared first word.
-      std::string w = AsciiLower(last_toks[0]);
-      // An infinitive after a comma ("the right freely to participate in ...,
-      // to enjoy the arts and to share in ...") continues a list of
-      // infinitives when the segment before it holds the first one (not a
-      // parenthetical: "the King, following authorization ..., to declare
-      // war and to make peace" is a list of two).
-      if ((w == "to" || w == "the" || w == "of" || w == "for" || w == "in") &&
-          (AsciiLower(prev_toks[0]) == w ||
-           (w == "to" && std::find(prev_toks.begin(), prev_toks.end(), "to") != prev_toks.end()))) {
-        for (const char* conj : {" and ", " or "}) {
-          size_t k = last.find(std::string(conj) + w + " ");
-          if (k != std::string::npos && (at == std::string::npos || k < at)) at = k;
-        }
-      }
-      // Otherwise the first conjunction after a short item, if what precedes
-      // the comma looks like a list (not "their country, directly or through").
-      size_t k = std::min(last.find(" and "), last.find(" or "));
-      if (at == std::string::npos && k != std::string::npos) {
-        std::vector<std::string> head = Tokens(last.substr(0, k));
-        std::vector<std::string> tail = Tokens(last.substr(k + 1));
-        std::string after = tail.size() >= 2 ? AsciiLower(tail[1]) : "";
-        static const char* const kNotItem[] = {
-            "through", "by",   "in",    "to",    "with", "for",  "from", "at",  "on",
-            "if",      "when", "where", "which", "who",  "that", "is",   "are", "shall",
-            "has",     "have", "was",   "were",  "may",  "must", "not"};
-        bool item_like = head.size() <= 4;
-        if (head.size() <= 2 && EndsWith(AsciiLower(head.back()), "ly")) item_like = false;
-        for (const char* n : kNotItem) item_like = item_like && after != n;
-        if (i == 1 && prev_toks.size() > 3 && head.size() > 2) item_like = false;
-        // A participle clause after a longer phrase ("assist users with their
-        // questions, providing thoughtful and truthful answers") is no item of
-        // a list: its "and" joins words inside it.
-        if (i == 1 && prev_toks.size() > 3 && head.size() >= 2 &&
-            EndsWith(AsciiLower(head[0]), "ing"))
-          item_like = false;
-        for (const std::string& t : head) {
-          std::string lt = AsciiLower(t);
-          if (lt == "must" || lt == "shall" || lt == "may" || lt == "will" || lt == "should")
-            item_like = false;
-        }
-        if (item_like) at = k;
-      }
-      if (at != std::string::npos) last.insert(at, ",");
-    }
-    out += Join(segs, ", ");
-  };
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == ';' || c == ':' || c == '(' || c == ')' || c == '.') {
-      flush(i);
+      out += SerialCommaRun(std::string(s.substr(run_start, i - run_start)), words);
       out += c;
       run_start = i + 1;
     }
   }
-  flush(s.size());
+  out += SerialCommaRun(std::string(s.substr(run_start)), words);
   return out;
 }
 
@@ -210,7 +224,7 @@ std::string LowerFirst(std::string_view s, const Words& words) {
       return out;
   }
   size_t end = 0;
-  while (end < out.size() && !IsSpace(out[end])) ++end;
+  while (end < out.size() && !IsAsciiSpace(out[end])) ++end;
   size_t letters = 0, upper = 0;
   for (size_t i = 0; i < end; ++i) {
     unsigned char c = static_cast<unsigned char>(out[i]);
@@ -333,60 +347,58 @@ bool HasWordThat(std::string_view s) {
   return false;
 }
 
-std::vector<std::string> SplitList(std::string_view s, const std::set<std::string>* verbs) {
-  // Whether "a and b" is one verb phrase: `a` is a verb with its object or
-  // manner ("form associations"), `b` no verb of its own ("unions").
-  auto shares_verb = [&](const std::string& a, const std::string& b) {
-    const size_t sp = a.find(' ');
-    if (!verbs || sp == std::string::npos) return false;  // "work and rest": two ideas
-    return verbs->count(AsciiLower(a.substr(0, sp))) > 0 &&
-           verbs->count(AsciiLower(b.substr(0, b.find(' ')))) == 0;
-  };
+namespace {
+
+// Whether a piece of a list, trimmed, continues the previous one ("...,
+// including X", "..., directly or through Y") instead of being a new item.
+bool Continues(const std::string& piece, const std::vector<std::string>& items,
+               const Words& words) {
+  // The piece is trimmed: its first word runs to the first space.
+  const size_t first_end = std::min(piece.find(' '), piece.size());
+  const std::string first = AsciiLower(std::string_view(piece).substr(0, first_end));
+  const bool one_word = first_end == piece.size();
+  bool continuation = words.continuation.count(first) > 0;
+  // Nor does a piece of a clause opened by "that" ("claiming that a right
+  // has been denied, violated or infringed, or is threatened"): its commas
+  // are the clause's.
+  if (!items.empty() && HasWordThat(items.back())) continuation = true;
+  // An adverb ("directly or through ...") starts a continuation; a lone
+  // noun in -ly ("assembly", "family") is an item.
+  if (first.size() > 4 && EndsWith(first, "ly") && !one_word && first != "family" &&
+      first != "assembly")
+    continuation = true;
+  return continuation;
+}
+
+// The items of `text` between ", " and "; ", a leading "and"/"or" dropped,
+// continuations joined to the item before them.
+std::vector<std::string> ListPieces(const std::string& text, const Words& words) {
   std::vector<std::string> items;
-  std::string text = CollapseSpaces(s);
   size_t p = 0;
   while (true) {
-    size_t c1 = text.find(", ", p);
-    size_t c2 = text.find("; ", p);
-    size_t c = std::min(c1, c2);
+    size_t c = std::min(text.find(", ", p), text.find("; ", p));
     std::string piece = text.substr(p, c == std::string::npos ? std::string::npos : c - p);
     for (const char* conj : {"and ", "or "}) {
       if (StartsWith(piece, conj)) piece = piece.substr(std::string_view(conj).size());
     }
     piece = TrimFragment(piece);
-    // A piece that continues the previous one ("..., including X", "...,
-    // directly or through Y") is not a new item.
-    // The piece is trimmed: its first word runs to the first space.
-    const size_t first_end = std::min(piece.find(' '), piece.size());
-    const std::string first = AsciiLower(std::string_view(piece).substr(0, first_end));
-    const bool one_word = first_end == piece.size();
-    static const char* const kContinuation[] = {
-        "including",    "which",   "whether", "in",     "that",       "especially",
-        "particularly", "as",      "where",   "who",    "when",       "if",
-        "provided",     "except",  "without", "with",   "by",         "through",
-        "either",       "save",    "subject", "unless", "regardless", "irrespective",
-        "claiming",     "alleging"};
-    bool continuation = false;
-    for (const char* k : kContinuation) continuation = continuation || first == k;
-    // Nor does a piece of a clause opened by "that" ("claiming that a right
-    // has been denied, violated or infringed, or is threatened"): its commas
-    // are the clause's.
-    if (!items.empty() && HasWordThat(items.back())) continuation = true;
-    // An adverb ("directly or through ...") starts a continuation; a lone
-    // noun in -ly ("assembly", "family") is an item.
-    if (first.size() > 4 && EndsWith(first, "ly") && !one_word && first != "family" &&
-        first != "assembly")
-      continuation = true;
-    if (!piece.empty() && continuation && !items.empty()) {
+    if (!piece.empty() && !items.empty() && Continues(piece, items, words)) {
       items.back() += ", " + piece;
     } else if (!piece.empty()) {
       items.push_back(piece);
     }
-    if (c == std::string::npos) break;
+    if (c == std::string::npos) return items;
     p = c + 2;
   }
+}
+
+// "A, B and C" without a serial comma: the last piece holds two items. So
+// does a lone "A and B" of two short items. `shares_verb(a, b)`: "a and b"
+// is one verb phrase.
+template <typename SharesVerb>
+void SplitLastPiece(std::vector<std::string>* items_p, SharesVerb shares_verb) {
+  std::vector<std::string>& items = *items_p;
   if (items.size() >= 2) {
-    // "A, B and C" without a serial comma: the last piece holds two items.
     std::string& last = items.back();
     std::vector<std::string> last_toks = Tokens(last);
     std::string w = last_toks.empty() ? "" : AsciiLower(last_toks[0]);
@@ -427,21 +439,42 @@ std::vector<std::string> SplitList(std::string_view s, const std::set<std::strin
       }
     }
   }
+}
+
+// "work, to rest and to leisure": when every item after the first opens with
+// the same "to"/"of"/"for"/"in", it is dropped from them.
+void DropSharedPreposition(std::vector<std::string>* items_p) {
+  std::vector<std::string>& items = *items_p;
+  if (items.size() < 2) return;
+  std::vector<std::string> t1 = Tokens(items[1]);
+  std::string w = t1.empty() ? "" : AsciiLower(t1[0]);
+  if (w != "to" && w != "of" && w != "for" && w != "in") return;
+  bool all = true;
+  for (size_t i = 1; i < items.size(); ++i) all = all && StartsWith(AsciiLower(items[i]), w + " ");
+  if (all)
+    for (size_t i = 1; i < items.size(); ++i) items[i] = items[i].substr(w.size() + 1);
+}
+
+}  // namespace
+
+std::vector<std::string> SplitList(std::string_view s, const Words& words,
+                                   const std::set<std::string>* verbs) {
+  // Whether "a and b" is one verb phrase: `a` is a verb with its object or
+  // manner ("form associations"), `b` no verb of its own ("unions").
+  auto shares_verb = [&](const std::string& a, const std::string& b) {
+    const size_t sp = a.find(' ');
+    if (!verbs || sp == std::string::npos) return false;  // "work and rest": two ideas
+    return verbs->count(AsciiLower(a.substr(0, sp))) > 0 &&
+           verbs->count(AsciiLower(b.substr(0, b.find(' ')))) == 0;
+  };
+  std::string text = CollapseSpaces(s);
+  std::vector<std::string> items = ListPieces(text, words);
+  SplitLastPiece(&items, shares_verb);
   // Long pieces are clauses, not concept items: keep the text whole.
   for (const std::string& it : items) {
     if (WordCount(it) > 7) return {TrimFragment(text)};
   }
-  if (items.size() >= 2) {
-    std::vector<std::string> t1 = Tokens(items[1]);
-    std::string w = t1.empty() ? "" : AsciiLower(t1[0]);
-    if (w == "to" || w == "of" || w == "for" || w == "in") {
-      bool all = true;
-      for (size_t i = 1; i < items.size(); ++i)
-        all = all && StartsWith(AsciiLower(items[i]), w + " ");
-      if (all)
-        for (size_t i = 1; i < items.size(); ++i) items[i] = items[i].substr(w.size() + 1);
-    }
-  }
+  DropSharedPreposition(&items);
   return items;
 }
 
@@ -496,7 +529,7 @@ std::string TrimFragment(std::string_view s) {
   while (true) {
     size_t before = t.size();
     while (!t.empty() && (t.back() == ';' || t.back() == ',' || t.back() == ':' ||
-                          t.back() == '.' || t.back() == '-' || IsSpace(t.back())))
+                          t.back() == '.' || t.back() == '-' || IsAsciiSpace(t.back())))
       t.pop_back();
     for (std::string_view dash : {"\u2014", "\u2013"}) {
       if (EndsWith(t, dash)) t.resize(t.size() - dash.size());

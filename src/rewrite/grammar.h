@@ -9,7 +9,7 @@
 // Thread-safe: pure functions over an immutable Words.
 //
 //   Words w = ...;                                   // from rewrite_words.tsv
-//   SerialComma("thought, conscience and religion")  // "thought, conscience, and religion"
+//   SerialComma("thought, conscience and religion", words)  // "thought, conscience, and religion"
 //   Possessive("Every citizen", w)                    // "every citizen's"
 #pragma once
 
@@ -45,12 +45,19 @@ struct Words {
   // of IdeaTerms, like the language's stopwords.
   std::set<std::string> generic;
   std::set<std::string> stop;  // <lang>/stopwords.txt, when present
+  // The word after a list's last conjunction that makes what follows the
+  // comma no list item ("their country, directly or through ..."): SerialComma.
+  std::set<std::string> not_item;
+  // First words of a piece of a list that continues the item before it
+  // ("..., including X"): SplitList.
+  std::set<std::string> continuation;
 };
 
 // Inserts the serial comma in lists of three or more: "A, B and C" -> "A, B,
 // and C"; leaves two-item lists and commas that do not separate list items
-// (a parenthetical "Everyone, as a member of society, has ...") alone.
-std::string SerialComma(std::string_view s);
+// (a parenthetical "Everyone, as a member of society, has ...") alone
+// (Words::not_item).
+std::string SerialComma(std::string_view s, const Words& words);
 
 // Lowercases the first word unless it is a proper noun (Words::proper) or a
 // short acronym; an all-capitals word ("LIBERTY") is lowercased whole.
@@ -88,8 +95,9 @@ std::optional<std::string> BaseOfGerund(std::string_view vp, const Words& words)
 // ("to work, to rest") is dropped from each item. With `verbs`, a verb with
 // its object or manner is one item: in "form associations or unions" and
 // "assemble peacefully and without arms" what follows the conjunction shares
-// the verb.
-std::vector<std::string> SplitList(std::string_view s,
+// the verb. A piece that opens with a Words::continuation word joins the item
+// before it.
+std::vector<std::string> SplitList(std::string_view s, const Words& words,
                                    const std::set<std::string>* verbs = nullptr);
 
 // Joins with serial commas: {a} -> "a", {a, b} -> "a and b", {a, b, c} ->

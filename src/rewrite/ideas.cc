@@ -33,18 +33,12 @@ std::pair<std::string_view, std::string_view> VerbAndObject(std::string_view phr
 
 }  // namespace
 
-Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang) {
-  IdeaSet set;
-  const std::string pattern_name = lang + "/ideas.tsv";
-  auto pit = rules.find(pattern_name);
-  if (pit == rules.end()) return set;
-
+// topics.tsv (optional, for checking) and ideas.tsv: id, topic, family, stance, phrase.
+Status IdeaSet::LoadInventory(const RuleTexts& rules, const std::string& pattern_name) {
   std::set<std::string> topics;
-  if (auto it = rules.find("topics.tsv"); it != rules.end()) {
-    auto f = ParseRuleFile(it->second, "topics.tsv", 1, 2);
-    if (!f) return std::unexpected(f.error());
-    for (const Rule& r : f->rules) topics.insert(r.fields[0]);
-  }
+  auto topic_file = ParseOptionalRuleFile(rules, "topics.tsv", 1, 2);
+  if (!topic_file) return std::unexpected(topic_file.error());
+  for (const Rule& r : topic_file->rules) topics.insert(r.fields[0]);
   auto iit = rules.find("ideas.tsv");
   if (iit == rules.end()) return NotFound("ideas.tsv: missing (" + pattern_name + " needs it)");
   auto inv = ParseRuleFile(iit->second, "ideas.tsv", 5, 5);
@@ -80,78 +74,87 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
         return InvalidArgument(r.Id() + ": a phrase holds at most one slot, \"{default}\"");
       idea.slot_default = idea.phrase.substr(open + 1, close - open - 1);
     }
-    if (!set.by_id_.emplace(idea.id, static_cast<int>(set.ideas_.size())).second)
+    if (!by_id_.emplace(idea.id, static_cast<int>(ideas_.size())).second)
       return InvalidArgument(r.Id() + ": idea '" + idea.id + "' is listed twice");
-    set.ideas_.push_back(std::move(idea));
+    ideas_.push_back(std::move(idea));
   }
+  return {};
+}
 
-  if (auto fit = rules.find("idea_families.tsv"); fit != rules.end()) {
-    auto ff = ParseRuleFile(fit->second, "idea_families.tsv", 2, 2);
-    if (!ff) return std::unexpected(ff.error());
-    std::map<std::string, std::string> group;
-    for (const Rule& r : ff->rules) {
-      if (!IsSnakeId(r.fields[0]) || !IsSnakeId(r.fields[1]))
-        return InvalidArgument(r.Id() +
-                               ": family and group must be lowercase letters, digits and '_'");
-      if (!group.emplace(r.fields[0], r.fields[1]).second)
-        return InvalidArgument(r.Id() + ": family '" + r.fields[0] + "' is listed twice");
-    }
-    for (Idea& idea : set.ideas_) {
-      auto it = group.find(idea.family);
-      if (it == group.end())
-        return InvalidArgument(idea.rule_id + ": family '" + idea.family +
-                               "' is not in idea_families.tsv");
-      idea.group = it->second;
-    }
-  } else {
-    for (Idea& idea : set.ideas_) idea.group = idea.family;
+// idea_families.tsv: family <TAB> group; without the file each family is its own group.
+Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
+  auto fit = rules.find("idea_families.tsv");
+  if (fit == rules.end()) {
+    for (Idea& idea : ideas_) idea.group = idea.family;
+    return {};
   }
-
-  if (auto cit = rules.find("idea_conflicts.tsv"); cit != rules.end()) {
-    auto cf = ParseRuleFile(cit->second, "idea_conflicts.tsv", 2, 2);
-    if (!cf) return std::unexpected(cf.error());
-    for (const Rule& r : cf->rules) {
-      for (const std::string& id : r.fields)
-        if (!set.by_id_.count(id)) return InvalidArgument(r.Id() + ": unknown idea '" + id + "'");
-      set.conflicts_.push_back({r.fields[0], r.fields[1], r.Id()});
-    }
+  auto ff = ParseRuleFile(fit->second, "idea_families.tsv", 2, 2);
+  if (!ff) return std::unexpected(ff.error());
+  std::map<std::string, std::string> group;
+  for (const Rule& r : ff->rules) {
+    if (!IsSnakeId(r.fields[0]) || !IsSnakeId(r.fields[1]))
+      return InvalidArgument(r.Id() +
+                             ": family and group must be lowercase letters, digits and '_'");
+    if (!group.emplace(r.fields[0], r.fields[1]).second)
+      return InvalidArgument(r.Id() + ": family '" + r.fields[0] + "' is listed twice");
   }
-
-  if (auto dit = rules.find(lang + "/idea_details.tsv"); dit != rules.end()) {
-    auto df = ParseRuleFile(dit->second, lang + "/idea_details.tsv", 2, 2);
-    if (!df) return std::unexpected(df.error());
-    for (const Rule& r : df->rules) {
-      auto it = set.by_id_.find(r.fields[0]);
-      if (it == set.by_id_.end())
-        return InvalidArgument(r.Id() + ": unknown idea '" + r.fields[0] + "'");
-      if (set.ideas_[static_cast<size_t>(it->second)].slot_default.empty())
-        return InvalidArgument(r.Id() + ": idea '" + r.fields[0] + "' has no slot in ideas.tsv");
-      auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
-      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
-      if (re->NumberOfCapturingGroups() != 1)
-        return InvalidArgument(r.Id() + ": the pattern needs exactly one group");
-      set.details_[it->second].push_back(std::move(re));
-    }
+  for (Idea& idea : ideas_) {
+    auto it = group.find(idea.family);
+    if (it == group.end())
+      return InvalidArgument(idea.rule_id + ": family '" + idea.family +
+                             "' is not in idea_families.tsv");
+    idea.group = it->second;
   }
+  return {};
+}
 
-  auto pf = ParseRuleFile(pit->second, pattern_name, 2, 3);
-  if (!pf) return std::unexpected(pf.error());
+// idea_conflicts.tsv: idea <TAB> idea.
+Status IdeaSet::LoadConflicts(const RuleTexts& rules) {
+  auto cf = ParseOptionalRuleFile(rules, "idea_conflicts.tsv", 2, 2);
+  if (!cf) return std::unexpected(cf.error());
+  for (const Rule& r : cf->rules) {
+    for (const std::string& id : r.fields)
+      if (!by_id_.count(id)) return InvalidArgument(r.Id() + ": unknown idea '" + id + "'");
+    conflicts_.push_back({r.fields[0], r.fields[1], r.Id()});
+  }
+  return {};
+}
+
+// <lang>/idea_details.tsv: idea <TAB> pattern with one group, filling the idea's slot.
+Status IdeaSet::LoadDetails(const RuleTexts& rules, const std::string& lang) {
+  auto df = ParseOptionalRuleFile(rules, lang + "/idea_details.tsv", 2, 2);
+  if (!df) return std::unexpected(df.error());
+  for (const Rule& r : df->rules) {
+    auto it = by_id_.find(r.fields[0]);
+    if (it == by_id_.end()) return InvalidArgument(r.Id() + ": unknown idea '" + r.fields[0] + "'");
+    if (ideas_[static_cast<size_t>(it->second)].slot_default.empty())
+      return InvalidArgument(r.Id() + ": idea '" + r.fields[0] + "' has no slot in ideas.tsv");
+    auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
+    if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
+    if (re->NumberOfCapturingGroups() != 1)
+      return InvalidArgument(r.Id() + ": the pattern needs exactly one group");
+    details_[it->second].push_back(std::move(re));
+  }
+  return {};
+}
+
+// Each pattern line's idea and its `unless` exceptions: its own alternatives
+// and the shared ones it names with "@name" (<lang>/idea_unless.tsv).
+Status IdeaSet::LoadUnless(const RuleTexts& rules, const std::string& lang,
+                           const RuleFile& patterns) {
   std::map<std::string, std::shared_ptr<const re2::RE2>> unless_cache;
   std::map<std::string, std::shared_ptr<const re2::RE2>, std::less<>> shared;
-  if (auto uit = rules.find(lang + "/idea_unless.tsv"); uit != rules.end()) {
-    auto uf = ParseRuleFile(uit->second, lang + "/idea_unless.tsv", 2, 2);
-    if (!uf) return std::unexpected(uf.error());
-    for (const Rule& r : uf->rules) {
-      auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
-      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
-      shared[r.fields[0]] = std::move(re);
-    }
+  auto uf = ParseOptionalRuleFile(rules, lang + "/idea_unless.tsv", 2, 2);
+  if (!uf) return std::unexpected(uf.error());
+  for (const Rule& r : uf->rules) {
+    auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
+    if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
+    shared[r.fields[0]] = std::move(re);
   }
-  for (const Rule& r : pf->rules) {
-    auto it = set.by_id_.find(r.fields[0]);
-    if (it == set.by_id_.end())
-      return InvalidArgument(r.Id() + ": unknown idea '" + r.fields[0] + "'");
-    set.line_idea_.push_back(it->second);
+  for (const Rule& r : patterns.rules) {
+    auto it = by_id_.find(r.fields[0]);
+    if (it == by_id_.end()) return InvalidArgument(r.Id() + ": unknown idea '" + r.fields[0] + "'");
+    line_idea_.push_back(it->second);
     Unless unless;
     if (r.fields.size() > 2 && !r.fields[2].empty()) {
       std::vector<std::string> own;
@@ -175,8 +178,12 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
           return InvalidArgument(r.Id() + ": bad unless pattern: " + unless.own->error());
       }
     }
-    set.unless_.push_back(std::move(unless));
+    unless_.push_back(std::move(unless));
   }
+  return {};
+}
+
+Status IdeaSet::BuildPrefilters(const RuleFile& patterns) {
   // A prefilter rather than one RE2::Set: the set of 600 word-level
   // patterns built so many DFA states that its first pass over the 10,452
   // principle-worthy clauses of the corpus took 2.5 s (0.2 s once warm);
@@ -186,14 +193,14 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
   // The patterns are compiled in two halves, the second on a thread of its
   // own: compiling them is most of what building the rewriter costs (about
   // 0.2 s), and a conversion's other threads leave a core free meanwhile.
-  for (const Rule& r : pf->rules) set.line_ids_.push_back(r.Id());
-  const size_t half = pf->rules.size() / 2;
+  for (const Rule& r : patterns.rules) line_ids_.push_back(r.Id());
+  const size_t half = patterns.rules.size() / 2;
   auto build = [&](size_t from, size_t to, Prefilter* out) -> Status {
-    std::vector<std::string> patterns;
-    for (size_t i = from; i < to; ++i) patterns.push_back(pf->rules[i].fields[1]);
+    std::vector<std::string> texts;
+    for (size_t i = from; i < to; ++i) texts.push_back(patterns.rules[i].fields[1]);
     auto filter = std::make_shared<AtomFilter>();
-    if (int bad = filter->Build(patterns); bad >= 0) {
-      const Rule& r = pf->rules[from + static_cast<size_t>(bad)];
+    if (int bad = filter->Build(texts); bad >= 0) {
+      const Rule& r = patterns.rules[from + static_cast<size_t>(bad)];
       re2::RE2 re(r.fields[1], RuleRegexOptions());
       return InvalidArgument(r.Id() + ": bad pattern: " + re.error());
     }
@@ -205,13 +212,29 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
   // FilteredRE2).
   Prefilter lower_half, upper_half;
   Status second;
-  std::thread t([&] { second = build(half, pf->rules.size(), &upper_half); });
+  std::thread t([&] { second = build(half, patterns.rules.size(), &upper_half); });
   Status first = half > 0 ? build(0, half, &lower_half) : Status{};
   t.join();
-  if (!first) return std::unexpected(first.error());
-  if (!second) return std::unexpected(second.error());
-  if (half > 0) set.prefilters_.push_back(std::move(lower_half));
-  if (pf->rules.size() > half) set.prefilters_.push_back(std::move(upper_half));
+  if (!first) return first;
+  if (!second) return second;
+  if (half > 0) prefilters_.push_back(std::move(lower_half));
+  if (patterns.rules.size() > half) prefilters_.push_back(std::move(upper_half));
+  return {};
+}
+
+Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang) {
+  IdeaSet set;
+  const std::string pattern_name = lang + "/ideas.tsv";
+  auto pit = rules.find(pattern_name);
+  if (pit == rules.end()) return set;
+  if (Status st = set.LoadInventory(rules, pattern_name); !st) return std::unexpected(st.error());
+  if (Status st = set.LoadFamilies(rules); !st) return std::unexpected(st.error());
+  if (Status st = set.LoadConflicts(rules); !st) return std::unexpected(st.error());
+  if (Status st = set.LoadDetails(rules, lang); !st) return std::unexpected(st.error());
+  auto pf = ParseRuleFile(pit->second, pattern_name, 2, 3);
+  if (!pf) return std::unexpected(pf.error());
+  if (Status st = set.LoadUnless(rules, lang, *pf); !st) return std::unexpected(st.error());
+  if (Status st = set.BuildPrefilters(*pf); !st) return std::unexpected(st.error());
   return set;
 }
 

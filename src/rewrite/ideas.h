@@ -102,6 +102,14 @@ class IdeaSet {
   bool empty() const { return ideas_.empty() || prefilters_.empty(); }
 
  private:
+  // Create's steps, one rule file each.
+  Status LoadInventory(const RuleTexts& rules, const std::string& pattern_name);
+  Status LoadFamilies(const RuleTexts& rules);
+  Status LoadConflicts(const RuleTexts& rules);
+  Status LoadDetails(const RuleTexts& rules, const std::string& lang);
+  Status LoadUnless(const RuleTexts& rules, const std::string& lang, const RuleFile& patterns);
+  Status BuildPrefilters(const RuleFile& patterns);
+
   std::vector<Idea> ideas_;
   std::vector<Conflict> conflicts_;
   std::map<int, std::vector<std::shared_ptr<const re2::RE2>>> details_;  // idea -> patterns

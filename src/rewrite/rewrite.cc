@@ -96,12 +96,12 @@ Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lan
   return rw;
 }
 
-Principle Rewriter::RewriteClause(const Clause& clause) const {
-  const rewrite_internal::Rules& r = impl_->rules;
-  std::vector<std::string> fired;
+namespace {
+
+// The clause's text to rewrite. A list item whose core lost its lead-in ("to
+// freedom of speech") gets it back: the holder and the modality live in the lead-in.
+std::string CoreWithLeadIn(const Clause& clause) {
   std::string core = clause.core.empty() ? clause.unit.text : clause.core;
-  // A list item whose core lost its lead-in ("to freedom of speech") gets it
-  // back: the holder and the modality live in the lead-in.
   const std::string& lead_in = clause.unit.lead_in;
   if (!lead_in.empty() && !core.empty() &&
       core.compare(0, std::min(core.size(), lead_in.size() / 2), lead_in, 0,
@@ -109,47 +109,51 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
       (std::islower(static_cast<unsigned char>(core[0])) || StartsWith(core, "(") ||
        StartsWith(core, "To ")))
     core = lead_in + " " + (StartsWith(core, "To ") ? "to" + core.substr(2) : core);
-  std::string cleaned = Clean(CollapseSpaces(core), r, &fired);
-  std::vector<std::string> segs = Segments(FirstSentence(cleaned));
-  if (segs.empty()) segs.push_back(TrimFragment(cleaned));
+  return core;
+}
 
+struct Rendering {
   const Template* used = nullptr;
   std::string body;
-  std::vector<std::vector<int>> cands;
-  for (const std::string& seg : segs) {
-    cands.push_back(r.clause_set.Candidates(seg));
-    for (int i : cands.back()) {
-      const Template& t = r.clause_templates[static_cast<size_t>(i)];
-      if (t.fallback || !t.AppliesTo(clause.kind)) continue;
-      if (std::optional<std::string> out = t.Render(seg, r.words)) {
-        used = &t;
-        body = *out;
-        break;
-      }
-    }
-    if (used) break;
-  }
-  if (!used) {
-    for (int i : cands.front()) {
-      const Template& t = r.clause_templates[static_cast<size_t>(i)];
-      if (!t.fallback || !t.AppliesTo(clause.kind)) continue;
-      if (std::optional<std::string> out = t.Render(segs.front(), r.words)) {
-        used = &t;
-        body = *out;
-        break;
-      }
-    }
-  }
+};
 
-  // A clause of several sentences ("All human beings are born free and equal
-  // in dignity and rights. They ... should act towards one another in a
-  // spirit of brotherhood.") names an idea in each: a later sentence that a
-  // specific template renders adds its part ("..., and that most encourages
-  // a spirit of brotherhood"). Sentences only a fallback would render add
-  // nothing (they would repeat the clause); so do sentences that open with
-  // a condition or an exception ("If ...", "However, ...": they qualify the
-  // first), and long renderings (a later sentence's own idea is short; a
-  // long one is mostly a template misreading a complex sentence).
+// The first of `candidates` (clause template indices) that applies to `kind`,
+// is a fallback or not as asked, and renders `seg`.
+Rendering RenderWith(const std::vector<int>& candidates, const std::string& seg, Kind kind,
+                     bool fallback, const rewrite_internal::Rules& r) {
+  for (int i : candidates) {
+    const Template& t = r.clause_templates[static_cast<size_t>(i)];
+    if (t.fallback != fallback || !t.AppliesTo(kind)) continue;
+    if (std::optional<std::string> out = t.Render(seg, r.words)) return {&t, *out};
+  }
+  return {};
+}
+
+// The first segment a specific template renders; else the first segment by a fallback.
+Rendering RenderSegments(const std::vector<std::string>& segs, Kind kind,
+                         const rewrite_internal::Rules& r) {
+  std::vector<int> first;
+  for (const std::string& seg : segs) {
+    std::vector<int> cands = r.clause_set.Candidates(seg);
+    if (Rendering got = RenderWith(cands, seg, kind, false, r); got.used) return got;
+    if (first.empty() && &seg == &segs.front()) first = std::move(cands);
+  }
+  return RenderWith(first, segs.front(), kind, true, r);
+}
+
+// A clause of several sentences ("All human beings are born free and equal
+// in dignity and rights. They ... should act towards one another in a
+// spirit of brotherhood.") names an idea in each: a later sentence that a
+// specific template renders adds its part ("..., and that most encourages
+// a spirit of brotherhood"). Sentences only a fallback would render add
+// nothing (they would repeat the clause); so do sentences that open with
+// a condition or an exception ("If ...", "However, ...": they qualify the
+// first), and long renderings (a later sentence's own idea is short; a
+// long one is mostly a template misreading a complex sentence). Returns the
+// templates that added a part.
+std::vector<const Template*> AddLaterSentences(const std::string& cleaned, Kind kind,
+                                               const rewrite_internal::Rules& r,
+                                               std::string* body) {
   constexpr size_t kMaxLaterPart = 100;
   auto qualifies = [&](const std::string& sentence) {
     size_t end = 0;
@@ -157,35 +161,49 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
     return r.words.qualifying.count(AsciiLower(sentence.substr(0, end))) > 0;
   };
   std::vector<const Template*> more;
-  if (used && !used->fallback) {
-    std::string rest = cleaned;
-    for (int extra = 0; extra < 2; ++extra) {
-      std::string first = FirstSentence(rest);
-      if (first.size() + 2 >= rest.size()) break;
-      rest = rest.substr(first.size() + 2);
-      const Template* t2 = nullptr;
-      std::string body2;
-      std::string sentence = FirstSentence(rest);
-      if (qualifies(sentence)) continue;
-      for (const std::string& seg : Segments(sentence)) {
-        for (int i : r.clause_set.Candidates(seg)) {
-          const Template& t = r.clause_templates[static_cast<size_t>(i)];
-          if (t.fallback || !t.AppliesTo(clause.kind)) continue;
-          if (std::optional<std::string> out = t.Render(seg, r.words)) {
-            t2 = &t;
-            body2 = TrimFragment(*out);
-            break;
-          }
-        }
-        if (t2) break;
-      }
-      if (t2 && body2.size() <= kMaxLaterPart && body2 != TrimFragment(body) &&
-          TrimFragment(body).find(", and that " + body2) == std::string::npos) {
-        body = TrimFragment(body) + ", and that " + body2;
-        more.push_back(t2);
-      }
+  std::string rest = cleaned;
+  for (int extra = 0; extra < 2; ++extra) {
+    std::string first = FirstSentence(rest);
+    if (first.size() + 2 >= rest.size()) break;
+    rest = rest.substr(first.size() + 2);
+    std::string sentence = FirstSentence(rest);
+    if (qualifies(sentence)) continue;
+    Rendering later;
+    for (const std::string& seg : Segments(sentence)) {
+      later = RenderWith(r.clause_set.Candidates(seg), seg, kind, false, r);
+      if (later.used) break;
+    }
+    if (!later.used) continue;
+    const std::string body2 = TrimFragment(later.body);
+    if (body2.size() <= kMaxLaterPart && body2 != TrimFragment(*body) &&
+        TrimFragment(*body).find(", and that " + body2) == std::string::npos) {
+      *body = TrimFragment(*body) + ", and that " + body2;
+      more.push_back(later.used);
     }
   }
+  return more;
+}
+
+size_t WordsIn(const std::string& s) {
+  size_t words = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (std::isalnum(static_cast<unsigned char>(s[i])) && (i == 0 || s[i - 1] == ' ')) ++words;
+  return words;
+}
+
+}  // namespace
+
+Principle Rewriter::RewriteClause(const Clause& clause) const {
+  const rewrite_internal::Rules& r = impl_->rules;
+  std::vector<std::string> fired;
+  std::string cleaned = Clean(CollapseSpaces(CoreWithLeadIn(clause)), r, &fired);
+  std::vector<std::string> segs = Segments(FirstSentence(cleaned));
+  if (segs.empty()) segs.push_back(TrimFragment(cleaned));
+  Rendering rendered = RenderSegments(segs, clause.kind, r);
+  const Template* used = rendered.used;
+  std::string body = std::move(rendered.body);
+  std::vector<const Template*> more;
+  if (used && !used->fallback) more = AddLaterSentences(cleaned, clause.kind, r, &body);
 
   Principle p;
   // Nothing to say: the clause was only an opener or a qualifier
@@ -193,13 +211,8 @@ Principle Rewriter::RewriteClause(const Clause& clause) const {
   // that no specific template reads ("Fundamental Principles", "In
   // consequence:", a heading taken for text): "the principle that
   // fundamental Principles" is no principle.
-  size_t words = 0;
-  for (size_t i = 0; i < segs.front().size(); ++i)
-    if (std::isalnum(static_cast<unsigned char>(segs.front()[i])) &&
-        (i == 0 || segs.front()[i - 1] == ' '))
-      ++words;
   constexpr size_t kMinFallbackWords = 5;
-  if ((!used || used->fallback) && words < kMinFallbackWords) {
+  if ((!used || used->fallback) && WordsIn(segs.front()) < kMinFallbackWords) {
     // p.text stays empty: Rewrite() leaves the clause out.
   } else if (used) {
     p.text = Finish(body);

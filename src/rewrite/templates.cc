@@ -126,6 +126,107 @@ bool Template::AppliesTo(Kind kind) const {
   return false;
 }
 
+namespace {
+
+// Filter "ing": a verb phrase must start with a verb (or an adverb): "in their
+// relations ... be coerced" is a misparse, not something to gerund.
+bool IsVerbPhrase(const std::string& v) {
+  std::string first = AsciiLower(v.substr(0, v.find(' ')));
+  for (const char* no : {"in", "on", "at", "by", "with", "for", "from", "to", "the", "a", "an",
+                         "any", "all", "their", "its", "of", "as", "if", "when"})
+    if (first == no) return false;
+  // A past participle ("compelled to worship") is a passive, not a verb
+  // phrase to put in -ing.
+  return !(first.size() > 4 && EndsWith(first, "ed") && !EndsWith(first, "eed"));
+}
+
+// Filter "np": a noun phrase has no finite verb of its own: "the family is
+// the natural ... unit of society and" is a misparse of a holder. An
+// infinitive ("the right to have") is fine. `to_poss`: the slot is made
+// possessive too.
+bool IsNounPhrase(const std::string& v, bool to_poss) {
+  const std::string lowered = AsciiLower(v);
+  std::vector<std::string_view> toks = Split(lowered, ' ');
+  bool relative = false;  // "everyone who is detained": the verb is the clause's
+  for (size_t k = 0; k < toks.size(); ++k) {
+    std::string_view t = toks[k];
+    if (t == "who" || t == "whom" || t == "whose" || t == "which" || t == "that" || t == "where" ||
+        t == "when")
+      relative = true;
+    bool finite = t == "is" || t == "are" || t == "was" || t == "were" || t == "shall" ||
+                  t == "will" || t == "may" || t == "must" || t == "has" || t == "have" ||
+                  t == "can" || t == "do" || t == "does" || t == "did";
+    if (finite && !relative && !(k > 0 && toks[k - 1] == "to")) return false;
+  }
+  if (toks.empty()) return true;
+  // A phrase opening with a conjunction ("and they") is the tail of a
+  // clause split at ';'. A bare pronoun is no noun phrase ("most
+  // encourages they to pay"), though its possessive reads ("their
+  // entitlement to equal rights as to marriage").
+  if (toks[0] == "and" || toks[0] == "or" || toks[0] == "but" || toks[0] == "nor") return false;
+  // A negated subject ("no person [shall be prohibited from using ...]")
+  // names what the clause protects, not what it forbids.
+  if (toks[0] == "no" || toks[0] == "nobody" || toks[0] == "none" || toks[0] == "neither")
+    return false;
+  // Nor is a condition ("where a person is arrested he shall be
+  // informed as soon as [may be]", "provided that no person [shall be
+  // entitled]"): the template took a subordinate clause for a holder.
+  for (const char* sub : {"where", "when", "whenever", "if", "provided", "unless", "whereas",
+                          "while", "although", "though", "because", "since"})
+    if (toks[0] == sub) return false;
+  if (!to_poss && toks.size() == 1 &&
+      (toks[0] == "it" || toks[0] == "they" || toks[0] == "he" || toks[0] == "she" ||
+       toks[0] == "we" || toks[0] == "them"))
+    return false;
+  // A relative pronoun with nothing after it ("every citizen who"):
+  // the pattern cut a clause short.
+  return !(toks.back() == "who" || toks.back() == "whom" || toks.back() == "which" ||
+           toks.back() == "that");
+}
+
+bool HasFilter(const Slot& s, const char* f) {
+  return std::find(s.filters.begin(), s.filters.end(), f) != s.filters.end();
+}
+
+// Applies slot `s`'s filters to the captured value `v`, in order; nullopt
+// when the value does not fit the slot.
+std::optional<std::string> FillSlot(const Slot& s, std::string v, const Words& words) {
+  for (const std::string& f : s.filters) {
+    if (f == "poss") {
+      std::optional<std::string> p = Possessive(v, words);
+      if (!p) return std::nullopt;
+      v = *p;
+    } else if (f == "any") {
+      v = AnyForm(v, words);
+    } else if (f == "ing") {
+      if (!IsVerbPhrase(v)) return std::nullopt;
+      v = Gerund(v, words);
+    } else if (f == "s") {
+      v = ThirdPerson(v, words);
+    } else if (f == "base") {
+      std::optional<std::string> b = BaseOfGerund(v, words);
+      if (!b) return std::nullopt;
+      v = *b;
+    } else if (f == "lower") {
+      v = LowerFirst(v, words);
+    } else if (f == "noto") {
+      v = NoTo(v);
+    } else if (f == "nodet") {
+      v = NoDet(v);
+    } else if (f == "np") {
+      if (!IsNounPhrase(v, HasFilter(s, "poss"))) return std::nullopt;
+    }  // "commaend" and "plain" act below
+  }
+  v = TrimFragment(v);
+  if (!HasFilter(s, "plain")) v = SerialComma(v, words);
+  // A holder with a parenthetical ("everyone who is detained, including
+  // every prisoner") closes it before the rest of the sentence.
+  if (HasFilter(s, "commaend") && v.find(',') != std::string::npos) v += ",";
+  return v;
+}
+
+}  // namespace
+
 std::optional<std::string> Template::Render(const std::string& text, const Words& words) const {
   // Asked first without captures (RE2's DFA): most candidate templates do
   // not match, and a match with captures runs a slower engine to the end.
@@ -140,99 +241,10 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
     out += s.literal;
     if (s.name.empty()) continue;
     const re2::StringPiece& g = groups[static_cast<size_t>(names.at(s.name))];
-    std::string v = CollapseSpaces(std::string_view(g.data() ? g.data() : "", g.size()));
-    bool plain = false;
-    for (const std::string& f : s.filters) {
-      if (f == "poss") {
-        std::optional<std::string> p = Possessive(v, words);
-        if (!p) return std::nullopt;
-        v = *p;
-      } else if (f == "any") {
-        v = AnyForm(v, words);
-      } else if (f == "ing") {
-        // A verb phrase must start with a verb (or an adverb): "in their
-        // relations ... be coerced" is a misparse, not something to gerund.
-        std::string first = AsciiLower(v.substr(0, v.find(' ')));
-        for (const char* no : {"in", "on", "at", "by", "with", "for", "from", "to", "the", "a",
-                               "an", "any", "all", "their", "its", "of", "as", "if", "when"})
-          if (first == no) return std::nullopt;
-        // A past participle ("compelled to worship") is a passive, not a verb
-        // phrase to put in -ing.
-        if (first.size() > 4 && EndsWith(first, "ed") && !EndsWith(first, "eed"))
-          return std::nullopt;
-        v = Gerund(v, words);
-      } else if (f == "s") {
-        v = ThirdPerson(v, words);
-      } else if (f == "base") {
-        std::optional<std::string> b = BaseOfGerund(v, words);
-        if (!b) return std::nullopt;
-        v = *b;
-      } else if (f == "lower") {
-        v = LowerFirst(v, words);
-      } else if (f == "noto") {
-        v = NoTo(v);
-      } else if (f == "nodet") {
-        v = NoDet(v);
-      } else if (f == "np") {
-        // A noun phrase has no finite verb of its own: "the family is the
-        // natural ... unit of society and" is a misparse of a holder. An
-        // infinitive ("the right to have") is fine.
-        const std::string lowered = AsciiLower(v);
-        std::vector<std::string_view> toks = Split(lowered, ' ');
-        bool relative = false;  // "everyone who is detained": the verb is the clause's
-        for (size_t k = 0; k < toks.size(); ++k) {
-          std::string_view t = toks[k];
-          if (t == "who" || t == "whom" || t == "whose" || t == "which" || t == "that" ||
-              t == "where" || t == "when")
-            relative = true;
-          bool finite = t == "is" || t == "are" || t == "was" || t == "were" || t == "shall" ||
-                        t == "will" || t == "may" || t == "must" || t == "has" || t == "have" ||
-                        t == "can" || t == "do" || t == "does" || t == "did";
-          if (finite && !relative && !(k > 0 && toks[k - 1] == "to")) return std::nullopt;
-        }
-        // A phrase opening with a conjunction ("and they") is the tail of a
-        // clause split at ';'. A bare pronoun is no noun phrase ("most
-        // encourages they to pay"), though its possessive reads ("their
-        // entitlement to equal rights as to marriage").
-        if (!toks.empty() &&
-            (toks[0] == "and" || toks[0] == "or" || toks[0] == "but" || toks[0] == "nor"))
-          return std::nullopt;
-        // A negated subject ("no person [shall be prohibited from using ...]")
-        // names what the clause protects, not what it forbids.
-        if (!toks.empty() &&
-            (toks[0] == "no" || toks[0] == "nobody" || toks[0] == "none" || toks[0] == "neither"))
-          return std::nullopt;
-        // Nor is a condition ("where a person is arrested he shall be
-        // informed as soon as [may be]", "provided that no person [shall be
-        // entitled]"): the template took a subordinate clause for a holder.
-        for (const char* sub : {"where", "when", "whenever", "if", "provided", "unless", "whereas",
-                                "while", "although", "though", "because", "since"})
-          if (!toks.empty() && toks[0] == sub) return std::nullopt;
-        const bool to_poss =
-            std::find(s.filters.begin(), s.filters.end(), "poss") != s.filters.end();
-        if (!to_poss && toks.size() == 1 &&
-            (toks[0] == "it" || toks[0] == "they" || toks[0] == "he" || toks[0] == "she" ||
-             toks[0] == "we" || toks[0] == "them"))
-          return std::nullopt;
-        // A relative pronoun with nothing after it ("every citizen who"):
-        // the pattern cut a clause short.
-        if (!toks.empty() && (toks.back() == "who" || toks.back() == "whom" ||
-                              toks.back() == "which" || toks.back() == "that"))
-          return std::nullopt;
-      } else if (f == "commaend") {
-        // Applied after trimming, below.
-      } else if (f == "plain") {
-        plain = true;
-      }
-    }
-    v = TrimFragment(v);
-    if (!plain) v = SerialComma(v);
-    // A holder with a parenthetical ("everyone who is detained, including
-    // every prisoner") closes it before the rest of the sentence.
-    bool commaend = false;
-    for (const std::string& f : s.filters) commaend = commaend || f == "commaend";
-    if (commaend && v.find(',') != std::string::npos) v += ",";
-    out += v;
+    std::optional<std::string> v =
+        FillSlot(s, CollapseSpaces(std::string_view(g.data() ? g.data() : "", g.size())), words);
+    if (!v) return std::nullopt;
+    out += *v;
   }
   out = CollapseSpaces(out);
   size_t p = 0;
@@ -342,121 +354,141 @@ std::string Clean(const std::string& text, const Rules& rules, std::vector<std::
   return CollapseSpaces(s);
 }
 
-Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
-  Rules rules;
-  const std::string dir = lang + "/";
+namespace {
 
-  // Words first: templates do not depend on them, but everything else does.
-  {
-    std::string name = dir + "rewrite_words.tsv";
-    Result<const std::string*> text = Need(texts, name);
-    if (!text) return std::unexpected(text.error());
-    Result<RuleFile> f = ParseRuleFile(**text, name, 2, 3);
-    if (!f) return std::unexpected(f.error());
-    for (const Rule& r : f->rules) {
-      const std::string& cls = r.fields[0];
-      const std::string& word = r.fields[1];
-      std::string form = r.fields.size() > 2 ? r.fields[2] : "";
-      std::string lw = AsciiLower(word);
-      if (cls == "proper")
-        rules.words.proper.insert(word);
-      else if (cls == "universal")
-        rules.words.universal.insert(lw);
-      else if (cls == "no_one")
-        rules.words.no_one.insert(lw);
-      else if (cls == "doubling")
-        rules.words.doubling.insert(lw);
-      else if (cls == "verb")
-        rules.words.verbs.insert(lw);
-      else if (cls == "cut")
-        rules.words.cut.push_back(lw);
-      else if (cls == "complement")
-        rules.words.complement.insert(lw);
-      else if (cls == "qualifying")
-        rules.words.qualifying.insert(lw);
-      else if (cls == "generic")
-        rules.words.generic.insert(lw);
-      else if (cls == "frame")
-        ;  // read by publicinput/agreed_ideas.cc
-      else if (cls == "ing" || cls == "s3") {
-        if (form.empty())
-          return InvalidArgument(Where(r) + ": class " + cls + " needs a third column");
-        (cls == "ing" ? rules.words.ing : rules.words.s3)[lw] = form;
-      } else {
-        return InvalidArgument(Where(r) + ": unknown class '" + cls + "'");
-      }
+// <lang>/rewrite_words.tsv: class <TAB> word [<TAB> form].
+Status LoadWords(const RuleTexts& texts, const std::string& dir, Words* words) {
+  std::string name = dir + "rewrite_words.tsv";
+  Result<const std::string*> text = Need(texts, name);
+  if (!text) return std::unexpected(text.error());
+  Result<RuleFile> f = ParseRuleFile(**text, name, 2, 3);
+  if (!f) return std::unexpected(f.error());
+  for (const Rule& r : f->rules) {
+    const std::string& cls = r.fields[0];
+    const std::string& word = r.fields[1];
+    std::string form = r.fields.size() > 2 ? r.fields[2] : "";
+    std::string lw = AsciiLower(word);
+    if (cls == "proper")
+      words->proper.insert(word);
+    else if (cls == "universal")
+      words->universal.insert(lw);
+    else if (cls == "no_one")
+      words->no_one.insert(lw);
+    else if (cls == "doubling")
+      words->doubling.insert(lw);
+    else if (cls == "verb")
+      words->verbs.insert(lw);
+    else if (cls == "cut")
+      words->cut.push_back(lw);
+    else if (cls == "complement")
+      words->complement.insert(lw);
+    else if (cls == "qualifying")
+      words->qualifying.insert(lw);
+    else if (cls == "generic")
+      words->generic.insert(lw);
+    else if (cls == "not_item")
+      words->not_item.insert(lw);
+    else if (cls == "continuation")
+      words->continuation.insert(lw);
+    else if (cls == "frame")
+      ;  // read by publicinput/agreed_ideas.cc
+    else if (cls == "ing" || cls == "s3") {
+      if (form.empty())
+        return InvalidArgument(Where(r) + ": class " + cls + " needs a third column");
+      (cls == "ing" ? words->ing : words->s3)[lw] = form;
+    } else {
+      return InvalidArgument(Where(r) + ": unknown class '" + cls + "'");
     }
   }
   // The language's stopwords (optional here: they only sharpen IdeaTerms).
   if (auto it = texts.find(dir + "stopwords.txt"); it != texts.end()) {
     for (std::string_view line : Split(it->second, '\n')) {
       std::string w = AsciiLower(Trim(line));
-      if (!w.empty() && w[0] != '#') rules.words.stop.insert(w);
+      if (!w.empty() && w[0] != '#') words->stop.insert(w);
     }
   }
-  {
-    std::string name = dir + "rewrite_clean.tsv";
-    Result<const std::string*> text = Need(texts, name);
-    if (!text) return std::unexpected(text.error());
-    Result<RuleFile> f = ParseRuleFile(**text, name, 1, 3);
-    if (!f) return std::unexpected(f.error());
-    for (const Rule& r : f->rules) {
-      CleanRule c;
-      if (r.fields.size() > 2) {
-        if (r.fields[2] != "statement")
-          return InvalidArgument(Where(r) + ": unknown scope '" + r.fields[2] +
-                                 "' (only 'statement')");
-        c.statement_only = true;
-      }
-      c.rule_id = r.Id();
-      auto re = std::make_shared<const RE2>(r.fields[0], RuleRegexOptions());
-      if (!re->ok()) return InvalidArgument(Where(r) + ": bad pattern: " + re->error());
-      c.replacement = r.fields.size() > 1 ? r.fields[1] : "";
-      std::string why;
-      if (!re->CheckRewriteString(c.replacement, &why))
-        return InvalidArgument(Where(r) + ": bad replacement: " + why);
-      c.regex = re;
-      rules.clean.push_back(std::move(c));
+  return {};
+}
+
+// <lang>/rewrite_clean.tsv: pattern [<TAB> replacement [<TAB> statement]].
+Status LoadClean(const RuleTexts& texts, const std::string& dir, std::vector<CleanRule>* clean) {
+  std::string name = dir + "rewrite_clean.tsv";
+  Result<const std::string*> text = Need(texts, name);
+  if (!text) return std::unexpected(text.error());
+  Result<RuleFile> f = ParseRuleFile(**text, name, 1, 3);
+  if (!f) return std::unexpected(f.error());
+  for (const Rule& r : f->rules) {
+    CleanRule c;
+    if (r.fields.size() > 2) {
+      if (r.fields[2] != "statement")
+        return InvalidArgument(Where(r) + ": unknown scope '" + r.fields[2] +
+                               "' (only 'statement')");
+      c.statement_only = true;
     }
+    c.rule_id = r.Id();
+    auto re = std::make_shared<const RE2>(r.fields[0], RuleRegexOptions());
+    if (!re->ok()) return InvalidArgument(Where(r) + ": bad pattern: " + re->error());
+    c.replacement = r.fields.size() > 1 ? r.fields[1] : "";
+    std::string why;
+    if (!re->CheckRewriteString(c.replacement, &why))
+      return InvalidArgument(Where(r) + ": bad replacement: " + why);
+    c.regex = re;
+    clean->push_back(std::move(c));
   }
-  {
-    std::string name = dir + "rewrite.tsv";
-    Result<const std::string*> text = Need(texts, name);
-    if (!text) return std::unexpected(text.error());
-    Result<RuleFile> f = ParseRuleFile(**text, name, 4, 4);
-    if (!f) return std::unexpected(f.error());
-    for (const Rule& r : f->rules) {
-      Result<Template> t = CompileTemplate(r, r.fields[0], r.fields[1], r.fields[2], r.fields[3]);
-      if (!t) return std::unexpected(t.error());
-      rules.clause_templates.push_back(std::move(*t));
-    }
-    if (rules.clause_templates.empty()) return InvalidArgument(name + ": no templates");
+  return {};
+}
+
+// <lang>/rewrite.tsv (template_id, kinds, pattern, output) when `statement`
+// is false, else <lang>/rewrite_statement.tsv (template_id, pattern, output).
+Status LoadTemplates(const RuleTexts& texts, const std::string& dir, bool statement,
+                     std::vector<Template>* out) {
+  std::string name = dir + (statement ? "rewrite_statement.tsv" : "rewrite.tsv");
+  Result<const std::string*> text = Need(texts, name);
+  if (!text) return std::unexpected(text.error());
+  const size_t cols = statement ? 3 : 4;
+  Result<RuleFile> f = ParseRuleFile(**text, name, cols, cols);
+  if (!f) return std::unexpected(f.error());
+  for (const Rule& r : f->rules) {
+    Result<Template> t =
+        statement ? CompileTemplate(r, r.fields[0], "*", r.fields[1], r.fields[2])
+                  : CompileTemplate(r, r.fields[0], r.fields[1], r.fields[2], r.fields[3]);
+    if (!t) return std::unexpected(t.error());
+    out->push_back(std::move(*t));
   }
-  {
-    std::string name = dir + "rewrite_statement.tsv";
-    Result<const std::string*> text = Need(texts, name);
-    if (!text) return std::unexpected(text.error());
-    Result<RuleFile> f = ParseRuleFile(**text, name, 3, 3);
-    if (!f) return std::unexpected(f.error());
-    for (const Rule& r : f->rules) {
-      Result<Template> t = CompileTemplate(r, r.fields[0], "*", r.fields[1], r.fields[2]);
-      if (!t) return std::unexpected(t.error());
-      rules.statement_templates.push_back(std::move(*t));
-    }
-  }
+  if (!statement && out->empty()) return InvalidArgument(name + ": no templates");
+  return {};
+}
+
+// The candidate sets over the templates' and clean rules' patterns.
+void BuildSets(Rules* rules) {
   auto patterns = [](const auto& items) {
     std::vector<std::string> out;
     for (const auto& t : items) out.push_back(t.regex->pattern());
     return out;
   };
   std::vector<bool> fallbacks;
-  for (const Template& t : rules.clause_templates) fallbacks.push_back(t.fallback);
-  rules.clause_set.Build(patterns(rules.clause_templates), fallbacks, RE2::ANCHOR_BOTH);
-  rules.statement_set.Build(patterns(rules.statement_templates),
-                            std::vector<bool>(rules.statement_templates.size(), false),
-                            RE2::ANCHOR_BOTH);
-  rules.clean_set.Build(patterns(rules.clean), std::vector<bool>(rules.clean.size(), false),
-                        RE2::UNANCHORED);
+  for (const Template& t : rules->clause_templates) fallbacks.push_back(t.fallback);
+  rules->clause_set.Build(patterns(rules->clause_templates), fallbacks, RE2::ANCHOR_BOTH);
+  rules->statement_set.Build(patterns(rules->statement_templates),
+                             std::vector<bool>(rules->statement_templates.size(), false),
+                             RE2::ANCHOR_BOTH);
+  rules->clean_set.Build(patterns(rules->clean), std::vector<bool>(rules->clean.size(), false),
+                         RE2::UNANCHORED);
+}
+
+}  // namespace
+
+Result<Rules> LoadRules(const RuleTexts& texts, const std::string& lang) {
+  Rules rules;
+  const std::string dir = lang + "/";
+  // Words first: templates do not depend on them, but everything else does.
+  if (Status st = LoadWords(texts, dir, &rules.words); !st) return std::unexpected(st.error());
+  if (Status st = LoadClean(texts, dir, &rules.clean); !st) return std::unexpected(st.error());
+  if (Status st = LoadTemplates(texts, dir, false, &rules.clause_templates); !st)
+    return std::unexpected(st.error());
+  if (Status st = LoadTemplates(texts, dir, true, &rules.statement_templates); !st)
+    return std::unexpected(st.error());
+  BuildSets(&rules);
   return rules;
 }
 

@@ -142,7 +142,7 @@ std::string Clean(const std::string& text, const Rules& rules, std::vector<std::
 namespace charter {
 
 namespace rewrite_internal {
-// Parses of principle texts for Combine, Concise and Ideas (combine.cc).
+// Parses of principle texts for Combine, Concise and Ideas (principle_parse.h).
 class ParseCache;
 std::shared_ptr<ParseCache> NewParseCache();
 }  // namespace rewrite_internal

@@ -49,11 +49,9 @@ std::string RepeatedWord(std::string_view s) {
 
 Result<Validator> Validator::Create(const RuleTexts& rules, const std::string& lang) {
   Validator v;
-  const std::string name = lang + "/validate.tsv";
-  auto it = rules.find(name);
-  if (it == rules.end()) return v;
-  auto f = ParseRuleFile(it->second, name, 2, 2);
+  auto f = ParseOptionalRuleFile(rules, lang + "/validate.tsv", 2, 2);
   if (!f) return std::unexpected(f.error());
+  if (f->rules.empty()) return v;
   for (const Rule& r : f->rules)
     if (!FindingTypes().count(r.fields[0]))
       return InvalidArgument(r.Id() + ": unknown finding type '" + r.fields[0] + "'");

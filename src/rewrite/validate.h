@@ -21,13 +21,10 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/principle_text.h"
 #include "core/rule_file.h"
 
 namespace charter {
-
-// How every principle opens ("Choose the response that ..."): rewriting
-// writes it, validation checks it.
-inline constexpr std::string_view kPrincipleOpening = "Choose the response that ";
 
 struct Finding {
   // "cross_reference", "pronoun", "acronym", "debris", "fragment",

@@ -10,11 +10,9 @@
 #include <string>
 #include <unordered_set>
 
-namespace charter {
+#include "core/text.h"
 
-namespace {
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-}  // namespace
+namespace charter {
 
 struct SentenceSplitter::Proto {
   std::unique_ptr<icu::BreakIterator> iter;
@@ -36,7 +34,7 @@ struct SentenceSplitter::Abbreviations {
     auto boundary = [&](size_t start) {
       if (start == b) return true;
       const char c = text[start - 1];
-      return IsSpace(c) || c == '(' || c == '[' || c == '"' || c == '\'';
+      return IsAsciiSpace(c) || c == '(' || c == '[' || c == '"' || c == '\'';
     };
     size_t t = e;
     while (t > b && !boundary(t)) --t;
@@ -117,8 +115,8 @@ namespace {
 
 void AddTrimmed(std::string_view text, uint32_t b, uint32_t e,
                 std::vector<std::pair<uint32_t, uint32_t>>* spans) {
-  while (b < e && IsSpace(text[b])) ++b;
-  while (e > b && IsSpace(text[e - 1])) --e;
+  while (b < e && IsAsciiSpace(text[b])) ++b;
+  while (e > b && IsAsciiSpace(text[e - 1])) --e;
   if (b < e) spans->emplace_back(b, e);
 }
 
@@ -156,7 +154,7 @@ bool IsTerminator(std::string_view text, size_t* i) {
 // quotes and brackets. Skips ICU for most lines.
 bool OneSentence(std::string_view text) {
   size_t end = text.size();
-  while (end > 0 && (IsSpace(text[end - 1]) || text[end - 1] == '.' || text[end - 1] == '!' ||
+  while (end > 0 && (IsAsciiSpace(text[end - 1]) || text[end - 1] == '.' || text[end - 1] == '!' ||
                      text[end - 1] == '?' || text[end - 1] == '"' || text[end - 1] == '\'' ||
                      text[end - 1] == ')' || text[end - 1] == ']')) {
     --end;
@@ -193,7 +191,7 @@ bool SentenceCursor::Split(std::string_view text,
   int32_t prev = iter_->first();
   for (int32_t pos = iter_->next(); pos != icu::BreakIterator::DONE; pos = iter_->next()) {
     size_t e = static_cast<size_t>(pos);
-    while (e > static_cast<size_t>(prev) && IsSpace(text[e - 1])) --e;
+    while (e > static_cast<size_t>(prev) && IsAsciiSpace(text[e - 1])) --e;
     // No break after an abbreviation ("Art. 5", "e.g. the"), unless the text ends there.
     if (abbreviations_ && static_cast<size_t>(pos) < text.size() &&
         abbreviations_->EndsWithOne(text, static_cast<size_t>(prev), e))

@@ -204,6 +204,30 @@ TEST_CASE("charter segment on a 200 MB file refuses it without reading it", "[cl
                      file + ": file too large (200 MiB; the limit is 64 MiB)");
 }
 
+TEST_CASE("charter convert with a bad value in rules/thresholds.tsv names the file and line",
+          "[cli][bad-input]") {
+  REQUIRE_BINARY();
+  TempDir dir;
+  std::string rules = dir.File("rules");
+  fs::copy(charter::testing::RulesDir(), rules, fs::copy_options::recursive);
+  std::string thresholds = rules + "/thresholds.tsv";
+  std::string text = ReadBytes(thresholds);
+  const size_t at = text.find("country.similar\t");
+  REQUIRE(at != std::string::npos);
+  const size_t end = text.find('\n', at);
+  text.replace(at, end - at, "country.similar\t1.5");
+  WriteBytes(thresholds, text);
+  const int line = static_cast<int>(std::count(text.begin(), text.begin() + at, '\n')) + 1;
+
+  std::string file = dir.File("doc.txt");
+  WriteBytes(file, "Article 1\nEveryone has the right to life.\n");
+  ExpectOneLineError(RunCharter(dir, "convert '" + file + "' --rules '" + rules + "' --out '" +
+                                         dir.File("out") + "'"),
+                     thresholds + ":" + std::to_string(line) +
+                         ": country.similar: expected a number from 0 to 1, found '1.5'");
+  CHECK_FALSE(fs::exists(dir.File("out")));
+}
+
 TEST_CASE("charter segment with a bad RE2 pattern in the rules names the rule file and line",
           "[cli][bad-input]") {
   REQUIRE_BINARY();

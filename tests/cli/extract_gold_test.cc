@@ -19,6 +19,7 @@
 #include "load/load.h"
 #include "segment/segment.h"
 #include "test_util.h"
+#include "files/files.h"
 
 using namespace charter;
 

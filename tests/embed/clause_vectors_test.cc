@@ -7,11 +7,15 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "embed/committed_embedder.h"
+#include "files/files.h"
 #include "test_util.h"
 
 using namespace charter;
 
 namespace {
+
+using charter::testing::CommittedEmbedder;
 
 float Dot(const std::vector<float>& a, const std::vector<float>& b) {
   REQUIRE(a.size() == b.size());
@@ -20,23 +24,12 @@ float Dot(const std::vector<float>& a, const std::vector<float>& b) {
   return s;
 }
 
-const Embedder& Committed() {
-  static Embedder e = [] {
-    auto files = ReadModelFiles(testing::ModelsDir());
-    REQUIRE(files);
-    auto emb = Embedder::Load(*files);
-    REQUIRE(emb);
-    return *emb;
-  }();
-  return e;
-}
-
 const std::vector<std::string> kTaxonomy = {"life", "torture", "education", "privacy"};
 
 ClauseEmbedder WithTopics() {
   ClauseVectorOptions o;
   o.taxonomy = kTaxonomy;
-  return ClauseEmbedder(Committed(), o);
+  return ClauseEmbedder(CommittedEmbedder(), o);
 }
 
 }  // namespace
@@ -55,7 +48,7 @@ TEST_CASE("the taxonomy is the first column of topics.tsv in file order", "[embe
 
 TEST_CASE("a clause vector has one dimension per taxonomy id and unit length", "[embed]") {
   ClauseEmbedder ce = WithTopics();
-  CHECK(ce.dim() == Committed().dim() + 4);
+  CHECK(ce.dim() == CommittedEmbedder().dim() + 4);
   auto v = ce.Embed({"No one shall be subjected to torture.", "", {"torture"}});
   REQUIRE(static_cast<int>(v.size()) == ce.dim());
   CHECK(std::fabs(Dot(v, v) - 1.0f) < 1e-4f);
@@ -64,10 +57,10 @@ TEST_CASE("a clause vector has one dimension per taxonomy id and unit length", "
 TEST_CASE("without topic and context channels a clause vector is Embed's vector", "[embed]") {
   ClauseVectorOptions o;
   o.context_weight = 0;
-  ClauseEmbedder ce(Committed(), o);
+  ClauseEmbedder ce(CommittedEmbedder(), o);
   const std::string text = "Everyone has the right to education.";
   auto a = ce.Embed({text, "Education", {"education"}});
-  auto b = Committed().Embed(text);
+  auto b = CommittedEmbedder().Embed(text);
   REQUIRE(a.size() == b.size());
   CHECK(Dot(a, b) > 0.9999f);
 }
@@ -116,7 +109,7 @@ TEST_CASE("a clause without topics takes those of its nearest clauses in the bat
       {"Nobody may be tortured or treated cruelly.", "", {}}};
   auto v = ce.EmbedBatch(batch);
   const size_t d = static_cast<size_t>(ce.dim());
-  const size_t d_text = static_cast<size_t>(Committed().dim());
+  const size_t d_text = static_cast<size_t>(CommittedEmbedder().dim());
   // The topic channel of the last row leans on "torture" (index 1).
   const float* topic = &v[3 * d + d_text];
   CHECK(topic[1] > topic[2]);
@@ -133,7 +126,7 @@ TEST_CASE("without smoothing a clause with topics does not depend on its batch",
   ClauseVectorOptions o;
   o.taxonomy = kTaxonomy;
   o.topic_smoothing = 0;
-  ClauseEmbedder ce(Committed(), o);
+  ClauseEmbedder ce(CommittedEmbedder(), o);
   std::vector<ClauseText> batch = {{"No one shall be subjected to torture.", "", {"torture"}},
                                    {"No one shall be subjected to cruel treatment.", "", {"life"}},
                                    {"Nobody may be treated cruelly.", "", {}}};

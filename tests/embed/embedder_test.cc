@@ -6,29 +6,22 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "embed/committed_embedder.h"
 #include "embed/model.h"
 #include "embed/train.h"
+#include "files/files.h"
 #include "test_util.h"
 
 using namespace charter;
 
 namespace {
 
+using charter::testing::CommittedEmbedder;
+
 float Dot(const std::vector<float>& a, const std::vector<float>& b) {
   float s = 0;
   for (size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
   return s;
-}
-
-const Embedder& Committed() {
-  static Embedder e = [] {
-    auto files = ReadModelFiles(testing::ModelsDir());
-    REQUIRE(files);
-    auto emb = Embedder::Load(*files);
-    REQUIRE(emb);
-    return *emb;
-  }();
-  return e;
 }
 
 // A tiny corpus that trains in well under a second.
@@ -62,7 +55,7 @@ TrainOptions TinyOptions() {
 }  // namespace
 
 TEST_CASE("embeddings are unit vectors of the model's dimension", "[embed]") {
-  const Embedder& e = Committed();
+  const Embedder& e = CommittedEmbedder();
   auto v = e.Embed("No one shall be subjected to torture");
   REQUIRE(static_cast<int>(v.size()) == e.dim());
   CHECK(Dot(v, v) == Approx(1.0f).margin(1e-4));
@@ -71,7 +64,7 @@ TEST_CASE("embeddings are unit vectors of the model's dimension", "[embed]") {
 }
 
 TEST_CASE("paraphrases are closer than unrelated sentences", "[embed]") {
-  const Embedder& e = Committed();
+  const Embedder& e = CommittedEmbedder();
   struct Case {
     const char* a;
     const char* paraphrase;
@@ -97,7 +90,7 @@ TEST_CASE("paraphrases are closer than unrelated sentences", "[embed]") {
 }
 
 TEST_CASE("a French article lands nearer its English original than another article", "[embed]") {
-  const Embedder& e = Committed();
+  const Embedder& e = CommittedEmbedder();
   auto fr = e.Embed(
       "Nul ne sera soumis à la torture, ni à des peines ou traitements cruels, "
       "inhumains ou dégradants.");

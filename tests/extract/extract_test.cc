@@ -5,6 +5,7 @@
 
 #include "core/rule_file.h"
 #include "test_util.h"
+#include "files/files.h"
 
 using namespace charter;
 

@@ -6,6 +6,7 @@
 #include "merge/fake_tools.h"
 #include "merge/merge.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {

@@ -285,8 +285,38 @@ TEST_CASE("matrix average linkage finds the clusters of greedy average linkage",
       for (int d = 0; d < 64; ++d) s += v[i * 64 + d] * v[j * 64 + d];
       sim[i * n + j] = std::round(s * 10000.0f) / 10000.0f;
     }
-  for (float t : {0.2f, 0.3f, 0.45f, 0.6f})
-    CHECK(MatrixAverageLinkage(sim, n, t) == DenseAverageLinkage(v, 64, t));
+  // The oracle: merge the pair of clusters with the highest mean similarity
+  // while it reaches the threshold, O(n^3).
+  auto greedy = [&](float t) {
+    std::vector<std::vector<int>> cs;
+    for (size_t i = 0; i < n; ++i) cs.push_back({static_cast<int>(i)});
+    for (;;) {
+      double best = -2;
+      size_t bi = 0, bj = 0;
+      for (size_t i = 0; i < cs.size(); ++i)
+        for (size_t j = i + 1; j < cs.size(); ++j) {
+          double sum = 0;
+          for (int a : cs[i])
+            for (int b : cs[j]) sum += sim[static_cast<size_t>(a) * n + static_cast<size_t>(b)];
+          double mean = sum / double(cs[i].size() * cs[j].size());
+          if (mean > best + 1e-12) {
+            best = mean;
+            bi = i;
+            bj = j;
+          }
+        }
+      if (cs.size() < 2 || best < double(t) - 1e-9) break;
+      cs[bi].insert(cs[bi].end(), cs[bj].begin(), cs[bj].end());
+      std::sort(cs[bi].begin(), cs[bi].end());
+      cs.erase(cs.begin() + static_cast<long>(bj));
+    }
+    std::sort(cs.begin(), cs.end());
+    return cs;
+  };
+  for (float t : {0.2f, 0.3f, 0.45f, 0.6f}) {
+    CHECK(MatrixAverageLinkage(sim, n, t) == greedy(t));
+    CHECK(DenseAverageLinkage(v, 64, t) == greedy(t));
+  }
 }
 
 TEST_CASE("a combination longer than max_chars keeps the central members' words and every source",

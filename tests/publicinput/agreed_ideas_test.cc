@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/rule_file.h"
+#include "files/files.h"
 #include "publicinput/public_input.h"
 #include "publicinput/spelling.h"
 #include "rewrite/rewrite.h"

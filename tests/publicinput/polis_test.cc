@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "files/files.h"
 #include "publicinput/agreement.h"
 #include "publicinput/groups.h"
 #include "test_util.h"

@@ -7,6 +7,7 @@
 
 #include "core/hash.h"
 #include "core/rule_file.h"
+#include "files/files.h"
 #include "merge/merge.h"
 #include "publicinput/polis_report.h"
 #include "publicinput/tools.h"
@@ -189,9 +190,9 @@ TEST_CASE("CCAI yields tens of principles, each a 'Choose the response that' sen
   REQUIRE(a);
   PublicPrinciples pp = StatementsToPrinciples(
       *a, [&](std::string_view t, const Source& s) { return rw->RewriteStatement(t, s); });
-  PolisTools tools = MakePolisTools(*rw, *rules, testing::ModelsDir());
+  PolisTools tools = MakePolisTools(*rw, *rules, ReadModelFiles(testing::ModelsDir()));
   std::vector<Principle> combined =
-      CombineSimilar(pp.principles, tools.merge, tools.combine_threshold);
+      CombineSimilar(pp.principles, tools.merge, tools.embedder ? 0.60f : 0.50f);
   CHECK(combined.size() >= 20);
   CHECK(combined.size() < 100);
   for (const Principle& p : combined) {

@@ -9,6 +9,7 @@
 #include "rewrite/rewrite.h"
 #include "rewrite/validate.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {

@@ -9,21 +9,14 @@
 #include "core/hash.h"
 #include "core/rule_file.h"
 #include "core/text.h"
+#include "rewrite/english_rewriter.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {
 
-const Rewriter& TheRewriter() {
-  static const Rewriter* rw = [] {
-    Result<RuleTexts> texts = ReadRuleFolder(testing::RulesDir(), "en");
-    if (!texts) FAIL(texts.error().message);
-    Result<Rewriter> r = Rewriter::Create(*texts, "en");
-    if (!r) FAIL(r.error().message);
-    return new Rewriter(*r);
-  }();
-  return *rw;
-}
+using testing::EnglishRewriter;
 
 Clause MakeClause(Kind kind, const std::string& text, const std::string& core = "") {
   Clause c;
@@ -266,21 +259,21 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
   };
   for (const Case& c : kCases) {
     INFO(c.text);
-    Principle p = TheRewriter().RewriteClause(MakeClause(c.kind, c.text));
+    Principle p = EnglishRewriter().RewriteClause(MakeClause(c.kind, c.text));
     CHECK(p.text == c.expected);
   }
 }
 
 TEST_CASE("a prohibition has polarity least and a right polarity most", "[rewrite]") {
-  Principle least = TheRewriter().RewriteClause(
+  Principle least = EnglishRewriter().RewriteClause(
       MakeClause(Kind::kProhibition, "No one shall be subjected to torture."));
   CHECK(least.polarity == "least");
   CHECK(StartsWith(least.text, "Choose the response that least endorses or condones"));
   Principle most =
-      TheRewriter().RewriteClause(MakeClause(Kind::kRight, "Everyone has the right to life."));
+      EnglishRewriter().RewriteClause(MakeClause(Kind::kRight, "Everyone has the right to life."));
   CHECK(most.polarity == "most");
   // A prohibition with no specific template still says "least".
-  Principle fb = TheRewriter().RewriteClause(
+  Principle fb = EnglishRewriter().RewriteClause(
       MakeClause(Kind::kProhibition, "In no case may the essence of a basic right be affected."));
   CHECK(fb.polarity == "least");
   CHECK(fb.template_id == "fallback.prohibition");
@@ -293,7 +286,7 @@ TEST_CASE("qualifiers split off by extraction stay out of the principle but in i
                         "according to procedure established by law.",
                         "No person shall be deprived of his life or personal liberty");
   c.qualifiers = {"except according to procedure established by law"};
-  Principle p = TheRewriter().RewriteClause(c);
+  Principle p = EnglishRewriter().RewriteClause(c);
   CHECK(p.text ==
         "Choose the response that least endorses or condones anyone being deprived of their "
         "life or personal liberty.");
@@ -307,20 +300,20 @@ TEST_CASE("a list item whose core lost its lead-in gets it back", "[rewrite]") {
       Kind::kRight, "All citizens shall have the right— (a) to freedom of speech and expression;",
       "to freedom of speech and expression");
   c.unit.lead_in = "All citizens shall have the right—";
-  CHECK(TheRewriter().RewriteClause(c).text ==
+  CHECK(EnglishRewriter().RewriteClause(c).text ==
         "Choose the response that most respects all citizens' right to freedom of speech and "
         "expression.");
 }
 
 TEST_CASE("masculine generic pronouns are neutralised", "[rewrite]") {
-  Principle p = TheRewriter().RewriteClause(MakeClause(
+  Principle p = EnglishRewriter().RewriteClause(MakeClause(
       Kind::kRight,
       "Everyone has the right to leave any country, including his own, and to return to his "
       "country."));
   CHECK(p.text ==
         "Choose the response that most respects everyone's right to leave any country, including "
         "their own, and to return to their country.");
-  Principle q = TheRewriter().RewriteClause(MakeClause(
+  Principle q = EnglishRewriter().RewriteClause(MakeClause(
       Kind::kRight,
       "Everyone has the right to the protection of the moral and material interests resulting "
       "from any scientific, literary or artistic production of which he is the author."));
@@ -332,7 +325,7 @@ TEST_CASE("a principle records its sources, template, rules and content id", "[r
   Clause c = MakeClause(Kind::kRight, "Everyone has the right to a nationality.");
   c.topics = {"movement_nationality_asylum"};
   c.rules = {"en/modality.tsv:3"};
-  Principle p = TheRewriter().RewriteClause(c);
+  Principle p = EnglishRewriter().RewriteClause(c);
   CHECK(p.id == HashHex(p.text));
   CHECK(p.kind == "right");
   CHECK(p.origin == "country");
@@ -356,7 +349,7 @@ TEST_CASE("Rewrite keeps only principle-worthy clauses, in order", "[rewrite]") 
       MakeClause(Kind::kRight, "Everyone has the right to education."),
   };
   clauses[1].principle = false;
-  std::vector<Principle> ps = TheRewriter().Rewrite(clauses);
+  std::vector<Principle> ps = EnglishRewriter().Rewrite(clauses);
   REQUIRE(ps.size() == 2);
   CHECK(ps[0].text == "Choose the response that most respects everyone's right to life.");
   CHECK(ps[1].text == "Choose the response that most respects everyone's right to education.");
@@ -370,18 +363,18 @@ TEST_CASE("a lead-in on its own line is rewritten only with its items", "[rewrit
       MakeClause(Kind::kRight, lead + " to assemble peaceably and without arms."),
   };
   clauses[1].unit.lead_in = clauses[2].unit.lead_in = lead;
-  std::vector<Principle> ps = TheRewriter().Rewrite(clauses);
+  std::vector<Principle> ps = EnglishRewriter().Rewrite(clauses);
   REQUIRE(ps.size() == 2);
   CHECK(ps[0].sources[0].text == clauses[1].unit.text);
   // Not followed by its items, the same words are a clause of their own.
-  CHECK(TheRewriter().Rewrite({clauses[0]}).size() == 1);
+  CHECK(EnglishRewriter().Rewrite({clauses[0]}).size() == 1);
 }
 
 TEST_CASE("a bare pronoun or a clause tail is not taken for a holder", "[rewrite]") {
-  Principle p = TheRewriter().RewriteClause(
+  Principle p = EnglishRewriter().RewriteClause(
       MakeClause(Kind::kPersonalDuty, "They have, likewise, the duty to pay their taxes."));
   CHECK(p.text.find("encourages they") == std::string::npos);
-  Principle q = TheRewriter().RewriteClause(MakeClause(
+  Principle q = EnglishRewriter().RewriteClause(MakeClause(
       Kind::kRight,
       "The victims of criminal offenses shall benefit from special protection; guarantees shall be "
       "provided to them for preventing their revictimization, especially in obtaining and "
@@ -391,12 +384,12 @@ TEST_CASE("a bare pronoun or a clause tail is not taken for a holder", "[rewrite
 }
 
 TEST_CASE("a condition is not taken for a holder", "[rewrite]") {
-  Principle p = TheRewriter().RewriteClause(MakeClause(
+  Principle p = EnglishRewriter().RewriteClause(MakeClause(
       Kind::kRight,
       "Where a person is arrested he shall be informed as soon as may be of the grounds of his "
       "arrest."));
   CHECK(p.text.find("freedom of where") == std::string::npos);
-  Principle q = TheRewriter().RewriteClause(MakeClause(
+  Principle q = EnglishRewriter().RewriteClause(MakeClause(
       Kind::kRight,
       "Provided that no person shall be entitled to convert another person from one religion to "
       "another."));
@@ -406,7 +399,7 @@ TEST_CASE("a condition is not taken for a holder", "[rewrite]") {
 TEST_CASE("an item opening with 'To' continues its lead-in's sentence", "[rewrite]") {
   Clause c = MakeClause(Kind::kRight, "To form associations or unions.");
   c.unit.lead_in = "All citizens shall have the right—";
-  CHECK(TheRewriter().RewriteClause(c).text ==
+  CHECK(EnglishRewriter().RewriteClause(c).text ==
         "Choose the response that most respects all citizens' right to form associations or "
         "unions.");
 }
@@ -417,8 +410,8 @@ TEST_CASE("rewriting is deterministic", "[rewrite]") {
                  "Everyone has the right to freedom of peaceful assembly and association."),
       MakeClause(Kind::kProhibition, "No one shall be subjected to torture."),
   };
-  std::vector<Principle> a = TheRewriter().Rewrite(clauses);
-  std::vector<Principle> b = TheRewriter().Rewrite(clauses);
+  std::vector<Principle> a = EnglishRewriter().Rewrite(clauses);
+  std::vector<Principle> b = EnglishRewriter().Rewrite(clauses);
   REQUIRE(a.size() == b.size());
   for (size_t i = 0; i < a.size(); ++i) {
     CHECK(a[i].text == b[i].text);
@@ -457,7 +450,7 @@ TEST_CASE("every rewrite of the UDHR's principle lines is one well-formed senten
     size_t line = std::stoul(std::string(f2[1]));
     Kind kind;
     REQUIRE(ParseKind(std::string(f2[2]), &kind));
-    Principle p = TheRewriter().RewriteClause(MakeClause(kind, std::string(lines[line - 1])));
+    Principle p = EnglishRewriter().RewriteClause(MakeClause(kind, std::string(lines[line - 1])));
     INFO(lines[line - 1] << "\n=> " << p.text);
     CHECK(StartsWith(p.text, "Choose the response that "));
     CHECK(EndsWith(p.text, "."));

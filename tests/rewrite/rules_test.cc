@@ -5,6 +5,7 @@
 #include "core/rule_file.h"
 #include "rewrite/rewrite.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {

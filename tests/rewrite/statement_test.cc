@@ -7,22 +7,15 @@
 #include "core/hash.h"
 #include "core/rule_file.h"
 #include "core/text.h"
+#include "rewrite/english_rewriter.h"
 #include "rewrite/rewrite.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter {
 namespace {
 
-const Rewriter& Rw() {
-  static const Rewriter* rw = [] {
-    Result<RuleTexts> texts = ReadRuleFolder(testing::RulesDir(), "en");
-    if (!texts) FAIL(texts.error().message);
-    Result<Rewriter> r = Rewriter::Create(*texts, "en");
-    if (!r) FAIL(r.error().message);
-    return new Rewriter(*r);
-  }();
-  return *rw;
-}
+using testing::EnglishRewriter;
 
 }  // namespace
 
@@ -75,7 +68,7 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
     Source src;
     src.id = "comment:7";
     src.cite = "statement 7";
-    Result<Principle> p = Rw().RewriteStatement(c.statement, src);
+    Result<Principle> p = EnglishRewriter().RewriteStatement(c.statement, src);
     REQUIRE(p);
     CHECK(p->text == c.principle);
     CHECK(p->polarity == c.polarity);
@@ -92,8 +85,8 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
 }
 
 TEST_CASE("a statement about something else states the view it supports", "[rewrite]") {
-  Result<Principle> p =
-      Rw().RewriteStatement("The police should be more visible in the neighbourhood.", Source{});
+  Result<Principle> p = EnglishRewriter().RewriteStatement(
+      "The police should be more visible in the neighbourhood.", Source{});
   REQUIRE(p);
   CHECK(p->text ==
         "Choose the response that most supports the view that the police should be more visible "
@@ -103,7 +96,7 @@ TEST_CASE("a statement about something else states the view it supports", "[rewr
 
 TEST_CASE("questions, empty text and statements with no ought are refused", "[rewrite]") {
   for (const char* s : {"Should AI be allowed to vote?", "", "   ", "I like pizza."}) {
-    Result<Principle> p = Rw().RewriteStatement(s, Source{});
+    Result<Principle> p = EnglishRewriter().RewriteStatement(s, Source{});
     REQUIRE_FALSE(p);
     CHECK(p.error().message ==
           "statement: not a statement about AI behaviour: " + CollapseSpaces(s));
@@ -130,7 +123,7 @@ TEST_CASE("every CCAI reference statement is rewritten to a well-formed principl
     size_t start = k + 9, end = line.find("\", \"", start);
     std::string item(line.substr(start, end - start));
     ++total;
-    Result<Principle> p = Rw().RewriteStatement(item, Source{});
+    Result<Principle> p = EnglishRewriter().RewriteStatement(item, Source{});
     if (!p) continue;
     INFO(item << " => " << p->text);
     CHECK(StartsWith(p->text, "Choose the response that "));

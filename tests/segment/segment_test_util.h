@@ -14,6 +14,7 @@
 #include "core/types.h"
 #include "segment/segment.h"
 #include "test_util.h"
+#include "files/files.h"
 
 namespace charter::testing {
 

@@ -1,46 +1,44 @@
-#include "cli/pipeline.h"
+#include "pipeline/stages.h"
 
-#include <filesystem>
+namespace charter {
 
-#include "core/io.h"
-
-namespace charter::cli {
-
-Pipeline::Pipeline(PipelineOptions options) : options_(std::move(options)) {
-  if (options_.rules_root.empty()) options_.rules_root = DefaultRulesRoot();
-}
+Pipeline::Pipeline(PipelineOptions options) : options_(std::move(options)) {}
 
 Result<RuleTexts> Pipeline::Rules(const std::string& lang) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = rules_.find(lang);
   if (it != rules_.end()) return it->second;
-  auto texts = ReadRuleFolder(options_.rules_root, lang);
+  auto texts = options_.rules.read(lang);
   if (!texts) return std::unexpected(texts.error());
   rules_[lang] = *texts;
   return *texts;
 }
 
-Result<Document> Pipeline::Load(const std::string& path) {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!languages_loaded_) {
-      for (const std::string& lang : AvailableLanguages(options_.rules_root)) {
-        std::string file = options_.rules_root + "/" + lang + "/stopwords.txt";
-        if (!std::filesystem::exists(file)) continue;
-        auto bytes = ReadFile(file);
-        if (!bytes) return std::unexpected(bytes.error());
-        auto words = ParseListFile(*bytes, file);
-        if (!words) return std::unexpected(words.error());
-        load_options_.languages[lang] = std::move(*words);
-      }
-      load_options_.lang = options_.lang;
-      load_options_.format = options_.format;
-      languages_loaded_ = true;
+Result<LoadOptions> Pipeline::Languages() {
+  std::lock_guard<std::mutex> lock(languages_mu_);
+  if (!languages_loaded_) {
+    LoadOptions o;
+    for (const std::string& lang : options_.rules.languages()) {
+      auto rules = Rules(lang);
+      if (!rules) return std::unexpected(rules.error());
+      auto it = rules->find(lang + "/stopwords.txt");
+      if (it == rules->end()) continue;
+      auto words = ParseListFile(it->second, options_.rules.root + "/" + it->first);
+      if (!words) return std::unexpected(words.error());
+      o.languages[lang] = std::move(*words);
     }
+    o.lang = options_.lang;
+    o.format = options_.format;
+    load_options_ = std::move(o);
+    languages_loaded_ = true;
   }
-  auto bytes = ReadFile(path);
-  if (!bytes) return std::unexpected(bytes.error());
-  return LoadDocument(*bytes, path, load_options_);
+  return load_options_;
+}
+
+Result<Document> Pipeline::Load(const std::string& bytes, const std::string& name) {
+  auto options = Languages();
+  if (!options) return std::unexpected(options.error());
+  return LoadDocument(bytes, name, *options);
 }
 
 Result<std::vector<Provision>> Pipeline::Segment(const Document& doc) {
@@ -59,7 +57,7 @@ Result<std::vector<Provision>> Pipeline::Segment(const Document& doc) {
       // the user needs the path they can open.
       Error e = created.error();
       if (e.message.rfind(doc.lang + "/", 0) == 0)
-        e.message = options_.rules_root + "/" + e.message;
+        e.message = options_.rules.root + "/" + e.message;
       return std::unexpected(e);
     }
     std::lock_guard<std::mutex> lock(mu_);
@@ -68,8 +66,6 @@ Result<std::vector<Provision>> Pipeline::Segment(const Document& doc) {
   }
   return seg->Segment(doc);
 }
-
-// --- extract (appended by the extract stage) ---
 
 Result<std::shared_ptr<const Extractor>> Pipeline::ExtractorFor(const std::string& lang) {
   {
@@ -83,9 +79,9 @@ Result<std::shared_ptr<const Extractor>> Pipeline::ExtractorFor(const std::strin
   // languages can be extracted, not which file is missing.
   if (!rules->count(lang + "/modality.tsv")) {
     std::string have;
-    for (const std::string& l : AvailableLanguages(options_.rules_root)) {
-      std::error_code ec;
-      if (!std::filesystem::exists(options_.rules_root + "/" + l + "/modality.tsv", ec)) continue;
+    for (const std::string& l : options_.rules.languages()) {
+      auto texts = Rules(l);
+      if (!texts || !texts->count(l + "/modality.tsv")) continue;
       have += (have.empty() ? "" : ", ") + l;
     }
     return Unsupported("the document is in '" + lang + "', which has no extraction rules (rules/" +
@@ -110,4 +106,4 @@ Result<std::vector<Clause>> Pipeline::Extract(std::vector<Provision> units,
   return (*ex)->Extract(std::move(units));
 }
 
-}  // namespace charter::cli
+}  // namespace charter
