@@ -48,6 +48,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,13 @@ struct MergeTools {
   // The validator's findings on a principle text (Rewriter::Validate); empty
   // when it passes. Default (empty): every text passes.
   std::function<std::vector<std::string>(const std::string& text)> validate;
+  // What makes a principle name one country's particulars, for the global
+  // merge's spokesman of a large cluster (rewrite_words.tsv via
+  // Rewriter::WordClass): a digit, a `figures` word ("percent"), or a
+  // capitalised word not in `common_names` ("State", case kept). Default
+  // (empty): every capitalised word and no word counts.
+  std::set<std::string> common_names;
+  std::set<std::string> figures;
 };
 
 // The thresholds and weights users get are rules/thresholds.tsv's, set by

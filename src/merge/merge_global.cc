@@ -76,13 +76,10 @@ void ApplyConflictDecisions(const std::vector<Decision>& decisions, GlobalPlan* 
 
 // Whether a principle names particulars of one country: a proper name
 // ("Russian Federation", "Bhutan's", "Ugandans") or a figure ("60", "sixty
-// percent"). Capitalised words that every constitution uses ("the State",
-// "this Constitution") are not particulars.
-bool NamesParticulars(std::string_view text) {
-  static const std::set<std::string, std::less<>> kCommon = {
-      "Choose",     "State",      "States", "Constitution", "Republic", "Nation",     "God",
-      "Parliament", "Government", "Court",  "Declaration",  "Covenant", "Convention", "Charter",
-      "Article",    "Law",        "I"};
+// percent": MergeTools::figures). Capitalised words that every constitution
+// uses ("the State", "this Constitution": MergeTools::common_names) are not
+// particulars.
+bool NamesParticulars(std::string_view text, const MergeTools& tools) {
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char ch = static_cast<unsigned char>(text[i]);
@@ -95,11 +92,11 @@ bool NamesParticulars(std::string_view text) {
     while (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '-'))
       ++j;
     std::string_view word = text.substr(i, j - i);
+    const std::string w(word);
     if (std::isupper(ch) && word.size() > 1 && std::islower(static_cast<unsigned char>(word[1])) &&
-        !kCommon.count(word))
+        !tools.common_names.count(w))
       return true;
-    for (std::string_view figure : {"percent", "hundred", "thousand"})
-      if (word == figure) return true;
+    if (tools.figures.count(w)) return true;
     i = j;
   }
   return false;
@@ -215,7 +212,7 @@ std::vector<float> Centroid(const Vectors& v, const std::vector<int>& local) {
 // The member that speaks for a cluster too large to combine (`local`: its
 // rows of `v`).
 size_t Spokesman(const std::vector<Principle>& members, const std::vector<int>& local,
-                 const std::vector<float>& centroid, const Vectors& v) {
+                 const std::vector<float>& centroid, const Vectors& v, const MergeTools& tools) {
   // The member nearest the centroid speaks for the cluster; one a
   // specific template wrote, when there is one: a fallback's "violating
   // the principle that ..." is the wording of last resort. Among the
@@ -240,11 +237,11 @@ size_t Spokesman(const std::vector<Principle>& members, const std::vector<int>& 
       central = k;
     }
   }
-  if (NamesParticulars(members[central].text)) {
+  if (NamesParticulars(members[central].text, tools)) {
     float best_general = -2.0f;
     for (size_t k = 0; k < members.size(); ++k) {
       if (eligible(k) && sim[k] >= best - kNear && sim[k] > best_general &&
-          !NamesParticulars(members[k].text)) {
+          !NamesParticulars(members[k].text, tools)) {
         best_general = sim[k];
         central = k;
       }
@@ -270,7 +267,7 @@ void AddClusterEntries(const std::vector<std::vector<int>>& clusters, const Vect
     if (members.size() <= options.combine_max || v.dim == 0) {
       p.entry.principle = CombineOrKeep(members, tools);
     } else {
-      const size_t central = Spokesman(members, local, p.centroid, v);
+      const size_t central = Spokesman(members, local, p.centroid, v, tools);
       p.entry.principle = members[central];
       for (size_t k = 0; k < members.size(); ++k)
         if (k != central)

@@ -177,6 +177,13 @@ Status ConvertContext::CompileLanguage(const std::string& lang, std::shared_ptr<
   return {};
 }
 
+Result<std::set<std::string>> ConvertContext::NotVerbs(const std::string& lang) {
+  std::shared_ptr<const Rewriter> rw;
+  std::shared_ptr<const ConflictRules> conflicts;
+  if (Status st = CompileLanguage(lang, &rw, &conflicts); !st) return std::unexpected(st.error());
+  return rw->WordClass("not_verb");
+}
+
 Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
   std::shared_ptr<const Rewriter> rw;
   std::shared_ptr<const ConflictRules> conflicts;
@@ -214,6 +221,8 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
     return set.Wording(idx);
   };
   tools.validate = [rw](const std::string& text) { return rw->Validate(text); };
+  tools.common_names = rw->WordClass("common_name");
+  tools.figures = rw->WordClass("figure");
   tools.concise = [rw](const Principle& p) { return rw->Concise(p); };
   tools.cluster = [](const std::vector<float>& vecs, int dim, float threshold) {
     return ClusterAverageLinkage(vecs, dim, threshold);
@@ -274,8 +283,10 @@ Result<ConvertRun> ConvertContext::MergeSet(const std::vector<Principle>& princi
   run.name = name;
   run.plan = std::move(*plan);
   run.plan.unconverted = std::move(unconverted);
+  auto not_verbs = NotVerbs(lang.empty() ? "en" : lang);
+  if (!not_verbs) return std::unexpected(not_verbs.error());
   run.files = RenderCountryOutputs(run.plan, inputs_.system_chat,
-                                   {ThresholdList(inputs_.thresholds, "country"), {}});
+                                   {ThresholdList(inputs_.thresholds, "country"), {}, *not_verbs});
   return run;
 }
 
@@ -304,8 +315,8 @@ std::map<std::string, std::string> RenderCountryOutputs(const MergePlan& plan,
   files["report.md"] = ReportMarkdown(plan, extras);
   files["report.html"] = ReportHtml(plan, extras);
   files["report.json"] = ReportJson(plan, extras);
-  files["cai.json"] = CaiJson(constitution, system_chat);
-  files["langchain.json"] = LangChainJson(constitution);
+  files["cai.json"] = CaiJson(constitution, system_chat, extras);
+  files["langchain.json"] = LangChainJson(constitution, extras);
   files["decisions.template.tsv"] = DecisionsTemplate(plan);
   return files;
 }

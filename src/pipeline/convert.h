@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,9 @@ class ConvertContext {
   // Tools for the merge stage for `lang` (embedding, Rewriter::Combine,
   // clustering, conflict rules). Error if the rewrite rules of `lang` fail.
   Result<MergeTools> Tools(const std::string& lang);
+  // The words of `lang` that the critique/revision export reads as no verb
+  // (ReportExtras::not_verbs). Error as Tools.
+  Result<std::set<std::string>> NotVerbs(const std::string& lang);
 
   const ConvertInputs& inputs() const { return inputs_; }
   Pipeline& pipeline() { return *pipeline_; }

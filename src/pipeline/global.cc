@@ -18,14 +18,16 @@ Result<GlobalRun> MergeCountries(ConvertContext& ctx, const std::vector<CountryS
   run.plan = MergeGlobal(sets, *tools, g);
   std::vector<Principle> ps;
   for (const GlobalEntry& e : run.plan.entries) ps.push_back(e.principle);
-  const ReportExtras extras{ThresholdList(in.thresholds, "global"), {}};
+  auto not_verbs = ctx.NotVerbs(in.lang.empty() ? "en" : in.lang);
+  if (!not_verbs) return std::unexpected(not_verbs.error());
+  const ReportExtras extras{ThresholdList(in.thresholds, "global"), {}, *not_verbs};
   run.files = {{"constitution.jsonl", GlobalConstitutionJsonl(run.plan)},
                {"constitution.md", GlobalConstitutionMarkdown(run.plan)},
                {"report.md", GlobalReportMarkdown(run.plan, extras)},
                {"report.html", GlobalReportHtml(run.plan, extras)},
                {"report.json", GlobalReportJson(run.plan, extras)},
-               {"cai.json", CaiJson(ps, in.system_chat)},
-               {"langchain.json", LangChainJson(ps)}};
+               {"cai.json", CaiJson(ps, in.system_chat, extras)},
+               {"langchain.json", LangChainJson(ps, extras)}};
   return run;
 }
 

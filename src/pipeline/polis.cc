@@ -139,6 +139,7 @@ Result<PolisRun> RunPolis(PolisInputs in) {
   pr.seconds = -1;  // kept out of the files: the report is byte-for-byte deterministic
   ReportExtras extras;
   extras.thresholds = ThresholdList(in.thresholds, "polis");
+  extras.not_verbs = rewriter->WordClass("not_verb");
   extras.sections.push_back(
       {"polis", PolisReportMarkdown(pr), PolisReportHtml(pr), PolisReportJson(pr)});
   run.files = RenderCountryOutputs(run.plan, "", extras);

@@ -2,6 +2,7 @@
 // constitution.jsonl and .md, critique/revision pairs (CAI JSON) and
 // LangChain principles.
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,14 +34,9 @@ std::string Base3rdToBase(const std::string& verb) {
   return verb;
 }
 
-bool LooksLikeVerb3rd(const std::string& w) {
-  static const char* const kNotVerbs[] = {"is",      "this",     "its",    "his",     "us",
-                                          "as",      "was",      "always", "rights",  "others",
-                                          "persons", "citizens", "laws",   "freedoms"};
+bool LooksLikeVerb3rd(const std::string& w, const std::set<std::string>& not_verbs) {
   if (w.size() < 4 || !w.ends_with("s") || w.ends_with("ss") || w.ends_with("ous")) return false;
-  for (const char* n : kNotVerbs)
-    if (w == n) return false;
-  return true;
+  return !not_verbs.count(w);
 }
 
 }  // namespace
@@ -99,7 +95,7 @@ std::string ConstitutionMarkdown(const MergePlan& plan) {
   return md.End();
 }
 
-CritiqueRevision ToCritiqueRevision(const Principle& p) {
+CritiqueRevision ToCritiqueRevision(const Principle& p, const std::set<std::string>& not_verbs) {
   std::string core = PrincipleCore(p.text);
   std::vector<std::string> words;
   for (std::string_view w : Split(core, ' '))
@@ -140,7 +136,7 @@ CritiqueRevision ToCritiqueRevision(const Principle& p) {
   // "most supports and encourages X", "least endorses or condones X".
   if (i < words.size() && (words[i] == "clearly" || words[i] == "strongly")) ++i;
   std::vector<std::string> verbs3, verbs;
-  while (i < words.size() && LooksLikeVerb3rd(words[i])) {
+  while (i < words.size() && LooksLikeVerb3rd(words[i], not_verbs)) {
     std::string w = words[i];
     bool comma = w.ends_with(",");
     if (comma) w.pop_back();
@@ -148,7 +144,7 @@ CritiqueRevision ToCritiqueRevision(const Principle& p) {
     verbs.push_back(Base3rdToBase(w));
     ++i;
     if (i + 1 < words.size() && (words[i] == "and" || words[i] == "or") &&
-        LooksLikeVerb3rd(words[i + 1])) {
+        LooksLikeVerb3rd(words[i + 1], not_verbs)) {
       verbs3.push_back(words[i]);
       verbs.push_back(words[i]);
       ++i;
@@ -170,14 +166,15 @@ CritiqueRevision ToCritiqueRevision(const Principle& p) {
   return cr;
 }
 
-std::string CaiJson(const std::vector<Principle>& principles, std::string_view system_chat_json) {
+std::string CaiJson(const std::vector<Principle>& principles, std::string_view system_chat_json,
+                    const ReportExtras& extras) {
   std::string out;
   JsonWriter w(&out, 2);
   w.BeginObject();
   w.Key("constitutions");
   w.BeginArray();
   for (const Principle& p : principles) {
-    CritiqueRevision cr = ToCritiqueRevision(p);
+    CritiqueRevision cr = ToCritiqueRevision(p, extras.not_verbs);
     w.BeginObject();
     WriteString(w, "critic", cr.critique);
     WriteString(w, "revision", cr.revision);
@@ -198,12 +195,12 @@ std::string CaiJson(const std::vector<Principle>& principles, std::string_view s
   return out;
 }
 
-std::string LangChainJson(const std::vector<Principle>& principles) {
+std::string LangChainJson(const std::vector<Principle>& principles, const ReportExtras& extras) {
   std::string out;
   JsonWriter w(&out, 2);
   w.BeginArray();
   for (const Principle& p : principles) {
-    CritiqueRevision cr = ToCritiqueRevision(p);
+    CritiqueRevision cr = ToCritiqueRevision(p, extras.not_verbs);
     w.BeginObject();
     WriteString(w, "name", p.id);
     WriteString(w, "critique_request", cr.critique);

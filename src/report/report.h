@@ -32,6 +32,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,10 @@ struct ReportExtras {
   std::vector<ReportThreshold> thresholds;
   // Sections another stage renders (the Polis section), after the report's own.
   std::vector<ReportSection> sections;
+  // Words ending in -s that are no third-person verb ("this", "rights"), for
+  // the critique/revision export (rewrite_words.tsv not_verb, through
+  // Rewriter::WordClass). Default: none (every such word reads as a verb).
+  std::set<std::string> not_verbs;
 };
 
 // --- Country merge: review report -------------------------------------------
@@ -95,16 +100,19 @@ struct CritiqueRevision {
   std::string critique;
   std::string revision;
 };
-CritiqueRevision ToCritiqueRevision(const Principle& p);
+// `not_verbs`: ReportExtras::not_verbs.
+CritiqueRevision ToCritiqueRevision(const Principle& p, const std::set<std::string>& not_verbs);
 
 // llm-swarm's layout: {"constitutions":[{"critic":...,"revision":...}],
 // "system_chat":[...]}. `system_chat_json` is the JSON text of the few-shot
 // dialogues to include (an array); "" gives an empty array.
-std::string CaiJson(const std::vector<Principle>& principles, std::string_view system_chat_json);
+std::string CaiJson(const std::vector<Principle>& principles, std::string_view system_chat_json,
+                    const ReportExtras& extras = {});
 
 // A JSON array of {"name","critique_request","revision_request"}, the fields
 // of LangChain's ConstitutionalPrinciple. name = principle id.
-std::string LangChainJson(const std::vector<Principle>& principles);
+std::string LangChainJson(const std::vector<Principle>& principles,
+                          const ReportExtras& extras = {});
 
 // The principles of the constitution, in order.
 std::vector<Principle> ConstitutionPrinciples(const MergePlan& plan);

@@ -354,6 +354,15 @@ std::vector<std::string> Rewriter::Ideas(std::string_view principle_text) const 
   return out;
 }
 
+const std::set<std::string>& Rewriter::WordClass(std::string_view cls) const {
+  static const std::set<std::string> kNone;
+  const rewrite_internal::Words& w = impl_->rules.words;
+  if (cls == "not_verb") return w.not_verb;
+  if (cls == "common_name") return w.common_name;
+  if (cls == "figure") return w.figure;
+  return kNone;
+}
+
 std::vector<std::string> Rewriter::IdeaTerms(std::string_view principle_text) const {
   const Words& words = impl_->rules.words;
   std::set<std::string> terms;

@@ -51,6 +51,12 @@ struct Words {
   // First words of a piece of a list that continues the item before it
   // ("..., including X"): SplitList.
   std::set<std::string> continuation;
+  // Read by later stages only (Rewriter::WordClass): words ending in -s that
+  // are no verb (the critique/revision export), capitalised words every
+  // constitution uses (case kept) and figure words (the global merge).
+  std::set<std::string> not_verb;
+  std::set<std::string> common_name;
+  std::set<std::string> figure;
 };
 
 // Inserts the serial comma in lists of three or more: "A, B and C" -> "A, B,

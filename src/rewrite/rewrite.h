@@ -24,6 +24,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -121,6 +122,11 @@ class Rewriter {
   // language's stopwords and the rewrite_words.tsv "generic" words; sorted,
   // distinct. For comparing what two principles are about by their words.
   std::vector<std::string> IdeaTerms(std::string_view principle_text) const;
+
+  // A word list rewrite_words.tsv holds for a later stage: "not_verb" (the
+  // critique/revision export), "common_name" and "figure" (the global
+  // merge's particulars). Empty for any other class.
+  const std::set<std::string>& WordClass(std::string_view cls) const;
 
   // A public statement as a principle (for Polis input): "The AI should be
   // honest." -> "Choose the response that is most honest."; "AI shouldn't say

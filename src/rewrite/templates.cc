@@ -390,6 +390,12 @@ Status LoadWords(const RuleTexts& texts, const std::string& dir, Words* words) {
       words->not_item.insert(lw);
     else if (cls == "continuation")
       words->continuation.insert(lw);
+    else if (cls == "not_verb")
+      words->not_verb.insert(lw);
+    else if (cls == "common_name")
+      words->common_name.insert(word);
+    else if (cls == "figure")
+      words->figure.insert(lw);
     else if (cls == "frame")
       ;  // read by publicinput/agreed_ideas.cc
     else if (cls == "ing" || cls == "s3") {

@@ -390,6 +390,9 @@ TEST_CASE("a large global cluster speaks through a member that names no one coun
       {"xan",
        {P("x1", "Choose the response that most respects the freedom to move within borders.")}}};
   MergeTools tools{.embed = testing::BagOfWords, .combine = JoinCombine};
+  // As rules/en/rewrite_words.tsv lists them (classes common_name, figure).
+  tools.common_names = {"Choose", "State"};
+  tools.figures = {"percent"};
   GlobalOptions o;
   o.combine_max = 1;  // a cluster of two is "large": one member speaks for it
   GlobalPlan plan = MergeGlobal(sets, tools, o);
@@ -397,6 +400,22 @@ TEST_CASE("a large global cluster speaks through a member that names no one coun
   CHECK(plan.entries[0].countries == std::vector<std::string>{"fre", "xan"});
   CHECK(plan.entries[0].principle.text ==
         "Choose the response that most respects the freedom to move within borders.");
+}
+
+TEST_CASE("a figure word (MergeTools::figures) names one country's particulars", "[merge]") {
+  std::vector<CountrySet> sets = {
+      {"fre",
+       {P("f1", "Choose the response that most respects the freedom to move within percent.")}},
+      {"xan",
+       {P("x1", "Choose the response that most respects the freedom to move within borders.")}}};
+  MergeTools tools{.embed = testing::BagOfWords, .combine = JoinCombine};
+  tools.common_names = {"Choose"};
+  GlobalOptions o;
+  o.combine_max = 1;
+  // Without the figure list the first member speaks; with it, the second.
+  CHECK(MergeGlobal(sets, tools, o).entries.at(0).principle.text.ends_with("within percent."));
+  tools.figures = {"percent"};
+  CHECK(MergeGlobal(sets, tools, o).entries.at(0).principle.text.ends_with("within borders."));
 }
 
 }  // namespace charter

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/hash.h"
 #include "merge/fake_tools.h"
@@ -208,7 +209,22 @@ TEST_CASE("constitution.jsonl carries each principle's status after its text", "
   CHECK(back->size() == 3);
 }
 
+// As rules/en/rewrite_words.tsv lists them (class not_verb).
+const std::set<std::string> kNotVerbs = {"is",      "this",     "its",    "his",     "us",
+                                         "as",      "was",      "always", "rights",  "others",
+                                         "persons", "citizens", "laws",   "freedoms"};
+
 TEST_CASE("critique and revision requests are phrased from the principle", "[report]") {
+  // A word the language lists as no verb ("always") is not read as one: the
+  // principle gets the generic phrasing; without the list it would be a verb.
+  {
+    Principle p;
+    p.text = "Choose the response that most always respects privacy.";
+    CHECK(ToCritiqueRevision(p, kNotVerbs).revision ==
+          "Please rewrite the response so that it follows this principle: " + p.text);
+    CHECK(ToCritiqueRevision(p, {}).revision ==
+          "Please rewrite the response so that it always respects privacy.");
+  }
   struct Case {
     const char* text;
     const char* critique;
@@ -238,7 +254,7 @@ TEST_CASE("critique and revision requests are phrased from the principle", "[rep
     INFO(c.text);
     Principle p;
     p.text = c.text;
-    CritiqueRevision cr = ToCritiqueRevision(p);
+    CritiqueRevision cr = ToCritiqueRevision(p, kNotVerbs);
     CHECK(cr.critique == c.critique);
     CHECK(cr.revision == c.revision);
   }
