@@ -149,18 +149,6 @@ size_t FirstMatch(const re2::RE2& re, std::string_view text, size_t* len = nullp
 
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
-// The caption of an article record when the segmenter left `caption` empty:
-// its heading line without the label and number ("14. Equality before law").
-std::string CaptionOf(const Provision& p) {
-  if (!p.caption.empty()) return p.caption;
-  static const re2::RE2 re(
-      R"(^\s*(?:(?:article|art\.|section|sec\.|§|artículo|articulo|article)\s*)?(?:\d+[A-Za-z]?|[IVXLC]+|premier|first)?\s*[.:\-–]?\s*\[?([^\]]*)\]?\s*$)",
-      re2::RE2::Quiet);
-  std::string cap;
-  if (re2::RE2::FullMatch(p.text, re, &cap)) return std::string(Trim(cap));
-  return "";
-}
-
 }  // namespace
 
 // A set of rules that vote (modality, holders, one scope of context).
@@ -891,7 +879,9 @@ std::vector<Clause> Extractor::Extract(std::vector<Provision>&& units) const {
   for (size_t k = 0; k < out.size(); ++k) {
     Clause& c = out[k];
     const Provision& u = c.unit;
-    if (u.type == "article") caption = CaptionOf(u);
+    // The article's caption as segment classified its heading line (empty
+    // when the rest of the line is text, or there is none).
+    if (u.type == "article") caption = u.caption;
     if (u.type == "heading") caption.clear();
     if (p.own_of[k] < 0) {
       c.kind = Kind::kHeading;

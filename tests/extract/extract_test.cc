@@ -335,9 +335,11 @@ TEST_CASE("an article caption is evidence for the units under it", "[extract]") 
   Provision art_right;
   art_right.type = "article";
   art_right.text = "21. Protection of life and personal liberty";
+  art_right.caption = "Protection of life and personal liberty";  // as segment gives it
   Provision art_organ;
   art_organ.type = "article";
   art_organ.text = "125. Salaries of Judges";
+  art_organ.caption = "Salaries of Judges";
   auto a = En().Extract({art_right, Text(text)});
   auto b = En().Extract({art_organ, Text(text)});
   REQUIRE(a.size() == 2);
