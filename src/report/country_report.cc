@@ -298,9 +298,7 @@ std::string ReportJson(const MergePlan& plan, const ReportExtras& extras) {
   WriteArray(w, "duplicates", plan.duplicates, [&](const Duplicate& d) {
     WritePrinciplePair(w, d.similarity, "base", d.base, "country", d.country);
   });
-  auto decision = [&](const Decision& d) { WriteDecision(w, d, "candidate"); };
-  WriteArray(w, "decisions_applied", plan.applied, decision);
-  WriteArray(w, "decisions_stale", plan.stale, decision);
+  WriteDecisionArrays(w, plan.applied, plan.stale, "candidate");
   WriteArray(w, "constitution", plan.constitution,
              [&](const ConstitutionEntry& e) { WriteEntry(w, e); });
   WritePrinciples(w, "base_principles", plan.base);

@@ -284,9 +284,7 @@ std::string GlobalReportJson(const GlobalPlan& plan, const ReportExtras& extras)
     WriteGlobalEntry(w, e);
     w.EndObject();
   });
-  auto decision = [&](const Decision& d) { WriteDecision(w, d, "conflict"); };
-  WriteArray(w, "decisions_applied", plan.applied, decision);
-  WriteArray(w, "decisions_stale", plan.stale, decision);
+  WriteDecisionArrays(w, plan.applied, plan.stale, "conflict");
   WriteSectionsJson(extras, w);
   w.EndObject();
   out += '\n';

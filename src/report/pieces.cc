@@ -58,6 +58,13 @@ void WriteDecision(JsonWriter& w, const Decision& d, const char* noun) {
   w.EndObject();
 }
 
+void WriteDecisionArrays(JsonWriter& w, const std::vector<Decision>& applied,
+                         const std::vector<Decision>& stale, const char* noun) {
+  auto decision = [&](const Decision& d) { WriteDecision(w, d, noun); };
+  WriteArray(w, "decisions_applied", applied, decision);
+  WriteArray(w, "decisions_stale", stale, decision);
+}
+
 void WriteConflict(JsonWriter& w, const Conflict& c) {
   w.BeginObject();
   if (!c.id.empty()) WriteString(w, "id", c.id);

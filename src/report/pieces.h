@@ -35,6 +35,10 @@ void BeginReport(JsonWriter& w, const char* kind);
 
 // A decision; `noun`: what its id names, "candidate" or "conflict".
 void WriteDecision(JsonWriter& w, const Decision& d, const char* noun);
+// "decisions_applied" and "decisions_stale": the decisions a run applied and
+// those whose `noun` ("candidate", "conflict") it no longer has.
+void WriteDecisionArrays(JsonWriter& w, const std::vector<Decision>& applied,
+                         const std::vector<Decision>& stale, const char* noun);
 // A global merge's conflict (one with an id) also has its id, the global
 // principles of its sides and its decision.
 void WriteConflict(JsonWriter& w, const Conflict& c);

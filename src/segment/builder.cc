@@ -129,13 +129,7 @@ void Builder::Division(const Line& l, bool annex) {
   d.id = impl_.IdPrefix(d.label) + (num_id.empty() ? "" : "-" + num_id);
   d.path = d.number.empty() ? d.label : d.label + " " + d.number;
   d.cite = rule.cite.empty() ? d.path : (d.number.empty() ? rule.cite : rule.cite + " " + d.number);
-  top_.reset();
-  Touch();
-  sub_.reset();
-  Touch();
-  preamble_ = false;
-  Touch();
-  ResetContainer();
+  CloseTop();
   if (annex) {
     if (!annex_) saved_divs_ = divs_;
     divs_.clear();
@@ -188,13 +182,7 @@ void Builder::StartTop(const Line& l) {
     id = prefix + id;
   }
   t.id = UniqueId(doc_.path + "#" + id).substr(doc_.path.size() + 1);
-  top_.reset();
-  Touch();
-  sub_.reset();
-  Touch();
-  preamble_ = false;
-  Touch();
-  ResetContainer();
+  CloseTop();
 
   Provision p;
   p.doc = doc_.path;
@@ -416,14 +404,7 @@ uint32_t Builder::ParagraphEnd(size_t i, size_t* last) const {
 
 void Builder::PreambleLine(const Line& l) {
   divs_.clear();
-  Touch();
-  top_.reset();
-  Touch();
-  sub_.reset();
-  Touch();
-  ResetContainer();
-  preamble_ = false;
-  Touch();
+  CloseTop();
   Heading(l, RuleOf(l).label, "preamble", "Preamble", "Preamble");
   preamble_ = true;
   Touch();

@@ -96,6 +96,15 @@ class Builder {
     container_leadin_.clear();
     container_paragraphs_ = 0;
   }
+  // A new top-level unit (or the preamble) begins: no top unit, sub-unit or
+  // preamble is open any more, and the container starts empty.
+  void CloseTop() {
+    top_.reset();
+    sub_.reset();
+    preamble_ = false;
+    Touch();
+    ResetContainer();
+  }
   uint32_t ParagraphEnd(size_t i, size_t* last) const;
 
   const Segmenter::Impl& impl_;
