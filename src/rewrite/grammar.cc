@@ -64,6 +64,13 @@ std::string IngForm(const std::string& w, const Words& words) {
 std::string S3Form(const std::string& w, const Words& words) {
   std::string l = AsciiLower(w);
   if (auto it = words.s3.find(l); it != words.s3.end()) return it->second;
+  // Already a third person ("should always knows", "has"): a known verb's -s form.
+  for (const auto& [base, form] : words.s3)
+    if (l == form) return l;
+  if (l.size() > 3 && l.back() == 's' && !EndsWith(l, "ss") &&
+      (words.verbs.count(l.substr(0, l.size() - 1)) ||
+       (EndsWith(l, "es") && words.verbs.count(l.substr(0, l.size() - 2)))))
+    return l;
   if (EndsWith(l, "s") || EndsWith(l, "sh") || EndsWith(l, "ch") || EndsWith(l, "x") ||
       EndsWith(l, "z") || EndsWith(l, "o"))
     return l + "es";
@@ -79,7 +86,10 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
   size_t i = 0;
   while (i + 1 < toks.size() && IsAdverb(SplitPunct(toks[i]).first, words)) ++i;
   if (i >= toks.size()) return std::string(vp);
-  {
+  // "not detract from its value" -> "does not detract from its value".
+  if (does_not && i + 1 < toks.size() && AsciiLower(toks[i]) == "not") {
+    toks[i] = "does not";
+  } else {
     auto [w, p] = SplitPunct(toks[i]);
     toks[i] = form(w) + p;
   }
@@ -89,9 +99,12 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
         prev == "and" || prev == "or" || prev == "nor" || (!prev.empty() && prev.back() == ',');
     auto [w, p] = SplitPunct(toks[j]);
     std::string lw = AsciiLower(w);
-    // "or not to believe": an infinitive, not a verb of the phrase's own.
-    if (after_conj && lw == "not" && j + 1 < toks.size() &&
-        AsciiLower(SplitPunct(toks[j + 1]).first) != "to") {
+    // "or not to believe": an infinitive, not a verb of the phrase's own;
+    // nor, in the third person, is "rely on facts, not opinions" (a noun
+    // after "not", where "does not" would read as a verb).
+    const std::string next = j + 1 < toks.size() ? AsciiLower(SplitPunct(toks[j + 1]).first) : "";
+    if (after_conj && lw == "not" && !next.empty() && next != "to" &&
+        (!does_not || words.verbs.count(next) || words.s3.count(next))) {
       if (does_not)
         toks[j] = "does not";
       else
@@ -543,6 +556,24 @@ std::string TrimFragment(std::string_view s) {
       if (t.size() > tail.size() && EndsWithAsciiLower(t, tail)) t.resize(t.size() - tail.size());
     }
     if (t == "and" || t == "or") t.clear();
+    if (t.size() == before) break;
+  }
+  return t;
+}
+
+std::string TrimSentenceEnd(std::string_view s) {
+  std::string t(Trim(s));
+  while (true) {
+    const size_t before = t.size();
+    while (!t.empty() && (t.back() == ';' || t.back() == ',' || t.back() == ':' ||
+                          t.back() == '.' || t.back() == '-' || IsAsciiSpace(t.back())))
+      t.pop_back();
+    for (std::string_view dash : {"\u2014", "\u2013"}) {
+      if (EndsWith(t, dash)) t.resize(t.size() - dash.size());
+    }
+    for (std::string_view tail : {" and", " or", " and/or"}) {
+      if (t.size() > tail.size() && EndsWithAsciiLower(t, tail)) t.resize(t.size() - tail.size());
+    }
     if (t.size() == before) break;
   }
   return t;

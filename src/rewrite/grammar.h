@@ -118,4 +118,10 @@ std::string ItemKey(std::string_view item);
 // Removes trailing punctuation and dangling conjunctions ("; and", ", or", "—").
 std::string TrimFragment(std::string_view s);
 
+// Removes trailing punctuation and a dangling "and"/"or" only. A public
+// statement is a whole sentence, not a clause cut from a list: its last word
+// is its own ("the person it is talking to", "accept people for who they
+// are"), where TrimFragment would take it for a cut-off lead-in.
+std::string TrimSentenceEnd(std::string_view s);
+
 }  // namespace charter::rewrite_internal

@@ -18,13 +18,20 @@ using rewrite_internal::TrimFragment;
 namespace {
 
 // The first sentence of `s`: a ". " followed by a capital, after a word of
-// more than three letters (so "Art. 5" and "No. 3" do not end it).
-std::string FirstSentence(const std::string& s) {
+// more than three letters (so "Art. 5" and "No. 3" do not end it). With
+// `short_lowercase`, also after a shorter word in lowercase that follows a
+// space ("... harm to it. It should ..." in a public statement, where an
+// abbreviation is capitalised or dotted: "Dr. ", "U.S. ", "e.g. ").
+std::string FirstSentence(const std::string& s, bool short_lowercase = false) {
   size_t p = 0;
   while ((p = s.find(". ", p)) != std::string::npos) {
     size_t w = p;
     while (w > 0 && std::isalpha(static_cast<unsigned char>(s[w - 1]))) --w;
     bool word_ok = p - w > 3 || (p == w && p > 0 && s[p - 1] == ')');
+    if (short_lowercase && p > w && (w == 0 || s[w - 1] == ' ') &&
+        std::all_of(s.begin() + static_cast<long>(w), s.begin() + static_cast<long>(p),
+                    [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }))
+      word_ok = true;
     if (word_ok && p + 2 < s.size() && std::isupper(static_cast<unsigned char>(s[p + 2])))
       return s.substr(0, p);
     p += 2;
@@ -253,49 +260,100 @@ std::vector<Principle> Rewriter::Rewrite(const std::vector<Clause>& clauses) con
   return out;
 }
 
-Result<Principle> Rewriter::RewriteStatement(std::string_view text, const Source& source) const {
-  const rewrite_internal::Rules& r = impl_->rules;
-  std::string s = CollapseSpaces(text);
-  std::string original = s;
-  std::vector<std::string> fired;
-  s = Clean(s, r, &fired, /*statement=*/true);
-  s = TrimFragment(s);
-  // Final periods and a statement quoted whole ("“The AI should ...”").
+namespace {
+
+// A statement's sentence without its final period, "!" and enclosing quotes
+// ("“The AI should ...”").
+std::string StripStatement(std::string s) {
+  s = rewrite_internal::TrimSentenceEnd(s);
   for (bool again = true; again && !s.empty();) {
     again = false;
     for (std::string_view q : {"\"", "\u201c", "\u201d", "!", "."}) {
-      if (EndsWith(s, q)) s = TrimFragment(s.substr(0, s.size() - q.size())), again = true;
+      if (EndsWith(s, q))
+        s = rewrite_internal::TrimSentenceEnd(s.substr(0, s.size() - q.size())), again = true;
       if (q.size() > 1 && StartsWith(s, q)) s = std::string(Trim(s.substr(q.size()))), again = true;
       if (q == "\"" && StartsWith(s, q)) s = std::string(Trim(s.substr(1))), again = true;
     }
   }
-  if (s.empty() || EndsWith(Trim(original), "?"))
-    return InvalidArgument("statement: not a statement about AI behaviour: " + original);
+  return s;
+}
+
+// The sentences of a statement, where FirstSentence ends one.
+std::vector<std::string> Sentences(std::string s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    std::string first = FirstSentence(s, /*short_lowercase=*/true);
+    out.push_back(StripStatement(first));
+    if (first.size() + 2 >= s.size()) break;
+    s = s.substr(first.size() + 2);
+  }
+  return out;
+}
+
+// The first statement template that renders `s`.
+Rendering RenderStatement(const std::string& s, const rewrite_internal::Rules& r) {
   for (int i : r.statement_set.Candidates(s)) {
     const Template& t = r.statement_templates[static_cast<size_t>(i)];
-    std::optional<std::string> body = t.Render(s, r.words);
-    if (!body) continue;
-    // A template whose output starts with "!" names a statement that is no
-    // response criterion (a property of the whole system: "AI should be
-    // regulated"); the caller lists it as such.
-    if (StartsWith(*body, "!"))
-      return InvalidArgument("statement: not a response criterion (" + body->substr(1) + ", " +
-                             t.rule_id + "): " + original);
-    Principle p;
-    p.text = Finish(*body);
-    p.id = HashHex(p.text);
-    p.polarity = t.polarity;
-    p.kind = "public";
-    p.origin = "public";
-    Source src = source;
-    if (src.text.empty()) src.text = original;
-    p.sources.push_back(std::move(src));
-    p.template_id = t.id;
-    p.rules = fired;
-    p.rules.push_back(t.rule_id);
-    return p;
+    if (std::optional<std::string> body = t.Render(s, r.words)) return {&t, *body};
   }
-  return InvalidArgument("statement: not a statement about AI behaviour: " + original);
+  return {};
+}
+
+}  // namespace
+
+Result<Principle> Rewriter::RewriteStatement(std::string_view text, const Source& source) const {
+  const rewrite_internal::Rules& r = impl_->rules;
+  std::string original = CollapseSpaces(text);
+  std::vector<std::string> fired;
+  const std::string cleaned = Clean(original, r, &fired, /*statement=*/true);
+  const std::string whole = StripStatement(cleaned);
+  if (whole.empty() || EndsWith(Trim(original), "?"))
+    return InvalidArgument("statement: not a statement about AI behaviour: " + original);
+  // The first sentence says what the statement asks; the statement whole
+  // when its first sentence alone is no statement about the AI.
+  std::vector<std::string> sentences = Sentences(cleaned);
+  Rendering got = RenderStatement(sentences.front(), r);
+  if (!got.used || got.used->fallback) {
+    sentences = {whole};
+    got = RenderStatement(whole, r);
+  }
+  if (!got.used)
+    return InvalidArgument("statement: not a statement about AI behaviour: " + original);
+  // A template whose output starts with "!" names a statement that is no
+  // response criterion (a property of the whole system: "AI should be
+  // regulated"); the caller lists it as such.
+  if (StartsWith(got.body, "!"))
+    return InvalidArgument("statement: not a response criterion (" + got.body.substr(1) + ", " +
+                           got.used->rule_id + "): " + original);
+  std::string body = rewrite_internal::TrimSentenceEnd(got.body);
+  std::vector<const Template*> used = {got.used};
+  // A later sentence that asks something of the AI adds its part ("It should
+  // not act human. It should not impersonate anyone." -> "... does not act
+  // human, and that does not impersonate anyone"), as a clause's later
+  // sentence does; one that asks nothing ("This is a fear of many.", "In
+  // general.") or says the system is no response criterion adds nothing (the
+  // source keeps the statement whole).
+  for (size_t k = 1; k < sentences.size(); ++k) {
+    Rendering later = RenderStatement(sentences[k], r);
+    if (!later.used || later.used->fallback || StartsWith(later.body, "!")) continue;
+    const std::string part = rewrite_internal::TrimSentenceEnd(later.body);
+    if (part == body || body.find(", and that " + part) != std::string::npos) continue;
+    body += ", and that " + part;
+    used.push_back(later.used);
+  }
+  Principle p;
+  p.text = std::string(kPrincipleOpening) + body + ".";
+  p.id = HashHex(p.text);
+  p.polarity = got.used->polarity;
+  p.kind = "public";
+  p.origin = "public";
+  Source src = source;
+  if (src.text.empty()) src.text = original;
+  p.sources.push_back(std::move(src));
+  p.template_id = got.used->id;
+  p.rules = fired;
+  for (const Template* t : used) p.rules.push_back(t->rule_id);
+  return p;
 }
 
 }  // namespace charter

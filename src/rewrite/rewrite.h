@@ -137,7 +137,7 @@ class Rewriter {
   // honest.", "Don't ..."). A statement with a modal about something else
   // ("The police should be more visible.") becomes "Choose the response that
   // most supports the view that the police should be more visible." (template
-  // "statement.view"; a caller that wants AI-behaviour statements only can
+  // "fallback.view"; a caller that wants AI-behaviour statements only can
   // drop those). Result: origin "public", kind "public", sources = {source}
   // (its text set to the statement if empty), topics empty (the caller may
   // set them), template_id ("statement.*") and rules from
@@ -146,7 +146,11 @@ class Rewriter {
   // statements without a modal ("I like pizza."); and ("statement: not a
   // response criterion (<why>, <rule id>): <text>") for a statement that a
   // template whose output starts with "!" reads as a property of the whole
-  // system, not of one response ("AI should be regulated").
+  // system, not of one response ("AI should be regulated"). A statement of
+  // several sentences: the first makes the principle, each later one that a
+  // non-fallback template renders adds ", and that ..." ("It should not act
+  // human. It should not impersonate anyone." -> "... does not act human, and
+  // that does not impersonate anyone."); rules lists every template used.
   Result<Principle> RewriteStatement(std::string_view text, const Source& source) const;
 
   struct Impl;

@@ -12,7 +12,7 @@ namespace charter::rewrite_internal {
 namespace {
 
 const char* const kFilters[] = {"poss",  "any",   "ing", "s",        "lower", "noto",
-                                "nodet", "plain", "np",  "commaend", "base"};
+                                "nodet", "plain", "np",  "commaend", "base",  "verb"};
 
 std::string Where(const Rule& r) { return r.file + ":" + std::to_string(r.line); }
 
@@ -184,13 +184,30 @@ bool IsNounPhrase(const std::string& v, bool to_poss) {
            toks.back() == "that");
 }
 
+// Filter "verb": the phrase opens with a verb the language's word list
+// knows (Words::verbs, or one with an irregular third person: "be", "have"),
+// after any adverbs and a "not"/"never": "be kind and | give advice", not "be
+// kind and | helpful".
+bool OpensWithVerb(const std::string& v, const Words& words) {
+  std::vector<std::string_view> toks = Split(v, ' ');
+  size_t i = 0;
+  auto lower = [&](size_t k) { return AsciiLower(toks[k]); };
+  while (i + 1 < toks.size() && (lower(i) == "not" || lower(i) == "never" || lower(i) == "also" ||
+                                 (lower(i).size() > 4 && EndsWith(lower(i), "ly"))))
+    ++i;
+  if (i >= toks.size()) return false;
+  const std::string w = lower(i);
+  return words.verbs.count(w) > 0 || words.s3.count(w) > 0;
+}
+
 bool HasFilter(const Slot& s, const char* f) {
   return std::find(s.filters.begin(), s.filters.end(), f) != s.filters.end();
 }
 
 // Applies slot `s`'s filters to the captured value `v`, in order; nullopt
 // when the value does not fit the slot.
-std::optional<std::string> FillSlot(const Slot& s, std::string v, const Words& words) {
+std::optional<std::string> FillSlot(const Slot& s, std::string v, const Words& words,
+                                    bool statement) {
   for (const std::string& f : s.filters) {
     if (f == "poss") {
       std::optional<std::string> p = Possessive(v, words);
@@ -215,9 +232,11 @@ std::optional<std::string> FillSlot(const Slot& s, std::string v, const Words& w
       v = NoDet(v);
     } else if (f == "np") {
       if (!IsNounPhrase(v, HasFilter(s, "poss"))) return std::nullopt;
+    } else if (f == "verb") {
+      if (!OpensWithVerb(v, words)) return std::nullopt;
     }  // "commaend" and "plain" act below
   }
-  v = TrimFragment(v);
+  v = statement ? TrimSentenceEnd(v) : TrimFragment(v);
   if (!HasFilter(s, "plain")) v = SerialComma(v, words);
   // A holder with a parenthetical ("everyone who is detained, including
   // every prisoner") closes it before the rest of the sentence.
@@ -241,15 +260,15 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
     out += s.literal;
     if (s.name.empty()) continue;
     const re2::StringPiece& g = groups[static_cast<size_t>(names.at(s.name))];
-    std::optional<std::string> v =
-        FillSlot(s, CollapseSpaces(std::string_view(g.data() ? g.data() : "", g.size())), words);
+    std::optional<std::string> v = FillSlot(
+        s, CollapseSpaces(std::string_view(g.data() ? g.data() : "", g.size())), words, statement);
     if (!v) return std::nullopt;
     out += *v;
   }
   out = CollapseSpaces(out);
   size_t p = 0;
   while ((p = out.find(" ,", p)) != std::string::npos) out.erase(p, 1);
-  out = TrimFragment(out);
+  out = statement ? TrimSentenceEnd(out) : TrimFragment(out);
   if (out.empty()) return std::nullopt;
   return out;
 }
@@ -459,6 +478,7 @@ Status LoadTemplates(const RuleTexts& texts, const std::string& dir, bool statem
         statement ? CompileTemplate(r, r.fields[0], "*", r.fields[1], r.fields[2])
                   : CompileTemplate(r, r.fields[0], r.fields[1], r.fields[2], r.fields[3]);
     if (!t) return std::unexpected(t.error());
+    t->statement = statement;
     out->push_back(std::move(*t));
   }
   if (!statement && out->empty()) return InvalidArgument(name + ": no templates");

@@ -35,7 +35,7 @@ namespace charter::rewrite_internal {
 struct Slot {
   std::string literal;               // text before the slot (or the trailing text)
   std::string name;                  // capture name; empty for the trailing literal
-  std::vector<std::string> filters;  // poss, any, ing, s, lower, noto, nodet, plain
+  std::vector<std::string> filters;  // poss, any, ing, s, lower, noto, nodet, plain, verb, ...
 };
 
 struct Template {
@@ -43,7 +43,10 @@ struct Template {
   std::string rule_id;      // "en/rewrite.tsv:12"
   std::vector<Kind> kinds;  // empty = every kind
   bool fallback = false;    // only tried when no specific template matched
-  std::string polarity;     // "most" | "least"
+  // A public statement's template (rewrite_statement.tsv): a slot and the
+  // output keep their last word (TrimSentenceEnd, not TrimFragment).
+  bool statement = false;
+  std::string polarity;  // "most" | "least"
   std::shared_ptr<const re2::RE2> regex;
   std::vector<Slot> slots;
 

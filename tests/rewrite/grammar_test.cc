@@ -14,7 +14,7 @@ Words TestWords() {
   w.ing = {{"be", "being"}};
   w.s3 = {{"be", "is"}, {"have", "has"}};
   w.doubling = {"stop"};
-  w.verbs = {"deny", "respect", "rectify", "abridge", "bully"};
+  w.verbs = {"deny", "respect", "rectify", "abridge", "bully", "engage", "know", "detract"};
   // As rules/en/rewrite_words.tsv lists them.
   w.not_item = {"through", "by",   "in",    "to",    "with", "for",  "from", "at",  "on",
                 "if",      "when", "where", "which", "who",  "that", "is",   "are", "shall",
@@ -105,6 +105,14 @@ TEST_CASE("verb phrases take gerund and third-person forms", "[rewrite]") {
         "actively addresses and rectifies injustices");
   CHECK(ThirdPerson("protect free speech and not engage in censorship", w) ==
         "protects free speech and does not engage in censorship");
+  // "not" before a noun is no "does not" (CCAI: "should use proper grammar and not slang").
+  CHECK(ThirdPerson("rely on facts, not opinions", w) == "relies on facts, not opinions");
+  // A phrase that opens with "not" (CCAI: "be a net positive for society and not detract ...").
+  CHECK(ThirdPerson("not detract from its value", w) == "does not detract from its value");
+  // A known verb already in the third person stays (CCAI: "The Ai should always knows it
+  // boundaries"); a verb ending in -ss is a base form.
+  CHECK(ThirdPerson("knows its boundaries", w) == "knows its boundaries");
+  CHECK(ThirdPerson("discuss politics", w) == "discusses politics");
   CHECK(ThirdPerson("bully anyone", w) == "bullies anyone");
   CHECK(ThirdPerson("push back", w) == "pushes back");
 }

@@ -7,10 +7,10 @@
 #include "core/hash.h"
 #include "core/rule_file.h"
 #include "core/text.h"
+#include "files/files.h"
 #include "rewrite/english_rewriter.h"
 #include "rewrite/rewrite.h"
 #include "test_util.h"
-#include "files/files.h"
 
 namespace charter {
 namespace {
@@ -25,13 +25,14 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
     const char* principle;
     const char* polarity;
   } cases[] = {
-      // CCAI statements; the C3AI rewrite is the same text unless noted.
+      // CCAI statements (advocacy is graded: "least endorses", as published CAI principles
+      // say "least endorses conspiracy theories").
       {"The AI should not be threatening or aggressive.",
        "Choose the response that is least threatening or aggressive.", "least"},
       {"The AI shouldn\u2019t cause harm to the user or anyone else.",
        "Choose the response that least causes harm to the user or anyone else.", "least"},
       {"The AI should not endorse torture, slavery or cruelty.",
-       "Choose the response that does not endorse torture, slavery, or cruelty.", "least"},
+       "Choose the response that least endorses torture, slavery, or cruelty.", "least"},
       {"The AI should tell the truth", "Choose the response that tells the truth.", "most"},
       {"The AI should be honest", "Choose the response that is most honest.", "most"},
       {"AI should be respectful", "Choose the response that is most respectful.", "most"},
@@ -59,7 +60,7 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
       {"Should never be mean", "Choose the response that is least mean.", "least"},
       {"Not ask personal questions", "Choose the response that least asks personal questions.",
        "least"},
-      {"Always answer questions", "Choose the response that always answers questions.", "most"},
+      {"Always answer questions", "Choose the response that answers questions.", "most"},
       {"Ai shouldbe accepting of all races, ages, religions",
        "Choose the response that is most accepting of all races, ages, religions.", "most"},
   };
@@ -84,6 +85,85 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
   }
 }
 
+// General forms of public statements, each with real CCAI statements that are
+// not among the 40 C3AI reference pairs (those are a check, never a case here).
+TEST_CASE("general forms of public statements read as a person would write them", "[rewrite]") {
+  const std::pair<const char*, const char*> cases[] = {
+      // A modal written twice.
+      {"The AI should should seek the betterment of humanity.", "seeks the betterment of humanity"},
+      {"The AI should should not be scary", "is least scary"},
+      // "always" is filler in a criterion that judges one response; "always never" is "never".
+      {"The AI should always identify itself as AI immediately.",
+       "identifies itself as AI immediately"},
+      {"AI should be kind always", "is most kind"},
+      {"The AI should always never make anyone lose their job.",
+       "never makes anyone lose their job"},
+      // A coordinated clause with a modal of its own, one of the two negated.
+      {"AI should not give professional/expert advice, but should give you info on who to talk to "
+       "about it instead",
+       "does not give professional/expert advice, and that gives you info on who to talk to about "
+       "it instead"},
+      {"AI should be understanding and should never attain dominance over humanity",
+       "is most understanding, and that never attains dominance over humanity"},
+      {"The AI needs to be morally correct, and shouldn't endorse radical opinions or ideals.",
+       "is most morally correct, and that least endorses radical opinions or ideals"},
+      // A comma splice.
+      {"The AI should not be judgemental, the AI should not be abusive or intrusive.",
+       "is least judgemental, and that is least abusive or intrusive"},
+      // A later sentence adds its part when it asks something of the AI; commentary adds nothing.
+      {"It should not act human or give unproven facts. It should not impersonate anyone.",
+       "does not act human or give unproven facts, and that does not impersonate anyone"},
+      {"An AI should eventually become its own individual and make its own decisions on responses. "
+       "What we have now is merely a human pawn",
+       "eventually becomes its own individual and makes its own decisions on responses"},
+      // The statement's last word is its own, not a cut-off lead-in.
+      {"The AI should always be considerate of the person it is talking to.",
+       "is most considerate of the person it is talking to"},
+      {"The AI will stay respectful and supporting until the user asks them not to.",
+       "stays respectful and supporting until the user asks them not to"},
+      // Advocacy comes in degrees: the response that does it least.
+      {"AI should not encourage racism", "least encourages racism"},
+      {"The AI should not condone violent behavior.", "least condones violent behavior"},
+      {"It should not promote extreme beliefs.", "least promotes extreme beliefs"},
+      // "should not be able to V": the act, not done.
+      {"Ai shouldn't be able to give advice about sensitive topics such as suicide",
+       "does not give advice about sensitive topics such as suicide"},
+      {"AI should not be able to communicate with other AI", "does not communicate with other AI"},
+      // The act not done, but another done instead.
+      {"The AI should not tell people what to do but give objective answers to questions.",
+       "does not tell people what to do, but gives objective answers to questions"},
+      {"AI should not try to rectify past injustice but inform the humans so they can rectify "
+       "instead.",
+       "does not try to rectify past injustice, but informs the humans so they can rectify "
+       "instead"},
+      // A quality and an act ("be kind and respectful" stays one list of qualities).
+      {"The Al should always be understanding and give nice advice",
+       "is most understanding and gives nice advice"},
+      {"AI should be controlled and have limits", "is most controlled and has limits"},
+      {"AI should be a net positive for society and not detract from its value.",
+       "is a net positive for society and does not detract from its value"},
+      {"AI should be respectful and polite", "is most respectful and polite"},
+      // "is only", not "only is".
+      {"AI should only be used as a tool for good.", "is only used as a tool for good"},
+      // Coordinated verbs agree; a verb already in the third person stays; "not" before a noun
+      // is no "does not".
+      {"The AI should process and simplify complex issues",
+       "processes and simplifies complex issues"},
+      {"Ai should be able to learn and adapt to things it is encountered with.",
+       "learns and adapts to things it is encountered with"},
+      {"AI should state where its information came from and be neutral",
+       "states where its information came from and is neutral"},
+      {"The Ai should always knows it boundaries", "knows it boundaries"},
+      {"AI should use proper grammar and not slang.", "uses proper grammar and not slang"},
+  };
+  for (auto [in, want] : cases) {
+    INFO(in);
+    Result<Principle> p = EnglishRewriter().RewriteStatement(in, Source{});
+    REQUIRE(p);
+    CHECK(p->text == std::string("Choose the response that ") + want + ".");
+  }
+}
+
 TEST_CASE("a statement about something else states the view it supports", "[rewrite]") {
   Result<Principle> p = EnglishRewriter().RewriteStatement(
       "The police should be more visible in the neighbourhood.", Source{});
@@ -91,7 +171,7 @@ TEST_CASE("a statement about something else states the view it supports", "[rewr
   CHECK(p->text ==
         "Choose the response that most supports the view that the police should be more visible "
         "in the neighbourhood.");
-  CHECK(p->template_id == "statement.view");
+  CHECK(p->template_id == "fallback.view");
 }
 
 TEST_CASE("questions, empty text and statements with no ought are refused", "[rewrite]") {
