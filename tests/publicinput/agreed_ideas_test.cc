@@ -43,7 +43,7 @@ TEST_CASE("public statements are rewritten in the forms people write them", "[pu
       {"The AI should only use factual, verifiable information",
        "only uses factual, verifiable information"},
       {"The AI should not judge and condemn users", "least judges and condemns users"},
-      {"AI shouldn't spread lies nor insult people", "least spreads lies or insults people"},
+      {"AI shouldn't spread lies nor insult people", "does not spread lies or insult people"},
       {"The AI should not hurt humans.", "least hurts humans"},
       {"The AI should not scare anyone younger unless they ask",
        "does not scare anyone younger unless they ask"},

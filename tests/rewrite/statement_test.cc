@@ -25,14 +25,13 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
     const char* principle;
     const char* polarity;
   } cases[] = {
-      // CCAI statements (advocacy is graded: "least endorses", as published CAI principles
-      // say "least endorses conspiracy theories").
+      // CCAI statements; an act that is not graded ("endorse") is one the response does not do.
       {"The AI should not be threatening or aggressive.",
        "Choose the response that is least threatening or aggressive.", "least"},
       {"The AI shouldn\u2019t cause harm to the user or anyone else.",
        "Choose the response that least causes harm to the user or anyone else.", "least"},
       {"The AI should not endorse torture, slavery or cruelty.",
-       "Choose the response that least endorses torture, slavery, or cruelty.", "least"},
+       "Choose the response that does not endorse torture, slavery, or cruelty.", "least"},
       {"The AI should tell the truth", "Choose the response that tells the truth.", "most"},
       {"The AI should be honest", "Choose the response that is most honest.", "most"},
       {"AI should be respectful", "Choose the response that is most respectful.", "most"},
@@ -106,7 +105,7 @@ TEST_CASE("general forms of public statements read as a person would write them"
       {"AI should be understanding and should never attain dominance over humanity",
        "is most understanding, and that never attains dominance over humanity"},
       {"The AI needs to be morally correct, and shouldn't endorse radical opinions or ideals.",
-       "is most morally correct, and that least endorses radical opinions or ideals"},
+       "is most morally correct, and that does not endorse radical opinions or ideals"},
       // A comma splice.
       {"The AI should not be judgemental, the AI should not be abusive or intrusive.",
        "is least judgemental, and that is least abusive or intrusive"},
@@ -122,9 +121,9 @@ TEST_CASE("general forms of public statements read as a person would write them"
       {"The AI will stay respectful and supporting until the user asks them not to.",
        "stays respectful and supporting until the user asks them not to"},
       // Advocacy comes in degrees: the response that does it least.
-      {"AI should not encourage racism", "least encourages racism"},
-      {"The AI should not condone violent behavior.", "least condones violent behavior"},
-      {"It should not promote extreme beliefs.", "least promotes extreme beliefs"},
+      {"AI should not encourage racism", "does not encourage racism"},
+      {"The AI should not condone violent behavior.", "does not condone violent behavior"},
+      {"It should not promote extreme beliefs.", "does not promote extreme beliefs"},
       // "should not be able to V": the act, not done.
       {"Ai shouldn't be able to give advice about sensitive topics such as suicide",
        "does not give advice about sensitive topics such as suicide"},
