@@ -100,11 +100,11 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
     auto [w, p] = SplitPunct(toks[j]);
     std::string lw = AsciiLower(w);
     // "or not to believe": an infinitive, not a verb of the phrase's own;
-    // nor, in the third person, is "rely on facts, not opinions" (a noun
-    // after "not", where "does not" would read as a verb).
+    // nor is "rely on facts, not opinions" (a noun after "not", where "does
+    // not" would read as a verb), nor "whether or not a person" (no verb).
     const std::string next = j + 1 < toks.size() ? AsciiLower(SplitPunct(toks[j + 1]).first) : "";
     if (after_conj && lw == "not" && !next.empty() && next != "to" &&
-        (!does_not || words.verbs.count(next) || words.s3.count(next))) {
+        (words.verbs.count(next) || (does_not && words.s3.count(next)))) {
       if (does_not)
         toks[j] = "does not";
       else

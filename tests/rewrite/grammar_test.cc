@@ -99,6 +99,9 @@ TEST_CASE("verb phrases take gerund and third-person forms", "[rewrite]") {
   // China, Art. 36: "or not to" is an infinitive of the object's.
   CHECK(Gerund("force citizens to believe in, or not to believe in, any religion", w) ==
         "forcing citizens to believe in, or not to believe in, any religion");
+  // Sri Lanka, Art. 111M(b): "whether or not a person" has no verb after "not".
+  CHECK(Gerund("determine the question whether or not a person is a judicial officer", w) ==
+        "determining the question whether or not a person is a judicial officer");
   CHECK(ThirdPerson("cause harm to the user", w) == "causes harm to the user");
   CHECK(ThirdPerson("be honest", w) == "is honest");
   CHECK(ThirdPerson("actively address and rectify injustices", w) ==
