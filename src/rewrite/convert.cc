@@ -326,6 +326,8 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
       findings.push_back("no_statement");
     else if (const char* why = WhyNotOwnPrinciple(c, p))
       findings.push_back(why);
+    else if (!impl_->validator.NamesHolder(p.text))
+      findings.push_back("no_holder: names no person who holds the right or whom it protects");
     else
       findings = Validate(p.text);
     if (findings.empty()) {
