@@ -308,6 +308,29 @@ TEST_CASE("a validate rule of an unknown type is an error naming the line", "[re
   CHECK(v.error().message == "en/validate.tsv:2: unknown finding type 'fragmnet'");
 }
 
+TEST_CASE("a later clause's single ground joins the grounds of non-discrimination",
+          "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  // US Amends. XV and XIX: race and color, then sex.
+  std::vector<Clause> clauses = {
+      MakeClause(Kind::kProhibition, "15",
+                 "The right of citizens of the United States to vote shall not be denied or "
+                 "abridged by the United States or by any State on account of race, color, or "
+                 "previous condition of servitude.",
+                 10),
+      MakeClause(Kind::kProhibition, "19",
+                 "The right of citizens of the United States to vote shall not be denied or "
+                 "abridged by the United States or by any State on account of sex.",
+                 20),
+  };
+  Conversion c = rw->Convert(clauses);
+  bool named = false;
+  for (const Principle& p : c.principles)
+    named = named || p.text.find("on grounds such as race, color, or sex") != std::string::npos;
+  CHECK(named);
+}
+
 TEST_CASE("a document's clauses become one principle per family of ideas, with every source",
           "[rewrite][ideas]") {
   Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
