@@ -243,17 +243,45 @@ std::vector<std::string> Rewriter::Validate(std::string_view text) const {
 
 namespace {
 
-// What the document specifies for an idea's slot, from its first clause
-// that specifies it.
+// `detail` ("race or color", "race, sex, or language") with `item` (one
+// word or phrase, no list) added as its last item: "race, color, or sex".
+std::string AddDetailItem(const std::string& detail, const std::string& item) {
+  size_t or_at = detail.rfind(", or ");
+  if (or_at != std::string::npos)
+    return detail.substr(0, or_at) + ", " + detail.substr(or_at + 5) + ", or " + item;
+  if (size_t two = detail.find(" or ");
+      two != std::string::npos && detail.find(',') == std::string::npos)
+    return detail.substr(0, two) + ", " + detail.substr(two + 4) + ", or " + item;
+  if (detail.find(',') != std::string::npos || detail.find(" and ") != std::string::npos) return "";
+  return detail + " or " + item;
+}
+
+// What the document specifies for an idea's slot: the words of its first
+// clause that specifies it, and every single item a later clause adds
+// ("race or color" in Amend. XV, "sex" in Amend. XIX: "race, color, or
+// sex"), while the list stays short enough to name.
 std::map<int, std::string> SlotDetails(const IdeaSet& set, const IdeaUse& use,
                                        const std::vector<Clause>& clauses) {
   std::map<int, std::string> details;
   for (const auto& [i, ks] : use.clauses)
-    for (size_t k : ks)
-      if (std::string d = set.Detail(i, clauses[k].unit.text); !d.empty()) {
-        details[i] = d;
-        break;
-      }
+    for (size_t k : ks) {
+      std::string d = set.Detail(i, clauses[k].unit.text);
+      if (d.empty()) continue;
+      auto [it, fresh] = details.try_emplace(i, d);
+      const bool one_item = d.find(',') == std::string::npos &&
+                            d.find(" or ") == std::string::npos &&
+                            d.find(" and ") == std::string::npos;
+      // Only a list grows (grounds of discrimination), never a single word.
+      const std::string& list = it->second;
+      const bool is_list =
+          list.find(',') != std::string::npos || list.find(" or ") != std::string::npos;
+      if (fresh || !one_item || !is_list) continue;
+      for (std::string_view own : {"their ", "his or her ", "his ", "her "})
+        if (StartsWith(d, own)) d.erase(0, own.size());
+      if (AsciiLower(list).find(AsciiLower(d)) != std::string::npos) continue;
+      std::string grown = AddDetailItem(list, d);
+      if (!grown.empty() && grown.size() <= IdeaSet::kMaxDetailBytes) it->second = std::move(grown);
+    }
   return details;
 }
 
@@ -326,6 +354,8 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
       findings.push_back("no_statement");
     else if (const char* why = WhyNotOwnPrinciple(c, p))
       findings.push_back(why);
+    else if (!impl_->validator.NamesHolder(p.text))
+      findings.push_back("no_holder: names no person who holds the right or whom it protects");
     else
       findings = Validate(p.text);
     if (findings.empty()) {

@@ -506,6 +506,12 @@ std::string JoinList(const std::vector<std::string>& items, std::string_view con
       items[0].find(" and ") != std::string::npos || items[0].find(" or ") != std::string::npos;
   if (items.size() == 2 && !commas && !inner)
     return items[0] + " " + std::string(conj) + " " + items[1];
+  // Two items need no semicolon when the first holds one comma: "cruel,
+  // inhuman or degrading treatment or punishment, and slavery or servitude"
+  // (a lone "; and" reads as a list cut short). A first item that is a list
+  // of its own (grounds of discrimination) keeps it.
+  if (items.size() == 2 && std::count(items[0].begin(), items[0].end(), ',') == 1)
+    return items[0] + ", " + std::string(conj) + " " + items[1];
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += sep;

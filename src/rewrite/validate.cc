@@ -11,8 +11,8 @@ namespace {
 
 const std::set<std::string, std::less<>>& FindingTypes() {
   static const std::set<std::string, std::less<>> kTypes = {
-      "cross_reference", "pronoun",   "acronym", "debris",
-      "fragment",        "machinery", "form",    "too_long"};
+      "cross_reference", "pronoun", "acronym",  "debris", "fragment",
+      "machinery",       "form",    "too_long", "holder"};
   return kTypes;
 }
 
@@ -52,9 +52,11 @@ Result<Validator> Validator::Create(const RuleTexts& rules, const std::string& l
   auto f = ParseOptionalRuleFile(rules, lang + "/validate.tsv", 2, 2);
   if (!f) return std::unexpected(f.error());
   if (f->rules.empty()) return v;
-  for (const Rule& r : f->rules)
+  for (const Rule& r : f->rules) {
     if (!FindingTypes().count(r.fields[0]))
       return InvalidArgument(r.Id() + ": unknown finding type '" + r.fields[0] + "'");
+    v.has_holders_ = v.has_holders_ || r.fields[0] == "holder";
+  }
   auto ps = PatternSet::Compile(*f, 1, {});
   if (!ps) return std::unexpected(ps.error());
   v.patterns_ = std::make_shared<const PatternSet>(std::move(*ps));
@@ -72,6 +74,7 @@ std::vector<Finding> Validator::Check(std::string_view text) const {
   if (!patterns_) return out;
   for (int i : patterns_->Match(text)) {
     const Rule& r = patterns_->rules()[static_cast<size_t>(i)];
+    if (r.fields[0] == "holder") continue;  // a requirement, not a finding
     re2::StringPiece whole;
     std::string match;
     if (patterns_->Regex(i).Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1))
@@ -79,6 +82,13 @@ std::vector<Finding> Validator::Check(std::string_view text) const {
     out.push_back({r.fields[0], r.Id(), std::string(Trim(match))});
   }
   return out;
+}
+
+bool Validator::NamesHolder(std::string_view text) const {
+  if (!has_holders_) return true;
+  for (int i : patterns_->Match(text))
+    if (patterns_->rules()[static_cast<size_t>(i)].fields[0] == "holder") return true;
+  return false;
 }
 
 }  // namespace charter

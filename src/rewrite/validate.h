@@ -46,12 +46,22 @@ class Validator {
   // ..."), in rule order; empty when it passes.
   std::vector<Finding> Check(std::string_view text) const;
 
+  // Whether `text` names a person as the one who holds what it protects
+  // (a `holder` line of validate.tsv matches: "the right of every citizen
+  // to", "anyone being compelled"); true for a language with no `holder`
+  // line. A principle written from one clause's own words must name one:
+  // a clause whose subject is a law, an organ, a procedure or a thing
+  // ("No law shall ...", "The employment of foreign experts is forbidden")
+  // is machinery or a limit, not a value to judge a response by.
+  bool NamesHolder(std::string_view text) const;
+
   // Longest principle that passes, in bytes: a principle is one idea or a
   // short list of related ones.
   static constexpr size_t kMaxBytes = 300;
 
  private:
   std::shared_ptr<const PatternSet> patterns_;
+  bool has_holders_ = false;
 };
 
 }  // namespace charter

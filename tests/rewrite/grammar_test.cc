@@ -154,7 +154,14 @@ TEST_CASE("concept lists split, join with serial commas and key near-duplicates"
   CHECK(JoinList({"a"}, "and") == "a");
   CHECK(JoinList({"a", "b"}, "and") == "a and b");
   CHECK(JoinList({"a", "b", "c"}, "and") == "a, b, and c");
-  CHECK(JoinList({"a, b", "c"}, "and") == "a, b; and c");
+  // Two items: a first item of one comma takes ", and" (judges failed
+  // "... punishment; and slavery or servitude" as a list cut short); a first
+  // item that is a list of its own keeps the semicolon.
+  CHECK(JoinList({"cruel, inhuman or degrading treatment", "slavery"}, "and") ==
+        "cruel, inhuman or degrading treatment, and slavery");
+  CHECK(JoinList({"race, sex, or religion", "caste"}, "and") ==
+        "race, sex, or religion; and caste");
+  CHECK(JoinList({"a, b", "c", "d"}, "and") == "a, b; c; and d");
   CHECK(JoinList({"a", "b", "c, including d"}, "and") == "a, b, and c, including d");
   CHECK(ItemKey("the Freedoms of Religion") == ItemKey("freedom of religion"));
   CHECK(ItemKey("everyone's right to life") == ItemKey("the right to life"));

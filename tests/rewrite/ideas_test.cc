@@ -6,10 +6,10 @@
 #include <catch2/catch.hpp>
 
 #include "core/rule_file.h"
+#include "files/files.h"
 #include "rewrite/rewrite.h"
 #include "rewrite/validate.h"
 #include "test_util.h"
-#include "files/files.h"
 
 namespace charter {
 namespace {
@@ -266,10 +266,69 @@ TEST_CASE("the validator finds what makes a principle unreadable alone", "[rewri
   }
 }
 
+TEST_CASE("a principle of one clause must name a person as its holder", "[rewrite][validate]") {
+  Result<Validator> v = Validator::Create(ShippedRules(), "en");
+  REQUIRE(v.has_value());
+  // Real clause principles of development documents (che, cri, ind, zaf, irq,
+  // fra, esp, irn): a person holds the right, is protected or is bound.
+  CHECK(
+      v->NamesHolder("Choose the response that most respects swiss citizens' right to "
+                     "establish their domicile anywhere within the country."));
+  CHECK(
+      v->NamesHolder("Choose the response that least endorses or condones any Costa Rican "
+                     "being compelled to abandon the national territory."));
+  CHECK(
+      v->NamesHolder("Choose the response that most encourages every citizen of India to "
+                     "develop the scientific temper, humanism, and the spirit of inquiry."));
+  CHECK(
+      v->NamesHolder("Choose the response that most respects the right of every person taken "
+                     "into preventive detention to be brought before judge without delay."));
+  // A law, an organ, an economic activity or a thing is no holder.
+  CHECK_FALSE(
+      v->NamesHolder("Choose the response that most respects the right of only the "
+                     "member who has asked the question to comment on the answer."));
+  CHECK_FALSE(
+      v->NamesHolder("Choose the response that most respects the right of the Law to "
+                     "forbid only those actions that are injurious to society."));
+  CHECK_FALSE(v->NamesHolder("Choose the response that most respects free enterprise."));
+  CHECK_FALSE(
+      v->NamesHolder("Choose the response that least endorses or condones the "
+                     "employment of foreign experts."));
+  // It is a requirement, never a finding; a language without `holder` lines
+  // has no such requirement.
+  CHECK(v->Check("Choose the response that most respects free enterprise.").empty());
+  Result<Validator> none = Validator::Create({{"en/validate.tsv", "pronoun\tthese\n"}}, "en");
+  REQUIRE(none.has_value());
+  CHECK(none->NamesHolder("Choose the response that most respects free enterprise."));
+}
+
 TEST_CASE("a validate rule of an unknown type is an error naming the line", "[rewrite][validate]") {
   Result<Validator> v = Validator::Create({{"en/validate.tsv", "# x\nfragmnet\tfoo\n"}}, "en");
   REQUIRE_FALSE(v.has_value());
   CHECK(v.error().message == "en/validate.tsv:2: unknown finding type 'fragmnet'");
+}
+
+TEST_CASE("a later clause's single ground joins the grounds of non-discrimination",
+          "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  // US Amends. XV and XIX: race and color, then sex.
+  std::vector<Clause> clauses = {
+      MakeClause(Kind::kProhibition, "15",
+                 "The right of citizens of the United States to vote shall not be denied or "
+                 "abridged by the United States or by any State on account of race, color, or "
+                 "previous condition of servitude.",
+                 10),
+      MakeClause(Kind::kProhibition, "19",
+                 "The right of citizens of the United States to vote shall not be denied or "
+                 "abridged by the United States or by any State on account of sex.",
+                 20),
+  };
+  Conversion c = rw->Convert(clauses);
+  bool named = false;
+  for (const Principle& p : c.principles)
+    named = named || p.text.find("on grounds such as race, color, or sex") != std::string::npos;
+  CHECK(named);
 }
 
 TEST_CASE("a document's clauses become one principle per family of ideas, with every source",
