@@ -4,12 +4,13 @@
 #include "rewrite/ideas.h"
 
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "core/rule_file.h"
+#include "files/files.h"
 #include "rewrite/rewrite.h"
 #include "rewrite/validate.h"
 #include "test_util.h"
-#include "files/files.h"
 
 namespace charter {
 namespace {
@@ -98,6 +99,57 @@ TEST_CASE("idea_families.tsv gives each family its group, and must list every fa
   Result<IdeaSet> twice = IdeaSet::Create(rules, "en");
   REQUIRE_FALSE(twice.has_value());
   CHECK(twice.error().message == "idea_families.tsv:2: family 'life' is listed twice");
+}
+
+TEST_CASE("idea_global.tsv names the broader idea of each narrower one, and checks them",
+          "[rewrite][ideas]") {
+  RuleTexts rules = SmallRules(kIdeas, "life\tlife\n");
+  rules["idea_conflicts.tsv"] = "death_penalty_abolition\tdeath_penalty_permitted\n";
+  rules["idea_global.tsv"] = "# broader -> narrower\ntorture\tcruel_treatment\n";
+  Result<IdeaSet> set = IdeaSet::Create(rules, "en");
+  REQUIRE(set.has_value());
+  REQUIRE(set->broader().size() == 1);
+  CHECK(set->broader()[0].narrow == "cruel_treatment");
+  CHECK(set->broader()[0].broad == "torture");
+  CHECK(set->broader()[0].rule_id == "idea_global.tsv:2");
+  struct Bad {
+    std::string file, message;
+  };
+  const Bad kCases[] = {
+      {"torture\tcruel\n", "idea_global.tsv:1: unknown idea 'cruel'"},
+      {"torture\tcruel_treatment\nlife\tcruel_treatment\n",
+       "idea_global.tsv:2: 'cruel_treatment' is listed twice as a narrower idea"},
+      {"torture\tcruel_treatment\ncruel_treatment\tlife\n",
+       "idea_global.tsv:1: 'cruel_treatment' is a broader idea and cannot be a narrower one"},
+      {"torture\ttorture\n",
+       "idea_global.tsv:1: 'torture' is a broader idea and cannot be a narrower one"},
+      // A side of a conflict keeps a principle of its own: folded into a
+      // broader one, a reviewer keeping the other side would drop it.
+      {"life\tdeath_penalty_abolition\n",
+       "idea_global.tsv:1: 'death_penalty_abolition' is a side of a conflict "
+       "(idea_conflicts.tsv:1) and cannot be a narrower idea"},
+  };
+  for (const Bad& b : kCases) {
+    rules["idea_global.tsv"] = b.file;
+    Result<IdeaSet> bad = IdeaSet::Create(rules, "en");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message == b.message);
+  }
+}
+
+TEST_CASE("the shipped idea_global.tsv loads, and folds the core ideas split over several ids",
+          "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
+  REQUIRE(set.has_value());
+  std::map<std::string, std::string> broad;
+  for (const IdeaSet::Broader& b : set->broader()) broad[b.narrow] = b.broad;
+  CHECK(broad["healthy_environment"] == "environment_protection");
+  CHECK(broad["disability_support"] == "disability_rights");
+  CHECK(broad["health_care_access"] == "health");
+  CHECK(broad["forced_labour"] == "slavery");
+  // Siblings stated on their own are not folded.
+  CHECK_FALSE(broad.count("cruel_treatment"));
+  CHECK_FALSE(broad.count("death_penalty_permitted"));
 }
 
 TEST_CASE("a language without an idea file codes nothing", "[rewrite][ideas]") {
