@@ -190,6 +190,50 @@ TEST_CASE("a clause is coded to every idea it states, unless an exception matche
   CHECK(set->ideas()[got[1]].id == "death_penalty_permitted");
 }
 
+TEST_CASE("the shipped patterns code core ideas in the words of older and shorter constitutions",
+          "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
+  REQUIRE(set.has_value());
+  auto codes = [&](const std::string& text, const std::string& idea) {
+    for (int i : set->Code(text, nullptr))
+      if (set->ideas()[static_cast<size_t>(i)].id == idea) return true;
+    return false;
+  };
+  struct Case {
+    const char* text;
+    const char* idea;
+    bool coded;
+  };
+  const Case kCases[] = {
+      {"No law must be given retroactive effect.", "no_retroactive_crime", true},
+      {"Laws shall not have retroactive effect unless they expressly provide otherwise.",
+       "no_retroactive_crime", false},
+      {"Everybody has a right of access to the documents of the State and of the municipalities.",
+       "state_information_access", true},
+      {"It is the responsibility of the authorities of the State to create conditions enabling "
+       "every person capable of work to earn a living by his work.",
+       "work", true},
+      {"The state shall protect the natural foundations of life and animals by legislation.",
+       "environment_protection", true},
+      {"No person may be punished for any writing, whatever its contents, which he has caused to "
+       "be printed or published.",
+       "press_freedom", true},
+      {"A person shall be qualified to be registered as an elector if he is a citizen.", "vote",
+       true},
+      // A profession of faith is no occupation; force against an assembly is no freedom.
+      {"The free exercise and enjoyment of religious profession and worship, without "
+       "discrimination or preference, shall forever be allowed.",
+       "employment_non_discrimination", false},
+      {"The Government is not entitled to employ military force against citizens of the State, "
+       "unless any assembly disturbs the public peace.",
+       "peaceful_assembly", false},
+  };
+  for (const Case& c : kCases) {
+    INFO(c.text << " -> " << c.idea);
+    CHECK(codes(c.text, c.idea) == c.coded);
+  }
+}
+
 TEST_CASE("ideas of one stance and verb share them; other groups join with 'and that'",
           "[rewrite][ideas]") {
   Result<IdeaSet> set = IdeaSet::Create(SmallRules(kIdeas, "life\tlife\n"), "en");
