@@ -348,6 +348,11 @@ TEST_CASE("core rights in a formula of their own, or under a machinery heading, 
   const Case cases[] = {
       // Norway's Art. 96, 100 and 102 (issue 16: voted out as other or as a limitation).
       {"Interrogation by torture must not take place.", {}, "", Kind::kProhibition, true},
+      {"A person shall enjoy the liberties to engage in an enterprise or an occupation.",
+       {},
+       "",
+       Kind::kRight,
+       true},
       {"Search of private homes shall not be done except in criminal cases.",
        {},
        "",

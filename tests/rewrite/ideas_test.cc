@@ -147,6 +147,7 @@ TEST_CASE("the shipped idea_global.tsv loads, and folds the core ideas split ove
   CHECK(broad["disability_support"] == "disability_rights");
   CHECK(broad["health_care_access"] == "health");
   CHECK(broad["forced_labour"] == "slavery");
+  CHECK(broad["correspondence_secrecy"] == "privacy");
   // Siblings stated on their own are not folded.
   CHECK_FALSE(broad.count("cruel_treatment"));
   CHECK_FALSE(broad.count("death_penalty_permitted"));
@@ -220,6 +221,10 @@ TEST_CASE("the shipped patterns code core ideas in the words of older and shorte
        "press_freedom", true},
       {"A person shall be qualified to be registered as an elector if he is a citizen.", "vote",
        true},
+      {"A person shall enjoy the liberties to engage in an enterprise or an occupation.",
+       "free_choice_of_work", true},
+      {"It safeguards natural landscape and the historical and artistic heritage of the Nation.",
+       "nature_conservation", true},
       // A profession of faith is no occupation; force against an assembly is no freedom.
       {"The free exercise and enjoyment of religious profession and worship, without "
        "discrimination or preference, shall forever be allowed.",
