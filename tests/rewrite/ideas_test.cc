@@ -225,6 +225,14 @@ TEST_CASE("the shipped patterns code core ideas in the words of older and shorte
        "free_choice_of_work", true},
       {"It safeguards natural landscape and the historical and artistic heritage of the Nation.",
        "nature_conservation", true},
+      // The exceptions to a ban on forced labour name famine and epidemics.
+      {"Compulsory labour shall not be imposed on any person, but pursuant to law, work or "
+       "service may be imposed on any person: in a state of necessity, such as famine or an "
+       "epidemic among humans or animals.",
+       "public_health", false},
+      {"Compulsory labour shall not be imposed on any person, but pursuant to law, work or "
+       "service may be imposed on any person: in a state of necessity, such as famine.",
+       "food", false},
       // A profession of faith is no occupation; force against an assembly is no freedom.
       {"The free exercise and enjoyment of religious profession and worship, without "
        "discrimination or preference, shall forever be allowed.",
