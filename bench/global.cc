@@ -34,7 +34,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The core ideas of the global-constitution acceptance (rules/ideas.tsv ids).
+// The core ideas of the global-constitution acceptance: the rules/ideas.tsv id
+// of each one's global principle (the broader idea of rules/idea_global.tsv
+// where the inventory splits it: environment_protection speaks for
+// healthy_environment, nature_conservation and climate_action).
 const char* const kCore[] = {"life",
                              "torture",
                              "slavery",
@@ -57,7 +60,7 @@ const char* const kCore[] = {"life",
                              "health",
                              "work",
                              "property_right",
-                             "healthy_environment",
+                             "environment_protection",
                              "child_protection",
                              "human_dignity",
                              "information_freedom",

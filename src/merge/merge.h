@@ -25,7 +25,8 @@
 //
 // Global merge (MergeGlobal): principles written from ideas are merged by
 // idea (MergeTools::idea_principle): an idea's support is every country one
-// of whose principles names it, and the idea's own wording speaks for them;
+// of whose principles names it or a narrower idea it speaks for
+// (MergeTools::idea_broader), and the idea's own wording speaks for them;
 // the other principles are clustered by embedding, each cluster one
 // principle with its support. Entries ordered by support, filtered by
 // min_support; conflicts across countries are listed (declared idea pairs,
@@ -48,6 +49,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -95,6 +97,14 @@ struct MergeTools {
     std::string rule;  // "idea_conflicts.tsv:3"
   };
   std::vector<IdeaPair> idea_conflicts;
+  // Narrower ideas whose documents a broader idea's global principle speaks
+  // for (rules/idea_global.tsv): narrower id -> broader id. In the global
+  // merge a document supports the broader idea when one of its principles
+  // names it or any narrower idea of it; a narrower idea has no global
+  // principle of its own (it would split the count of one commitment) and
+  // is shown as a variant of the broader one (GlobalEntry::variants).
+  // Default: none (every idea its own principle).
+  std::map<std::string, std::string> idea_broader;
   // The ideas (rules/ideas.tsv ids) a principle states: its `ideas` where
   // the rewrite set them, else its text coded with the inventory (a base
   // principle). When set, a merge candidate pairs a country principle only
@@ -266,10 +276,24 @@ struct GlobalOptions {
   std::vector<Decision> decisions;
 };
 
+// One wording of an idea entry's commitment and the countries that state it:
+// the broader idea itself or one of the narrower ideas it speaks for
+// (MergeTools::idea_broader).
+struct IdeaVariant {
+  std::string idea;                    // "healthy_environment"
+  std::string text;                    // that idea's own principle (MergeTools::idea_principle)
+  std::vector<std::string> countries;  // sorted, distinct
+};
+
 struct GlobalEntry {
   Principle principle;                 // combined over the cluster
   std::vector<std::string> countries;  // supporting countries, sorted, distinct
   size_t members = 0;                  // principles in the cluster
+  // For an idea that speaks for narrower ones: which countries state which
+  // idea (a country may state several), most countries first, then the
+  // broader idea, then by idea id. Empty when no country states a narrower
+  // idea.
+  std::vector<IdeaVariant> variants;
   // In GlobalPlan::dropped: the ids of the conflicts whose decisions dropped
   // it, in conflict order. Empty in GlobalPlan::entries.
   std::vector<std::string> dropped_by;

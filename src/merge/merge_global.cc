@@ -18,17 +18,30 @@ using namespace merge_internal;
 
 namespace {
 
-// The source of `p` (which has one) that states `idea` most narrowly: of
-// those whose ideas name it, the one naming the fewest (Art. 41(h), not the
-// lead-in Art. 41 that names all its items); the first source when none
-// says which ideas it states (older files).
-const Source& NarrowestSource(const Principle& p, const std::string& idea) {
+// The idea whose global principle speaks for `idea`: its broader idea
+// (MergeTools::idea_broader), else itself.
+const std::string& EntryIdea(const MergeTools& tools, const std::string& idea) {
+  auto it = tools.idea_broader.find(idea);
+  return it == tools.idea_broader.end() ? idea : it->second;
+}
+
+// Whether one of `ideas` is `entry_idea` or a narrower idea it speaks for.
+bool StatesEntryIdea(const std::vector<std::string>& ideas, const std::string& entry_idea,
+                     const MergeTools& tools) {
+  return std::any_of(ideas.begin(), ideas.end(),
+                     [&](const std::string& idea) { return EntryIdea(tools, idea) == entry_idea; });
+}
+
+// The source of `p` (which has one) that states `idea` (or a narrower idea
+// it speaks for) most narrowly: of those whose ideas name it, the one naming
+// the fewest (Art. 41(h), not the lead-in Art. 41 that names all its items);
+// the first source when none says which ideas it states (older files).
+const Source& NarrowestSource(const Principle& p, const std::string& idea,
+                              const MergeTools& tools) {
   const Source* best = &p.sources.front();
   size_t fewest = SIZE_MAX;
   for (const Source& src : p.sources) {
-    if (src.ideas.size() >= fewest ||
-        std::find(src.ideas.begin(), src.ideas.end(), idea) == src.ideas.end())
-      continue;
+    if (src.ideas.size() >= fewest || !StatesEntryIdea(src.ideas, idea, tools)) continue;
     best = &src;
     fewest = src.ideas.size();
   }
@@ -121,9 +134,10 @@ struct Pending {
 };
 
 // Principles written from ideas are merged by idea: a document supports an
-// idea when one of its principles names it, whatever else that principle
-// names; the idea's own wording speaks for all of them. The rest (written
-// from one clause's words) are clustered by embedding.
+// idea when one of its principles names it or a narrower idea it speaks for
+// (MergeTools::idea_broader), whatever else that principle names; the
+// idea's own wording speaks for all of them. The rest (written from one
+// clause's words) are clustered by embedding.
 struct ByIdea {
   std::map<std::string, std::vector<int>> members;  // idea -> indices into Pool::all
   std::vector<std::string> order;                   // by first appearance
@@ -144,11 +158,14 @@ ByIdea GroupByIdea(const Pool& pool, const MergeTools& tools) {
   };
   for (size_t i = 0; i < pool.all.size(); ++i) {
     bool placed = false;
-    for (const std::string& idea : by_idea ? pool.all[i].ideas : std::vector<std::string>{}) {
-      if (!known(idea)) continue;
+    for (const std::string& named : by_idea ? pool.all[i].ideas : std::vector<std::string>{}) {
+      const std::string& idea = EntryIdea(tools, named);
+      if (!known(named) || !known(idea)) continue;
       auto [it, fresh] = out.members.try_emplace(idea);
       if (fresh) out.order.push_back(idea);
-      it->second.push_back(static_cast<int>(i));
+      // A principle naming an idea and a narrower one is one member.
+      if (it->second.empty() || it->second.back() != static_cast<int>(i))
+        it->second.push_back(static_cast<int>(i));
       placed = true;
     }
     if (!placed) out.rest.push_back(static_cast<int>(i));
@@ -160,6 +177,28 @@ std::set<std::string> CountriesOf(const std::vector<int>& members, const Pool& p
   std::set<std::string> countries;
   for (int i : members) countries.insert(pool.CountryOf(i));
   return countries;
+}
+
+// Which countries state which idea among `entry_idea` and the narrower
+// ideas it speaks for (GlobalEntry::variants); empty when no country
+// states a narrower one.
+std::vector<IdeaVariant> Variants(const std::string& entry_idea, const std::vector<int>& members,
+                                  const Pool& pool, const ByIdea& ideas, const MergeTools& tools) {
+  std::map<std::string, std::set<std::string>> by_idea;
+  for (int i : members)
+    for (const std::string& idea : pool.all[static_cast<size_t>(i)].ideas)
+      if (EntryIdea(tools, idea) == entry_idea && ideas.wording.count(idea) &&
+          !ideas.wording.at(idea).text.empty())
+        by_idea[idea].insert(pool.CountryOf(i));
+  if (by_idea.size() == 1 && by_idea.begin()->first == entry_idea) return {};
+  std::vector<IdeaVariant> out;
+  for (const auto& [idea, countries] : by_idea)
+    out.push_back({idea, ideas.wording.at(idea).text, {countries.begin(), countries.end()}});
+  std::stable_sort(out.begin(), out.end(), [&](const IdeaVariant& a, const IdeaVariant& b) {
+    if (a.countries.size() != b.countries.size()) return a.countries.size() > b.countries.size();
+    return a.idea == entry_idea && b.idea != entry_idea;
+  });
+  return out;
 }
 
 // An entry for each idea with enough support, with one source per
@@ -176,18 +215,18 @@ void AddIdeaEntries(const ByIdea& ideas, const Pool& pool, const MergeTools& too
     Pending p;
     p.idea = true;
     p.entry.principle = idea_principles[k];
-    // The sources that state this idea: a country principle that names
-    // several ideas cites the clauses of each (Source::ideas says which);
-    // a source that does not say (older files) is kept.
+    // The sources that state this idea (or a narrower one it speaks for):
+    // a country principle that names several ideas cites the clauses of
+    // each (Source::ideas says which); a source that does not say (older
+    // files) is kept.
     std::set<std::pair<std::string, std::string>> seen;  // (doc, id) of sources
     for (int i : members)
       for (const Source& src : pool.all[static_cast<size_t>(i)].sources) {
-        if (!src.ideas.empty() &&
-            std::find(src.ideas.begin(), src.ideas.end(), ideas.order[k]) == src.ideas.end())
-          continue;
+        if (!src.ideas.empty() && !StatesEntryIdea(src.ideas, ideas.order[k], tools)) continue;
         if (seen.emplace(src.doc, src.id).second) p.entry.principle.sources.push_back(src);
       }
     p.entry.countries.assign(countries.begin(), countries.end());
+    p.entry.variants = Variants(ideas.order[k], members, pool, ideas, tools);
     p.entry.members = members.size();
     p.members = members;
     p.first = members.front();
@@ -429,7 +468,7 @@ void AddIdeaConflicts(const std::vector<Pending>& kept, const Pool& pool, const 
       if (!done.insert(country).second) continue;
       const Principle& member = pool.all[static_cast<size_t>(m)];
       if (member.sources.empty()) continue;
-      Source said = NarrowestSource(member, p.entry.principle.ideas.front());
+      Source said = NarrowestSource(member, p.entry.principle.ideas.front(), tools);
       said.note = country;
       evidence.sources.push_back(std::move(said));
     }

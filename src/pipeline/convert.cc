@@ -231,6 +231,8 @@ Result<MergeTools> ConvertContext::Tools(const std::string& lang) {
     tools.idea_principle = [rw](const std::string& id) { return rw->IdeaPrinciple(id); };
     for (const IdeaSet::Conflict& c : rw->IdeaInventory().conflicts())
       tools.idea_conflicts.push_back({c.a, c.b, c.rule_id});
+    for (const IdeaSet::Broader& b : rw->IdeaInventory().broader())
+      tools.idea_broader.emplace(b.narrow, b.broad);
   }
   // The rule-data objects live as long as the context (cached above).
   tools.conflicts = conflicts.get();

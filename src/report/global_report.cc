@@ -19,11 +19,31 @@ using namespace report_internal;
 
 namespace {
 
-void WriteGlobalEntry(JsonWriter& w, const GlobalEntry& e) {
-  WritePrincipleJson(e.principle, &w,
-                     {{"support", [&](JsonWriter* o) { o->UInt(e.countries.size()); }},
-                      {"countries", [&](JsonWriter* o) { o->StringArray(e.countries); }},
-                      {"members", [&](JsonWriter* o) { o->UInt(e.members); }}});
+// `variants`: with the ideas it speaks for and their countries (the
+// report; the constitution leaves them out).
+void WriteGlobalEntry(JsonWriter& w, const GlobalEntry& e, bool variants = false) {
+  std::vector<JsonMember> after_text = {
+      {"support", [&](JsonWriter* o) { o->UInt(e.countries.size()); }},
+      {"countries", [&](JsonWriter* o) { o->StringArray(e.countries); }},
+      {"members", [&](JsonWriter* o) { o->UInt(e.members); }}};
+  if (variants && !e.variants.empty())
+    after_text.push_back({"variants", [&](JsonWriter* o) {
+                            o->BeginArray();
+                            for (const IdeaVariant& v : e.variants) {
+                              o->BeginObject();
+                              o->Key("idea");
+                              o->String(v.idea);
+                              o->Key("text");
+                              o->String(v.text);
+                              o->Key("support");
+                              o->UInt(v.countries.size());
+                              o->Key("countries");
+                              o->StringArray(v.countries);
+                              o->EndObject();
+                            }
+                            o->EndArray();
+                          }});
+  WritePrincipleJson(e.principle, &w, after_text);
 }
 
 std::string SvgText(std::string_view s) {
@@ -139,6 +159,40 @@ void WriteIdeaVariants(const GlobalPlan& plan, Sink* out) {
   out->Items(items);
 }
 
+// Under each idea principle that speaks for narrower ideas
+// (rules/idea_global.tsv), which countries state which of them: the
+// variants of one commitment ("a healthy environment", "the conservation
+// of nature") that one principle counts together.
+void WriteCountryVariants(const GlobalPlan& plan, Sink* out) {
+  std::vector<Item> items;
+  size_t shown = 0;
+  for (const GlobalEntry& e : plan.entries) {
+    if (e.variants.empty()) continue;
+    ++shown;
+    items.push_back(
+        {0,
+         {{'b', IdeaLabel(e)},
+          {'p', " (" + std::to_string(e.countries.size()) + " documents): " + e.principle.text}}});
+    for (const IdeaVariant& v : e.variants) {
+      std::string label = v.idea;
+      std::replace(label.begin(), label.end(), '_', ' ');
+      items.push_back({1,
+                       {{'i', label},
+                        {'p', " (" + std::to_string(v.countries.size()) + "): " + v.text + " — " +
+                                  Join(v.countries, ", ")}}});
+    }
+  }
+  if (items.empty()) return;
+  out->Heading(2,
+               "Country variants of " + std::to_string(shown) +
+                   (shown == 1 ? " principle" : " principles") + " that speak for narrower ideas",
+               "country-variants");
+  out->Para({{'p',
+              "A principle counts every document that states its idea or a narrower idea it "
+              "speaks for (rules/idea_global.tsv); below it, which documents state which."}});
+  out->Items(items);
+}
+
 // The conflicts as a list (Markdown; the HTML page has the review section):
 // each with its id and decision, both sides with their documents and clauses.
 void WriteConflictList(const GlobalPlan& plan, Sink* out) {
@@ -195,8 +249,9 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review,
              " countries");
   out->Para({{'p',
               "Principles written from ideas are merged by idea: a country supports an "
-              "idea when one of its principles names it, and the idea's own wording speaks "
-              "for all of them. Principles in a clause's own words are clustered (average "
+              "idea when one of its principles names it or a narrower idea it speaks for, "
+              "and the idea's own wording speaks for all of them. Principles in a clause's "
+              "own words are clustered (average "
               "linkage ≥ " +
                   Fixed(plan.options.threshold) +
                   "). Each principle shows how many countries support it. Minimum "
@@ -232,6 +287,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review,
                     {{'p', Join(voices, ", ")}}});
   }
   out->Table({"#", "principle", "support", "countries"}, rows);
+  WriteCountryVariants(plan, out);
   WriteIdeaVariants(plan, out);
   if (review)
     review->Raw(report_internal::ConflictReviewSection(plan));
@@ -273,7 +329,8 @@ std::string GlobalReportJson(const GlobalPlan& plan, const ReportExtras& extras)
   WriteCount(w, "decisions_applied", plan.applied.size());
   WriteCount(w, "decisions_stale", plan.stale.size());
   w.EndObject();
-  WriteArray(w, "principles", plan.entries, [&](const GlobalEntry& e) { WriteGlobalEntry(w, e); });
+  WriteArray(w, "principles", plan.entries,
+             [&](const GlobalEntry& e) { WriteGlobalEntry(w, e, /*variants=*/true); });
   WriteArray(w, "conflicts", plan.conflicts, [&](const Conflict& c) { WriteConflict(w, c); });
   // A dropped principle as in "principles", with the conflicts that dropped it.
   WriteArray(w, "dropped", plan.dropped, [&](const GlobalEntry& e) {
@@ -281,7 +338,7 @@ std::string GlobalReportJson(const GlobalPlan& plan, const ReportExtras& extras)
     w.Key("dropped_by");
     w.StringArray(e.dropped_by);
     w.Key("principle");
-    WriteGlobalEntry(w, e);
+    WriteGlobalEntry(w, e, /*variants=*/true);
     w.EndObject();
   });
   WriteDecisionArrays(w, plan.applied, plan.stale, "conflict");

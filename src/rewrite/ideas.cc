@@ -120,6 +120,34 @@ Status IdeaSet::LoadConflicts(const RuleTexts& rules) {
   return {};
 }
 
+// idea_global.tsv: broader idea <TAB> narrower idea (after LoadConflicts).
+Status IdeaSet::LoadBroader(const RuleTexts& rules) {
+  auto gf = ParseOptionalRuleFile(rules, "idea_global.tsv", 2, 2);
+  if (!gf) return std::unexpected(gf.error());
+  std::map<std::string, std::string> conflict_rule;  // idea -> its first conflict's rule id
+  for (const Conflict& c : conflicts_) {
+    conflict_rule.emplace(c.a, c.rule_id);
+    conflict_rule.emplace(c.b, c.rule_id);
+  }
+  std::set<std::string> narrow, broad;
+  for (const Rule& r : gf->rules) {
+    for (const std::string& id : r.fields)
+      if (!by_id_.count(id)) return InvalidArgument(r.Id() + ": unknown idea '" + id + "'");
+    broad.insert(r.fields[0]);
+    if (!narrow.insert(r.fields[1]).second)
+      return InvalidArgument(r.Id() + ": '" + r.fields[1] + "' is listed twice as a narrower idea");
+    if (auto it = conflict_rule.find(r.fields[1]); it != conflict_rule.end())
+      return InvalidArgument(r.Id() + ": '" + r.fields[1] + "' is a side of a conflict (" +
+                             it->second + ") and cannot be a narrower idea");
+    broader_.push_back({r.fields[1], r.fields[0], r.Id()});
+  }
+  for (const Broader& b : broader_)
+    if (broad.count(b.narrow))
+      return InvalidArgument(b.rule_id + ": '" + b.narrow +
+                             "' is a broader idea and cannot be a narrower one");
+  return {};
+}
+
 // <lang>/idea_details.tsv: idea <TAB> pattern with one group, filling the idea's slot.
 Status IdeaSet::LoadDetails(const RuleTexts& rules, const std::string& lang) {
   auto df = ParseOptionalRuleFile(rules, lang + "/idea_details.tsv", 2, 2);
@@ -230,6 +258,7 @@ Result<IdeaSet> IdeaSet::Create(const RuleTexts& rules, const std::string& lang)
   if (Status st = set.LoadInventory(rules, pattern_name); !st) return std::unexpected(st.error());
   if (Status st = set.LoadFamilies(rules); !st) return std::unexpected(st.error());
   if (Status st = set.LoadConflicts(rules); !st) return std::unexpected(st.error());
+  if (Status st = set.LoadBroader(rules); !st) return std::unexpected(st.error());
   if (Status st = set.LoadDetails(rules, lang); !st) return std::unexpected(st.error());
   auto pf = ParseRuleFile(pit->second, pattern_name, 2, 3);
   if (!pf) return std::unexpected(pf.error());

@@ -97,6 +97,20 @@ class IdeaSet {
     std::string rule_id;  // "idea_conflicts.tsv:3"
   };
   const std::vector<Conflict>& conflicts() const { return conflicts_; }
+  // Narrower ideas whose documents a broader idea's global principle speaks
+  // for (idea_global.tsv, columns: broader idea <TAB> narrower idea), if the
+  // rules have it; in file order. A narrower idea is listed once, is no
+  // broader idea itself, and is no side of a conflict (idea_conflicts.tsv:
+  // a conflict's side keeps a global principle of its own). Errors in
+  // Create: "idea_global.tsv:4: unknown idea 'x'", "idea_global.tsv:6:
+  // 'x' is listed twice as a narrower idea", "idea_global.tsv:7: 'x' is a
+  // broader idea and cannot be a narrower one", "idea_global.tsv:8: 'x' is a
+  // side of a conflict (idea_conflicts.tsv:2) and cannot be a narrower idea".
+  struct Broader {
+    std::string narrow, broad;
+    std::string rule_id;  // "idea_global.tsv:4"
+  };
+  const std::vector<Broader>& broader() const { return broader_; }
   // Index of the idea with id `id`, or -1.
   int Find(std::string_view id) const;
   bool empty() const { return ideas_.empty() || prefilters_.empty(); }
@@ -106,12 +120,14 @@ class IdeaSet {
   Status LoadInventory(const RuleTexts& rules, const std::string& pattern_name);
   Status LoadFamilies(const RuleTexts& rules);
   Status LoadConflicts(const RuleTexts& rules);
+  Status LoadBroader(const RuleTexts& rules);
   Status LoadDetails(const RuleTexts& rules, const std::string& lang);
   Status LoadUnless(const RuleTexts& rules, const std::string& lang, const RuleFile& patterns);
   Status BuildPrefilters(const RuleFile& patterns);
 
   std::vector<Idea> ideas_;
   std::vector<Conflict> conflicts_;
+  std::vector<Broader> broader_;
   std::map<int, std::vector<std::shared_ptr<const re2::RE2>>> details_;  // idea -> patterns
   std::map<std::string, int, std::less<>> by_id_;
   // Per pattern line: the idea it codes and its compiled `unless`: its own

@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "test_util.h"
@@ -381,6 +383,67 @@ TEST_CASE("the global merge finds the declared conflicts of ideas, each side wit
   CHECK(bad.code == 1);
   CHECK(bad.err.find("--min-support: a share is at most 100%") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.File("x")));
+}
+
+TEST_CASE("a global principle counts the documents of the narrower ideas it speaks for",
+          "[cli][global]") {
+  CHARTER_REQUIRE_SHARED();
+  ConvertTempDir dir;
+  fs::create_directories(dir.File("in"));
+  // South Africa states access to health care (s 27), Korea the protection
+  // of health (Art. 36(3)); Spain a right to a suitable environment (s 45),
+  // Korea the protection of the environment (Art. 35(1)). Each pair is one
+  // commitment: one principle each, counting both documents
+  // (rules/idea_global.tsv), with which document states which idea.
+  for (const char* doc : {"zaf", "kor", "esp"})
+    fs::copy_file(charter::testing::CorporaDir() + "/constitutions/en/" + doc + ".txt",
+                  dir.File("in/") + doc + ".txt");
+  Ran b = Charter(dir, "bulk '" + dir.File("in") + "' --out '" + dir.File("b") + "'");
+  INFO(b.err);
+  REQUIRE(b.code == 0);
+  Ran g = Charter(dir, "merge --global '" + dir.File("b") + "' --out '" + dir.File("g") + "'");
+  INFO(g.err);
+  REQUIRE(g.code == 0);
+  auto report = nlohmann::ordered_json::parse(Slurp(dir.File("g/report.json")));
+  std::map<std::string, nlohmann::ordered_json> by_idea;
+  for (const auto& p : report["principles"])
+    if (p["template"] == "idea") by_idea[p["ideas"][0].get<std::string>()] = p;
+  REQUIRE(by_idea.count("health"));
+  REQUIRE(by_idea.count("environment_protection"));
+  // The narrower ideas have no principle of their own.
+  CHECK_FALSE(by_idea.count("health_care_access"));
+  CHECK_FALSE(by_idea.count("healthy_environment"));
+  auto has = [](const nlohmann::ordered_json& list, const char* country) {
+    for (const auto& c : list)
+      if (c == country) return true;
+    return false;
+  };
+  const auto& health = by_idea["health"];
+  CHECK(has(health["countries"], "zaf"));
+  CHECK(has(health["countries"], "kor"));
+  CHECK(health["support"] == health["countries"].size());
+  bool care = false;
+  for (const auto& v : health["variants"])
+    if (v["idea"] == "health_care_access") care = has(v["countries"], "zaf");
+  CHECK(care);
+  const auto& env = by_idea["environment_protection"];
+  CHECK(has(env["countries"], "esp"));
+  CHECK(has(env["countries"], "kor"));
+  bool healthy = false;
+  for (const auto& v : env["variants"])
+    if (v["idea"] == "healthy_environment") healthy = has(v["countries"], "esp");
+  CHECK(healthy);
+  // The reports show the variants; the constitution counts the same support.
+  CHECK(Slurp(dir.File("g/report.md")).find("## Country variants of") != std::string::npos);
+  CHECK(Slurp(dir.File("g/report.html")).find("healthy environment") != std::string::npos);
+  bool counted = false;
+  std::istringstream jsonl(Slurp(dir.File("g/constitution.jsonl")));
+  for (std::string line; std::getline(jsonl, line);) {
+    auto p = nlohmann::ordered_json::parse(line);
+    if (p["ideas"].is_array() && !p["ideas"].empty() && p["ideas"][0] == "health")
+      counted = p["support"] == health["support"];
+  }
+  CHECK(counted);
 }
 
 TEST_CASE("a reviewer's keep-a on a global conflict drops side b's principle, on re-runs too",

@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/rule_file.h"
-#include "test_util.h"
 #include "files/files.h"
+#include "test_util.h"
 
 using namespace charter;
 
@@ -149,8 +149,9 @@ TEST_CASE("present-tense guarantees and rights named as nouns are principles", "
   Clause c = One(Text("The State recognizes, respects, and guarantees religious freedom."));
   CHECK(c.principle);
   CHECK((c.kind == Kind::kStateDuty || c.kind == Kind::kRight));
-  Clause d = One(Text("Personal freedom is a natural right which is safeguarded and cannot be "
-                      "infringed upon."));
+  Clause d =
+      One(Text("Personal freedom is a natural right which is safeguarded and cannot be "
+               "infringed upon."));
   CHECK(d.kind == Kind::kRight);
   CHECK(d.principle);
   Clause e = One(Text("The rights of children take precedence over the rights of others."));
@@ -195,7 +196,8 @@ TEST_CASE("a list item inherits the modality of its lead-in", "[extract]") {
   CHECK(d.topics[0] == "peace_international");
 }
 
-TEST_CASE("a lead-in that guarantees rights, or ends in an exception, decides its items", "[extract]") {
+TEST_CASE("a lead-in that guarantees rights, or ends in an exception, decides its items",
+          "[extract]") {
   // Ireland Art. 40.6.1: the State guarantees the rights listed; "subject to
   // public order and morality" is a qualifier, not the statement's kind.
   const std::string guarantees =
@@ -210,9 +212,10 @@ TEST_CASE("a lead-in that guarantees rights, or ends in an exception, decides it
   CHECK(d.kind == Kind::kRight);
   CHECK(d.principle);
   // "... unless-" / "except-": the items are the exceptions of a prohibition.
-  Clause e = One(Text("b. such person is detained in accordance with the provisions of any law.",
-                      {}, "No law shall authorise the detention of a person for a longer period "
-                          "than three months unless-"));
+  Clause e =
+      One(Text("b. such person is detained in accordance with the provisions of any law.", {},
+               "No law shall authorise the detention of a person for a longer period "
+               "than three months unless-"));
   CHECK(e.kind == Kind::kLimitation);
   CHECK_FALSE(e.principle);
   Clause f = One(Text("(a) in execution of the sentence of a court;", {},
@@ -220,8 +223,9 @@ TEST_CASE("a lead-in that guarantees rights, or ends in an exception, decides it
   CHECK(f.kind == Kind::kLimitation);
   CHECK_FALSE(f.principle);
   // A noun "guarantees" names no one who guarantees.
-  Clause g = One(Text("The following are determined exclusively by the laws: the guarantees of "
-                      "these rights and freedoms;"));
+  Clause g =
+      One(Text("The following are determined exclusively by the laws: the guarantees of "
+               "these rights and freedoms;"));
   CHECK_FALSE(g.kind == Kind::kRight);
 }
 
@@ -234,9 +238,10 @@ TEST_CASE("an infinitive list is what its lead-in names: an organ's functions, c
   Clause d = One(Text("16. To protect and defend an environment suitable for living beings.", {},
                       "The duties of Bolivians are:"));
   CHECK(d.kind == Kind::kPersonalDuty);
-  Clause e = One(Text("1. To guarantee the fulfilment of the rights recognised in this "
-                      "Constitution.",
-                      {}, "The following are essential purposes and functions of the State:"));
+  Clause e =
+      One(Text("1. To guarantee the fulfilment of the rights recognised in this "
+               "Constitution.",
+               {}, "The following are essential purposes and functions of the State:"));
   CHECK(e.kind == Kind::kStateDuty);
   CHECK(e.principle);
   Clause g = One(Text("c. to respect the national flag and the national anthem;", {},
@@ -246,8 +251,9 @@ TEST_CASE("an infinitive list is what its lead-in names: an organ's functions, c
                       "The Government shall have the following duties:"));
   CHECK(h.kind == Kind::kInstitutional);
   // A body named in passing is not the holder of a right.
-  Clause i = One(Text("A person shall be protected, who provides information to the agency "
-                      "scrutinizing the exercise of State powers."));
+  Clause i =
+      One(Text("A person shall be protected, who provides information to the agency "
+               "scrutinizing the exercise of State powers."));
   CHECK(i.principle);
   Clause f = One(Text("I. To vote in popular elections.", {}, "The prerogatives of citizens are:"));
   CHECK(f.kind == Kind::kRight);
@@ -328,6 +334,105 @@ TEST_CASE("rights headings and institutional headings shift the decision", "[ext
                {"PART IV. DIRECTIVE PRINCIPLES OF STATE POLICY"}));
   CHECK(policy.kind == Kind::kStateDuty);
   CHECK(policy.principle);
+}
+
+TEST_CASE("core rights in a formula of their own, or under a machinery heading, are principles",
+          "[extract]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> headings;
+    const char* caption;
+    Kind kind;
+    bool principle;
+  };
+  const Case cases[] = {
+      // Norway's Art. 96, 100 and 102 (issue 16: voted out as other or as a limitation).
+      {"Interrogation by torture must not take place.", {}, "", Kind::kProhibition, true},
+      // Cuba's Art. 45, Iran's Art. 37, the Netherlands' Art. 1, Kuwait's Art. 32, Rwanda's
+      // Art. 35.
+      {"Work in a socialist society is a right and duty and a source of pride for every citizen.",
+       {},
+       "",
+       Kind::kRight,
+       true},
+      {"Innocence is to be presumed, and no one is to be held guilty of a charge unless his or "
+       "her guilt has been established by a competent court.",
+       {},
+       "",
+       Kind::kRight,
+       true},
+      {"All persons in the Netherlands shall be treated equally in equal circumstances.",
+       {},
+       "",
+       Kind::kRight,
+       true},
+      {"Criminal punishment shall not be inflicted on the basis of ex post facto laws.",
+       {},
+       "",
+       Kind::kProhibition,
+       true},
+      {"Freedom of association is guaranteed and shall not require prior authorization.",
+       {},
+       "",
+       Kind::kRight,
+       true},
+      {"A person shall enjoy the liberties to engage in an enterprise or an occupation.",
+       {},
+       "",
+       Kind::kRight,
+       true},
+      {"Search of private homes shall not be done except in criminal cases.",
+       {},
+       "",
+       Kind::kProhibition,
+       true},
+      {"It is the responsibility of the authorities of the State to create conditions enabling "
+       "every person capable of work to earn a living by his work.",
+       {},
+       "",
+       Kind::kStateDuty,
+       true},
+      {"The exercise of these rights may not be restricted by any form of prior censorship.",
+       {"CHAPTER 2. Rights and Freedoms"},
+       "",
+       Kind::kProhibition,
+       true},
+      {"The free exercise and enjoyment of religious profession and worship, without "
+       "discrimination or preference, shall forever be allowed.",
+       {"ARTICLE III. BILL OF RIGHTS"},
+       "",
+       Kind::kRight,
+       true},
+      // A duty to the environment under a heading of the federation's organisation.
+      {"Mindful also of its responsibility toward future generations, the state shall protect "
+       "the natural foundations of life and animals by legislation.",
+       {"II. The Federation and the Länder"},
+       "",
+       Kind::kStateDuty,
+       true},
+      // The elector's right in a chapter of elections; its disqualifications are not one.
+      {"The elections to the House of the People shall be on the basis of adult suffrage; that "
+       "is to say, every person who is a citizen of India and who is not less than eighteen "
+       "years of age shall be entitled to be registered as a voter at any such election.",
+       {"PART XV. ELECTIONS"},
+       "Elections to the House of the People to be on the basis of adult suffrage",
+       Kind::kRight,
+       true},
+      {"No person shall be entitled to be registered as an elector who is certified to be "
+       "insane.",
+       {"PART 1. Composition of Parliament"},
+       "Qualifications and disqualifications for registration as an elector",
+       Kind::kRight,
+       false},
+  };
+  for (const Case& k : cases) {
+    INFO(k.text);
+    Provision p = Text(k.text, k.headings);
+    p.caption = k.caption;
+    Clause c = One(p);
+    CHECK(KindName(c.kind) == std::string(KindName(k.kind)));
+    CHECK(c.principle == k.principle);
+  }
 }
 
 TEST_CASE("an article caption is evidence for the units under it", "[extract]") {

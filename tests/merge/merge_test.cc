@@ -627,6 +627,71 @@ TEST_CASE("a decision on a conflict that no longer exists is stale and changes n
   CHECK(plan.Pending() == 1);
 }
 
+TEST_CASE("a broader idea's global principle counts the countries of its narrower ideas",
+          "[merge][global]") {
+  // ken states a healthy environment only, zaf the protection of the
+  // environment and the conservation of nature, ind the protection alone:
+  // one principle of the broader idea, supported by all three, with which
+  // country states which idea; the narrower ideas have no principle of
+  // their own. kor's state religion is no narrower idea and keeps its own.
+  auto clause = [](const char* id, std::vector<std::string> ideas) {
+    Source s;
+    s.doc = std::string(id).substr(0, 3);
+    s.id = id;
+    s.text = "a clause";
+    s.ideas = std::move(ideas);
+    return s;
+  };
+  Principle ken = WithIdeas(
+      P("k1", "Choose the response that most supports the right to a healthy environment."),
+      {"healthy_environment"});
+  ken.sources = {clause("ken#art-42", {"healthy_environment"})};
+  Principle zaf = WithIdeas(P("z1",
+                              "Choose the response that most supports protecting the environment "
+                              "and the conservation of nature."),
+                            {"environment_protection", "nature_conservation"});
+  zaf.sources = {clause("zaf#s-24", {"environment_protection", "nature_conservation"}),
+                 clause("zaf#s-25", {"nature_conservation"})};
+  Principle ind =
+      WithIdeas(P("i1", "Choose the response that most supports protecting the environment."),
+                {"environment_protection"});
+  ind.sources = {clause("ind#art-48a", {"environment_protection"})};
+  Principle kor = WithIdeas(P("r1", "Choose the response that most respects a state religion."),
+                            {"state_religion"});
+  std::vector<CountrySet> sets = {{"ken", {ken}}, {"zaf", {zaf}}, {"ind", {ind}}, {"kor", {kor}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};
+  tools.idea_principle = IdeaWording;
+  tools.idea_broader = {{"healthy_environment", "environment_protection"},
+                        {"nature_conservation", "environment_protection"}};
+  GlobalPlan plan = MergeGlobal(sets, tools, {});
+  REQUIRE(plan.entries.size() == 2);
+  const GlobalEntry& env = plan.entries[0];
+  CHECK(env.principle.ideas == std::vector<std::string>{"environment_protection"});
+  CHECK(env.countries == std::vector<std::string>{"ind", "ken", "zaf"});
+  CHECK(env.members == 3);
+  std::vector<std::string> cited;
+  for (const Source& src : env.principle.sources) cited.push_back(src.id);
+  CHECK(cited == std::vector<std::string>{"ken#art-42", "zaf#s-24", "zaf#s-25", "ind#art-48a"});
+  REQUIRE(env.variants.size() == 3);
+  CHECK(env.variants[0].idea == "environment_protection");
+  CHECK(env.variants[0].countries == std::vector<std::string>{"ind", "zaf"});
+  CHECK(env.variants[0].text == IdeaWording("environment_protection").text);
+  // One country each: ties go by idea id.
+  CHECK(env.variants[1].idea == "healthy_environment");
+  CHECK(env.variants[1].countries == std::vector<std::string>{"ken"});
+  CHECK(env.variants[2].idea == "nature_conservation");
+  CHECK(env.variants[2].countries == std::vector<std::string>{"zaf"});
+  CHECK(plan.entries[1].principle.ideas == std::vector<std::string>{"state_religion"});
+  CHECK(plan.entries[1].variants.empty());
+  CHECK(plan.clusters == 2);
+  // Without the rule, each idea is its own principle and splits the count.
+  tools.idea_broader.clear();
+  GlobalPlan split = MergeGlobal(sets, tools, {});
+  CHECK(split.entries.size() == 4);
+  CHECK(split.entries[0].countries == std::vector<std::string>{"ind", "zaf"});
+  CHECK(split.entries[0].variants.empty());
+}
+
 TEST_CASE("a global idea cites only the clauses that state it, not its principle's others",
           "[merge][global]") {
   // One country principle names life and torture (one group of families) and

@@ -4,6 +4,7 @@
 #include "rewrite/ideas.h"
 
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "core/rule_file.h"
 #include "files/files.h"
@@ -100,6 +101,58 @@ TEST_CASE("idea_families.tsv gives each family its group, and must list every fa
   CHECK(twice.error().message == "idea_families.tsv:2: family 'life' is listed twice");
 }
 
+TEST_CASE("idea_global.tsv names the broader idea of each narrower one, and checks them",
+          "[rewrite][ideas]") {
+  RuleTexts rules = SmallRules(kIdeas, "life\tlife\n");
+  rules["idea_conflicts.tsv"] = "death_penalty_abolition\tdeath_penalty_permitted\n";
+  rules["idea_global.tsv"] = "# broader -> narrower\ntorture\tcruel_treatment\n";
+  Result<IdeaSet> set = IdeaSet::Create(rules, "en");
+  REQUIRE(set.has_value());
+  REQUIRE(set->broader().size() == 1);
+  CHECK(set->broader()[0].narrow == "cruel_treatment");
+  CHECK(set->broader()[0].broad == "torture");
+  CHECK(set->broader()[0].rule_id == "idea_global.tsv:2");
+  struct Bad {
+    std::string file, message;
+  };
+  const Bad kCases[] = {
+      {"torture\tcruel\n", "idea_global.tsv:1: unknown idea 'cruel'"},
+      {"torture\tcruel_treatment\nlife\tcruel_treatment\n",
+       "idea_global.tsv:2: 'cruel_treatment' is listed twice as a narrower idea"},
+      {"torture\tcruel_treatment\ncruel_treatment\tlife\n",
+       "idea_global.tsv:1: 'cruel_treatment' is a broader idea and cannot be a narrower one"},
+      {"torture\ttorture\n",
+       "idea_global.tsv:1: 'torture' is a broader idea and cannot be a narrower one"},
+      // A side of a conflict keeps a principle of its own: folded into a
+      // broader one, a reviewer keeping the other side would drop it.
+      {"life\tdeath_penalty_abolition\n",
+       "idea_global.tsv:1: 'death_penalty_abolition' is a side of a conflict "
+       "(idea_conflicts.tsv:1) and cannot be a narrower idea"},
+  };
+  for (const Bad& b : kCases) {
+    rules["idea_global.tsv"] = b.file;
+    Result<IdeaSet> bad = IdeaSet::Create(rules, "en");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message == b.message);
+  }
+}
+
+TEST_CASE("the shipped idea_global.tsv loads, and folds the core ideas split over several ids",
+          "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
+  REQUIRE(set.has_value());
+  std::map<std::string, std::string> broad;
+  for (const IdeaSet::Broader& b : set->broader()) broad[b.narrow] = b.broad;
+  CHECK(broad["healthy_environment"] == "environment_protection");
+  CHECK(broad["disability_support"] == "disability_rights");
+  CHECK(broad["health_care_access"] == "health");
+  CHECK(broad["forced_labour"] == "slavery");
+  CHECK(broad["correspondence_secrecy"] == "privacy");
+  // Siblings stated on their own are not folded.
+  CHECK_FALSE(broad.count("cruel_treatment"));
+  CHECK_FALSE(broad.count("death_penalty_permitted"));
+}
+
 TEST_CASE("a language without an idea file codes nothing", "[rewrite][ideas]") {
   Result<IdeaSet> set = IdeaSet::Create({{"topics.tsv", "life\tx\n"}}, "en");
   REQUIRE(set.has_value());
@@ -136,6 +189,62 @@ TEST_CASE("a clause is coded to every idea it states, unless an exception matche
   REQUIRE(got.size() == 2);
   CHECK(set->ideas()[got[0]].id == "life");
   CHECK(set->ideas()[got[1]].id == "death_penalty_permitted");
+}
+
+TEST_CASE("the shipped patterns code core ideas in the words of older and shorter constitutions",
+          "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
+  REQUIRE(set.has_value());
+  auto codes = [&](const std::string& text, const std::string& idea) {
+    for (int i : set->Code(text, nullptr))
+      if (set->ideas()[static_cast<size_t>(i)].id == idea) return true;
+    return false;
+  };
+  struct Case {
+    const char* text;
+    const char* idea;
+    bool coded;
+  };
+  const Case kCases[] = {
+      {"No law must be given retroactive effect.", "no_retroactive_crime", true},
+      {"Laws shall not have retroactive effect unless they expressly provide otherwise.",
+       "no_retroactive_crime", false},
+      {"Everybody has a right of access to the documents of the State and of the municipalities.",
+       "state_information_access", true},
+      {"It is the responsibility of the authorities of the State to create conditions enabling "
+       "every person capable of work to earn a living by his work.",
+       "work", true},
+      {"The state shall protect the natural foundations of life and animals by legislation.",
+       "environment_protection", true},
+      {"No person may be punished for any writing, whatever its contents, which he has caused to "
+       "be printed or published.",
+       "press_freedom", true},
+      {"A person shall be qualified to be registered as an elector if he is a citizen.", "vote",
+       true},
+      {"A person shall enjoy the liberties to engage in an enterprise or an occupation.",
+       "free_choice_of_work", true},
+      {"It safeguards natural landscape and the historical and artistic heritage of the Nation.",
+       "nature_conservation", true},
+      // The exceptions to a ban on forced labour name famine and epidemics.
+      {"Compulsory labour shall not be imposed on any person, but pursuant to law, work or "
+       "service may be imposed on any person: in a state of necessity, such as famine or an "
+       "epidemic among humans or animals.",
+       "public_health", false},
+      {"Compulsory labour shall not be imposed on any person, but pursuant to law, work or "
+       "service may be imposed on any person: in a state of necessity, such as famine.",
+       "food", false},
+      // A profession of faith is no occupation; force against an assembly is no freedom.
+      {"The free exercise and enjoyment of religious profession and worship, without "
+       "discrimination or preference, shall forever be allowed.",
+       "employment_non_discrimination", false},
+      {"The Government is not entitled to employ military force against citizens of the State, "
+       "unless any assembly disturbs the public peace.",
+       "peaceful_assembly", false},
+  };
+  for (const Case& c : kCases) {
+    INFO(c.text << " -> " << c.idea);
+    CHECK(codes(c.text, c.idea) == c.coded);
+  }
 }
 
 TEST_CASE("ideas of one stance and verb share them; other groups join with 'and that'",
