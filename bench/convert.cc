@@ -2,16 +2,19 @@
 // constitution (the largest English document of ../shared/corpora, 600 KB)
 // with Anthropic's 2023 constitution as the base.
 //
-// Each stage is timed on its own, on one thread, best of R runs (a fresh
-// object each run, so a compile is a compile): reading the rules and the
-// models, compiling each language object, loading the embedder, the context
-// (all of those as ConvertContext::Create runs them, threads included), then
-// the document's load, segment, extract, rewrite, merge and render. Last, the
-// real binary (next to this one, or $CHARTER_BIN) end to end as a child
+// Each stage is timed on its own, best of R runs (a fresh object each run,
+// so a compile is a compile): reading the rules and the models, compiling
+// each language object, loading the embedder, the context (all of those as
+// ConvertContext::Create runs them, threads included), then the document's
+// load, segment, extract, rewrite, merge and render with the context's
+// objects. The first run of a document stage is its cold one: the sets'
+// DFA states are built and the patterns compiled on first use then. Last,
+// the real binary (next to this one, or $CHARTER_BIN) end to end as a child
 // process: min and median wall and user CPU of R runs.
 //
 //   bench_convert [--runs R] [--doc PATH]     (default: 5 runs, ind.txt)
-// prints lines "convert.<stage>_ms: N" and
+// prints, per stage, "convert.<stage>_ms: N" (best wall), "..._cpu_ms: N"
+// (best CPU of all threads), "..._first_ms: N" (the first run's wall), and
 //   convert.cli_wall_ms.min: 412        convert.cli_wall_ms.median: 430
 //   convert.cli_user_ms.min: 380        convert.cli_user_ms.median: 395
 #include "pipeline/convert.h"
