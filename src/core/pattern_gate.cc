@@ -6,6 +6,7 @@
 // "no gates", which is slower but never wrong.
 #include "core/pattern_gate.h"
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <optional>
@@ -432,6 +433,65 @@ GatePlan PlanGates(std::string_view pattern) {
     if (!seen) plan.gates.push_back(std::move(gate));
   }
   return plan;
+}
+
+namespace {
+
+// RE2 refuses a pattern whose nested repeat counts multiply past this.
+constexpr long kMaxRepeatProduct = 1000;
+
+// Appends p widened (WidenRepeats) to *out. Returns the largest product of
+// nested repeat counts in p, or -1 where the original must be kept.
+long WidenInto(std::string_view p, std::string* out) {
+  long largest = 1;
+  size_t i = 0;
+  while (i < p.size()) {
+    const char c = p[i];
+    if (c == '|' || c == '^' || c == '$') {
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    const size_t end = AtomEnd(p, i);
+    if (end == npos) return -1;
+    const std::string_view atom = p.substr(i, end - i);
+    long inner = 1;
+    if (c == '(') {
+      const std::string_view body = GroupBody(atom);
+      out->append(atom.substr(0, atom.size() - 1 - body.size()));
+      inner = WidenInto(body, out);
+      if (inner < 0) return -1;
+      out->push_back(')');
+    } else {
+      out->append(atom);
+    }
+    const Quant q = QuantAt(p, end);
+    if (q.len > 0 && QuantAt(p, end + q.len).len > 0) return -1;
+    if (q.len > 0 && p[end] == '{') {
+      if (q.min > q.max || q.min > kMaxRepeatProduct ||
+          (q.max != INT_MAX && q.max > kMaxRepeatProduct))
+        return -1;
+      const long count = q.max != INT_MAX ? q.max : q.min;
+      inner *= std::max(count, 1L);
+      out->push_back(q.min == 0 ? '*' : '+');
+      if (p[end + q.len - 1] == '?') out->push_back('?');
+    } else {
+      out->append(p.substr(end, q.len));
+    }
+    if (inner > kMaxRepeatProduct) return -1;
+    largest = std::max(largest, inner);
+    i = end + q.len;
+  }
+  return largest;
+}
+
+}  // namespace
+
+std::string WidenRepeats(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  if (WidenInto(pattern, &out) < 0) return std::string(pattern);
+  return out;
 }
 
 std::vector<std::string> TopLevelAlternatives(std::string_view pattern) {

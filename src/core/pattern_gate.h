@@ -68,4 +68,15 @@ std::vector<std::string> TopLevelAlternatives(std::string_view pattern);
 // class that can span spaces, repeated without a small bound.
 bool HasLongRange(std::string_view pattern);
 
+// `pattern` with each bounded repeat made unbounded: X{0,n} becomes X*, and
+// X{m,n}, X{m,} and X{m} (m >= 1) become X+ (a lazy '?' stays). The result
+// matches somewhere every text `pattern` matches somewhere, and its RE2
+// program is a fraction of the size ("[^.;]{0,40}" is forty copies of a
+// class, "[^.;]*" one): a cheap prefilter whose hits the pattern itself
+// confirms. Returns `pattern` as it is where it is unsure of the syntax
+// (\Q...\E) or where widening would hide an error RE2 reports on the
+// original (min > max, a count over 1000, nested counts whose product is
+// over 1000, a repeat repeated).
+std::string WidenRepeats(std::string_view pattern);
+
 }  // namespace charter

@@ -92,17 +92,23 @@ int Tokenizer::piece_size() const { return sp_->GetPieceSize(); }
 
 std::string Tokenizer::IdToPiece(int id) const { return sp_->IdToPiece(id); }
 
-void Tokenizer::EncodeWord(std::string_view word, std::vector<int>* ids) const {
-  auto it = cache_.find(std::string(word));
-  if (it != cache_.end()) {
-    ids->insert(ids->end(), it->second.begin(), it->second.end());
-    return;
-  }
+void Tokenizer::Encode(std::string_view word, std::vector<int>* ids) const {
   std::vector<int> out;
   if (!sp_->Encode(absl::string_view(word.data(), word.size()), &out).ok()) return;
   for (int id : out) {
     if (!sp_->IsUnknown(id) && !sp_->IsControl(id)) ids->push_back(id);
   }
+}
+
+void Tokenizer::EncodeWord(std::string_view word, std::vector<int>* ids) const {
+  auto it = cache_.find(std::string(word));
+  if (it == cache_.end()) {
+    Encode(word, ids);
+    return;
+  }
+  const Cached& c = it->second;
+  std::call_once(c.once, [&] { Encode(word, &c.ids); });
+  ids->insert(ids->end(), c.ids.begin(), c.ids.end());
 }
 
 void Tokenizer::EncodeText(std::string_view text, std::vector<int>* ids) const {
@@ -113,11 +119,7 @@ void Tokenizer::EncodeText(std::string_view text, std::vector<int>* ids) const {
 
 void Tokenizer::Warm(const std::vector<std::string>& words) {
   cache_.reserve(words.size());
-  for (const auto& w : words) {
-    std::vector<int> ids;
-    EncodeWord(w, &ids);
-    cache_.emplace(w, std::move(ids));
-  }
+  for (const auto& w : words) cache_.try_emplace(w);
 }
 
 // ---------------------------------------------------------------- embedding

@@ -13,6 +13,7 @@
 #include "extract/extract.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -20,6 +21,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -253,6 +255,9 @@ struct Extractor::Impl {
   void Decide(Ballot* b, const TextFacts& of, const TextFacts* lf, Clause* c) const;
   // Qualifiers, cues, holder and topic hits of each text.
   void Analyse(const std::vector<std::string_view>& texts, std::vector<TextFacts>* facts) const;
+  // Analyse of one text (`hits`, `core_hits`: scratch).
+  void AnalyseOne(std::string_view text, TextFacts* f, std::vector<int>* hits,
+                  std::vector<int>* core_hits) const;
   // Topic hits of a text (principle clauses only: topics are not evidence).
   void TopicHits(std::string_view text, TextFacts* f) const;
   std::vector<std::string> Topics(const TextFacts& own, const TextFacts* lead,
@@ -584,50 +589,65 @@ bool Extractor::Impl::Qualify(std::string_view text, const std::vector<int>& hit
 void Extractor::Impl::Analyse(const std::vector<std::string_view>& texts,
                               std::vector<TextFacts>* facts) const {
   facts->resize(texts.size());
+  // Each text on its own, on two threads: the facts of a text depend on it
+  // alone and go to its slot, the same whatever the threads. A document's
+  // first pass builds the sets' DFA states and compiles the gated patterns
+  // it needs: for India's constitution the largest serial step of a
+  // conversion (0.77 of 3.9 billion instructions) while the other core waited.
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    std::vector<int> hits, core_hits;
+    for (size_t t; (t = next.fetch_add(1)) < texts.size();)
+      AnalyseOne(texts[t], &(*facts)[t], &hits, &core_hits);
+  };
+  std::thread helper;
+  if (texts.size() > 1) helper = std::thread(work);
+  work();
+  if (helper.joinable()) helper.join();
+}
+
+void Extractor::Impl::AnalyseOne(std::string_view text, TextFacts* out, std::vector<int>* hits,
+                                 std::vector<int>* core_hits) const {
+  TextFacts& f = *out;
   const int holders_begin = cue_begin.back();
-  std::vector<int> hits, core_hits, qualifier_hits, holder_hits;
-  for (size_t t = 0; t < texts.size(); ++t) {
-    TextFacts& f = (*facts)[t];
-    cue_set.Match(texts[t], &hits);
-    qualifier_hits.clear();
-    holder_hits.clear();
-    for (int g : hits) {
-      if (g < cue_begin[0]) qualifier_hits.push_back(g);
-      if (g >= holders_begin) holder_hits.push_back(g - holders_begin);
-    }
-    // Qualifiers first: the modality of the statement is read without them
-    // ("No one may be deprived of property except in terms of law" is a
-    // prohibition, not a limitation), so a qualified text is matched again.
-    const std::vector<int>* cue_hits = &hits;
-    if (Qualify(texts[t], qualifier_hits, &f)) {
-      cue_set.Match(f.core, &core_hits);
-      cue_hits = &core_hits;
-    }
-    size_t file = 0;
-    for (int g : *cue_hits) {
-      if (g < cue_begin[0] || g >= holders_begin) continue;
-      while (g >= cue_begin[file + 1]) ++file;
-      const VoteSet& vs = cues[file];
-      size_t i = static_cast<size_t>(g - cue_begin[file]);
-      const Vote& v = vs.votes[i];
-      if (v.target == kPrincipleTarget)
-        f.principle_votes += v.weight;
-      else
-        f.kind_score[v.target] += v.weight;
-      f.fired.push_back(&vs.ids[i]);
-    }
-    // Holder: the one named first (in the text as written).
-    if (holder_hits.size() == 1) {  // no need to know where
-      f.holder = holder_hits[0];
-      continue;
-    }
-    size_t best_pos = std::string_view::npos;
-    for (int i : holder_hits) {
-      size_t pos = FirstMatch(holders.set.Regex(i), texts[t]);
-      if (pos < best_pos) {
-        best_pos = pos;
-        f.holder = i;
-      }
+  std::vector<int> qualifier_hits, holder_hits;
+  cue_set.Match(text, hits);
+  for (int g : *hits) {
+    if (g < cue_begin[0]) qualifier_hits.push_back(g);
+    if (g >= holders_begin) holder_hits.push_back(g - holders_begin);
+  }
+  // Qualifiers first: the modality of the statement is read without them
+  // ("No one may be deprived of property except in terms of law" is a
+  // prohibition, not a limitation), so a qualified text is matched again.
+  const std::vector<int>* cue_hits = hits;
+  if (Qualify(text, qualifier_hits, &f)) {
+    cue_set.Match(f.core, core_hits);
+    cue_hits = core_hits;
+  }
+  size_t file = 0;
+  for (int g : *cue_hits) {
+    if (g < cue_begin[0] || g >= holders_begin) continue;
+    while (g >= cue_begin[file + 1]) ++file;
+    const VoteSet& vs = cues[file];
+    size_t i = static_cast<size_t>(g - cue_begin[file]);
+    const Vote& v = vs.votes[i];
+    if (v.target == kPrincipleTarget)
+      f.principle_votes += v.weight;
+    else
+      f.kind_score[v.target] += v.weight;
+    f.fired.push_back(&vs.ids[i]);
+  }
+  // Holder: the one named first (in the text as written).
+  if (holder_hits.size() == 1) {  // no need to know where
+    f.holder = holder_hits[0];
+    return;
+  }
+  size_t best_pos = std::string_view::npos;
+  for (int i : holder_hits) {
+    size_t pos = FirstMatch(holders.set.Regex(i), text);
+    if (pos < best_pos) {
+      best_pos = pos;
+      f.holder = i;
     }
   }
 }

@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -135,11 +136,24 @@ void ConvertContext::BaseVectors() {
     std::vector<std::string> cores;
     auto ideas = std::make_shared<std::map<std::string, Ideas>>();
     if (tools) {
-      for (const Principle& p : inputs_.base) {
-        Ideas i{tools->idea(p), tools->terms(p),
-                tools->ideas ? tools->ideas(p) : std::vector<std::string>{}};
-        cores.push_back(i.text);
-        ideas->emplace(p.text, std::move(i));
+      // Coded on two threads (each principle into its own slot, then added in
+      // order): coding the base compiles the idea patterns it nearly matches,
+      // 0.17 of 3.9 billion instructions of converting India's constitution,
+      // with every other thread of Create done.
+      const std::vector<Principle>& base = inputs_.base;
+      std::vector<Ideas> coded(base.size());
+      std::atomic<size_t> next{0};
+      auto work = [&] {
+        for (size_t k; (k = next.fetch_add(1)) < base.size();)
+          coded[k] = {tools->idea(base[k]), tools->terms(base[k]),
+                      tools->ideas ? tools->ideas(base[k]) : std::vector<std::string>{}};
+      };
+      std::thread helper(work);
+      work();
+      helper.join();
+      for (size_t k = 0; k < base.size(); ++k) {
+        cores.push_back(coded[k].text);
+        ideas->emplace(base[k].text, std::move(coded[k]));
       }
     }
     base_ideas_ = std::move(ideas);

@@ -2,9 +2,11 @@
 // clauses state, and the clauses that state none, validated one by one.
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -309,6 +311,37 @@ std::vector<Principle> InClauseOrder(std::vector<std::pair<size_t, Principle>> p
   return principles;
 }
 
+// The ideas of every principle clause (IdeaSet::Code), by clause index.
+struct Coded {
+  std::vector<int> ideas;
+  IdeaSet::Fired fired;
+};
+
+// Codes every principle clause on two threads: coding is a function of the
+// clause's text alone, and on a document's first pass it compiles the idea
+// patterns its clauses nearly match (AtomFilter), so it was the largest
+// serial step after extraction (0.76 of 3.9 billion instructions converting
+// India's constitution, while the other core waited). Each result goes to
+// its clause's slot: the same whatever the threads.
+std::vector<Coded> CodeClauses(const IdeaSet& set, const std::vector<Clause>& clauses) {
+  std::vector<Coded> coded(clauses.size());
+  std::vector<size_t> todo;
+  for (size_t k = 0; k < clauses.size(); ++k)
+    if (clauses[k].principle) todo.push_back(k);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t t; (t = next.fetch_add(1)) < todo.size();) {
+      Coded& c = coded[todo[t]];
+      c.ideas = set.Code(clauses[todo[t]].unit.text, &c.fired);
+    }
+  };
+  std::thread helper;
+  if (todo.size() > 1) helper = std::thread(work);
+  work();
+  if (helper.joinable()) helper.join();
+  return coded;
+}
+
 }  // namespace
 
 Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
@@ -317,7 +350,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
   // Principles keyed by the index of the clause that places them.
   std::vector<std::pair<size_t, Principle>> placed;
   IdeaUse use;
-  IdeaSet::Fired fired;
+  const std::vector<Coded> coded = CodeClauses(set, clauses);
   const std::map<size_t, std::string> repealed = Repealed(clauses);
   // The lead-in on a line of its own that the items after it carry: a
   // principle written from an item cites it too.
@@ -337,15 +370,14 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
       lead_in = k;
       continue;
     }
-    fired.clear();
-    std::vector<int> ideas = set.Code(c.unit.text, &fired);
+    const std::vector<int>& ideas = coded[k].ideas;
     if (!ideas.empty()) {
       for (int i : ideas) {
         std::vector<size_t>& ks = use.clauses[i];
         if (lead_in < k && (ks.empty() || ks.back() < lead_in)) ks.push_back(lead_in);
         ks.push_back(k);
       }
-      for (const auto& [i, line] : fired) AddUnique(&use.fired[i], line);
+      for (const auto& [i, line] : coded[k].fired) AddUnique(&use.fired[i], line);
       continue;
     }
     Principle p = RewriteClause(c);

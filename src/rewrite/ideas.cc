@@ -15,6 +15,7 @@ namespace charter {
 namespace {
 
 using rewrite_internal::AtomFilter;
+using rewrite_internal::LazyRegex;
 using rewrite_internal::RuleRegexOptions;
 
 bool IsSnakeId(std::string_view s) {
@@ -170,14 +171,14 @@ Status IdeaSet::LoadDetails(const RuleTexts& rules, const std::string& lang) {
 // and the shared ones it names with "@name" (<lang>/idea_unless.tsv).
 Status IdeaSet::LoadUnless(const RuleTexts& rules, const std::string& lang,
                            const RuleFile& patterns) {
-  std::map<std::string, std::shared_ptr<const re2::RE2>> unless_cache;
-  std::map<std::string, std::shared_ptr<const re2::RE2>, std::less<>> shared;
+  std::map<std::string, std::shared_ptr<const LazyRegex>> unless_cache;
+  std::map<std::string, std::shared_ptr<const LazyRegex>, std::less<>> shared;
   auto uf = ParseOptionalRuleFile(rules, lang + "/idea_unless.tsv", 2, 2);
   if (!uf) return std::unexpected(uf.error());
   for (const Rule& r : uf->rules) {
-    auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
-    if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
-    shared[r.fields[0]] = std::move(re);
+    auto re = LazyRegex::Make(r.fields[1]);
+    if (!re) return InvalidArgument(r.Id() + ": bad pattern: " + re.error().message);
+    shared[r.fields[0]] = std::move(*re);
   }
   for (const Rule& r : patterns.rules) {
     auto it = by_id_.find(r.fields[0]);
@@ -200,10 +201,12 @@ Status IdeaSet::LoadUnless(const RuleTexts& rules, const std::string& lang,
       if (!own.empty()) {
         // Many lines share one exception list: compiled once.
         auto [it, fresh] = unless_cache.try_emplace(Join(own, "|"));
-        if (fresh) it->second = std::make_shared<const re2::RE2>(it->first, RuleRegexOptions());
+        if (fresh) {
+          auto re = LazyRegex::Make(it->first);
+          if (!re) return InvalidArgument(r.Id() + ": bad unless pattern: " + re.error().message);
+          it->second = std::move(*re);
+        }
         unless.own = it->second;
-        if (!unless.own->ok())
-          return InvalidArgument(r.Id() + ": bad unless pattern: " + unless.own->error());
       }
     }
     unless_.push_back(std::move(unless));
@@ -219,8 +222,10 @@ Status IdeaSet::BuildPrefilters(const RuleFile& patterns) {
   // finds them with one small set of literals, and runs only the patterns
   // whose atoms are there: 1.2 s, the same codings (bench_quality).
   // The patterns are compiled in two halves, the second on a thread of its
-  // own: compiling them is most of what building the rewriter costs (about
-  // 0.2 s), and a conversion's other threads leave a core free meanwhile.
+  // own: compiling them (widened, see AtomFilter) is still most of what
+  // building the rewriter costs (0.92 of its 1.33 billion instructions for
+  // English, callgrind), and a conversion's other threads leave a core free
+  // meanwhile.
   for (const Rule& r : patterns.rules) line_ids_.push_back(r.Id());
   const size_t half = patterns.rules.size() / 2;
   auto build = [&](size_t from, size_t to, Prefilter* out) -> Status {
@@ -290,9 +295,9 @@ std::vector<int> IdeaSet::Code(std::string_view text, Fired* fired) const {
 }
 
 bool IdeaSet::Unless::Matches(std::string_view text) const {
-  if (own && RE2::PartialMatch(text, *own)) return true;
+  if (own && own->PartialMatch(text)) return true;
   for (const auto& re : shared)
-    if (RE2::PartialMatch(text, *re)) return true;
+    if (re->PartialMatch(text)) return true;
   return false;
 }
 

@@ -28,7 +28,8 @@
 
 namespace charter::rewrite_internal {
 class AtomFilter;
-}
+class LazyRegex;
+}  // namespace charter::rewrite_internal
 
 namespace charter {
 
@@ -134,8 +135,8 @@ class IdeaSet {
   // alternatives (or null) and the shared ones it names (idea_unless.tsv).
   std::vector<int> line_idea_;
   struct Unless {
-    std::shared_ptr<const re2::RE2> own;
-    std::vector<std::shared_ptr<const re2::RE2>> shared;
+    std::shared_ptr<const rewrite_internal::LazyRegex> own;
+    std::vector<std::shared_ptr<const rewrite_internal::LazyRegex>> shared;
     bool Matches(std::string_view text) const;
   };
   std::vector<Unless> unless_;

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
+#include "core/pattern_gate.h"
 #include "core/text.h"
 
 namespace charter::rewrite_internal {
@@ -280,15 +282,43 @@ RE2::Options RuleRegexOptions() {
   return opts;
 }
 
+Result<std::shared_ptr<const LazyRegex>> LazyRegex::Make(std::string pattern) {
+  // RE2::Set::Add parses without building a program, with RE2's messages.
+  RE2::Set parse_only(RuleRegexOptions(), RE2::UNANCHORED);
+  std::string error;
+  if (parse_only.Add(pattern, &error) < 0) return InvalidArgument(error);
+  return std::shared_ptr<const LazyRegex>(new LazyRegex(std::move(pattern)));
+}
+
+bool LazyRegex::PartialMatch(std::string_view text) const {
+  std::call_once(once_, [&] { re_ = std::make_unique<const RE2>(pattern_, RuleRegexOptions()); });
+  return re_->ok() && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_);
+}
+
+// The patterns as written, where the filter holds them widened.
+struct AtomFilter::WrittenPatterns {
+  explicit WrittenPatterns(size_t n) : text(n), once(n), re(n) {}
+  std::vector<std::string> text;  // "" where the filter holds the pattern as written
+  std::vector<std::once_flag> once;
+  std::vector<std::unique_ptr<const RE2>> re;
+};
+
 int AtomFilter::Build(const std::vector<std::string>& patterns) {
   auto filter = std::make_shared<re2::FilteredRE2>(/*min_atom_len=*/3);
+  auto written = std::make_shared<WrittenPatterns>(patterns.size());
   for (size_t i = 0; i < patterns.size(); ++i) {
     int id = 0;
+    std::string wide = WidenRepeats(patterns[i]);
+    if (wide != patterns[i] && filter->Add(wide, RuleRegexOptions(), &id) == RE2::NoError) {
+      written->text[i] = patterns[i];
+      continue;
+    }
     if (filter->Add(patterns[i], RuleRegexOptions(), &id) != RE2::NoError)
       return static_cast<int>(i);
   }
   filter->Compile(&atoms_);
   filter_ = filter;
+  written_ = written;
   // The atoms are plain literals: one DFA pass over the text finds them all.
   RE2::Options lit;
   lit.set_log_errors(false);
@@ -297,6 +327,14 @@ int AtomFilter::Build(const std::vector<std::string>& patterns) {
     if (atom_set->Add(RE2::QuoteMeta(a), nullptr) < 0) return -1;
   if (!atoms_.empty() && atom_set->Compile()) atom_set_ = atom_set;
   return -1;
+}
+
+const RE2& AtomFilter::AsWritten(int i) const {
+  const size_t k = static_cast<size_t>(i);
+  std::call_once(written_->once[k], [&] {
+    written_->re[k] = std::make_unique<const RE2>(written_->text[k], RuleRegexOptions());
+  });
+  return *written_->re[k];
 }
 
 const std::vector<int>& AtomFilter::Atoms(const std::string& lower) const {
@@ -318,7 +356,16 @@ void AtomFilter::Potentials(const std::string& lower, std::vector<int>* out) con
 void AtomFilter::Matches(std::string_view text, const std::string& lower,
                          std::vector<int>* out) const {
   out->clear();
-  filter_->AllMatches(re2::StringPiece(text.data(), text.size()), Atoms(lower), out);
+  const re2::StringPiece in(text.data(), text.size());
+  filter_->AllMatches(in, Atoms(lower), out);
+  // A widened hit stands if the pattern as written matches too.
+  out->erase(std::remove_if(out->begin(), out->end(),
+                            [&](int i) {
+                              if (written_->text[static_cast<size_t>(i)].empty()) return false;
+                              const RE2& re = AsWritten(i);
+                              return !re.ok() || !RE2::PartialMatch(in, re);
+                            }),
+             out->end());
 }
 
 void TemplateSet::Build(const std::vector<std::string>& patterns, const std::vector<bool>& always,

@@ -82,6 +82,29 @@ TEST_CASE("patterns the scanner cannot split get no gates, never wrong ones", "[
   CHECK_FALSE(HasLongRange(R"(\bright\s+to\s+(?:life|work)\b)"));
 }
 
+TEST_CASE("bounded repeats widen to unbounded ones, where RE2 would accept the original",
+          "[core]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {R"(\bright\b[^.;]{0,40}\blife\b)", R"(\bright\b[^.;]*\blife\b)"},
+      {R"((?:\w+\s+){1,3}free)", R"((?:\w+\s+)+free)"},
+      {R"(a{2,5}?b{3}c{2,})", R"(a+?b+c+)"},
+      {R"((?P<obj>[^,]{0,80})|\x{2014}{0,2})", R"((?P<obj>[^,]*)|\x{2014}*)"},
+      {R"((?i)[{]{0,2}\{{1,2})", R"((?i)[{]*\{+)"},
+      // A brace that is no repeat is a literal; a class holds no repeat.
+      {R"(a{,3}[x{0,3}])", R"(a{,3}[x{0,3}])"},
+      // Kept as written, for RE2 to report: nested counts over 1000, min >
+      // max, a repeat repeated; and what the scanner does not read.
+      {R"((?:a{0,40}){0,40})", R"((?:a{0,40}){0,40})"},
+      {R"(a{5,2})", R"(a{5,2})"},
+      {R"(a{2}*)", R"(a{2}*)"},
+      {R"(\Qa{2}\E)", R"(\Qa{2}\E)"},
+  };
+  for (const auto& [in, want] : cases) {
+    INFO(in);
+    CHECK(WidenRepeats(in) == want);
+  }
+}
+
 namespace {
 
 // The pattern column of each rule file the extractor matches as a set.
@@ -155,6 +178,50 @@ TEST_CASE("a gated pattern set answers exactly what each real rule pattern answe
   });
   CHECK(files >= 20);
   CHECK(gated >= 10);  // the check covers real gated patterns
+}
+
+TEST_CASE("a widened rule pattern matches every text the pattern matches", "[core]") {
+  auto sample = ReadFile(std::string(CHARTER_SOURCE_DIR) + "/corpora/freedonia.txt");
+  REQUIRE(sample);
+  std::vector<std::string> texts = Lines(*sample);
+  if (HaveShared()) {
+    auto t = ReadFile(CorporaDir() + "/constitutions/en/zaf.txt");
+    REQUIRE(t);
+    auto l = Lines(*t);
+    texts.insert(texts.end(), l.begin(), l.end());
+  }
+  re2::RE2::Options opt;
+  opt.set_case_sensitive(false);
+  opt.set_log_errors(false);
+  const std::string rules = std::string(CHARTER_SOURCE_DIR) + "/rules/en/";
+  size_t widened = 0, fewer = 0;
+  // The idea patterns and their exceptions: what AtomFilter widens.
+  for (const auto& [name, cols] : std::vector<std::pair<std::string, std::vector<size_t>>>{
+           {"ideas.tsv", {1, 2}}, {"rewrite.tsv", {2}}}) {
+    auto text = ReadFile(rules + name);
+    REQUIRE(text);
+    auto f = ParseRuleFile(*text, "en/" + name, 2, 5);
+    REQUIRE(f);
+    for (const Rule& r : f->rules) {
+      for (size_t col : cols) {
+        if (col >= r.fields.size() || r.fields[col].empty()) continue;
+        const std::string wide = WidenRepeats(r.fields[col]);
+        if (wide == r.fields[col]) continue;
+        re2::RE2 re(r.fields[col], opt), wre(wide, opt);
+        INFO(r.Id() << ": " << wide);
+        REQUIRE(wre.ok());
+        CHECK(wre.ProgramSize() < re.ProgramSize());
+        ++widened;
+        for (const std::string& t : texts) {
+          const bool own = re2::RE2::PartialMatch(t, re);
+          if (own) CHECK(re2::RE2::PartialMatch(t, wre));
+          fewer += own;
+        }
+      }
+    }
+  }
+  CHECK(widened >= 100);
+  CHECK(fewer >= 100);  // the check covers real matches
 }
 
 TEST_CASE("a top-level alternation splits into its alternatives, not inside groups or classes",

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <thread>
 
 #include "embed/committed_embedder.h"
 #include "embed/model.h"
@@ -186,4 +187,31 @@ TEST_CASE("corpus files give lines by format", "[embed]") {
   auto jl = CorpusFromFile("p.jsonl",
                            "{\"id\": \"x\", \"text\": \"Choose the response that is kind.\"}\n");
   CHECK(jl.lines == std::vector<std::string>{"Choose the response that is kind."});
+}
+
+TEST_CASE("a warmed word encodes as it does without the cache, from any thread", "[embed]") {
+  auto files = ReadModelFiles(testing::ModelsDir());
+  REQUIRE(files);
+  auto model = embed::ParseModel(files->files["charter.emb"], "charter.emb");
+  REQUIRE(model);
+  REQUIRE(model->words.size() > 100);
+  auto plain = embed::Tokenizer::Create(files->files["charter.spm.model"], "spm");
+  auto warm = embed::Tokenizer::Create(files->files["charter.spm.model"], "spm");
+  REQUIRE(plain);
+  REQUIRE(warm);
+  (*warm)->Warm(model->words);
+  std::vector<std::string> words(model->words.begin(), model->words.begin() + 100);
+  words.push_back("constitutionality");  // not a frequent word: never cached
+  std::vector<std::vector<int>> expect(words.size()), got(words.size()), again(words.size());
+  for (size_t i = 0; i < words.size(); ++i) (*plain)->EncodeWord(words[i], &expect[i]);
+  // Two threads encode the same words at once: each is encoded once, and both
+  // read the same pieces.
+  std::thread other([&] {
+    for (size_t i = 0; i < words.size(); ++i) (*warm)->EncodeWord(words[i], &again[i]);
+  });
+  for (size_t i = 0; i < words.size(); ++i) (*warm)->EncodeWord(words[i], &got[i]);
+  other.join();
+  CHECK(got == expect);
+  CHECK(again == expect);
+  CHECK(!expect.front().empty());
 }

@@ -247,6 +247,31 @@ TEST_CASE("the shipped patterns code core ideas in the words of older and shorte
   }
 }
 
+TEST_CASE("a pattern's bounded window holds, though its prefilter widens it", "[rewrite][ideas]") {
+  // AtomFilter matches "[^.]{0,40}" as "[^.]*" first; the pattern as written,
+  // compiled then, decides.
+  Result<IdeaSet> set = IdeaSet::Create(
+      SmallRules(kIdeas,
+                 "death_penalty_abolition\t\\bdeath\\s+penalty\\b[^.]{0,40}\\babolished\\b\n"),
+      "en");
+  REQUIRE(set.has_value());
+  CHECK(set->Code("The death penalty is hereby abolished.", nullptr).size() == 1);
+  CHECK(set->Code("The death penalty, in every case and for every offence under any law in "
+                  "force, is abolished.",
+                  nullptr)
+            .empty());
+}
+
+TEST_CASE("an unless pattern that does not parse is an error, though compiled on first use",
+          "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create(SmallRules(kIdeas,
+                                                   "life\tlife\n"
+                                                   "torture\ttorture\t(?:death|(?P<x>)\n"),
+                                        "en");
+  REQUIRE_FALSE(set.has_value());
+  CHECK(set.error().message == "en/ideas.tsv:2: bad unless pattern: missing ): (?:death|(?P<x>)");
+}
+
 TEST_CASE("ideas of one stance and verb share them; other groups join with 'and that'",
           "[rewrite][ideas]") {
   Result<IdeaSet> set = IdeaSet::Create(SmallRules(kIdeas, "life\tlife\n"), "en");
