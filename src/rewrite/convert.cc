@@ -34,7 +34,7 @@ Principle IdeaGroupPrinciple(const IdeaSet& set, const std::vector<int>& ideas, 
                              const std::map<int, std::string>& details,
                              const std::vector<Clause>& clauses) {
   Principle p;
-  p.text = std::string(kPrincipleOpening) + set.Wording(ideas, details) + ".";
+  p.text = std::string(kPrincipleOpening) + set.Wording(ideas, details, true) + ".";
   p.id = HashHex(p.text);
   p.origin = "country";
   p.template_id = "idea";
@@ -400,7 +400,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
   const std::map<int, std::string> details = SlotDetails(set, use, clauses);
   auto fits = [&](const std::vector<int>& ideas) {
     return ideas.size() <= kMaxIdeasPerPrinciple &&
-           kPrincipleOpening.size() + set.Wording(ideas, details).size() + 1 <=
+           kPrincipleOpening.size() + set.Wording(ideas, details, true).size() + 1 <=
                Validator::kMaxBytes;
   };
   for (const std::vector<int>& chunk : PackIdeas(set, use, fits)) {

@@ -75,6 +75,15 @@ Status IdeaSet::LoadInventory(const RuleTexts& rules, const std::string& pattern
         return InvalidArgument(r.Id() + ": a phrase holds at most one slot, \"{default}\"");
       idea.slot_default = idea.phrase.substr(open + 1, close - open - 1);
     }
+    const size_t lb = idea.phrase.find('['), rb = idea.phrase.find(']');
+    if ((lb != std::string::npos || rb != std::string::npos) &&
+        (lb == std::string::npos || rb == std::string::npos || idea.slot_default.empty() ||
+         lb > idea.phrase.find('{') || rb < idea.phrase.find('}') ||
+         idea.phrase.find_first_of("[]", lb + 1) != rb ||
+         idea.phrase.find(']', rb + 1) != std::string::npos))
+      return InvalidArgument(r.Id() +
+                             ": brackets in a phrase hold its one slot with its lead-in, "
+                             "\"[ on grounds such as {default}]\"");
     if (!by_id_.emplace(idea.id, static_cast<int>(ideas_.size())).second)
       return InvalidArgument(r.Id() + ": idea '" + idea.id + "' is listed twice");
     ideas_.push_back(std::move(idea));
@@ -349,7 +358,7 @@ std::string IdeaSet::Detail(int i, std::string_view clause_text) const {
 }
 
 std::string IdeaSet::Wording(const std::vector<int>& ideas,
-                             const std::map<int, std::string>& details) const {
+                             const std::map<int, std::string>& details, bool document) const {
   // Groups of one stance and one verb, in order of their first idea.
   struct Group {
     std::string stance;
@@ -363,8 +372,17 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas,
     if (size_t open = phrase.find('{'); open != std::string::npos) {
       size_t close = phrase.find('}', open);
       auto d = details.find(i);
-      phrase.replace(open, close - open + 1,
-                     d != details.end() && !d->second.empty() ? d->second : idea.slot_default);
+      const bool own = d != details.end() && !d->second.empty();
+      const size_t lb = phrase.find('['), rb = phrase.find(']');
+      if (lb != std::string::npos && document && !own) {
+        phrase.erase(lb, rb - lb + 1);
+      } else {
+        phrase.replace(open, close - open + 1, own ? d->second : idea.slot_default);
+        if (lb != std::string::npos) {
+          phrase.erase(phrase.find(']'), 1);
+          phrase.erase(lb, 1);
+        }
+      }
     }
     auto [verb, object] = VerbAndObject(phrase);
     Group* g = nullptr;

@@ -43,7 +43,10 @@ struct Idea {
   std::string rule_id;  // "ideas.tsv:12"
   // The phrase may hold one slot, "{...}": what a document specifies there
   // (<lang>/idea_details.tsv: the grounds of non-discrimination it lists)
-  // replaces the default inside the braces. Empty: no slot.
+  // replaces the default inside the braces. Empty: no slot. The slot may
+  // stand in brackets with its lead-in, "[ on grounds such as {...}]": a
+  // document that specifies nothing there says nothing, since the default
+  // would put words in its mouth; the idea's own wording keeps the default.
   std::string slot_default;
 };
 
@@ -74,9 +77,10 @@ class IdeaSet {
   // the abolition of the death penalty"), groups joined by ", and that ".
   // Empty for an empty list.
   // `details` (by idea index) fills slots; an idea without one gets its
-  // slot's default.
-  std::string Wording(const std::vector<int>& ideas,
-                      const std::map<int, std::string>& details = {}) const;
+  // slot's default, or, with `document` (the words of one document's
+  // clauses), loses a bracketed slot with its lead-in.
+  std::string Wording(const std::vector<int>& ideas, const std::map<int, std::string>& details = {},
+                      bool document = false) const;
 
   // What a document specifies for idea `i`'s slot, from one clause that
   // states it (<lang>/idea_details.tsv: idea <TAB> pattern with one group):

@@ -606,4 +606,33 @@ TEST_CASE("a slot takes the document's own words, or its default", "[rewrite][id
   CHECK(set->Detail(i, "There shall be no discrimination (see Article 5).").empty());
 }
 
+TEST_CASE("a bracketed slot is left out of a document that names nothing there",
+          "[rewrite][ideas]") {
+  RuleTexts rules = SmallRules(
+      "non_discrimination\tlife\tequality\tleast\tendorses discrimination[ on grounds such as "
+      "{race or sex}]\n",
+      "non_discrimination\tdiscriminat\n");
+  Result<IdeaSet> set = IdeaSet::Create(rules, "en");
+  REQUIRE(set.has_value());
+  const int i = set->Find("non_discrimination");
+  // A document's own list fills the slot; with none, the default would name
+  // grounds the document does not, so the lead-in goes too.
+  CHECK(set->Wording({i}, {{i, "religion or caste"}}, true) ==
+        "least endorses discrimination on grounds such as religion or caste");
+  CHECK(set->Wording({i}, {}, true) == "least endorses discrimination");
+  // The idea's own wording (the global constitution's) keeps the default.
+  CHECK(set->Wording({i}) == "least endorses discrimination on grounds such as race or sex");
+  for (const char* phrase : {"endorses discrimination[ on grounds such as race or sex]",
+                             "endorses discrimination[ on grounds such as {race or sex}",
+                             "endorses [discrimination] on grounds such as {race or sex}"}) {
+    INFO(phrase);
+    Result<IdeaSet> bad = IdeaSet::Create(
+        SmallRules(std::string("non_discrimination\tlife\tequality\tleast\t") + phrase + "\n",
+                   "non_discrimination\tdiscriminat\n"),
+        "en");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message.find("brackets in a phrase hold its one slot") != std::string::npos);
+  }
+}
+
 }  // namespace charter
