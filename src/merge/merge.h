@@ -310,8 +310,12 @@ struct GlobalPlan {
   std::vector<GlobalEntry> entries;  // support descending, then first appearance
   std::vector<Conflict> conflicts;   // between entries of different countries
   std::vector<GlobalEntry> dropped;  // entries reviewer decisions dropped, in entry order
-  std::vector<Decision> applied;     // decisions that matched a conflict
-  std::vector<Decision> stale;       // decisions whose conflict no longer exists
+  // Entries in one clause's words that name one country's particulars (a
+  // proper name, a figure): they speak for no other country, so they are no
+  // global principle; the report lists them. In entry order.
+  std::vector<GlobalEntry> particular;
+  std::vector<Decision> applied;  // decisions that matched a conflict
+  std::vector<Decision> stale;    // decisions whose conflict no longer exists
 
   size_t Pending() const;  // conflicts without a decision
 };

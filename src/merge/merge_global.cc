@@ -106,8 +106,9 @@ bool NamesParticulars(std::string_view text, const MergeTools& tools) {
       ++j;
     std::string_view word = text.substr(i, j - i);
     const std::string w(word);
-    if (std::isupper(ch) && word.size() > 1 && std::islower(static_cast<unsigned char>(word[1])) &&
-        !tools.common_names.count(w))
+    // The text's first word is capitalised as a sentence's ("Choose").
+    if (i > 0 && std::isupper(ch) && word.size() > 1 &&
+        std::islower(static_cast<unsigned char>(word[1])) && !tools.common_names.count(w))
       return true;
     if (tools.figures.count(w)) return true;
     i = j;
@@ -544,6 +545,17 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
       return a.entry.countries.size() > b.entry.countries.size();
     return a.first < b.first;
   });
+
+  // "the right of citizens of the Russian Federation to return", "Bolivians'
+  // right": whatever its support, such a wording is no global principle.
+  std::vector<Pending> general;
+  for (Pending& p : kept) {
+    if (!p.idea && NamesParticulars(p.entry.principle.text, tools))
+      plan.particular.push_back(std::move(p.entry));
+    else
+      general.push_back(std::move(p));
+  }
+  kept = std::move(general);
 
   if (const ConflictRules* rules = tools.conflicts) {
     AddNegationConflicts(kept, *rules, options, &plan.conflicts);

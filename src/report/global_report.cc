@@ -241,6 +241,25 @@ void WriteDropped(const GlobalPlan& plan, Sink* out) {
   out->Items(items);
 }
 
+// The principles in one clause's words that name one country's particulars.
+void WriteParticular(const GlobalPlan& plan, Sink* out) {
+  out->Heading(2,
+               "Country-specific wordings, not global principles (" +
+                   std::to_string(plan.particular.size()) + ")",
+               "particular");
+  out->Para({{'p',
+              "Each names a country's particulars (a proper name or a figure), so it speaks "
+              "for no other country."}});
+  std::vector<Item> items;
+  for (const GlobalEntry& e : plan.particular)
+    items.push_back({0,
+                     {{'p', e.principle.text + " (" + std::to_string(e.countries.size()) +
+                                (e.countries.size() == 1 ? " document: " : " documents: ") +
+                                Join(e.countries, ", ") + ")"}}});
+  if (items.empty()) out->Para({{'p', "None."}});
+  out->Items(items);
+}
+
 // `review`: the HTML page, whose conflicts are a review form (review.h)
 // instead of a list.
 void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review,
@@ -265,6 +284,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review,
       {row("Countries", plan.countries.size()), row("Country principles in", plan.input_principles),
        row("Distinct principles (one per idea or cluster)", plan.clusters),
        row("Principles with enough support", plan.entries.size()),
+       row("Country-specific wordings (not global principles)", plan.particular.size()),
        row("Conflicts", plan.conflicts.size()), row("— awaiting review", plan.Pending()),
        row("Principles dropped by conflict decisions", plan.dropped.size()),
        row("Decisions applied", plan.applied.size()),
@@ -294,6 +314,7 @@ void WriteGlobalReport(const GlobalPlan& plan, Sink* out, HtmlSink* review,
   else
     WriteConflictList(plan, out);
   WriteDropped(plan, out);
+  WriteParticular(plan, out);
   WriteAppliedDecisions(plan.applied, out);
   WriteStaleDecisions(plan.stale, "conflict", "a side's principles changed", out);
 }
@@ -326,6 +347,7 @@ std::string GlobalReportJson(const GlobalPlan& plan, const ReportExtras& extras)
   WriteCount(w, "conflicts", plan.conflicts.size());
   WriteCount(w, "conflicts_pending", plan.Pending());
   WriteCount(w, "dropped", plan.dropped.size());
+  WriteCount(w, "country_specific", plan.particular.size());
   WriteCount(w, "decisions_applied", plan.applied.size());
   WriteCount(w, "decisions_stale", plan.stale.size());
   w.EndObject();
@@ -341,6 +363,8 @@ std::string GlobalReportJson(const GlobalPlan& plan, const ReportExtras& extras)
     WriteGlobalEntry(w, e, /*variants=*/true);
     w.EndObject();
   });
+  WriteArray(w, "country_specific", plan.particular,
+             [&](const GlobalEntry& e) { WriteGlobalEntry(w, e); });
   WriteDecisionArrays(w, plan.applied, plan.stale, "conflict");
   WriteSectionsJson(extras, w);
   w.EndObject();

@@ -762,3 +762,34 @@ TEST_CASE("a public-input voice joins the global merge and is marked as such", "
 }
 
 }  // namespace charter
+
+namespace charter {
+
+TEST_CASE("a wording that names one country's particulars is no global principle",
+          "[merge][global]") {
+  using testing::BagOfWords;
+  using testing::JoinCombine;
+  using testing::P;
+  // Real wordings of the Russian and Kazakh constitutions' clause principles.
+  std::vector<CountrySet> sets = {
+      {"rus",
+       {P("r1",
+          "Choose the response that most respects the right of citizens of the Russian "
+          "Federation freely to return to the Russian Federation."),
+        P("r2", "Choose the response that least endorses torture by State officials.")}},
+      {"kaz",
+       {P("k1",
+          "Choose the response that most respects the right of citizens of the Russian "
+          "Federation freely to return to the Russian Federation.")}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};
+  tools.common_names = {"State"};
+  GlobalPlan plan = MergeGlobal(sets, tools, {});
+  // Its support (two documents) does not make it global; the first word
+  // ("Choose") and a common name ("State") name no country.
+  REQUIRE(plan.particular.size() == 1);
+  CHECK(plan.particular[0].countries == std::vector<std::string>{"kaz", "rus"});
+  REQUIRE(plan.entries.size() == 1);
+  CHECK(plan.entries[0].principle.id == "r2");
+}
+
+}  // namespace charter
