@@ -425,8 +425,8 @@ std::map<std::string, size_t> EntryOfIdea(const std::vector<Pending>& kept) {
 // The entry in `kept` that states a rule's side itself, the one a reviewer's
 // keep decision on the other side drops: the entry of the idea the side's
 // label names (life_from_conception); else the first entry whose own words
-// declare the side; else the entry of the idea most of the side's declaring
-// clauses state (of equal counts the one with the fewest countries, the
+// declare the side; else the entry of the idea the side's declaring clauses
+// state most (see below; of equal votes the one with the fewest countries, the
 // narrowest: reproductive health, not the health principle that folds it in).
 // -1 when none states it: a decision then drops nothing on that side. (The
 // cluster of the first declaring member is no answer: once ideas are folded,
@@ -441,18 +441,22 @@ int RuleSideEntry(const std::vector<Pending>& kept, const ConflictRules& rules,
     const std::vector<int> sides = rules.Sides(kept[i].entry.principle.text);
     if (std::binary_search(sides.begin(), sides.end(), side)) return static_cast<int>(i);
   }
-  std::map<size_t, int> clauses;  // entry -> declaring clauses that state its idea
+  // Each declaring clause votes for the entries of the ideas it is coded with, a clause of
+  // one idea with all its weight ("Women and men are guaranteed ... their reproductive
+  // rights"), a clause of k ideas with 1/k each (workers' reproductive rights among job
+  // security and dismissal).
+  std::map<size_t, double> votes;
   for (const Source& src : d.evidence.sources) {
     std::set<size_t> entries;
     for (const std::string& idea : src.ideas)
       if (auto it = entry_of_idea.find(EntryIdea(tools, idea)); it != entry_of_idea.end())
         entries.insert(it->second);
-    for (size_t e : entries) ++clauses[e];
+    for (size_t e : entries) votes[e] += 1.0 / static_cast<double>(entries.size());
   }
   int best = -1;
-  for (const auto& [e, n] : clauses) {
+  for (const auto& [e, n] : votes) {
     if (best >= 0) {
-      const int bn = clauses[static_cast<size_t>(best)];
+      const double bn = votes[static_cast<size_t>(best)];
       const size_t bc = kept[static_cast<size_t>(best)].entry.countries.size();
       if (n < bn || (n == bn && kept[e].entry.countries.size() >= bc)) continue;
     }

@@ -673,7 +673,20 @@ TEST_CASE("a rule conflict names the entries that state its sides, not their mem
                                 "reproductive health."),
                               {"health", "reproductive_health"}),
                     {{"Everyone has the right to health care.", {"health"}},
-                     {"Every woman has reproductive rights.", {"reproductive_health"}}})}}};
+                     {"Every woman has reproductive rights.", {"reproductive_health"}}})}},
+      // A clause of three ideas names reproductive rights among job security; another
+      // country states reproductive health without declaring the side.
+      {"ddd",
+       {WithClauses(WithIdeas(P("d1",
+                                "Choose the response that least endorses dismissing workers "
+                                "unfairly."),
+                              {"unfair_dismissal", "workers_protection", "employment_promotion"}),
+                    {{"The State respects the reproductive rights of all workers and their job "
+                      "security.",
+                      {"unfair_dismissal", "workers_protection", "employment_promotion"}}})}},
+      {"eee",
+       {WithIdeas(P("e1", "Choose the response that most supports reproductive health."),
+                  {"reproductive_health"})}}};
   MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};
   tools.idea_principle = IdeaWording;
   tools.conflicts = &*rules;
@@ -687,8 +700,9 @@ TEST_CASE("a rule conflict names the entries that state its sides, not their mem
   const Conflict& c = plan.conflicts[0];
   CHECK(c.kind == "rule");
   CHECK(c.side_a == "aaa");
-  CHECK(c.side_b == "bbb");
-  // Side a by the idea its label names; side b by the idea of its declaring clause.
+  CHECK(c.side_b == "bbb, ddd");
+  // Side a by the idea its label names; side b by the idea its declaring clauses state
+  // most (bbb's clause of one idea outweighs ddd's of three).
   CHECK(c.entry_a == "life_from_conception");
   CHECK(c.entry_b == "reproductive_health");
   GlobalPlan kept = merge({{c.id, "keep-a", "", "d.tsv", 1}});
