@@ -86,8 +86,11 @@ struct Conflict {
   // Global merge only (empty in a country merge): the ids of the global
   // principles (GlobalEntry) that state each side, which a reviewer's
   // decision keeps or drops — `a`/`b` themselves for a negation or a
-  // declared pair of ideas, the principle of the cluster holding the
-  // evidence for a rule — and the conflict's id, ConflictId.
+  // declared pair of ideas; for a rule, the entry that states the side
+  // itself (the idea its label names, an entry whose own words declare it,
+  // or the idea most declaring clauses state), empty when none does, and
+  // then a decision drops nothing on that side — and the conflict's id,
+  // ConflictId.
   std::string entry_a;
   std::string entry_b;
   std::string id;

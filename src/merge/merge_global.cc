@@ -61,10 +61,11 @@ void ApplyConflictDecisions(const std::vector<Decision>& decisions, GlobalPlan* 
       c.decision = d.action;
       c.decision_line = d.line;
       // A side a decision keeps stays, even when both sides are one principle.
+      // An empty entry (no entry states that side) is nothing to drop.
       const bool one = c.entry_a == c.entry_b;
-      if (d.action == "drop-both" || (d.action == "keep-b" && !one))
+      if (!c.entry_a.empty() && (d.action == "drop-both" || (d.action == "keep-b" && !one)))
         dropped_by[c.entry_a].push_back(c.id);
-      if (!one && (d.action == "drop-both" || d.action == "keep-a"))
+      if (!c.entry_b.empty() && !one && (d.action == "drop-both" || d.action == "keep-a"))
         dropped_by[c.entry_b].push_back(c.id);
     }
     (matched ? plan->applied : plan->stale).push_back(d);
@@ -413,9 +414,63 @@ std::string JoinSet(const std::set<std::string>& s) {
   return Join(std::vector<std::string>(s.begin(), s.end()), ", ");
 }
 
+// The entry of each idea that has one: its index in `kept`.
+std::map<std::string, size_t> EntryOfIdea(const std::vector<Pending>& kept) {
+  std::map<std::string, size_t> entry_of_idea;
+  for (size_t i = 0; i < kept.size(); ++i)
+    if (kept[i].idea && !kept[i].entry.principle.ideas.empty())
+      entry_of_idea[kept[i].entry.principle.ideas.front()] = i;
+  return entry_of_idea;
+}
+
+// The entry in `kept` that states a rule's side itself, the one a reviewer's
+// keep decision on the other side drops: the entry of the idea the side's
+// label names (life_from_conception); else the first entry whose own words
+// declare the side; else the entry of the idea the side's declaring clauses
+// state most (see below; of equal votes the one with the fewest countries, the
+// narrowest: reproductive health, not the health principle that folds it in).
+// -1 when none states it: a decision then drops nothing on that side. (The
+// cluster of the first declaring member is no answer: once ideas are folded,
+// that is a whole family's principle, the right to work for a clause on
+// reproductive rights.)
+int RuleSideEntry(const std::vector<Pending>& kept, const ConflictRules& rules,
+                  const MergeTools& tools, const std::map<std::string, size_t>& entry_of_idea,
+                  int side, const std::string& label, const Declaration& d) {
+  if (auto it = entry_of_idea.find(EntryIdea(tools, label)); it != entry_of_idea.end())
+    return static_cast<int>(it->second);
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const std::vector<int> sides = rules.Sides(kept[i].entry.principle.text);
+    if (std::binary_search(sides.begin(), sides.end(), side)) return static_cast<int>(i);
+  }
+  // Each declaring clause votes for the entries of the ideas it is coded with, a clause of
+  // one idea with all its weight ("Women and men are guaranteed ... their reproductive
+  // rights"), a clause of k ideas with 1/k each (workers' reproductive rights among job
+  // security and dismissal).
+  std::map<size_t, double> votes;
+  for (const Source& src : d.evidence.sources) {
+    std::set<size_t> entries;
+    for (const std::string& idea : src.ideas)
+      if (auto it = entry_of_idea.find(EntryIdea(tools, idea)); it != entry_of_idea.end())
+        entries.insert(it->second);
+    for (size_t e : entries) votes[e] += 1.0 / static_cast<double>(entries.size());
+  }
+  int best = -1;
+  for (const auto& [e, n] : votes) {
+    if (best >= 0) {
+      const double bn = votes[static_cast<size_t>(best)];
+      const size_t bc = kept[static_cast<size_t>(best)].entry.countries.size();
+      if (n < bn || (n == bn && kept[e].entry.countries.size() >= bc)) continue;
+    }
+    best = static_cast<int>(e);
+  }
+  return best;
+}
+
 void AddRuleConflicts(const std::vector<Pending>& kept, const Pool& pool,
-                      const ConflictRules& rules, std::vector<Conflict>* out) {
+                      const ConflictRules& rules, const MergeTools& tools,
+                      std::vector<Conflict>* out) {
   std::map<int, Declaration> declared = Declarations(kept, pool, rules);
+  const std::map<std::string, size_t> entry_of_idea = EntryOfIdea(kept);
   for (size_t r = 0; r < rules.rules().size(); ++r) {
     auto a = declared.find(static_cast<int>(2 * r));
     auto b = declared.find(static_cast<int>(2 * r + 1));
@@ -433,11 +488,13 @@ void AddRuleConflicts(const std::vector<Pending>& kept, const Pool& pool,
     c.b = db.evidence;
     c.side_a = JoinSet(da.countries);
     c.side_b = JoinSet(db.countries);
-    const Pending& ca = kept[static_cast<size_t>(da.cluster)];
-    const Pending& cb = kept[static_cast<size_t>(db.cluster)];
-    c.similarity = CentroidSimilarity(ca.centroid, cb.centroid);
-    c.entry_a = ca.entry.principle.id;
-    c.entry_b = cb.entry.principle.id;
+    const int ea = RuleSideEntry(kept, rules, tools, entry_of_idea, a->first, rule.label_a, da);
+    const int eb = RuleSideEntry(kept, rules, tools, entry_of_idea, b->first, rule.label_b, db);
+    if (ea >= 0 && eb >= 0)
+      c.similarity = CentroidSimilarity(kept[static_cast<size_t>(ea)].centroid,
+                                        kept[static_cast<size_t>(eb)].centroid);
+    if (ea >= 0) c.entry_a = kept[static_cast<size_t>(ea)].entry.principle.id;
+    if (eb >= 0) c.entry_b = kept[static_cast<size_t>(eb)].entry.principle.id;
     out->push_back(std::move(c));
   }
 }
@@ -454,10 +511,7 @@ void AddIdeaConflicts(const std::vector<Pending>& kept, const Pool& pool, const 
       return c.kind == "rule" && ((c.label_a == pair.a && c.label_b == pair.b) ||
                                   (c.label_a == pair.b && c.label_b == pair.a));
     });
-  std::map<std::string, size_t> entry_of_idea;
-  for (size_t i = 0; i < kept.size(); ++i)
-    if (kept[i].idea && !kept[i].entry.principle.ideas.empty())
-      entry_of_idea[kept[i].entry.principle.ideas.front()] = i;
+  const std::map<std::string, size_t> entry_of_idea = EntryOfIdea(kept);
   // An entry's principle with one source per country: the clause of its first
   // member that states the entry's idea most narrowly.
   auto side = [&](const Pending& p) {
@@ -559,7 +613,7 @@ GlobalPlan MergeGlobal(const std::vector<CountrySet>& sets, const MergeTools& to
 
   if (const ConflictRules* rules = tools.conflicts) {
     AddNegationConflicts(kept, *rules, options, &plan.conflicts);
-    AddRuleConflicts(kept, pool, *rules, &plan.conflicts);
+    AddRuleConflicts(kept, pool, *rules, tools, &plan.conflicts);
   }
   AddIdeaConflicts(kept, pool, tools, &plan.conflicts);
   for (Conflict& c : plan.conflicts) c.id = ConflictId(c);

@@ -424,6 +424,68 @@ TEST_CASE("core rights in a formula of their own, or under a machinery heading, 
        "Qualifications and disqualifications for registration as an elector",
        Kind::kRight,
        false},
+      // Recall round 4 (issue 16): Kazakhstan Art. 24(1) and 31(1), Argentina Art. 37,
+      // Switzerland Art. 136(2) and 8(4), Denmark Sec. 72 and 75(1), Iraq Art. 125, Tunisia
+      // Art. 28 (voted institutional, limitation or other).
+      {"Involuntary labor shall be permitted only on sentence of court or in the conditions of "
+       "state of emergency or martial law.",
+       {},
+       "",
+       Kind::kProhibition,
+       true},
+      {"The state shall set an objective to protect the environment favorable for the life and "
+       "health of the person.",
+       {},
+       "",
+       Kind::kStateDuty,
+       true},
+      {"True equality of opportunity between men and women in running for elected and party "
+       "offices shall be guaranteed through affirmative actions in the regulation of political "
+       "parties and in the electoral system.",
+       {"CHAPTER II. NEW RIGHTS AND GUARANTEES"},
+       "",
+       Kind::kRight,
+       true},
+      {"They may participate in elections to the House of Representatives and in federal "
+       "votations, and may launch and sign popular initiatives and referenda in federal matters.",
+       {"Title 4. People and Cantons", "Article 136. Political Rights"},
+       "",
+       Kind::kRight,
+       true},
+      {"Legislation shall provide for measures to eliminate disadvantages affecting disabled "
+       "people.",
+       {},
+       "",
+       Kind::kStateDuty,
+       true},
+      {"House searching, seizure, and examination of letters and other papers as well as any "
+       "breach of the secrecy to be observed in postal, telegraph, and telephone matters shall "
+       "take place only under a judicial order unless particular exception is warranted by "
+       "Statute.",
+       {},
+       "",
+       Kind::kRight,
+       true},
+      {"This Constitution shall guarantee the administrative, political, cultural, and "
+       "educational rights of the various nationalities, such as Turkomen, Chaldeans, Assyrians, "
+       "and all other constituents, and this shall be regulated by law.",
+       {"Chapter Four. The Local Administrations"},
+       "",
+       Kind::kRight,
+       true},
+      {"Punishments are individual and are not to be imposed unless by virtue of a legal "
+       "provision issued prior to the occurrence of the punishable act, except in the case of a "
+       "provision more favourable to the defendant.",
+       {},
+       "",
+       Kind::kProhibition,
+       true},
+      {"In order to advance the public weal efforts should be made to afford work to every "
+       "able-bodied citizen on terms that will secure his existence.",
+       {},
+       "",
+       Kind::kStateDuty,
+       true},
   };
   for (const Case& k : cases) {
     INFO(k.text);

@@ -1,9 +1,11 @@
 #include "merge/merge.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 
 #include "core/hash.h"
+#include "merge/conflict.h"
 #include "merge/fake_tools.h"
 
 namespace charter {
@@ -625,6 +627,89 @@ TEST_CASE("a decision on a conflict that no longer exists is stale and changes n
   CHECK(plan.dropped.empty());
   CHECK(plan.entries.size() == 3);
   CHECK(plan.Pending() == 1);
+}
+
+// A principle whose sources are `clauses`: {text, ideas} each.
+Principle WithClauses(Principle p,
+                      std::vector<std::pair<std::string, std::vector<std::string>>> clauses) {
+  Source first = p.sources.at(0);
+  p.sources.clear();
+  for (auto& [text, ideas] : clauses) {
+    Source s = first;
+    s.text = text;
+    s.ideas = ideas;
+    p.sources.push_back(std::move(s));
+  }
+  return p;
+}
+
+TEST_CASE("a rule conflict names the entries that state its sides, not their members' families",
+          "[merge][global]") {
+  // aaa's liberty principle protects life from conception; bbb's health principle
+  // names reproductive rights in one clause; ccc states health and liberty. Folded by
+  // idea, the first entry holding a declaring member is liberty's (side a) and
+  // health's (side b): a keep-a decision dropped the whole health principle.
+  auto rules =
+      ConflictRules::Create({{"en/conflicts.tsv",
+                              "life_from_conception\t\\bfrom conception\\b\treproductive_choice\t"
+                              "\\breproductive rights\\b\n"}},
+                            "en");
+  REQUIRE(rules);
+  std::vector<CountrySet> sets = {
+      {"ccc",
+       {WithIdeas(P("c1", "Choose the response that most supports health care."), {"health"}),
+        WithIdeas(P("c2", "Choose the response that most respects liberty."),
+                  {"personal_liberty"})}},
+      {"aaa",
+       {WithClauses(WithIdeas(P("a1",
+                                "Choose the response that most respects liberty and the "
+                                "protection of life from conception."),
+                              {"personal_liberty", "life_from_conception"}),
+                    {{"Everyone has the right to liberty.", {"personal_liberty"}},
+                     {"Life is protected from conception.", {"life_from_conception"}}})}},
+      {"bbb",
+       {WithClauses(WithIdeas(P("b1",
+                                "Choose the response that most supports health care and "
+                                "reproductive health."),
+                              {"health", "reproductive_health"}),
+                    {{"Everyone has the right to health care.", {"health"}},
+                     {"Every woman has reproductive rights.", {"reproductive_health"}}})}},
+      // A clause of three ideas names reproductive rights among job security; another
+      // country states reproductive health without declaring the side.
+      {"ddd",
+       {WithClauses(WithIdeas(P("d1",
+                                "Choose the response that least endorses dismissing workers "
+                                "unfairly."),
+                              {"unfair_dismissal", "workers_protection", "employment_promotion"}),
+                    {{"The State respects the reproductive rights of all workers and their job "
+                      "security.",
+                      {"unfair_dismissal", "workers_protection", "employment_promotion"}}})}},
+      {"eee",
+       {WithIdeas(P("e1", "Choose the response that most supports reproductive health."),
+                  {"reproductive_health"})}}};
+  MergeTools tools{.embed = BagOfWords, .combine = JoinCombine};
+  tools.idea_principle = IdeaWording;
+  tools.conflicts = &*rules;
+  auto merge = [&](std::vector<Decision> decisions) {
+    GlobalOptions o;
+    o.decisions = std::move(decisions);
+    return MergeGlobal(sets, tools, o);
+  };
+  GlobalPlan plan = merge({});
+  REQUIRE(plan.conflicts.size() == 1);
+  const Conflict& c = plan.conflicts[0];
+  CHECK(c.kind == "rule");
+  CHECK(c.side_a == "aaa");
+  CHECK(c.side_b == "bbb, ddd");
+  // Side a by the idea its label names; side b by the idea its declaring clauses state
+  // most (bbb's clause of one idea outweighs ddd's of three).
+  CHECK(c.entry_a == "life_from_conception");
+  CHECK(c.entry_b == "reproductive_health");
+  GlobalPlan kept = merge({{c.id, "keep-a", "", "d.tsv", 1}});
+  CHECK(EntryIds(kept.dropped) == std::vector<std::string>{"reproductive_health"});
+  std::vector<std::string> ids = EntryIds(kept.entries);
+  CHECK(std::find(ids.begin(), ids.end(), "health") != ids.end());
+  CHECK(std::find(ids.begin(), ids.end(), "personal_liberty") != ids.end());
 }
 
 TEST_CASE("a broader idea's global principle counts the countries of its narrower ideas",

@@ -240,6 +240,30 @@ TEST_CASE("the shipped patterns code core ideas in the words of older and shorte
       {"The Government is not entitled to employ military force against citizens of the State, "
        "unless any assembly disturbs the public peace.",
        "peaceful_assembly", false},
+      // Recall round 4 (issue 16): Lebanon Art. 15, Denmark Sec. 70, 71 and 75(1), Tunisia
+      // Art. 28, Iraq Art. 125; "public weal" alone is no expropriation.
+      {"The ownership is protected by the law.", "property_right", true},
+      {"No person shall for reasons of his creed or descent be deprived of access to complete "
+       "enjoyment of his civic and political rights.",
+       "non_discrimination", true},
+      {"No Danish subject shall in any manner whatever be deprived of his liberty because of his "
+       "political or religious convictions or because of his descent.",
+       "non_discrimination", true},
+      {"Punishments are individual and are not to be imposed unless by virtue of a legal "
+       "provision issued prior to the occurrence of the punishable act.",
+       "no_retroactive_crime", true},
+      {"This Constitution shall guarantee the administrative, political, cultural, and "
+       "educational rights of the various nationalities, such as Turkomen, Chaldeans, Assyrians.",
+       "minority_rights", true},
+      {"In order to advance the public weal efforts should be made to afford work to every "
+       "able-bodied citizen on terms that will secure his existence.",
+       "work", true},
+      {"In order to advance the public weal efforts should be made to afford work to every "
+       "able-bodied citizen on terms that will secure his existence.",
+       "expropriation_compensation", false},
+      {"No person shall be ordered to cede his property except where required by the public "
+       "weal.",
+       "expropriation_compensation", true},
   };
   for (const Case& c : kCases) {
     INFO(c.text << " -> " << c.idea);
