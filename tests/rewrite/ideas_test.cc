@@ -296,6 +296,137 @@ TEST_CASE("an unless pattern that does not parse is an error, though compiled on
   CHECK(set.error().message == "en/ideas.tsv:2: bad unless pattern: missing ): (?:death|(?P<x>)");
 }
 
+TEST_CASE("a trigger word codes its idea only in the rights sense, not in another legal sense",
+          "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
+  REQUIRE(set.has_value());
+  auto codes = [&](const std::string& text, const std::string& idea) {
+    for (int i : set->Code(text, nullptr))
+      if (set->ideas()[static_cast<size_t>(i)].id == idea) return true;
+    return false;
+  };
+  struct Case {
+    const char* text;
+    const char* idea;
+    bool coded;
+  };
+  // Each sense rule: a sentence in the other sense that must not code, and one in the rights
+  // sense that must (sentences written for this test, not taken from a document).
+  const Case kCases[] = {
+      // disability: a legal disqualification or incapacity vs. persons with disabilities.
+      {"No citizen shall be subjected to any disability or restriction on the ground of religion.",
+       "disability_rights", false},
+      {"A person who is disabled from holding office by this Article shall not be elected.",
+       "disability_rights", false},
+      {"The law shall prescribe the qualifications, disabilities and incompatibilities of judges.",
+       "disability_rights", false},
+      {"On the resignation, removal from office or permanent disability of the Governor, the "
+       "office shall become vacant.",
+       "disability_inclusion", false},
+      {"The State shall protect the rights of persons with disabilities and their dignity.",
+       "disability_rights", true},
+      {"The State shall promote the integration of persons with disabilities into community life.",
+       "disability_inclusion", true},
+      // invalidity: void in law vs. the social risk of invalidity.
+      {"Any law that is inconsistent with this Constitution shall be invalid and the courts shall "
+       "give no support to it.",
+       "disability_support", false},
+      {"The State shall provide invalidity pensions and assistance to those unable to work.",
+       "disability_support", true},
+      // asylum: the home as a refuge, a sanctuary for debtors vs. protection from persecution.
+      {"The home is the inviolable asylum of the individual.", "asylum", false},
+      {"Asylum for the protection of debtors shall not be granted.", "asylum", false},
+      {"The right of asylum shall be granted to persons persecuted for their political opinions.",
+       "asylum", true},
+      // integrity: the integrity of officers, of genetic resources vs. of the person.
+      {"Judges shall be persons of high moral integrity and proven competence.", "bodily_integrity",
+       false},
+      {"No public officer shall allow his personal integrity to be called into question.",
+       "bodily_integrity", false},
+      {"Everyone has the right to physical and moral integrity.", "bodily_integrity", true},
+      // trafficking: drugs, arms or influence vs. persons.
+      {"The State shall combat illicit drug trafficking and money laundering.", "trafficking",
+       false},
+      {"The police may search premises in cases of terrorism and trafficking in persons, arms or "
+       "narcotics.",
+       "trafficking", false},
+      {"Trafficking in human beings is prohibited in all its forms.", "trafficking", true},
+      // information: what the Government owes Parliament vs. the public's access to information.
+      {"Each parliamentary group shall have the right to be informed by the Government on matters "
+       "of public interest.",
+       "state_information_access", false},
+      {"Every citizen has the right of access to information held by the State.",
+       "state_information_access", true},
+      // health: a ground for inspections vs. the protection of health.
+      {"Inspections for reasons of public health and safety shall be regulated by law.", "health",
+       false},
+      {"The State shall protect the health of the population.", "health", true},
+      // dignity: of an office or of the country vs. of the person.
+      {"A judge shall not engage in any activity incompatible with the dignity of his office.",
+       "human_dignity", false},
+      {"The dignity of the human person is inviolable.", "human_dignity", true},
+      // privacy: deliberations of a body, persons in proceedings vs. private life.
+      {"The privacy of cabinet deliberations shall be maintained.", "privacy", false},
+      {"A court may exclude the public where publicity would prejudice the interests of justice or "
+       "to protect the private lives of persons concerned in the proceedings.",
+       "privacy", false},
+      {"Everyone has the right to respect for his privacy and family life.", "privacy", true},
+      // assembly: a chamber meeting, troops assembling, assembling a device vs. people meeting.
+      {"Parliament shall assemble at least once in every year.", "peaceful_assembly", false},
+      {"The armed forces may not assemble except by order of the lawful authority.",
+       "peaceful_assembly", false},
+      {"Each member shall take the oath at a public meeting of the National Assembly.",
+       "peaceful_assembly", false},
+      {"Everyone has the right to assemble peacefully and without arms.", "peaceful_assembly",
+       true},
+      // association: of municipalities, a business combination, a bar association's ballot.
+      {"Municipalities may form associations with each other to administer common interests.",
+       "association", false},
+      {"Monopolies and any other form of association that restricts free competition are "
+       "prohibited.",
+       "association", false},
+      {"Two members shall be elected by the members of the professional associations by secret "
+       "ballot.",
+       "association", false},
+      {"Everyone has the right to form and join associations of his choice.", "association", true},
+      // movement: house arrest as a sentence, freedom of establishment of media vs. of persons.
+      {"A person convicted of a minor offence may serve the sentence under house arrest.",
+       "free_movement", false},
+      {"Broadcasting media shall have freedom of establishment subject to licensing.",
+       "free_movement", false},
+      {"Every citizen has the right to move freely throughout the national territory.",
+       "free_movement", true},
+      // home: a search of a residence vs. the right to enter the country.
+      {"Every citizen has the right to enter the country and to take up residence there.",
+       "home_inviolability", false},
+      {"No one may enter or search a dwelling without a judicial warrant.", "home_inviolability",
+       true},
+      {"The Ministry of Home Affairs shall be responsible for the entry of aliens.",
+       "home_inviolability", false},
+      {"Each House shall have the right to obtain information from Ministers.",
+       "information_freedom", false},
+      {"Everyone has the right to seek, receive and impart information and ideas.",
+       "information_freedom", true},
+      {"Public property is inviolable and its protection is the duty of every citizen.",
+       "property_right", false},
+      {"A person detained as being of unsound mind shall not be entitled to vote.", "vote", false},
+      {"Every citizen who has attained the age of eighteen years has the right to vote.", "vote",
+       true},
+      // education: a ministry vs. the provision of education.
+      {"The Minister of National Education shall submit the budget of the universities.",
+       "education", false},
+      {"The State shall provide free and compulsory basic education.", "education", true},
+      // property: the State holding land vs. the right to own property.
+      {"The Government may acquire and own land in the public interest.", "property_right", false},
+      {"Everyone has the right to own property alone or in association with others.",
+       "property_right", true},
+  };
+  for (const Case& c : kCases) {
+    INFO(c.text << " -> " << c.idea);
+    CHECK(codes(c.text, c.idea) == c.coded);
+  }
+}
+
 TEST_CASE("ideas of one stance and verb share them; other groups join with 'and that'",
           "[rewrite][ideas]") {
   Result<IdeaSet> set = IdeaSet::Create(SmallRules(kIdeas, "life\tlife\n"), "en");
