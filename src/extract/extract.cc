@@ -13,7 +13,6 @@
 #include "extract/extract.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -21,9 +20,9 @@
 #include <map>
 #include <set>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "core/text.h"
 
 namespace charter {
@@ -594,16 +593,10 @@ void Extractor::Impl::Analyse(const std::vector<std::string_view>& texts,
   // first pass builds the sets' DFA states and compiles the gated patterns
   // it needs: for India's constitution the largest serial step of a
   // conversion (0.77 of 3.9 billion instructions) while the other core waited.
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    std::vector<int> hits, core_hits;
-    for (size_t t; (t = next.fetch_add(1)) < texts.size();)
-      AnalyseOne(texts[t], &(*facts)[t], &hits, &core_hits);
-  };
-  std::thread helper;
-  if (texts.size() > 1) helper = std::thread(work);
-  work();
-  if (helper.joinable()) helper.join();
+  ForEachIndexOnTwoThreads(texts.size(), [&, hits = std::vector<int>(),
+                                          core_hits = std::vector<int>()](size_t t) mutable {
+    AnalyseOne(texts[t], &(*facts)[t], &hits, &core_hits);
+  });
 }
 
 void Extractor::Impl::AnalyseOne(std::string_view text, TextFacts* out, std::vector<int>* hits,

@@ -3,10 +3,10 @@
 #include <dlfcn.h>
 
 #include <algorithm>
-#include <atomic>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "core/parallel.h"
 #include "core/text.h"
 #include "embed/cluster.h"
 #include "merge/principle_io.h"
@@ -142,15 +142,10 @@ void ConvertContext::BaseVectors() {
       // with every other thread of Create done.
       const std::vector<Principle>& base = inputs_.base;
       std::vector<Ideas> coded(base.size());
-      std::atomic<size_t> next{0};
-      auto work = [&] {
-        for (size_t k; (k = next.fetch_add(1)) < base.size();)
-          coded[k] = {tools->idea(base[k]), tools->terms(base[k]),
-                      tools->ideas ? tools->ideas(base[k]) : std::vector<std::string>{}};
-      };
-      std::thread helper(work);
-      work();
-      helper.join();
+      ForEachIndexOnTwoThreads(base.size(), [&](size_t k) {
+        coded[k] = {tools->idea(base[k]), tools->terms(base[k]),
+                    tools->ideas ? tools->ideas(base[k]) : std::vector<std::string>{}};
+      });
       for (size_t k = 0; k < base.size(); ++k) {
         cores.push_back(coded[k].text);
         ideas->emplace(base[k].text, std::move(coded[k]));

@@ -2,13 +2,12 @@
 // clauses state, and the clauses that state none, validated one by one.
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "core/hash.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "rewrite/rewrite.h"
 #include "rewrite/templates.h"
@@ -328,17 +327,10 @@ std::vector<Coded> CodeClauses(const IdeaSet& set, const std::vector<Clause>& cl
   std::vector<size_t> todo;
   for (size_t k = 0; k < clauses.size(); ++k)
     if (clauses[k].principle) todo.push_back(k);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t t; (t = next.fetch_add(1)) < todo.size();) {
-      Coded& c = coded[todo[t]];
-      c.ideas = set.Code(clauses[todo[t]].unit.text, &c.fired);
-    }
-  };
-  std::thread helper;
-  if (todo.size() > 1) helper = std::thread(work);
-  work();
-  if (helper.joinable()) helper.join();
+  ForEachIndexOnTwoThreads(todo.size(), [&](size_t t) {
+    Coded& c = coded[todo[t]];
+    c.ideas = set.Code(clauses[todo[t]].unit.text, &c.fired);
+  });
   return coded;
 }
 
