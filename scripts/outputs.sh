@@ -6,6 +6,9 @@
 # (each with the 2023 base); bulk: the English constitutions and instruments;
 # merge --global over that bulk; polis: the three public-input exports.
 # Timings and the rules and models folders are not written, only results.
+# With OUTPUTS_DEV_ONLY=1 the test documents of ../shared/eval/README.md are
+# (and their originals in other languages) left out of convert (bulk and the global merge keep them, as users run them):
+# a rule change's diff then shows no test document's principles.
 set -euo pipefail
 if [ "$#" -ne 2 ]; then
   echo "usage: scripts/outputs.sh CHARTER OUT_DIR" >&2
@@ -20,8 +23,19 @@ BASE="$C/principles/claude-constitution-2023.jsonl"
 rm -rf "$OUT"
 mkdir -p "$OUT"
 fail=0
+TEST_DOCS=""
+if [ "${OUTPUTS_DEV_ONLY:-0}" = 1 ]; then
+  # "Test documents: `constitutions/en/` aus, bgd, ...; `instruments/en/iccpr.txt`."
+  TEST_DOCS="$(sed -n '/^Test documents:/,/^$/p' ../shared/eval/README.md | tr -d '\n' |
+    sed -E 's/^Test documents: `constitutions\/en\/` //; s/; `instruments\/en\/([a-z]+)\.txt`.*/, \1/' |
+    tr -d ' ')"
+  [ -n "$TEST_DOCS" ] || { echo "outputs.sh: no test documents in ../shared/eval/README.md" >&2; exit 1; }
+fi
 while IFS= read -r doc; do
   rel="${doc#"$C"/}"
+  name="$(basename "${doc%.*}")"
+  # A test document's originals in other languages are left out with it.
+  case ",$TEST_DOCS," in *",$name,"*) continue ;; esac
   dest="$OUT/convert/${rel%.*}"
   rc=0
   "$BIN" convert "$doc" --base "$BASE" --rules rules --models models --out "$dest" \
