@@ -427,6 +427,106 @@ TEST_CASE("a trigger word codes its idea only in the rights sense, not in anothe
   }
 }
 
+TEST_CASE("a clause codes an idea that it names only in a neighbouring kind of legal language "
+          "not at all",
+          "[rewrite][ideas]") {
+  Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
+  REQUIRE(set.has_value());
+  auto codes = [&](const std::string& text, const std::string& idea) {
+    for (int i : set->Code(text, nullptr))
+      if (set->ideas()[static_cast<size_t>(i)].id == idea) return true;
+    return false;
+  };
+  struct Case {
+    const char* text;
+    const char* idea;
+    bool coded;
+  };
+  // One group per kind of language found by the sole-source audit of session 12
+  // (bench/judgments/sense-audit-e3703d5.tsv): a sentence of that kind that must not code the
+  // idea, and one that states the idea and must (sentences written for this test).
+  const Case kCases[] = {
+      // A word in another sense: the country's interests, a virtue, the heir to a throne, a
+      // dwelling, persons, advice in government, a need for schooling, a tax exemption.
+      {"Broadcasting shall serve the best interests of the country.", "best_interests_child",
+       false},
+      {"In all actions concerning children the best interests of the child shall be paramount.",
+       "best_interests_child", true},
+      {"Mothers are accorded great value and nobility.", "no_privilege", false},
+      {"Hereditary nobility is abolished and no titles of nobility shall be granted.",
+       "no_privilege", true},
+      {"No privileges with regard to taxes may be granted.", "no_privilege", false},
+      {"The heir presumptive shall sit in the Council of State.", "inheritance", false},
+      {"The heirs of a deceased person shall succeed to the estate as the law provides.",
+       "inheritance", true},
+      {"The authorities shall provide sufficient living accommodation.",
+       "adequate_standard_of_living", false},
+      {"Everyone has the right to an adequate standard of living.", "adequate_standard_of_living",
+       true},
+      {"Executive power shall be vested in people who possess competence and integrity.",
+       "popular_sovereignty", false},
+      {"All power belongs to the people.", "popular_sovereignty", true},
+      {"The Nation shall be governed with wise counsel in government.", "legal_counsel", false},
+      {"Everyone charged shall be defended by counsel of his choice.", "legal_counsel", true},
+      {"The State shall rehabilitate those in need of special training.", "social_assistance",
+       false},
+      {"The State shall assist persons in need.", "social_assistance", true},
+      {"The Republic is a member with equal rights of the family of world nations.", "equal_rights",
+       false},
+      {"All persons are born free and equal in rights.", "equal_rights", true},
+      {"Society ensures liberty, equality of opportunity and justice for all.", "equal_rights",
+       false},
+      {"The State is founded on liberty, equality and justice.", "equal_rights", true},
+      // A qualification for an office or post read as the right it names.
+      {"To be eligible, one must enjoy civil and political rights.", "public_affairs", false},
+      {"Every citizen has the right to take part in the conduct of public affairs.",
+       "public_affairs", true},
+      {"Citizens alone are eligible for civil and military service.", "military_service", false},
+      {"Military service is compulsory for all citizens.", "military_service", true},
+      {"Persons who have not completed their primary education cannot be elected deputies.",
+       "literacy", false},
+      {"The State shall eradicate illiteracy.", "literacy", true},
+      // A ground or a domain of an equality clause read as the right to it.
+      {"No one may be dismissed from work for reason of their political choices.",
+       "public_affairs", false},
+      {"Men and women enjoy equal economic, social and cultural rights.", "cultural_life", false},
+      {"Everyone has the right to take part freely in the cultural life of the community.",
+       "cultural_life", true},
+      // A neighbouring topic: labour disputes, maternity care, sign language, social insurance.
+      {"Social dialogue shall be used to settle labour disputes.", "peaceful_dispute_settlement",
+       false},
+      {"The State shall seek the settlement of international disputes by peaceful means.",
+       "peaceful_dispute_settlement", true},
+      {"The State protects motherhood from the moment of conception.", "life_from_conception",
+       false},
+      {"Human life shall be protected from conception.", "life_from_conception", true},
+      {"Deaf persons have the right to communicate in sign language.", "language_diversity",
+       false},
+      {"Deaf persons have the right to communicate in sign language.", "sign_language", true},
+      {"Social security shall cover sickness, old age and occupational risks.",
+       "safe_working_conditions", false},
+      {"Workers have the right to protection against occupational hazards.",
+       "safe_working_conditions", true},
+      // History or a form of state read as a stance on seizing power.
+      {"Freeing the country from dictatorship was a revolutionary change.",
+       "unconstitutional_seizure_of_power", false},
+      {"No party may aim to establish a dictatorship.", "unconstitutional_seizure_of_power", true},
+      // A limit on another right read as this one: strikes must not harm the freedom to work.
+      {"A strike may not infringe the freedom to work.", "free_choice_of_work", false},
+      {"Everyone has the freedom to choose an occupation.", "free_choice_of_work", true},
+      // The State's own claim read as a person's right to compensation.
+      {"The State shall exercise the right to file a claim against the officials responsible for "
+       "the damage.",
+       "state_liability", false},
+      {"The State shall compensate anyone who suffers damage caused by a public official.",
+       "state_liability", true},
+  };
+  for (const Case& c : kCases) {
+    INFO(c.text << " -> " << c.idea);
+    CHECK(codes(c.text, c.idea) == c.coded);
+  }
+}
+
 TEST_CASE("ideas of one stance and verb share them; other groups join with 'and that'",
           "[rewrite][ideas]") {
   Result<IdeaSet> set = IdeaSet::Create(SmallRules(kIdeas, "life\tlife\n"), "en");
