@@ -427,9 +427,10 @@ TEST_CASE("a trigger word codes its idea only in the rights sense, not in anothe
   }
 }
 
-TEST_CASE("a clause codes an idea that it names only in a neighbouring kind of legal language "
-          "not at all",
-          "[rewrite][ideas]") {
+TEST_CASE(
+    "a clause codes an idea that it names only in a neighbouring kind of legal language "
+    "not at all",
+    "[rewrite][ideas]") {
   Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
   REQUIRE(set.has_value());
   auto codes = [&](const std::string& text, const std::string& idea) {
@@ -487,9 +488,10 @@ TEST_CASE("a clause codes an idea that it names only in a neighbouring kind of l
        "literacy", false},
       {"The State shall eradicate illiteracy.", "literacy", true},
       // A ground or a domain of an equality clause read as the right to it.
-      {"No one may be dismissed from work for reason of their political choices.",
-       "public_affairs", false},
-      {"Men and women enjoy equal economic, social and cultural rights.", "cultural_life", false},
+      {"No one may be dismissed from work for reason of their political choices.", "public_affairs",
+       false},
+      {"Women and men enjoy equal economic, political, cultural and family rights.",
+       "cultural_life", false},
       {"Everyone has the right to take part freely in the cultural life of the community.",
        "cultural_life", true},
       // A neighbouring topic: labour disputes, maternity care, sign language, social insurance.
@@ -500,8 +502,7 @@ TEST_CASE("a clause codes an idea that it names only in a neighbouring kind of l
       {"The State protects motherhood from the moment of conception.", "life_from_conception",
        false},
       {"Human life shall be protected from conception.", "life_from_conception", true},
-      {"Deaf persons have the right to communicate in sign language.", "language_diversity",
-       false},
+      {"Deaf persons have the right to communicate in sign language.", "language_diversity", false},
       {"Deaf persons have the right to communicate in sign language.", "sign_language", true},
       {"Social security shall cover sickness, old age and occupational risks.",
        "safe_working_conditions", false},
