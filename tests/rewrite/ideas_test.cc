@@ -494,7 +494,8 @@ TEST_CASE(
        "cultural_life", false},
       {"Everyone has the right to take part freely in the cultural life of the community.",
        "cultural_life", true},
-      // A neighbouring topic: labour disputes, maternity care, sign language, social insurance.
+      // A neighbouring topic: labour disputes, maternity care, sign language, social insurance,
+      // work harmful to a child's development; and "the Constitution" read as constituting a party.
       {"Social dialogue shall be used to settle labour disputes.", "peaceful_dispute_settlement",
        false},
       {"The State shall seek the settlement of international disputes by peaceful means.",
@@ -508,6 +509,14 @@ TEST_CASE(
        "safe_working_conditions", false},
       {"Workers have the right to protection against occupational hazards.",
        "safe_working_conditions", true},
+      {"Child labour may not be carried out in work harmful to their health or personal "
+       "development.",
+       "personality_development", false},
+      {"Everyone has the right to the free development of his personality.",
+       "personality_development", true},
+      {"The Constitution guarantees to the political parties in opposition the right to oppose.",
+       "political_parties", false},
+      {"Citizens have the right to form political parties.", "political_parties", true},
       // History or a form of state read as a stance on seizing power.
       {"Freeing the country from dictatorship was a revolutionary change.",
        "unconstitutional_seizure_of_power", false},
