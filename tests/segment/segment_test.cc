@@ -394,16 +394,19 @@ TEST_CASE("a law's title with its year closes the chapters of the law before it"
   // law's sections were subsections of the first law's "Miscellaneous
   // Provisions", which voted them out as machinery.
   auto units = SegmentText(
-      "Basic Law. The Judiciary (1984)\n\nChapter Four. Miscellaneous Provisions\n\n"
-      "24. Provisions to be prescribed under Law\n\nThe following shall be prescribed by Law.\n\n"
-      "Basic Law. Human Dignity and Liberty (1992)\n\n1. Basic principles\n\nFundamental "
-      "human rights are founded upon recognition of the value of the human being.\n\n"
-      "3. Protection of property\n\nThere shall be no violation of the property of a person.\n\n"
-      "Basic Law: Freedom of Occupation is hereby repealed.\n");
+      "Basic Law. The Judiciary (1984)\n\nChapter One. Basic Provisions\n\n1. Judicial power\n\n"
+      "Judicial power is vested in the courts.\n\n2. Independence\n\nA person vested with "
+      "judicial power shall not be subject to any authority but that of the Law.\n\nChapter Four. "
+      "Miscellaneous Provisions\n\n3. Provisions to be prescribed under Law\n\nThe following "
+      "shall be prescribed by Law.\n\nBasic Law. Human Dignity and Liberty (1992)\n\n1. Basic "
+      "principles\n\nFundamental human rights are founded upon recognition of the value of the "
+      "human being.\n\n2. Preservation of life\n\nThere shall be no violation of the life of any "
+      "person as such.\n\n3. Protection of property\n\nThere shall be no violation of the "
+      "property of a person.\n\nBasic Law: Freedom of Occupation is hereby repealed.\n");
   const Provision* property = FindText(units, "property of a person");
   REQUIRE(property != nullptr);
-  // Its own section 3, not a subsection of section 24.
-  CHECK(property->unit == "3");
+  // Its own article 3, not subsection (3) of the Judiciary law's article 3.
+  CHECK(property->cite == "Art. 3");
   CHECK(property->path.find("Miscellaneous") == std::string::npos);
   REQUIRE_FALSE(property->headings.empty());
   CHECK(property->headings[0].find("Human Dignity and Liberty") != std::string::npos);
