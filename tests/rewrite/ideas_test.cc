@@ -264,6 +264,42 @@ TEST_CASE("the shipped patterns code core ideas in the words of older and shorte
       {"No person shall be ordered to cede his property except where required by the public "
        "weal.",
        "expropriation_compensation", true},
+      // Recall round 5 (issue 16): Israel's Basic Law: Human Dignity and Liberty ss. 2, 4
+      // and 6, Afghanistan Art. 23, Zimbabwe Sec. 3(2)(i), Bolivia Arts. 15 and 116.
+      {"All persons are entitled to protection of their life, body and dignity.", "life", true},
+      {"There shall be no violation of the life, body or dignity of any person as such.", "life",
+       true},
+      {"Life is the gift of God as well as the natural right of human beings.", "life", true},
+      {"Everyone has the right to respect for his private life and family life.", "life", false},
+      {"All persons are free to leave Israel.", "leave_return", true},
+      {"The principles of good governance include-- recognition of the rights of-- ethnic, "
+       "racial, cultural, linguistic and religious groups;",
+       "minority_rights", true},
+      {"No one may be discriminated against on grounds of race or of religious beliefs.",
+       "minority_rights", false},
+      {"The death penalty does not exist.", "death_penalty_abolition", true},
+      {"Every sanction must be based on a law existing prior to the commission of the punishable "
+       "act.",
+       "no_retroactive_crime", true},
+      // The Declaration of 1789, Art. 10; a repeal of a law named after a right states none.
+      {"No one may be disturbed on account of his opinions, even religious ones, as long as the "
+       "manifestation of such opinions does not interfere with the established Law and Order.",
+       "thought_conscience_religion", true},
+      {"Basic Law: Freedom of Occupation is hereby repealed.", "free_choice_of_work", false},
+      {"There shall be no violation of the property of a person.", "property_right", true},
+      // The Preamble of 1946: children are among those whose health is protected, not workers.
+      {"It shall guarantee to all, notably to children, mothers and elderly workers, protection "
+       "of their health, material security, rest and leisure.",
+       "child_protection", true},
+      {"It shall guarantee to all, notably to children, mothers and elderly workers, protection "
+       "of their health, material security, rest and leisure.",
+       "child_labour", false},
+      {"It shall guarantee to all, notably to children, mothers and elderly workers, protection "
+       "of their health, material security, rest and leisure.",
+       "health", true},
+      {"Every Israel national or resident has the right to engage in any occupation, profession "
+       "or trade.",
+       "free_choice_of_work", true},
   };
   for (const Case& c : kCases) {
     INFO(c.text << " -> " << c.idea);
