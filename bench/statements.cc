@@ -5,7 +5,8 @@
 // development material and the check (bench_polis's rewrite_token_f1) stays a
 // check.
 //
-//   bench_statements [EXPORT_DIR]   (default: ../shared/corpora/public-input/ccai-2023)
+//   bench_statements [EXPORT_DIR]   (default: ../shared/corpora/public-input/ccai-2023;
+//                                    "-": statements from stdin, one a line)
 //
 // One line per statement kept by the export's moderators or not yet moderated:
 //   <comment-id> TAB <template or "error"> TAB <statement> TAB <principle or error>
@@ -32,14 +33,31 @@ int main(int argc, char** argv) {
   Result<Rewriter> rw = Rewriter::Create(*rules, "en");
   if (!rw) return std::cerr << rw.error().message << "\n", 1;
 
-  // The check statements, compared lowercased with spaces collapsed.
+  // The check statements, compared lowercased with spaces collapsed, quotes
+  // and a closing stop dropped.
+  auto key = [](std::string t) {
+    std::string out;
+    for (char c : AsciiLower(CollapseSpaces(t)))
+      if (c != '"') out.push_back(c);
+    while (!out.empty() && (out.back() == '.' || out.back() == '!' || out.back() == ' '))
+      out.pop_back();
+    return out;
+  };
   std::set<std::string> check;
   if (Result<std::string> pairs =
           ReadFile(corpora + "/principles/ccai-statements-to-principles.c3ai.jsonl")) {
     std::istringstream in(*pairs);
     for (std::string line; std::getline(in, line);)
       if (!Trim(line).empty())
-        check.insert(AsciiLower(CollapseSpaces(nlohmann::json::parse(line)["item"].get<std::string>())));
+        check.insert(key(nlohmann::json::parse(line)["item"].get<std::string>()));
+  }
+  if (dir == "-") {  // statements from stdin, one a line
+    for (std::string line; std::getline(std::cin, line);) {
+      Result<Principle> p = rw->RewriteStatement(line, Source{});
+      std::printf("-\t%s\t%s\t%s\n", p ? p->template_id.c_str() : "error", line.c_str(),
+                  p ? p->text.c_str() : p.error().message.c_str());
+    }
+    return 0;
   }
   Result<PolisExport> files = ReadPolisExport(dir);
   PolisOptions o;
@@ -50,7 +68,7 @@ int main(int argc, char** argv) {
   int left_out = 0;
   for (const PolisStatement& s : a->conv.statements) {
     const std::string text = CollapseSpaces(s.text);
-    if (check.count(AsciiLower(text))) {
+    if (check.count(key(text))) {
       ++left_out;
       continue;
     }
