@@ -107,7 +107,8 @@ Result<Template> CompileTemplate(const Rule& rule, const std::string& id, const 
   std::string lead = AsciiLower(t.slots.front().literal);
   if (t.slots.size() == 1 && lead.empty()) return InvalidArgument(Where(rule) + ": empty output");
   t.polarity = (StartsWith(lead, "least") || StartsWith(lead, "is least") ||
-                StartsWith(lead, "does not") || StartsWith(lead, "never"))
+                StartsWith(lead, "does not") || StartsWith(lead, "is not") ||
+                StartsWith(lead, "never"))
                    ? "least"
                    : "most";
   return t;
