@@ -188,8 +188,8 @@ int main() {
     auto j = nlohmann::json::parse(line);
     std::string item = j["item"], ref = j["principle"];
     Result<Principle> raw = rw->RewriteStatement(item, Source{});
-    Result<Principle> p = speller ? rw->RewriteStatement(speller->Correct(item).text, Source{})
-                                  : raw;
+    Result<Principle> p =
+        speller ? rw->RewriteStatement(speller->Correct(item).text, Source{}) : raw;
     ++n;
     if (raw) f1_raw += TokenF1(raw->text, ref);
     if (!p) {

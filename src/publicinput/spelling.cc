@@ -41,11 +41,14 @@ bool OneEdit(std::string_view a, std::string_view b) {
 // "prioritise", "defence", "travelled"): a word whose American form is in the
 // dictionary is spelt right, not a mistake to correct.
 bool AmericanFormSpells(const std::string& w, Hunspell& h) {
-  const std::pair<const char*, const char*> kSubs[] = {
-      {"our", "or"}, {"isation", "ization"}, {"ise", "ize"}, {"is", "iz"}, {"yse", "yze"},
-      {"tre", "ter"}, {"ogue", "og"},       {"ence", "ense"}, {"gement", "gment"},
-      {"lled", "led"}, {"lling", "ling"},   {"ller", "ler"},  {"llor", "lor"},
-      {"ae", "e"},     {"oe", "e"}};
+  const std::pair<const char*, const char*> kSubs[] = {{"our", "or"},       {"isation", "ization"},
+                                                       {"ise", "ize"},      {"is", "iz"},
+                                                       {"yse", "yze"},      {"tre", "ter"},
+                                                       {"ogue", "og"},      {"ence", "ense"},
+                                                       {"gement", "gment"}, {"lled", "led"},
+                                                       {"lling", "ling"},   {"ller", "ler"},
+                                                       {"llor", "lor"},     {"ae", "e"},
+                                                       {"oe", "e"}};
   for (const auto& [gb, us] : kSubs) {
     for (size_t p = w.find(gb); p != std::string::npos; p = w.find(gb, p + 1)) {
       std::string v = w;

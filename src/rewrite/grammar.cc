@@ -88,9 +88,9 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
   // identify itself" -> "clearly and repeatedly identifies itself".
   auto adverb = [&](size_t k) { return IsAdverb(SplitPunct(toks[k]).first, words); };
   while (i + 1 < toks.size() &&
-         (adverb(i) || (i > 0 && adverb(i - 1) && (AsciiLower(toks[i]) == "and" ||
-                                                    AsciiLower(toks[i]) == "or") &&
-                        adverb(i + 1))))
+         (adverb(i) ||
+          (i > 0 && adverb(i - 1) &&
+           (AsciiLower(toks[i]) == "and" || AsciiLower(toks[i]) == "or") && adverb(i + 1))))
     ++i;
   if (i >= toks.size()) return std::string(vp);
   // "not detract from its value" -> "does not detract from its value".

@@ -92,8 +92,9 @@ TEST_CASE("statements about the system, not a response, are no response criteria
        {"AI should be watched", "The AI should be regulated by the government.",
         "The AI should speak all languages", "The AI should not feed itself with bad habits.",
         // Real CCAI statements: oversight with an adverb, testing, features of the system.
-        "The AI should be carefully monitored", "AI should be tested by trained corporate personnel.",
-        "Ai must have a stop mode", "The AI should have better memory.",
+        "The AI should be carefully monitored",
+        "AI should be tested by trained corporate personnel.", "Ai must have a stop mode",
+        "The AI should have better memory.",
         "The AI should have unbroachable safeguards to prevent hacking."}) {
     Result<Principle> p = En().RewriteStatement(in, Source{});
     INFO(in);

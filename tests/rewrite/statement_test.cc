@@ -117,8 +117,8 @@ TEST_CASE("general forms of public statements read as a person would write them"
       // A coordinated clause with a modal of its own, one of the two negated.
       {"AI should not give professional/expert advice, but should give you info on who to talk to "
        "about it instead",
-       "does not give professional/expert advice, and that gives you info on who to talk to about "
-       "it instead"},
+       "does not give professional/expert advice, and that gives the user info on who to talk to "
+       "about it instead"},
       {"AI should be understanding and should never attain dominance over humanity",
        "is most understanding, and that never attains dominance over humanity"},
       {"The AI needs to be morally correct, and shouldn't endorse radical opinions or ideals.",
@@ -199,7 +199,12 @@ TEST_CASE("general forms of public statements read as a person would write them"
       {"AI should both inform and protect users.", "informs and protects users"},
       {"We want the AI to respect human rights.", "most respects human rights"},
       {"Don't be rude.", "is least rude"},
-      {"AI should help people but never replace them.", "most helps people but never replaces them"},
+      {"AI should help people but never replace them.",
+       "most helps people but never replaces them"},
+      // The writer or the reader is the user: a principle read alone has no "me" or "you".
+      {"The AI should not make me repeat myself", "does not make the user repeat themselves"},
+      {"Al should let you know if your questions are risky",
+       "lets the user know if the user's questions are risky"},
       // Typed subjects: run together, split, after stray punctuation, or repeated without a stop.
       {"TheAI should not be biased", "is least biased"},
       {".AI should not be rude", "is least rude"},
