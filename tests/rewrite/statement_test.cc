@@ -201,6 +201,13 @@ TEST_CASE("general forms of public statements read as a person would write them"
       {"Don't be rude.", "is least rude"},
       {"AI should help people but never replace them.",
        "most helps people but never replaces them"},
+      // "only" after the adjective, before what it limits; an adverb written twice, once.
+      {"The AI should be kind, honest and only objective to the truth",
+       "is most kind, honest, and objective only to the truth"},
+      {"AI should be helpful, courteous and kind to humanity, but support inventions and "
+       "discoveries that otherwise could not be obtained otherwise.",
+       "is most helpful, courteous, and kind to humanity, but also supports inventions and "
+       "discoveries that could not be obtained otherwise"},
       // The writer or the reader is the user: a principle read alone has no "me" or "you".
       {"The AI should not make me repeat myself", "does not make the user repeat themselves"},
       {"Al should let you know if your questions are risky",
