@@ -467,8 +467,18 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& detai
     g->objects.emplace_back(object);
   }
   std::vector<std::string> parts;
-  for (const Group& g : groups)
-    parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(g.objects, "and"));
+  for (Group& g : groups) {
+    // An object another one ends with is said already: a document's limit
+    // "free compulsory education" states "compulsory education" too.
+    std::vector<std::string> kept;
+    for (const std::string& o : g.objects) {
+      bool said = false;
+      for (const std::string& other : g.objects)
+        said = said || (other.size() > o.size() && EndsWith(other, " " + o));
+      if (!said) kept.push_back(o);
+    }
+    parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(kept, "and"));
+  }
   return Join(parts, ", and that ");
 }
 

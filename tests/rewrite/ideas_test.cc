@@ -914,8 +914,11 @@ TEST_CASE("free education names the levels, places and children every clause lim
                         "law, determine."})
             .find("free education to all children of the age of six to fourteen years") !=
         std::string::npos);
-  CHECK(free_education({"Compulsory education shall be free."}).find("free compulsory education") !=
-        std::string::npos);
+  // Korea Art. 31(3) states compulsory education too: said once.
+  const std::string kor = free_education({"Compulsory education shall be free."});
+  CHECK(kor.find("free compulsory education") != std::string::npos);
+  CHECK(kor.find("compulsory education") == kor.find("free compulsory education") + 5);
+  CHECK(kor.find("compulsory education", kor.find("compulsory education") + 1) == std::string::npos);
   CHECK(free_education({"The right to sufficient and free primary education is guaranteed.",
                         "It shall be free in public schools."})
             .find("free primary education in public schools") != std::string::npos);
