@@ -217,12 +217,14 @@ TEST_CASE("C1: families a reader keeps apart make principles of their own",
       "Everyone has the right of access to health care services.",
       "The State shall protect the rights of persons with disabilities.",
       "Everyone has the right to freedom of thought, conscience and religion.",
+      "Everyone has the right to take part in the cultural life of the community.",
   });
   CHECK_FALSE(Together(p, "secular_state", "opinion_expression"));
   CHECK_FALSE(Together(p, "language_diversity", "science_promotion"));
   CHECK_FALSE(Together(p, "health_care_access", "disability_rights"));
-  // Families of one group still share one.
+  // Families of one group still share one: culture with science, as in UDHR Art. 27.
   CHECK(Together(p, "thought_conscience_religion", "opinion_expression"));
+  CHECK(Together(p, "cultural_life", "science_promotion"));
 }
 
 }  // namespace charter
