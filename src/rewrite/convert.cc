@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -400,6 +401,27 @@ std::vector<Coded> CodeClauses(const IdeaSet& set, const std::vector<Clause>& cl
   return coded;
 }
 
+// The values of the State a clause states (Idea::state_value: sovereignty,
+// territorial integrity), listed in the report with the words they would
+// have and the lines that coded them, but written into no principle: every
+// reader judged "most respects national sovereignty" no criterion for a
+// response (dev2 and the global judgments of session 11).
+std::optional<Unconverted> StateValues(const IdeaSet& set, const Coded& coded, const Clause& c) {
+  std::vector<int> state;
+  std::vector<std::string> ids;
+  for (int i : coded.ideas)
+    if (set.ideas()[static_cast<size_t>(i)].state_value) state.push_back(i);
+  if (state.empty()) return std::nullopt;
+  for (const auto& [i, line] : coded.fired)
+    if (std::find(state.begin(), state.end(), i) != state.end())
+      AddUnique(&ids, set.ideas()[static_cast<size_t>(i)].id + " (" + line + ")");
+  return Unconverted{SourceOf(c), KindName(c.kind),
+                     std::string(kPrincipleOpening) + set.Wording(state) + ".",
+                     {"state_value: " + Join(ids, ", ") +
+                      ": a value the State itself holds (idea_families.tsv), coded but "
+                      "written into no principle"}};
+}
+
 }  // namespace
 
 Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
@@ -430,7 +452,9 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     }
     const std::vector<int>& ideas = coded[k].ideas;
     if (!ideas.empty()) {
+      if (auto state = StateValues(set, coded[k], c)) out.unconverted.push_back(*state);
       for (int i : ideas) {
+        if (set.ideas()[static_cast<size_t>(i)].state_value) continue;
         std::vector<size_t>& ks = use.clauses[i];
         if (lead_in < k && (ks.empty() || ks.back() < lead_in)) {
           ks.push_back(lead_in);

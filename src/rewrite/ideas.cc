@@ -124,22 +124,29 @@ Status IdeaSet::LoadInventory(const RuleTexts& rules, const std::string& pattern
   return {};
 }
 
-// idea_families.tsv: family <TAB> group; without the file each family is its own group.
+// idea_families.tsv: family <TAB> group [<TAB> state]; without the file each family is its
+// own group.
 Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
   auto fit = rules.find("idea_families.tsv");
   if (fit == rules.end()) {
     for (Idea& idea : ideas_) idea.group = idea.family;
     return {};
   }
-  auto ff = ParseRuleFile(fit->second, "idea_families.tsv", 2, 2);
+  auto ff = ParseRuleFile(fit->second, "idea_families.tsv", 2, 3);
   if (!ff) return std::unexpected(ff.error());
   std::map<std::string, std::string> group;
+  std::set<std::string> of_state;  // families whose values the State holds
   for (const Rule& r : ff->rules) {
     if (!IsSnakeId(r.fields[0]) || !IsSnakeId(r.fields[1]))
       return InvalidArgument(r.Id() +
                              ": family and group must be lowercase letters, digits and '_'");
     if (!group.emplace(r.fields[0], r.fields[1]).second)
       return InvalidArgument(r.Id() + ": family '" + r.fields[0] + "' is listed twice");
+    if (r.fields.size() < 3 || r.fields[2].empty()) continue;
+    if (r.fields[2] != "state")
+      return InvalidArgument(r.Id() + ": the third column may only be 'state', found '" +
+                             r.fields[2] + "'");
+    of_state.insert(r.fields[0]);
   }
   for (Idea& idea : ideas_) {
     auto it = group.find(idea.family);
@@ -147,6 +154,7 @@ Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
       return InvalidArgument(idea.rule_id + ": family '" + idea.family +
                              "' is not in idea_families.tsv");
     idea.group = it->second;
+    idea.state_value = of_state.count(idea.family) > 0;
   }
   return {};
 }

@@ -38,6 +38,10 @@ struct Idea {
   std::string topic;    // a topic id of rules/topics.tsv
   std::string family;   // ideas of one family a document states make one principle
   std::string group;    // families of one group may share a principle (idea_families.tsv)
+  // A value the State itself holds (sovereignty, territorial integrity; idea_families.tsv
+  // column 3 `state`): coded and listed in the report, but written into no principle, since
+  // no response can respect or violate it.
+  bool state_value = false;
   std::string stance;   // "most" | "least"
   std::string phrase;   // what follows most/least: "respects the right to life"
   std::string rule_id;  // "ideas.tsv:12"
@@ -59,8 +63,9 @@ class IdeaSet {
   // Parses ideas.tsv (required once a language has <lang>/ideas.tsv) and
   // <lang>/ideas.tsv from `rules` (keys as ReadRuleFolder gives them); checks
   // every topic against topics.tsv and every idea a pattern names against
-  // ideas.tsv. idea_families.tsv (family <TAB> group), if present, must list
-  // every family once; without it each family is its own group. A language without <lang>/ideas.tsv
+  // ideas.tsv. idea_families.tsv (family <TAB> group [<TAB> state]), if present, must list
+  // every family once; without it each family is its own group. A family marked `state`
+  // holds values of the State (Idea::state_value). A language without <lang>/ideas.tsv
   // gets an empty set, which codes nothing. Errors name the file and line: "en/ideas.tsv:7: unknown
   // idea 'lfie'", "ideas.tsv:3: stance must be most or least, found 'mots'",
   // "en/ideas.tsv:9: bad pattern: missing ): ...".
