@@ -1158,4 +1158,47 @@ TEST_CASE("the right to resist keeps its condition of last resort", "[rewrite][i
   CHECK(plain.find("remedy") == std::string::npos);
 }
 
+TEST_CASE("a compound label names only the parts a clause states", "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  // Personal liberty "save in accordance with law" states no security of the person
+  // (Malaysia Art. 5(1), Namibia Art. 7); the UDHR's Art. 3 states both.
+  const Clause liberty = MakeClause(
+      Kind::kRight, "5(1)",
+      "No person shall be deprived of his life or personal liberty save in accordance with law.",
+      10);
+  std::string text = PrincipleNaming(rw->Convert({liberty}), "personal_liberty");
+  INFO(text);
+  CHECK(text.find("the right to personal liberty") != std::string::npos);
+  CHECK(text.find("security") == std::string::npos);
+  const Clause udhr = MakeClause(Kind::kRight, "3",
+                                 "Everyone has the right to life, liberty and security of person.", 20);
+  CHECK(PrincipleNaming(rw->Convert({udhr}), "personal_liberty")
+            .find("personal liberty and security of person") != std::string::npos);
+  // Practising a religion is no freedom of thought or conscience (Malaysia Art. 11(1));
+  // "freedom of conscience" (Germany Art. 4(1)) names conscience, and the UDHR all three.
+  const Clause practise = MakeClause(
+      Kind::kRight, "11(1)", "Every person has the right to profess and practise his religion.", 30);
+  text = PrincipleNaming(rw->Convert({practise}), "thought_conscience_religion");
+  INFO(text);
+  CHECK(text.find("freedom of religion") != std::string::npos);
+  CHECK(text.find("conscience") == std::string::npos);
+  const Clause deu = MakeClause(
+      Kind::kRight, "4(1)",
+      "Freedom of faith and of conscience, and freedom to profess a religious or philosophical "
+      "creed, shall be inviolable.",
+      40);
+  CHECK(PrincipleNaming(rw->Convert({deu}), "thought_conscience_religion")
+            .find("freedom of conscience and religion") != std::string::npos);
+  const Clause art18 = MakeClause(
+      Kind::kRight, "18", "Everyone has the right to freedom of thought, conscience and religion.",
+      50);
+  CHECK(PrincipleNaming(rw->Convert({art18}), "thought_conscience_religion")
+            .find("freedom of thought, conscience and religion") != std::string::npos);
+  // The global wording names every part.
+  CHECK(rw->IdeaPrinciple("personal_liberty").text ==
+        "Choose the response that most respects the right to personal liberty and security of "
+        "person.");
+}
+
 }  // namespace charter
