@@ -206,6 +206,40 @@ TEST_CASE("R1: a value of the State is coded and reported, but written into no p
         std::string::npos);
 }
 
+TEST_CASE("R1: a duty owed to the State is reported, one owed to others is written",
+          "[rewrite][ideas][terms]") {
+  Conversion c;
+  // India Art. 51A's duties: defending the country is owed to the State, abjuring
+  // violence and protecting public property to everyone.
+  std::vector<std::vector<std::string>> principles = PrincipleIdeas(
+      {"It shall be the duty of every citizen to defend the country and render national "
+       "service when called upon to do so.",
+       "Every citizen shall pay taxes in accordance with the law.",
+       "It shall be the duty of every citizen to safeguard public property and to abjure "
+       "violence."},
+      &c);
+  bool public_property = false;
+  for (const std::vector<std::string>& ideas : principles)
+    for (const std::string& idea : ideas) {
+      CHECK(idea != "defend_nation_duty");
+      CHECK(idea != "tax_duty");
+      public_property = public_property || idea == "public_property_duty";
+    }
+  CHECK(public_property);
+  bool listed = false;
+  for (const Unconverted& u : c.unconverted)
+    for (const std::string& r : u.reasons)
+      listed = listed || r.rfind("state_value: tax_duty", 0) == 0;
+  CHECK(listed);
+  // Military service stays written: it is a side of the conscientious-objection conflict.
+  principles = PrincipleIdeas({"Every citizen shall perform compulsory military service."}, &c);
+  bool military = false;
+  for (const std::vector<std::string>& ideas : principles)
+    military = military ||
+               std::find(ideas.begin(), ideas.end(), "military_service") != ideas.end();
+  CHECK(military);
+}
+
 TEST_CASE("C1: families a reader keeps apart make principles of their own",
           "[rewrite][ideas][terms]") {
   // Each pair used to share a principle (idea_families.tsv groups).
