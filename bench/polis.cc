@@ -6,7 +6,10 @@
 //   polis.ccai_group_max_abs_diff computed vs published group_<g>_consensus
 //   polis.ccai_selected / polis.ccai_principles (after combining similar ones)
 //   polis.rewrite_token_f1        Charter's rewrite of the 40 C3AI statements vs
-//                                 the published rewrite, token-overlap F1 (mean)
+//                                 the published rewrite, token-overlap F1 (mean),
+//                                 spelling corrected as `charter polis` does
+//                                 (hunspell + misspellings.tsv) when the
+//                                 dictionary is installed; _no_speller: without
 //   polis.ccai_ideas              principles after one-per-idea combining
 //                                 (agreed_ideas.h), as `charter polis` writes them
 //   polis.ccai_public_counterpart.<n>  for each principle of the published
@@ -31,6 +34,7 @@
 #include "merge/merge.h"
 #include "publicinput/agreed_ideas.h"
 #include "publicinput/public_input.h"
+#include "publicinput/spelling.h"
 #include "publicinput/tools.h"
 #include "rewrite/rewrite.h"
 
@@ -170,14 +174,24 @@ int main() {
   if (!pairs) return std::cerr << pairs.error().message << "\n", 1;
   std::istringstream in(*pairs);
   std::string line;
-  double f1 = 0, f1_body = 0;
+  // The statement as `charter polis` rewrites it: spelling corrected where
+  // the dictionary is sure (pipeline/polis.cc).
+  Result<SpellChecker> speller = SpellChecker::Open(SpellChecker::kDefaultDictionary);
+  if (speller) {
+    if (Status st = speller->AddMisspellings(*rules, "en"); !st)
+      return std::cerr << st.error().message << "\n", 1;
+  }
+  double f1 = 0, f1_body = 0, f1_raw = 0;
   int n = 0, failed = 0;
   while (std::getline(in, line)) {
     if (Trim(line).empty()) continue;
     auto j = nlohmann::json::parse(line);
     std::string item = j["item"], ref = j["principle"];
-    Result<Principle> p = rw->RewriteStatement(item, Source{});
+    Result<Principle> raw = rw->RewriteStatement(item, Source{});
+    Result<Principle> p =
+        speller ? rw->RewriteStatement(speller->Correct(item).text, Source{}) : raw;
     ++n;
+    if (raw) f1_raw += TokenF1(raw->text, ref);
     if (!p) {
       ++failed;
       continue;
@@ -187,7 +201,9 @@ int main() {
     std::printf("polis.rewrite_pair: %.3f | %s | %s\n", TokenF1(p->text, ref),
                 AfterPrefix(p->text).c_str(), AfterPrefix(ref).c_str());
   }
-  std::printf("polis.rewrite_token_f1: %.3f\n", n ? f1 / n : 0.0);
+  std::printf("polis.rewrite_token_f1: %.3f (spelling %s)\n", n ? f1 / n : 0.0,
+              speller ? "corrected as charter polis does" : "not corrected: no dictionary");
+  std::printf("polis.rewrite_token_f1_no_speller: %.3f\n", n ? f1_raw / n : 0.0);
   std::printf("polis.rewrite_token_f1_after_prefix: %.3f\n", n ? f1_body / n : 0.0);
   std::printf("polis.rewrite_failed: %d of %d\n", failed, n);
 

@@ -140,7 +140,9 @@ struct Principle {
 };
 
 // A principle-worthy clause that did not become a principle: it states no
-// idea of the inventory and its own rewriting failed validation. Listed in
+// idea of the inventory and its own rewriting failed validation, or it states
+// a value the State itself holds (Idea::state_value; the clause may state
+// other ideas too, which are written). Listed in
 // the review report with its citation, so nothing is dropped without a trace.
 struct Unconverted {
   Source source;

@@ -37,6 +37,43 @@ bool OneEdit(std::string_view a, std::string_view b) {
   return a.substr(i) == b.substr(i + 1);  // one added
 }
 
+// British spellings the en_US dictionary lacks ("behaviour", "judgement",
+// "prioritise", "defence", "travelled"): a word whose American form is in the
+// dictionary is spelt right, not a mistake to correct.
+bool AmericanFormSpells(const std::string& w, Hunspell& h) {
+  const std::pair<const char*, const char*> kSubs[] = {{"our", "or"},       {"isation", "ization"},
+                                                       {"ise", "ize"},      {"is", "iz"},
+                                                       {"yse", "yze"},      {"tre", "ter"},
+                                                       {"ogue", "og"},      {"ence", "ense"},
+                                                       {"gement", "gment"}, {"lled", "led"},
+                                                       {"lling", "ling"},   {"ller", "ler"},
+                                                       {"llor", "lor"},     {"ae", "e"},
+                                                       {"oe", "e"}};
+  for (const auto& [gb, us] : kSubs) {
+    for (size_t p = w.find(gb); p != std::string::npos; p = w.find(gb, p + 1)) {
+      std::string v = w;
+      v.replace(p, std::string_view(gb).size(), us);
+      if (h.spell(v)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether a suggestion that splits the word in two ("selfharm" -> "self
+// harm", "shouldbe" -> "should be") splits it into words: each part of three
+// letters or more, or a two-letter word that stands alone; not a stem and a
+// suffix ("disclaimered" -> "disclaimer ed").
+bool SplitIntoWords(std::string_view a, std::string_view b) {
+  auto word = [](std::string_view p) {
+    if (p.size() >= 3) return true;
+    for (const char* w : {"be", "to", "of", "in", "on", "at", "an", "it", "is", "or", "as", "by",
+                          "do", "go", "no", "so", "up", "we", "me", "my", "he", "us", "if"})
+      if (p == w) return true;
+    return false;
+  };
+  return word(a) && word(b);
+}
+
 }  // namespace
 
 Result<SpellChecker> SpellChecker::Open(const std::string& base) {
@@ -85,7 +122,11 @@ SpellResult SpellChecker::Correct(std::string_view text) const {
       out.text += k->second;
       continue;
     }
-    if (!plain || word.size() < 4 || !Lower(word) || impl_->hunspell.spell(word)) {
+    // Words under five letters are left as written: one edit away from many
+    // words, a short unknown word is as often a name or a word of another
+    // language ("bhai", "okie") as a typo.
+    if (!plain || word.size() < 5 || !Lower(word) || impl_->hunspell.spell(word) ||
+        AmericanFormSpells(word, impl_->hunspell)) {
       out.text += word;
       continue;
     }
@@ -97,7 +138,9 @@ SpellResult SpellChecker::Correct(std::string_view text) const {
       if (sep != std::string::npos && first.find_first_of(" -", sep + 1) == std::string::npos) {
         std::string joined = first;
         joined.erase(sep, 1);
-        if (joined == word) fix = first;
+        if (joined == word && SplitIntoWords(std::string_view(first).substr(0, sep),
+                                             std::string_view(first).substr(sep + 1)))
+          fix = first;
       }
       if (fix.empty()) {
         int near = 0;

@@ -33,8 +33,9 @@ void WriteUnconverted(const MergePlan& plan, Sink* out) {
   }
   out->Para({{'p',
               "Clauses read as rights, duties or values that state no idea of the inventory "
-              "(rules/ideas.tsv) and whose own rewriting failed validation. Add an idea or a "
-              "pattern if one of them should become a principle."}});
+              "(rules/ideas.tsv) and whose own rewriting failed validation, or that state a "
+              "value the State itself holds (state_value). Add an idea or a pattern if one of "
+              "them should become a principle."}});
   std::vector<Item> items;
   for (const Unconverted& u : plan.unconverted) {
     Line line = {{'i', CiteSource(u.source)}, {'p', " (" + u.kind + "): "}, {'q', u.source.text}};

@@ -4,11 +4,14 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "rewrite/grammar.h"
 #include "rewrite/rewrite.h"
 #include "rewrite/templates.h"
 
@@ -22,6 +25,7 @@ namespace {
 struct IdeaUse {
   std::map<int, std::vector<size_t>> clauses;     // idea -> clause indices, in order
   std::map<int, std::vector<std::string>> fired;  // idea -> pattern lines that coded it
+  std::set<size_t> lead_ins;  // clauses cited only as the lead-in of an item that states an idea
 };
 
 void AddUnique(std::vector<std::string>* v, const std::string& s) {
@@ -30,7 +34,7 @@ void AddUnique(std::vector<std::string>* v, const std::string& s) {
 
 // A principle for `ideas` (inventory order) from `clauses`.
 Principle IdeaGroupPrinciple(const IdeaSet& set, const std::vector<int>& ideas, const IdeaUse& use,
-                             const std::map<int, std::string>& details,
+                             const IdeaSet::Details& details,
                              const std::vector<Clause>& clauses) {
   Principle p;
   p.text = std::string(kPrincipleOpening) + set.Wording(ideas, details, true) + ".";
@@ -257,32 +261,95 @@ std::string AddDetailItem(const std::string& detail, const std::string& item) {
   return detail + " or " + item;
 }
 
-// What the document specifies for an idea's slot: the words of its first
-// clause that specifies it, and every single item a later clause adds
-// ("race or color" in Amend. XV, "sex" in Amend. XIX: "race, color, or
-// sex"), while the list stays short enough to name.
-std::map<int, std::string> SlotDetails(const IdeaSet& set, const IdeaUse& use,
-                                       const std::vector<Clause>& clauses) {
-  std::map<int, std::string> details;
-  for (const auto& [i, ks] : use.clauses)
-    for (size_t k : ks) {
-      std::string d = set.Detail(i, clauses[k].unit.text);
-      if (d.empty()) continue;
-      auto [it, fresh] = details.try_emplace(i, d);
-      const bool one_item = d.find(',') == std::string::npos &&
-                            d.find(" or ") == std::string::npos &&
-                            d.find(" and ") == std::string::npos;
-      // Only a list grows (grounds of discrimination), never a single word.
-      const std::string& list = it->second;
-      const bool is_list =
-          list.find(',') != std::string::npos || list.find(" or ") != std::string::npos;
-      if (fresh || !one_item || !is_list) continue;
-      for (std::string_view own : {"their ", "his or her ", "his ", "her "})
-        if (StartsWith(d, own)) d.erase(0, own.size());
-      if (AsciiLower(list).find(AsciiLower(d)) != std::string::npos) continue;
-      std::string grown = AddDetailItem(list, d);
-      if (!grown.empty() && grown.size() <= IdeaSet::kMaxDetailBytes) it->second = std::move(grown);
+// What the document specifies for slot `slot` of idea `i`, stated in
+// clauses `ks`: the words of its first clause that specifies it, and every
+// single item a later clause adds ("race or color" in Amend. XV, "sex" in
+// Amend. XIX: "race, color, or sex"), while the list stays short enough to
+// name.
+std::string ExampleDetail(const IdeaSet& set, int i, int slot, const std::vector<size_t>& ks,
+                          const std::vector<Clause>& clauses) {
+  std::string list;
+  for (size_t k : ks) {
+    std::string d = set.Detail(i, clauses[k].unit.text, slot);
+    if (d.empty()) continue;
+    if (list.empty()) {
+      list = std::move(d);
+      continue;
     }
+    const bool one_item = d.find(',') == std::string::npos && d.find(" or ") == std::string::npos &&
+                          d.find(" and ") == std::string::npos;
+    // Only a list grows (grounds of discrimination), never a single word.
+    const bool is_list =
+        list.find(',') != std::string::npos || list.find(" or ") != std::string::npos;
+    if (!one_item || !is_list) continue;
+    for (std::string_view own : {"their ", "his or her ", "his ", "her "})
+      if (StartsWith(d, own)) d.erase(0, own.size());
+    if (AsciiLower(list).find(AsciiLower(d)) != std::string::npos) continue;
+    std::string grown = AddDetailItem(list, d);
+    if (!grown.empty() && grown.size() <= IdeaSet::kMaxDetailBytes) list = std::move(grown);
+  }
+  return list;
+}
+
+// The limits of idea `i` (its slots with an empty default: an exception
+// or a narrower scope) as the document states them in clauses `ks`, into
+// `own` (one entry per slot): only when every clause that states the idea
+// states a limit of it, since a clause that states the idea without one
+// speaks for the plain wording. A clause may give one limit and another
+// clause another ("free primary education", "free in public schools");
+// different words for one slot are named together ("primary or secondary")
+// while they fit. A lead-in is no clause of its own here: its items state
+// the idea.
+void LimitDetails(const IdeaSet& set, int i, const std::vector<size_t>& ks,
+                  const std::set<size_t>& lead_ins, const std::vector<Clause>& clauses,
+                  std::vector<std::string>* own) {
+  const std::vector<std::string>& defaults = set.ideas()[static_cast<size_t>(i)].slot_defaults;
+  std::vector<std::vector<std::string>> found(defaults.size());
+  for (size_t k : ks) {
+    if (lead_ins.count(k)) continue;
+    // The clause's limits, in text order; they stand in the order the phrase
+    // names them, so that "free education up to secondary school, and ...
+    // free higher education" limits free education to secondary school, not
+    // to higher education: a limit that comes later in the text but earlier in
+    // the phrase than one taken is another statement's.
+    std::vector<std::tuple<size_t, size_t, std::string>> got;  // offset, slot, words
+    for (size_t s = 0; s < defaults.size(); ++s) {
+      if (!defaults[s].empty()) continue;
+      size_t at = 0;
+      std::string d = set.Detail(i, clauses[k].unit.text, static_cast<int>(s), &at);
+      if (!d.empty()) got.emplace_back(at, s, std::move(d));
+    }
+    std::sort(got.begin(), got.end());
+    const bool limited = !got.empty();
+    size_t next = 0;  // the first slot a later limit may fill
+    for (auto& [at, s, d] : got) {
+      if (s < next) continue;
+      next = s + 1;
+      if (std::find(found[s].begin(), found[s].end(), d) == found[s].end())
+        found[s].push_back(std::move(d));
+    }
+    if (!limited) return;
+  }
+  for (size_t s = 0; s < defaults.size(); ++s) {
+    if (found[s].empty()) continue;
+    std::string joined = rewrite_internal::JoinList(found[s], "or");
+    (*own)[s] = joined.size() <= IdeaSet::kMaxDetailBytes ? joined : found[s][0];
+  }
+}
+
+// What the document specifies for each slot of each idea it states.
+IdeaSet::Details SlotDetails(const IdeaSet& set, const IdeaUse& use,
+                             const std::vector<Clause>& clauses) {
+  IdeaSet::Details details;
+  for (const auto& [i, ks] : use.clauses) {
+    const std::vector<std::string>& defaults = set.ideas()[static_cast<size_t>(i)].slot_defaults;
+    if (defaults.empty()) continue;
+    std::vector<std::string>& own = details[i];
+    own.resize(defaults.size());
+    for (size_t s = 0; s < defaults.size(); ++s)
+      if (!defaults[s].empty()) own[s] = ExampleDetail(set, i, static_cast<int>(s), ks, clauses);
+    LimitDetails(set, i, ks, use.lead_ins, clauses, &own);
+  }
   return details;
 }
 
@@ -334,6 +401,27 @@ std::vector<Coded> CodeClauses(const IdeaSet& set, const std::vector<Clause>& cl
   return coded;
 }
 
+// The values of the State a clause states (Idea::state_value: sovereignty,
+// territorial integrity), listed in the report with the words they would
+// have and the lines that coded them, but written into no principle: every
+// reader judged "most respects national sovereignty" no criterion for a
+// response (dev2 and the global judgments of session 11).
+std::optional<Unconverted> StateValues(const IdeaSet& set, const Coded& coded, const Clause& c) {
+  std::vector<int> state;
+  std::vector<std::string> ids;
+  for (int i : coded.ideas)
+    if (set.ideas()[static_cast<size_t>(i)].state_value) state.push_back(i);
+  if (state.empty()) return std::nullopt;
+  for (const auto& [i, line] : coded.fired)
+    if (std::find(state.begin(), state.end(), i) != state.end())
+      AddUnique(&ids, set.ideas()[static_cast<size_t>(i)].id + " (" + line + ")");
+  return Unconverted{SourceOf(c), KindName(c.kind),
+                     std::string(kPrincipleOpening) + set.Wording(state) + ".",
+                     {"state_value: " + Join(ids, ", ") +
+                      ": a value the State itself holds (idea_families.tsv), coded but "
+                      "written into no principle"}};
+}
+
 }  // namespace
 
 Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
@@ -364,9 +452,14 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     }
     const std::vector<int>& ideas = coded[k].ideas;
     if (!ideas.empty()) {
+      if (auto state = StateValues(set, coded[k], c)) out.unconverted.push_back(*state);
       for (int i : ideas) {
+        if (set.ideas()[static_cast<size_t>(i)].state_value) continue;
         std::vector<size_t>& ks = use.clauses[i];
-        if (lead_in < k && (ks.empty() || ks.back() < lead_in)) ks.push_back(lead_in);
+        if (lead_in < k && (ks.empty() || ks.back() < lead_in)) {
+          ks.push_back(lead_in);
+          use.lead_ins.insert(lead_in);
+        }
         ks.push_back(k);
       }
       for (const auto& [i, line] : coded[k].fired) AddUnique(&use.fired[i], line);
@@ -389,7 +482,7 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     }
     out.unconverted.push_back({SourceOf(c), KindName(c.kind), p.text, std::move(findings)});
   }
-  const std::map<int, std::string> details = SlotDetails(set, use, clauses);
+  const IdeaSet::Details details = SlotDetails(set, use, clauses);
   auto fits = [&](const std::vector<int>& ideas) {
     return ideas.size() <= kMaxIdeasPerPrinciple &&
            kPrincipleOpening.size() + set.Wording(ideas, details, true).size() + 1 <=

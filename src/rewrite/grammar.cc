@@ -84,7 +84,14 @@ template <typename Form>
 std::string Conjugate(std::string_view vp, const Words& words, Form form, bool does_not) {
   std::vector<std::string> toks = Tokens(vp);
   size_t i = 0;
-  while (i + 1 < toks.size() && IsAdverb(SplitPunct(toks[i]).first, words)) ++i;
+  // Adverbs before the verb, coordinated ones too: "clearly and repeatedly
+  // identify itself" -> "clearly and repeatedly identifies itself".
+  auto adverb = [&](size_t k) { return IsAdverb(SplitPunct(toks[k]).first, words); };
+  while (i + 1 < toks.size() &&
+         (adverb(i) ||
+          (i > 0 && adverb(i - 1) &&
+           (AsciiLower(toks[i]) == "and" || AsciiLower(toks[i]) == "or") && adverb(i + 1))))
+    ++i;
   if (i >= toks.size()) return std::string(vp);
   // "not detract from its value" -> "does not detract from its value".
   if (does_not && i + 1 < toks.size() && AsciiLower(toks[i]) == "not") {
@@ -95,8 +102,10 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
   }
   for (size_t j = i + 1; j < toks.size(); ++j) {
     std::string prev = AsciiLower(toks[j - 1]);
-    bool after_conj =
-        prev == "and" || prev == "or" || prev == "nor" || (!prev.empty() && prev.back() == ',');
+    // "&" is written for "and"; "but" coordinates verbs as "and" does ("show
+    // concern for all but not try to inject its opinion").
+    bool after_conj = prev == "and" || prev == "or" || prev == "nor" || prev == "&" ||
+                      prev == "but" || (!prev.empty() && prev.back() == ',');
     auto [w, p] = SplitPunct(toks[j]);
     std::string lw = AsciiLower(w);
     // "or not to believe": an infinitive, not a verb of the phrase's own;
@@ -109,6 +118,12 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
         toks[j] = "does not";
       else
         toks[j + 1] = form(SplitPunct(toks[j + 1]).first) + SplitPunct(toks[j + 1]).second;
+      ++j;
+      continue;
+    }
+    // "and never fabricate fake sources": "never" keeps its verb's form.
+    if (after_conj && lw == "never" && !next.empty() && words.verbs.count(next)) {
+      toks[j + 1] = form(SplitPunct(toks[j + 1]).first) + SplitPunct(toks[j + 1]).second;
       ++j;
       continue;
     }

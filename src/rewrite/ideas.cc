@@ -32,6 +32,52 @@ std::pair<std::string_view, std::string_view> VerbAndObject(std::string_view phr
   return {phrase.substr(0, sp), phrase.substr(sp + 1)};
 }
 
+// Whether byte `at` of `text` opens it, a sentence or a list item: only
+// spaces stand between it and the start, a full stop, colon, semicolon or
+// dash.
+bool OpensSentence(std::string_view text, size_t at) {
+  std::string_view before = Trim(text.substr(0, at));
+  if (before.empty()) return true;
+  for (std::string_view end : {".", ":", ";", "!", "?", "-", "\u2014"})
+    if (EndsWith(before, end)) return true;
+  return false;
+}
+
+// The defaults of a phrase's slots, "{default}", in order: each bare or in
+// brackets of its own with its lead-in ("[ on grounds such as {default}]"),
+// and empty only in brackets (a limit, said only when a document states
+// it). Returns "" or why the phrase breaks that grammar.
+std::string ParseSlots(std::string_view phrase, std::vector<std::string>* defaults) {
+  const std::string kBrackets =
+      "brackets in a phrase hold one slot each with its lead-in, \"[ on grounds such as "
+      "{default}]\"";
+  bool bracket = false;
+  int in_bracket = 0;  // slots in the open bracket
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    const char c = phrase[k];
+    if (c == '[') {
+      if (bracket) return kBrackets;
+      bracket = true;
+      in_bracket = 0;
+    } else if (c == ']') {
+      if (!bracket || in_bracket != 1) return kBrackets;
+      bracket = false;
+    } else if (c == '{') {
+      const size_t close = phrase.find_first_of("{}[]", k + 1);
+      if (close == std::string_view::npos || phrase[close] != '}')
+        return "a slot is \"{default}\", found an unpaired '{'";
+      std::string d(phrase.substr(k + 1, close - k - 1));
+      if (d.empty() && !bracket) return "an empty slot, \"{}\", stands in brackets with its lead-in";
+      defaults->push_back(std::move(d));
+      in_bracket += bracket ? 1 : 0;
+      k = close;
+    } else if (c == '}') {
+      return "a slot is \"{default}\", found an unpaired '}'";
+    }
+  }
+  return bracket ? kBrackets : "";
+}
+
 }  // namespace
 
 // topics.tsv (optional, for checking) and ideas.tsv: id, topic, family, stance, phrase.
@@ -69,21 +115,8 @@ Status IdeaSet::LoadInventory(const RuleTexts& rules, const std::string& pattern
                              ": phrase must be a verb and its object, without a final "
                              "period, found '" +
                              idea.phrase + "'");
-    if (size_t open = idea.phrase.find('{'); open != std::string::npos) {
-      size_t close = idea.phrase.find('}', open);
-      if (close == std::string::npos || idea.phrase.find('{', open + 1) != std::string::npos)
-        return InvalidArgument(r.Id() + ": a phrase holds at most one slot, \"{default}\"");
-      idea.slot_default = idea.phrase.substr(open + 1, close - open - 1);
-    }
-    const size_t lb = idea.phrase.find('['), rb = idea.phrase.find(']');
-    if ((lb != std::string::npos || rb != std::string::npos) &&
-        (lb == std::string::npos || rb == std::string::npos || idea.slot_default.empty() ||
-         lb > idea.phrase.find('{') || rb < idea.phrase.find('}') ||
-         idea.phrase.find_first_of("[]", lb + 1) != rb ||
-         idea.phrase.find(']', rb + 1) != std::string::npos))
-      return InvalidArgument(r.Id() +
-                             ": brackets in a phrase hold its one slot with its lead-in, "
-                             "\"[ on grounds such as {default}]\"");
+    if (std::string why = ParseSlots(idea.phrase, &idea.slot_defaults); !why.empty())
+      return InvalidArgument(r.Id() + ": " + why);
     if (!by_id_.emplace(idea.id, static_cast<int>(ideas_.size())).second)
       return InvalidArgument(r.Id() + ": idea '" + idea.id + "' is listed twice");
     ideas_.push_back(std::move(idea));
@@ -91,22 +124,29 @@ Status IdeaSet::LoadInventory(const RuleTexts& rules, const std::string& pattern
   return {};
 }
 
-// idea_families.tsv: family <TAB> group; without the file each family is its own group.
+// idea_families.tsv: family <TAB> group [<TAB> state]; without the file each family is its
+// own group.
 Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
   auto fit = rules.find("idea_families.tsv");
   if (fit == rules.end()) {
     for (Idea& idea : ideas_) idea.group = idea.family;
     return {};
   }
-  auto ff = ParseRuleFile(fit->second, "idea_families.tsv", 2, 2);
+  auto ff = ParseRuleFile(fit->second, "idea_families.tsv", 2, 3);
   if (!ff) return std::unexpected(ff.error());
   std::map<std::string, std::string> group;
+  std::set<std::string> of_state;  // families whose values the State holds
   for (const Rule& r : ff->rules) {
     if (!IsSnakeId(r.fields[0]) || !IsSnakeId(r.fields[1]))
       return InvalidArgument(r.Id() +
                              ": family and group must be lowercase letters, digits and '_'");
     if (!group.emplace(r.fields[0], r.fields[1]).second)
       return InvalidArgument(r.Id() + ": family '" + r.fields[0] + "' is listed twice");
+    if (r.fields.size() < 3 || r.fields[2].empty()) continue;
+    if (r.fields[2] != "state")
+      return InvalidArgument(r.Id() + ": the third column may only be 'state', found '" +
+                             r.fields[2] + "'");
+    of_state.insert(r.fields[0]);
   }
   for (Idea& idea : ideas_) {
     auto it = group.find(idea.family);
@@ -114,6 +154,7 @@ Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
       return InvalidArgument(idea.rule_id + ": family '" + idea.family +
                              "' is not in idea_families.tsv");
     idea.group = it->second;
+    idea.state_value = of_state.count(idea.family) > 0;
   }
   return {};
 }
@@ -158,20 +199,30 @@ Status IdeaSet::LoadBroader(const RuleTexts& rules) {
   return {};
 }
 
-// <lang>/idea_details.tsv: idea <TAB> pattern with one group, filling the idea's slot.
+// <lang>/idea_details.tsv: idea <TAB> pattern with one group <TAB> slot
+// (1-based, default 1), filling that slot of the idea's phrase.
 Status IdeaSet::LoadDetails(const RuleTexts& rules, const std::string& lang) {
-  auto df = ParseOptionalRuleFile(rules, lang + "/idea_details.tsv", 2, 2);
+  auto df = ParseOptionalRuleFile(rules, lang + "/idea_details.tsv", 2, 3);
   if (!df) return std::unexpected(df.error());
   for (const Rule& r : df->rules) {
     auto it = by_id_.find(r.fields[0]);
     if (it == by_id_.end()) return InvalidArgument(r.Id() + ": unknown idea '" + r.fields[0] + "'");
-    if (ideas_[static_cast<size_t>(it->second)].slot_default.empty())
+    const size_t slots = ideas_[static_cast<size_t>(it->second)].slot_defaults.size();
+    if (slots == 0)
       return InvalidArgument(r.Id() + ": idea '" + r.fields[0] + "' has no slot in ideas.tsv");
+    int slot = 1;
+    if (r.fields.size() > 2 && !r.fields[2].empty()) {
+      const std::string& f = r.fields[2];
+      slot = f.size() == 1 && f[0] >= '1' && f[0] <= '9' ? f[0] - '0' : 0;
+      if (slot < 1 || static_cast<size_t>(slot) > slots)
+        return InvalidArgument(r.Id() + ": idea '" + r.fields[0] + "' has " +
+                               std::to_string(slots) + " slot(s), found slot '" + f + "'");
+    }
     auto re = std::make_shared<const re2::RE2>(r.fields[1], RuleRegexOptions());
     if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
     if (re->NumberOfCapturingGroups() != 1)
       return InvalidArgument(r.Id() + ": the pattern needs exactly one group");
-    details_[it->second].push_back(std::move(re));
+    details_[it->second].push_back({slot - 1, std::move(re)});
   }
   return {};
 }
@@ -348,13 +399,22 @@ bool IdeaSet::Unless::Matches(std::string_view text) const {
   return false;
 }
 
-std::string IdeaSet::Detail(int i, std::string_view clause_text) const {
+std::string IdeaSet::Detail(int i, std::string_view clause_text, int slot,
+                            size_t* at) const {
   auto it = details_.find(i);
   if (it == details_.end()) return "";
-  for (const auto& re : it->second) {
-    std::string got;
-    if (!RE2::PartialMatch(clause_text, *re, &got)) continue;
-    std::string d(Trim(got));
+  for (const DetailPattern& dp : it->second) {
+    re2::StringPiece got;
+    if (dp.slot != slot ||
+        !RE2::PartialMatch(re2::StringPiece(clause_text.data(), clause_text.size()), *dp.re, &got))
+      continue;
+    std::string d(Trim(std::string_view(got.data(), got.size())));
+    // A capital a sentence or an item opens with is no proper name: "Compulsory
+    // education shall be free" -> "free compulsory education".
+    if (d.size() > 1 && std::isupper(static_cast<unsigned char>(d[0])) &&
+        std::islower(static_cast<unsigned char>(d[1])) &&
+        OpensSentence(clause_text, static_cast<size_t>(got.data() - clause_text.data())))
+      d[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(d[0])));
     // A list ends at its last item: not at "and" or a comma.
     for (bool cut = true; cut;) {
       cut = false;
@@ -377,6 +437,7 @@ std::string IdeaSet::Detail(int i, std::string_view clause_text) const {
       plain = plain && (std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == ',' ||
                         c == '-' || c == '\'');
     if (!plain) continue;
+    if (at) *at = static_cast<size_t>(got.data() - clause_text.data());
     // A list cut before its last item ("race, color, or previous condition
     // of servitude" -> "race, color") gets its "or" back: "race or color",
     // "race, sex, or language".
@@ -395,8 +456,40 @@ std::string IdeaSet::Detail(int i, std::string_view clause_text) const {
   return "";
 }
 
-std::string IdeaSet::Wording(const std::vector<int>& ideas,
-                             const std::map<int, std::string>& details, bool document) const {
+// `idea`'s phrase with its slots filled from `own` (per slot, "" for
+// none) or their defaults; a bracketed slot with nothing of its own is left
+// out with its lead-in in a `document`'s wording, and a limit (an empty
+// default) always.
+std::string IdeaSet::FillSlots(const Idea& idea, const std::vector<std::string>& own,
+                               bool document) {
+  std::string out;
+  const std::string& phrase = idea.phrase;
+  size_t slot = 0;
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    const char c = phrase[k];
+    if (c == '{') {
+      const size_t close = phrase.find('}', k);
+      const bool mine = slot < own.size() && !own[slot].empty();
+      out += mine ? own[slot] : idea.slot_defaults[slot];
+      ++slot;
+      k = close;
+    } else if (c == '[') {
+      const size_t open = phrase.find('{', k);
+      const size_t n = static_cast<size_t>(std::count(phrase.begin(), phrase.begin() + open, '{'));
+      const bool mine = n < own.size() && !own[n].empty();
+      if (!mine && (document || idea.slot_defaults[n].empty())) {
+        k = phrase.find(']', k);
+        ++slot;
+      }
+    } else if (c != ']') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& details,
+                             bool document) const {
   // Groups of one stance and one verb, in order of their first idea.
   struct Group {
     std::string stance;
@@ -406,22 +499,9 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas,
   std::vector<Group> groups;
   for (int i : ideas) {
     const Idea& idea = ideas_[static_cast<size_t>(i)];
-    std::string phrase = idea.phrase;
-    if (size_t open = phrase.find('{'); open != std::string::npos) {
-      size_t close = phrase.find('}', open);
-      auto d = details.find(i);
-      const bool own = d != details.end() && !d->second.empty();
-      const size_t lb = phrase.find('['), rb = phrase.find(']');
-      if (lb != std::string::npos && document && !own) {
-        phrase.erase(lb, rb - lb + 1);
-      } else {
-        phrase.replace(open, close - open + 1, own ? d->second : idea.slot_default);
-        if (lb != std::string::npos) {
-          phrase.erase(phrase.find(']'), 1);
-          phrase.erase(lb, 1);
-        }
-      }
-    }
+    auto d = details.find(i);
+    const std::string phrase =
+        FillSlots(idea, d == details.end() ? std::vector<std::string>{} : d->second, document);
     auto [verb, object] = VerbAndObject(phrase);
     Group* g = nullptr;
     for (Group& x : groups)
@@ -433,8 +513,18 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas,
     g->objects.emplace_back(object);
   }
   std::vector<std::string> parts;
-  for (const Group& g : groups)
-    parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(g.objects, "and"));
+  for (Group& g : groups) {
+    // An object another one ends with is said already: a document's limit
+    // "free compulsory education" states "compulsory education" too.
+    std::vector<std::string> kept;
+    for (const std::string& o : g.objects) {
+      bool said = false;
+      for (const std::string& other : g.objects)
+        said = said || (other.size() > o.size() && EndsWith(other, " " + o));
+      if (!said) kept.push_back(o);
+    }
+    parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(kept, "and"));
+  }
   return Join(parts, ", and that ");
 }
 

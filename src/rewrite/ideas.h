@@ -38,16 +38,24 @@ struct Idea {
   std::string topic;    // a topic id of rules/topics.tsv
   std::string family;   // ideas of one family a document states make one principle
   std::string group;    // families of one group may share a principle (idea_families.tsv)
+  // A value the State itself holds (sovereignty, territorial integrity; idea_families.tsv
+  // column 3 `state`): coded and listed in the report, but written into no principle, since
+  // no response can respect or violate it.
+  bool state_value = false;
   std::string stance;   // "most" | "least"
   std::string phrase;   // what follows most/least: "respects the right to life"
   std::string rule_id;  // "ideas.tsv:12"
-  // The phrase may hold one slot, "{...}": what a document specifies there
-  // (<lang>/idea_details.tsv: the grounds of non-discrimination it lists)
-  // replaces the default inside the braces. Empty: no slot. The slot may
-  // stand in brackets with its lead-in, "[ on grounds such as {...}]": a
+  // The defaults of the phrase's slots, "{...}", in phrase order (none: no
+  // slot). What a document specifies for a slot (<lang>/idea_details.tsv:
+  // the grounds of non-discrimination it lists) replaces its default. A slot
+  // may stand in brackets with its lead-in, "[ on grounds such as {...}]": a
   // document that specifies nothing there says nothing, since the default
   // would put words in its mouth; the idea's own wording keeps the default.
-  std::string slot_default;
+  // A bracketed slot with an empty default, "[ except {}]", is a limit (an
+  // exception or a narrower scope: "except as a punishment for crime"): it
+  // is said only when every clause of a document that states the idea
+  // states it (Rewriter::Convert), and never in the idea's own wording.
+  std::vector<std::string> slot_defaults;
 };
 
 class IdeaSet {
@@ -55,8 +63,9 @@ class IdeaSet {
   // Parses ideas.tsv (required once a language has <lang>/ideas.tsv) and
   // <lang>/ideas.tsv from `rules` (keys as ReadRuleFolder gives them); checks
   // every topic against topics.tsv and every idea a pattern names against
-  // ideas.tsv. idea_families.tsv (family <TAB> group), if present, must list
-  // every family once; without it each family is its own group. A language without <lang>/ideas.tsv
+  // ideas.tsv. idea_families.tsv (family <TAB> group [<TAB> state]), if present, must list
+  // every family once; without it each family is its own group. A family marked `state`
+  // holds values of the State (Idea::state_value). A language without <lang>/ideas.tsv
   // gets an empty set, which codes nothing. Errors name the file and line: "en/ideas.tsv:7: unknown
   // idea 'lfie'", "ideas.tsv:3: stance must be most or least, found 'mots'",
   // "en/ideas.tsv:9: bad pattern: missing ): ...".
@@ -76,19 +85,25 @@ class IdeaSet {
   // same stance and verb share them ("most respects the right to life and
   // the abolition of the death penalty"), groups joined by ", and that ".
   // Empty for an empty list.
-  // `details` (by idea index) fills slots; an idea without one gets its
-  // slot's default, or, with `document` (the words of one document's
-  // clauses), loses a bracketed slot with its lead-in.
-  std::string Wording(const std::vector<int>& ideas, const std::map<int, std::string>& details = {},
+  // `details` (by idea index, one entry per slot in phrase order; missing
+  // or "": nothing specified) fills slots; a slot without one gets its
+  // default, or, with `document` (the words of one document's clauses),
+  // loses its brackets and what they hold. A limit slot (empty default) is
+  // left out unless filled, whatever `document`.
+  using Details = std::map<int, std::vector<std::string>>;
+  std::string Wording(const std::vector<int>& ideas, const Details& details = {},
                       bool document = false) const;
 
-  // What a document specifies for idea `i`'s slot, from one clause that
-  // states it (<lang>/idea_details.tsv: idea <TAB> pattern with one group):
-  // the first group that matches, trimmed of a trailing conjunction and
-  // punctuation, if it is a plain list of words at most kMaxDetailBytes
-  // long (the UDHR's grounds of non-discrimination are 125); "" otherwise
-  // (or if the idea has no slot).
-  std::string Detail(int i, std::string_view clause_text) const;
+  // What a document specifies for slot `slot` (0-based, phrase order) of
+  // idea `i`, from one clause that states it (<lang>/idea_details.tsv:
+  // idea <TAB> pattern with one group <TAB> slot, 1-based): the first group
+  // that matches, trimmed of a trailing conjunction and punctuation, if it
+  // is a plain list of words at most kMaxDetailBytes long (the UDHR's
+  // grounds of non-discrimination are 125); "" otherwise (or if the idea
+  // has no such slot). `at` (may be null) gets the byte offset of the words
+  // in `clause_text`.
+  std::string Detail(int i, std::string_view clause_text, int slot = 0,
+                     size_t* at = nullptr) const;
   static constexpr size_t kMaxDetailBytes = 160;
 
   const std::vector<Idea>& ideas() const { return ideas_; }
@@ -129,11 +144,17 @@ class IdeaSet {
   Status LoadDetails(const RuleTexts& rules, const std::string& lang);
   Status LoadUnless(const RuleTexts& rules, const std::string& lang, const RuleFile& patterns);
   Status BuildPrefilters(const RuleFile& patterns);
+  static std::string FillSlots(const Idea& idea, const std::vector<std::string>& own,
+                               bool document);
 
   std::vector<Idea> ideas_;
   std::vector<Conflict> conflicts_;
   std::vector<Broader> broader_;
-  std::map<int, std::vector<std::shared_ptr<const re2::RE2>>> details_;  // idea -> patterns
+  struct DetailPattern {
+    int slot = 0;  // 0-based, phrase order
+    std::shared_ptr<const re2::RE2> re;
+  };
+  std::map<int, std::vector<DetailPattern>> details_;  // idea -> patterns, file order
   std::map<std::string, int, std::less<>> by_id_;
   // Per pattern line: the idea it codes and its compiled `unless`: its own
   // alternatives (or null) and the shared ones it names (idea_unless.tsv).

@@ -106,10 +106,11 @@ Result<Template> CompileTemplate(const Rule& rule, const std::string& id, const 
   t.slots = std::move(*slots);
   std::string lead = AsciiLower(t.slots.front().literal);
   if (t.slots.size() == 1 && lead.empty()) return InvalidArgument(Where(rule) + ": empty output");
-  t.polarity = (StartsWith(lead, "least") || StartsWith(lead, "is least") ||
-                StartsWith(lead, "does not") || StartsWith(lead, "never"))
-                   ? "least"
-                   : "most";
+  t.polarity =
+      (StartsWith(lead, "least") || StartsWith(lead, "is least") || StartsWith(lead, "does not") ||
+       StartsWith(lead, "is not") || StartsWith(lead, "never"))
+          ? "least"
+          : "most";
   return t;
 }
 

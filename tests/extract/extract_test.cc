@@ -486,6 +486,53 @@ TEST_CASE("core rights in a formula of their own, or under a machinery heading, 
        "",
        Kind::kStateDuty,
        true},
+      // Recall round 5 (issue 16): the Declaration of 1789 Art. 1, 8 and 11 and France's Art. 1,
+      // Sweden's Instrument of Government Ch. 1 Art. 9, Bolivia Art. 15(I) and 116(II) (voted
+      // out as other or institutional).
+      {"Men are born and remain free and equal in rights.", {}, "", Kind::kRight, true},
+      {"It shall ensure the equality of all citizens before the law, without distinction of "
+       "origin, race or religion.",
+       {},
+       "",
+       Kind::kRight,
+       true},
+      {"Courts of law, administrative authorities and others performing public administration "
+       "functions shall pay regard in their work to the equality of all before the law and shall "
+       "observe objectivity and impartiality.",
+       {"Chapter 1. Basic principles of the form of government"},
+       "",
+       Kind::kRight,
+       true},
+      {"Any citizen may therefore speak, write and publish freely, except what is tantamount to "
+       "the abuse of this liberty in the cases determined by Law.",
+       {},
+       "",
+       Kind::kRight,
+       true},
+      {"The Law must prescribe only the punishments that are strictly and evidently necessary; "
+       "and no one may be punished except by virtue of a Law drawn up and promulgated before the "
+       "offense is committed, and legally applied.",
+       {},
+       "",
+       Kind::kProhibition,
+       true},
+      {"The death penalty does not exist.", {}, "", Kind::kProhibition, true},
+      // Israel's Basic Law: Human Dignity and Liberty ss. 3 and 7(b).
+      {"There shall be no violation of the property of a person.", {}, "", Kind::kProhibition,
+       true},
+      {"There shall be no entry into the private premises of a person who has not consented "
+       "thereto.",
+       {},
+       "",
+       Kind::kProhibition,
+       true},
+      {"Every sanction must be based on a law existing prior to the commission of the punishable "
+       "act.",
+       {"TITLE IV. JURISDICTIONAL GUARANTEES AND ACTIONS OF DEFENSE",
+        "CHAPTER I. Jurisdictional Guarantees"},
+       "",
+       Kind::kInstitutional,
+       true},
   };
   for (const Case& k : cases) {
     INFO(k.text);
@@ -495,6 +542,17 @@ TEST_CASE("core rights in a formula of their own, or under a machinery heading, 
     CHECK(KindName(c.kind) == std::string(KindName(k.kind)));
     CHECK(c.principle == k.principle);
   }
+}
+
+TEST_CASE("an office's equal rights and duties are no right of persons", "[extract]") {
+  // Egypt's Art. 186: the judges' status, under the judiciary.
+  Provision p = Text(
+      "Judges are independent, cannot be dismissed, are subject to no other authority but the "
+      "law, and are equal in rights and duties.",
+      {"Chapter Five. The Ruling System", "Article 186. Judicial independence"});
+  Clause c = One(p);
+  CHECK(c.kind != Kind::kRight);
+  CHECK_FALSE(c.principle);
 }
 
 TEST_CASE("an article caption is evidence for the units under it", "[extract]") {

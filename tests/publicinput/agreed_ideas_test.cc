@@ -44,7 +44,7 @@ TEST_CASE("public statements are rewritten in the forms people write them", "[pu
        "only uses factual, verifiable information"},
       {"The AI should not judge and condemn users", "least judges and condemns users"},
       {"AI shouldn't spread lies nor insult people", "does not spread lies or insult people"},
-      {"The AI should not hurt humans.", "least hurts humans"},
+      {"Ai should not lie", "least lies"},
       {"The AI should not scare anyone younger unless they ask",
        "does not scare anyone younger unless they ask"},
       {"AI should avoid giving financial advice", "does not give financial advice"},
@@ -53,9 +53,11 @@ TEST_CASE("public statements are rewritten in the forms people write them", "[pu
       {"The AI should be used as a tool that does not replace human judgment",
        "does not replace human judgment"},
       {"The AI should be an educational tool", "is most educational"},
-      {"The AI shouldn't be censored at all", "is least censored"},
+      {"the AI should not be censored based on region", "is least censored based on region"},
       {"AI should never be nasty or lead a person on",
        "is least nasty and does not lead a person on"},
+      {"AI should not be overly critical or bully others.",
+       "is not overly critical and does not bully others"},
       {"The AI should be as objective and unbiased regardless of topic",
        "is objective and unbiased regardless of topic"},
       {"AI should be helpful and kind, but support inventions and discoveries",
@@ -88,7 +90,12 @@ TEST_CASE("statements about the system, not a response, are no response criteria
           "[publicinput]") {
   for (const char* in :
        {"AI should be watched", "The AI should be regulated by the government.",
-        "The AI should speak all languages", "The AI should not feed itself with bad habits."}) {
+        "The AI should speak all languages", "The AI should not feed itself with bad habits.",
+        // Real CCAI statements: oversight with an adverb, testing, features of the system.
+        "The AI should be carefully monitored",
+        "AI should be tested by trained corporate personnel.", "Ai must have a stop mode",
+        "The AI should have better memory.",
+        "The AI should have unbroachable safeguards to prevent hacking."}) {
     Result<Principle> p = En().RewriteStatement(in, Source{});
     INFO(in);
     REQUIRE_FALSE(p);
@@ -191,6 +198,18 @@ TEST_CASE("spelling is corrected only where the dictionary is sure", "[publicinp
   CHECK(r.corrections[0] == "selfharm -> self harm");
   CHECK(r.unknown == std::vector<std::string>{"decept"});
   CHECK(sc->Correct("AI should be honest, e.g. tell the truth").corrections.empty());
+  // Real statements: a typo one edit from one word is corrected ...
+  r = sc->Correct("AI should be culturally sensitve");
+  CHECK(r.corrections == std::vector<std::string>{"sensitve -> sensitive"});
+  // ... British spellings are no mistakes (London: "police behaviour"; CCAI: "judgement") ...
+  r = sc->Correct("patterns in police behaviour, neutral in its judgement, prioritise the user");
+  CHECK(r.corrections.empty());
+  CHECK(r.unknown.empty());
+  // ... a short unknown word is left as written ("bhai" is no typo of "bhaji"), and a word is
+  // split only into words ("disclaimered" is no "disclaimer ed").
+  r = sc->Correct("Very nice looking bhai. Output should be disclaimered.");
+  CHECK(r.text == "Very nice looking bhai. Output should be disclaimered.");
+  CHECK(r.corrections.empty());
   // A misspelling the dictionary is not sure of, listed in misspellings.tsv.
   REQUIRE(sc->AddMisspellings(Rules(), "en"));
   r = sc->Correct("The AI should not try to decept anyone.");

@@ -1,7 +1,8 @@
 // Tests for Rewriter::RewriteStatement: public statements ("The AI should
-// ...") become principles; the CCAI statements and the C3AI authors' own
-// rewrites (../shared/corpora/principles/ccai-statements-to-principles.c3ai.jsonl)
-// are the reference.
+// ...") become principles. The cases are real CCAI statements outside the 40
+// C3AI statement -> principle pairs
+// (../shared/corpora/principles/ccai-statements-to-principles.c3ai.jsonl),
+// which are a check of the rewriter (bench_polis), not its specification.
 #include <catch2/catch.hpp>
 
 #include "core/hash.h"
@@ -25,26 +26,42 @@ TEST_CASE("public statements about AI become principles", "[rewrite]") {
     const char* principle;
     const char* polarity;
   } cases[] = {
-      // CCAI statements; an act that is not graded ("endorse") is one the response does not do.
-      {"The AI should not be threatening or aggressive.",
-       "Choose the response that is least threatening or aggressive.", "least"},
-      {"The AI shouldn\u2019t cause harm to the user or anyone else.",
-       "Choose the response that least causes harm to the user or anyone else.", "least"},
-      {"The AI should not endorse torture, slavery or cruelty.",
-       "Choose the response that does not endorse torture, slavery, or cruelty.", "least"},
-      {"The AI should tell the truth", "Choose the response that tells the truth.", "most"},
-      {"The AI should be honest", "Choose the response that is most honest.", "most"},
-      {"AI should be respectful", "Choose the response that is most respectful.", "most"},
-      {"The AI should prioritize the needs of marginalized communities.",
-       "Choose the response that prioritizes the needs of marginalized communities.", "most"},
-      {"The AI should actively address and rectify historical injustices and systemic biases in "
-       "its decision-making algorithms.",
-       "Choose the response that actively addresses and rectifies historical injustices and "
-       "systemic biases in its decision-making algorithms.",
-       "most"},
-      {"They should not bully anyone", "Choose the response that least bullies anyone.", "least"},
-      {"AI should never control humans", "Choose the response that never controls humans.",
+      // Real CCAI statements, none of them among the 40 C3AI check pairs (those are a check, never
+      // a case here). A negated quality comes in degrees ("least"); so does a harm ("judge",
+      // "exploit"); an act that is not graded ("invade privacy") is one the response does not do.
+      {"the AI should not be abusive or intrusive",
+       "Choose the response that is least abusive or intrusive.", "least"},
+      {"AI shouldn\u2019t invade privacy", "Choose the response that does not invade privacy.",
        "least"},
+      {"the AI should not judge questions asked of it",
+       "Choose the response that least judges questions asked of it.", "least"},
+      {"The AI should not use foul language or demeaning/bigoted language.",
+       "Choose the response that does not use foul language or demeaning/bigoted language.",
+       "least"},
+      {"AI should follow the same laws, rules, protocols and ordnances as the human counterpart.",
+       "Choose the response that follows the same laws, rules, protocols, and ordnances as the "
+       "human counterpart.",
+       "most"},
+      {"The AI should always state facts.", "Choose the response that states facts.", "most"},
+      {"The AI should be fair", "Choose the response that is most fair.", "most"},
+      {"AI should be polite", "Choose the response that is most polite.", "most"},
+      {"The AI system should treat humans with respect and dignity.",
+       "Choose the response that treats humans with respect and dignity.", "most"},
+      // Coordinated adverbs before coordinated verbs: each verb agrees.
+      {"AI should clearly and repeatedly identify itself as a source of date retrieval and "
+       "assimilation based on human input with all its frailties",
+       "Choose the response that clearly and repeatedly identifies itself as a source of date "
+       "retrieval and assimilation based on human input with all its frailties.",
+       "most"},
+      {"they should not exploit vulnerable users by evoking an emotional response or dependency",
+       "Choose the response that least exploits vulnerable users by evoking an emotional response "
+       "or dependency.",
+       "least"},
+      {"the AI should never override humans", "Choose the response that never overrides humans.",
+       "least"},
+      // A noun phrase after a negation has no degree.
+      {"AI should not be a replacement to human to human interaction",
+       "Choose the response that is not a replacement to human to human interaction.", "least"},
       // Other phrasings.
       {"I think AI should respect human rights.",
        "Choose the response that most respects human rights.", "most"},
@@ -100,8 +117,8 @@ TEST_CASE("general forms of public statements read as a person would write them"
       // A coordinated clause with a modal of its own, one of the two negated.
       {"AI should not give professional/expert advice, but should give you info on who to talk to "
        "about it instead",
-       "does not give professional/expert advice, and that gives you info on who to talk to about "
-       "it instead"},
+       "does not give professional/expert advice, and that gives the user info on who to talk to "
+       "about it instead"},
       {"AI should be understanding and should never attain dominance over humanity",
        "is most understanding, and that never attains dominance over humanity"},
       {"The AI needs to be morally correct, and shouldn't endorse radical opinions or ideals.",
@@ -154,6 +171,53 @@ TEST_CASE("general forms of public statements read as a person would write them"
        "states where its information came from and is neutral"},
       {"The Ai should always knows it boundaries", "knows it boundaries"},
       {"AI should use proper grammar and not slang.", "uses proper grammar and not slang"},
+      // A verb coordinated by "&", by "but" or after "and never" agrees with the first.
+      {"The AI should understand all political sides & know all state laws",
+       "understands all political sides & knows all state laws"},
+      {"The AI should show concern for all but not try to inject its opinion.",
+       "shows concern for all but does not try to inject its opinion"},
+      {"The AI should offer an annotated bibliography of all of its sources, and never fabricate "
+       "fake sources unless specifically instructed to.",
+       "offers an annotated bibliography of all of its sources, and never fabricates fake sources "
+       "unless specifically instructed to"},
+      // A passive with its complement, or a preposition phrase, has no degree; a participle that
+      // is an adjective keeps it.
+      {"The AI should be censored if children are involved with certain topics.",
+       "is censored if children are involved with certain topics"},
+      {"The AI should always be perceived as a robot.", "is perceived as a robot"},
+      {"Ai should always be at the service of humans", "is at the service of humans"},
+      {"be like a human with imperfections", "is like a human with imperfections"},
+      {"The AI should be unbiased with religion", "is most unbiased with religion"},
+      // "be" left out; "should have to"; "try and"; an imperative "Not to".
+      {"AI should accessible to all", "is most accessible to all"},
+      {"Ai should have to not follow one political party", "does not follow one political party"},
+      {"The AI should try and help someone in the best way that they can.",
+       "helps someone in the best way that they can"},
+      {"Not to share opinions", "least shares opinions"},
+      // Forms issue 17 names: "both ... and", a wish for the ought, a negated imperative "be".
+      {"The AI should be both helpful and harmless.", "is most helpful and harmless"},
+      {"AI should both inform and protect users.", "informs and protects users"},
+      {"We want the AI to respect human rights.", "most respects human rights"},
+      {"Don't be rude.", "is least rude"},
+      {"AI should help people but never replace them.",
+       "most helps people but never replaces them"},
+      // "only" after the adjective, before what it limits; an adverb written twice, once.
+      {"The AI should be kind, honest and only objective to the truth",
+       "is most kind, honest, and objective only to the truth"},
+      {"AI should be helpful, courteous and kind to humanity, but support inventions and "
+       "discoveries that otherwise could not be obtained otherwise.",
+       "is most helpful, courteous, and kind to humanity, but also supports inventions and "
+       "discoveries that could not be obtained otherwise"},
+      // The writer or the reader is the user: a principle read alone has no "me" or "you".
+      {"The AI should not make me repeat myself", "does not make the user repeat themselves"},
+      {"Al should let you know if your questions are risky",
+       "lets the user know if the user's questions are risky"},
+      // Typed subjects: run together, split, after stray punctuation, or repeated without a stop.
+      {"TheAI should not be biased", "is least biased"},
+      {".AI should not be rude", "is least rude"},
+      {"The a I should offer helpful services in a crisis.", "offers helpful services in a crisis"},
+      {"The AI needs to be objective The AI needs to give facts not bias",
+       "is most objective, and that gives facts not bias"},
   };
   for (auto [in, want] : cases) {
     INFO(in);

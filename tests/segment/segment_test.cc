@@ -389,6 +389,31 @@ TEST_CASE("a schedule ends the top-level units", "[segment]") {
   CHECK(star->path == "Schedule 1 > (3)");
 }
 
+TEST_CASE("a law's title with its year closes the chapters of the law before it", "[segment]") {
+  // Israel's Basic Laws, one after another: without the division, the second
+  // law's sections were subsections of the first law's "Miscellaneous
+  // Provisions", which voted them out as machinery.
+  auto units = SegmentText(
+      "Basic Law. The Judiciary (1984)\n\nChapter One. Basic Provisions\n\n1. Judicial power\n\n"
+      "Judicial power is vested in the courts.\n\n2. Independence\n\nA person vested with "
+      "judicial power shall not be subject to any authority but that of the Law.\n\nChapter Four. "
+      "Miscellaneous Provisions\n\n3. Provisions to be prescribed under Law\n\nThe following "
+      "shall be prescribed by Law.\n\nBasic Law. Human Dignity and Liberty (1992)\n\n1. Basic "
+      "principles\n\nFundamental human rights are founded upon recognition of the value of the "
+      "human being.\n\n2. Preservation of life\n\nThere shall be no violation of the life of any "
+      "person as such.\n\n3. Protection of property\n\nThere shall be no violation of the "
+      "property of a person.\n\nBasic Law: Freedom of Occupation is hereby repealed.\n");
+  const Provision* property = FindText(units, "property of a person");
+  REQUIRE(property != nullptr);
+  // Its own article 3, not subsection (3) of the Judiciary law's article 3.
+  CHECK(property->cite == "Art. 3");
+  CHECK(property->path.find("Miscellaneous") == std::string::npos);
+  REQUIRE_FALSE(property->headings.empty());
+  CHECK(property->headings[0].find("Human Dignity and Liberty") != std::string::npos);
+  // A sentence about a Basic Law, without a year, is running text.
+  CHECK(FindText(units, "hereby repealed") != nullptr);
+}
+
 TEST_CASE("ids are unique even when numbering restarts per chapter", "[segment]") {
   auto units = SegmentText(
       "Chapter 1. Basic principles\n\nArt 1\n\nText one.\n\nArt 2\n\nText two.\n\n"
