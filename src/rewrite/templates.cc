@@ -304,19 +304,35 @@ struct AtomFilter::WrittenPatterns {
   std::vector<std::unique_ptr<const RE2>> re;
 };
 
-int AtomFilter::Build(const std::vector<std::string>& patterns) {
+namespace {
+// The entries pattern `p` is held as (AtomFilter::Build).
+std::vector<std::string> Entries(const std::string& p, bool split) {
+  if (!split) return {p};
+  for (size_t at = p.find("(?"); at != std::string::npos; at = p.find("(?", at + 2))
+    if (p.compare(at, 3, "(?:") != 0) return {p};
+  return TopLevelAlternatives(p);
+}
+}  // namespace
+
+int AtomFilter::Build(const std::vector<std::string>& patterns, bool split) {
   auto filter = std::make_shared<re2::FilteredRE2>(/*min_atom_len=*/3);
-  auto written = std::make_shared<WrittenPatterns>(patterns.size());
+  std::vector<std::string> written_text;
+  owner_.clear();
   for (size_t i = 0; i < patterns.size(); ++i) {
-    int id = 0;
-    std::string wide = WidenRepeats(patterns[i]);
-    if (wide != patterns[i] && filter->Add(wide, RuleRegexOptions(), &id) == RE2::NoError) {
-      written->text[i] = patterns[i];
-      continue;
+    for (const std::string& entry : Entries(patterns[i], split)) {
+      int id = 0;
+      owner_.push_back(static_cast<int>(i));
+      std::string wide = WidenRepeats(entry);
+      if (wide != entry && filter->Add(wide, RuleRegexOptions(), &id) == RE2::NoError) {
+        written_text.push_back(entry);
+        continue;
+      }
+      written_text.emplace_back();
+      if (filter->Add(entry, RuleRegexOptions(), &id) != RE2::NoError) return static_cast<int>(i);
     }
-    if (filter->Add(patterns[i], RuleRegexOptions(), &id) != RE2::NoError)
-      return static_cast<int>(i);
   }
+  auto written = std::make_shared<WrittenPatterns>(written_text.size());
+  written->text = std::move(written_text);
   filter->Compile(&atoms_);
   filter_ = filter;
   written_ = written;
@@ -352,21 +368,35 @@ const std::vector<int>& AtomFilter::Atoms(const std::string& lower) const {
 void AtomFilter::Potentials(const std::string& lower, std::vector<int>* out) const {
   out->clear();
   filter_->AllPotentials(Atoms(lower), out);
+  for (int& e : *out) e = owner_[static_cast<size_t>(e)];
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 void AtomFilter::Matches(std::string_view text, const std::string& lower,
                          std::vector<int>* out) const {
+  MatchesGivenAtoms(text, Atoms(lower), out);
+}
+
+void AtomFilter::MatchesGivenAtoms(std::string_view text, const std::vector<int>& atoms,
+                                   std::vector<int>* out) const {
   out->clear();
   const re2::StringPiece in(text.data(), text.size());
-  filter_->AllMatches(in, Atoms(lower), out);
-  // A widened hit stands if the pattern as written matches too.
-  out->erase(std::remove_if(out->begin(), out->end(),
-                            [&](int i) {
-                              if (written_->text[static_cast<size_t>(i)].empty()) return false;
-                              const RE2& re = AsWritten(i);
-                              return !re.ok() || !RE2::PartialMatch(in, re);
-                            }),
-             out->end());
+  thread_local std::vector<int> entries;
+  filter_->AllPotentials(atoms, &entries);
+  for (int e : entries) {
+    const int owner = owner_[static_cast<size_t>(e)];
+    // A pattern matches if one of its alternatives does.
+    if (std::find(out->begin(), out->end(), owner) != out->end()) continue;
+    if (!RE2::PartialMatch(in, filter_->GetRE2(e))) continue;
+    // A widened hit stands if the entry as written matches too.
+    if (!written_->text[static_cast<size_t>(e)].empty()) {
+      const RE2& re = AsWritten(e);
+      if (!re.ok() || !RE2::PartialMatch(in, re)) continue;
+    }
+    out->push_back(owner);
+  }
+  std::sort(out->begin(), out->end());
 }
 
 void TemplateSet::Build(const std::vector<std::string>& patterns, const std::vector<bool>& always,

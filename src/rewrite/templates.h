@@ -116,19 +116,35 @@ class AtomFilter {
   // or -1. A pattern as written is compiled on first use: one that RE2
   // cannot compile although its widened form could (too large a program)
   // matches nothing.
-  int Build(const std::vector<std::string>& patterns);
+  // With `split`, a pattern is held as its top-level alternatives, each an
+  // entry of its own ("a[^.;]{0,40}b|c" -> "a[^.;]*b", "c"): a text is
+  // matched only against the alternatives whose atoms it has, and a widened
+  // alternative is confirmed by itself as written, a far smaller program
+  // than the whole pattern (the idea patterns: 19% fewer instructions on a
+  // first pass over the lines of 17 documents, the same matches). Patterns
+  // with inline flags ("(?-i)") stay whole: a flag set midway carries over
+  // into later alternatives.
+  int Build(const std::vector<std::string>& patterns, bool split = false);
   bool ok() const { return filter_ != nullptr; }
   // Indices of the patterns that may match, given `lower`, the text
   // lowercased (a superset of those that do).
   void Potentials(const std::string& lower, std::vector<int>* out) const;
   // Indices of the patterns that match `text` (`lower`: it lowercased).
   void Matches(std::string_view text, const std::string& lower, std::vector<int>* out) const;
+  // The same, given the indices into atoms() of those found in the text
+  // lowercased (for a caller that finds the atoms of several filters in
+  // one pass).
+  void MatchesGivenAtoms(std::string_view text, const std::vector<int>& atoms,
+                         std::vector<int>* out) const;
+  // The lowercased literals the filter looks for.
+  const std::vector<std::string>& atoms() const { return atoms_; }
 
  private:
   const std::vector<int>& Atoms(const std::string& lower) const;
-  // Pattern i as written (compiled on first use), for a widened one.
+  // Entry i as written (compiled on first use), for a widened one.
   const re2::RE2& AsWritten(int i) const;
   std::shared_ptr<re2::FilteredRE2> filter_;
+  std::vector<int> owner_;              // per entry of filter_, its pattern
   std::vector<std::string> atoms_;      // lowercased literals to look for
   std::shared_ptr<RE2::Set> atom_set_;  // all atoms, one unanchored pass
   struct WrittenPatterns;

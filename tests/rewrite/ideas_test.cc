@@ -322,6 +322,35 @@ TEST_CASE("a pattern's bounded window holds, though its prefilter widens it", "[
             .empty());
 }
 
+TEST_CASE("a pattern held as its alternatives matches as the whole pattern does",
+          "[rewrite][ideas]") {
+  // The prefilter holds each top-level alternative on its own; each widened
+  // alternative is confirmed by itself as written, and one that matches is
+  // enough.
+  Result<IdeaSet> set = IdeaSet::Create(
+      SmallRules(kIdeas,
+                 "death_penalty_abolition\t\\bcapital\\s+punishment\\b|"
+                 "\\bdeath\\s+penalty\\b[^.]{0,40}\\babolished\\b\n"),
+      "en");
+  REQUIRE(set.has_value());
+  CHECK(set->Code("Capital punishment is abolished.", nullptr).size() == 1);
+  CHECK(set->Code("The death penalty is hereby abolished.", nullptr).size() == 1);
+  // The second alternative's window, though its widened form matches.
+  CHECK(set->Code("The death penalty, in every case and for every offence under any law in "
+                  "force, is abolished.",
+                  nullptr)
+            .empty());
+  // A flag set midway carries into the later alternatives: such a pattern
+  // stays whole ("(?-i)" applies to "Torture" too).
+  Result<IdeaSet> flagged = IdeaSet::Create(
+      SmallRules(kIdeas, "torture\tcruel\\s+(?-i)Treatment|Torture\n"), "en");
+  REQUIRE(flagged.has_value());
+  CHECK(flagged->Code("Torture is forbidden.", nullptr).size() == 1);
+  CHECK(flagged->Code("No torture shall be inflicted.", nullptr).empty());
+  CHECK(flagged->Code("cruel Treatment is forbidden.", nullptr).size() == 1);
+  CHECK(flagged->Code("cruel treatment is forbidden.", nullptr).empty());
+}
+
 TEST_CASE("an unless pattern that does not parse is an error, though compiled on first use",
           "[rewrite][ideas]") {
   Result<IdeaSet> set = IdeaSet::Create(SmallRules(kIdeas,
