@@ -488,6 +488,31 @@ std::string IdeaSet::FillSlots(const Idea& idea, const std::vector<std::string>&
   return out;
 }
 
+namespace {
+
+// Whether `object`, discrimination on one ground ("racial discrimination",
+// "discrimination on grounds of sexual orientation"), is said already by
+// `other`, a list of grounds that names it ("unfair discrimination against
+// anyone on grounds such as race, colour or sex"): readers marked "...
+// race ...; and racial discrimination" as a list that stumbles. The ground is
+// matched by its first three letters at a word's start, so that the adjective
+// finds its noun (racial, race).
+bool GroundListed(const std::string& object, const std::string& other) {
+  static const RE2 kOne("^(?:(\\w+) discrimination|discrimination on grounds of (.+))$");
+  std::string adjective, ground;
+  if (!RE2::FullMatch(object, kOne, &adjective, &ground)) return false;
+  if (ground.empty()) ground = adjective;
+  const size_t list = other.find(" on grounds such as ");
+  if (list == std::string::npos || ground.size() < 3) return false;
+  const std::string words = AsciiLower(other.substr(list));
+  const std::string stem = AsciiLower(ground.size() > 8 ? ground : ground.substr(0, 3));
+  for (size_t at = words.find(stem); at != std::string::npos; at = words.find(stem, at + 1))
+    if (at > 0 && !std::isalpha(static_cast<unsigned char>(words[at - 1]))) return true;
+  return false;
+}
+
+}  // namespace
+
 std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& details,
                              bool document) const {
   // Groups of one stance and one verb, in order of their first idea.
@@ -520,7 +545,8 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& detai
     for (const std::string& o : g.objects) {
       bool said = false;
       for (const std::string& other : g.objects)
-        said = said || (other.size() > o.size() && EndsWith(other, " " + o));
+        said = said || (other.size() > o.size() && EndsWith(other, " " + o)) ||
+               GroundListed(o, other);
       if (!said) kept.push_back(o);
     }
     parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(kept, "and"));

@@ -1230,4 +1230,31 @@ TEST_CASE("a compound label names only the parts a clause states", "[rewrite][id
         "person.");
 }
 
+TEST_CASE("a ground the list of grounds names is not said again", "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  // Namibia Art. 10(2) and Art. 23(1): the list names race, so racial
+  // discrimination is said already; a ground the list lacks is still said.
+  const Clause grounds = MakeClause(
+      Kind::kProhibition, "10(2)",
+      "No persons may be discriminated against on the grounds of sex, race, colour, ethnic "
+      "origin, religion, creed or social or economic status.",
+      10);
+  const Clause racial = MakeClause(
+      Kind::kProhibition, "23(1)",
+      "The practice of racial discrimination and the practice and ideology of apartheid shall be "
+      "prohibited.",
+      20);
+  std::string text = PrincipleNaming(rw->Convert({grounds, racial}), "racial_discrimination");
+  INFO(text);
+  CHECK(text.find("on grounds such as sex, race, colour") != std::string::npos);
+  CHECK(text.find("racial discrimination") == std::string::npos);
+  const Clause orientation = MakeClause(
+      Kind::kProhibition, "12",
+      "No one may be discriminated against on grounds of sexual orientation.", 30);
+  text = PrincipleNaming(rw->Convert({grounds, orientation}), "sexual_orientation_equality");
+  INFO(text);
+  CHECK(text.find("and discrimination on grounds of sexual orientation") != std::string::npos);
+}
+
 }  // namespace charter
