@@ -10,10 +10,13 @@
 #include "files/files.h"
 #include "rewrite/rewrite.h"
 #include "rewrite/validate.h"
+#include "idea_cases.h"
 #include "test_util.h"
 
 namespace charter {
 namespace {
+
+using testing::CheckCodings;
 
 RuleTexts SmallRules(const std::string& ideas, const std::string& patterns) {
   return {{"topics.tsv", "life\tright to life\ntorture\ttorture\n"},
@@ -29,27 +32,9 @@ const char* const kIdeas =
     "torture\ttorture\ttorture\tleast\tendorses torture\n"
     "cruel_treatment\ttorture\ttorture\tleast\tendorses cruel, inhuman or degrading treatment\n";
 
-const RuleTexts& ShippedRules() {
-  static const RuleTexts* texts = [] {
-    Result<RuleTexts> t = ReadRuleFolder(testing::RulesDir(), "en");
-    if (!t) FAIL(t.error().message);
-    return new RuleTexts(*t);
-  }();
-  return *texts;
-}
+const RuleTexts& ShippedRules() { return testing::EnglishRuleTexts(); }
 
-Clause MakeClause(Kind kind, const std::string& id, const std::string& text, uint32_t line) {
-  Clause c;
-  c.kind = kind;
-  c.principle = true;
-  c.unit.doc = "doc.txt";
-  c.unit.id = "doc.txt#" + id;
-  c.unit.cite = "Art. " + id;
-  c.unit.text = text;
-  c.core = text;
-  c.unit.line_start = c.unit.line_end = line;
-  return c;
-}
+using testing::MakeClause;
 
 }  // namespace
 
@@ -193,19 +178,7 @@ TEST_CASE("a clause is coded to every idea it states, unless an exception matche
 
 TEST_CASE("the shipped patterns code core ideas in the words of older and shorter constitutions",
           "[rewrite][ideas]") {
-  Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
-  REQUIRE(set.has_value());
-  auto codes = [&](const std::string& text, const std::string& idea) {
-    for (int i : set->Code(text, nullptr))
-      if (set->ideas()[static_cast<size_t>(i)].id == idea) return true;
-    return false;
-  };
-  struct Case {
-    const char* text;
-    const char* idea;
-    bool coded;
-  };
-  const Case kCases[] = {
+  CheckCodings({
       {"No law must be given retroactive effect.", "no_retroactive_crime", true},
       {"Laws shall not have retroactive effect unless they expressly provide otherwise.",
        "no_retroactive_crime", false},
@@ -300,11 +273,7 @@ TEST_CASE("the shipped patterns code core ideas in the words of older and shorte
       {"Every Israel national or resident has the right to engage in any occupation, profession "
        "or trade.",
        "free_choice_of_work", true},
-  };
-  for (const Case& c : kCases) {
-    INFO(c.text << " -> " << c.idea);
-    CHECK(codes(c.text, c.idea) == c.coded);
-  }
+  });
 }
 
 TEST_CASE("a pattern's bounded window holds, though its prefilter widens it", "[rewrite][ideas]") {
@@ -363,21 +332,9 @@ TEST_CASE("an unless pattern that does not parse is an error, though compiled on
 
 TEST_CASE("a trigger word codes its idea only in the rights sense, not in another legal sense",
           "[rewrite][ideas]") {
-  Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
-  REQUIRE(set.has_value());
-  auto codes = [&](const std::string& text, const std::string& idea) {
-    for (int i : set->Code(text, nullptr))
-      if (set->ideas()[static_cast<size_t>(i)].id == idea) return true;
-    return false;
-  };
-  struct Case {
-    const char* text;
-    const char* idea;
-    bool coded;
-  };
   // Each sense rule: a sentence in the other sense that must not code, and one in the rights
   // sense that must (sentences written for this test, not taken from a document).
-  const Case kCases[] = {
+  CheckCodings({
       // disability: a legal disqualification or incapacity vs. persons with disabilities.
       {"No citizen shall be subjected to any disability or restriction on the ground of religion.",
        "disability_rights", false},
@@ -485,33 +442,17 @@ TEST_CASE("a trigger word codes its idea only in the rights sense, not in anothe
       {"The Government may acquire and own land in the public interest.", "property_right", false},
       {"Everyone has the right to own property alone or in association with others.",
        "property_right", true},
-  };
-  for (const Case& c : kCases) {
-    INFO(c.text << " -> " << c.idea);
-    CHECK(codes(c.text, c.idea) == c.coded);
-  }
+  });
 }
 
 TEST_CASE(
     "a clause codes an idea that it names only in a neighbouring kind of legal language "
     "not at all",
     "[rewrite][ideas]") {
-  Result<IdeaSet> set = IdeaSet::Create(ShippedRules(), "en");
-  REQUIRE(set.has_value());
-  auto codes = [&](const std::string& text, const std::string& idea) {
-    for (int i : set->Code(text, nullptr))
-      if (set->ideas()[static_cast<size_t>(i)].id == idea) return true;
-    return false;
-  };
-  struct Case {
-    const char* text;
-    const char* idea;
-    bool coded;
-  };
   // One group per kind of language found by the sole-source audit of session 12
   // (bench/judgments/sense-audit-e3703d5.tsv): a sentence of that kind that must not code the
   // idea, and one that states the idea and must (sentences written for this test).
-  const Case kCases[] = {
+  CheckCodings({
       // A word in another sense: the country's interests, a virtue, the heir to a throne, a
       // dwelling, persons, advice in government, a need for schooling, a tax exemption.
       {"Broadcasting shall serve the best interests of the country.", "best_interests_child",
@@ -595,11 +536,7 @@ TEST_CASE(
        "state_liability", false},
       {"The State shall compensate anyone who suffers damage caused by a public official.",
        "state_liability", true},
-  };
-  for (const Case& c : kCases) {
-    INFO(c.text << " -> " << c.idea);
-    CHECK(codes(c.text, c.idea) == c.coded);
-  }
+  });
 }
 
 TEST_CASE("ideas of one stance and verb share them; other groups join with 'and that'",

@@ -12,51 +12,16 @@
 #include "files/files.h"
 #include "rewrite/ideas.h"
 #include "rewrite/rewrite.h"
+#include "idea_cases.h"
 #include "test_util.h"
 
 namespace charter {
 namespace {
 
-const RuleTexts& Shipped() {
-  static const RuleTexts* texts = [] {
-    Result<RuleTexts> t = ReadRuleFolder(testing::RulesDir(), "en");
-    if (!t) FAIL(t.error().message);
-    return new RuleTexts(*t);
-  }();
-  return *texts;
-}
-
-struct Case {
-  const char* text;
-  const char* idea;
-  bool coded;
-};
-
-void CheckCases(const std::vector<Case>& cases) {
-  Result<IdeaSet> set = IdeaSet::Create(Shipped(), "en");
-  REQUIRE(set.has_value());
-  for (const Case& c : cases) {
-    INFO(c.text << " -> " << c.idea);
-    REQUIRE(set->Find(c.idea) >= 0);
-    bool coded = false;
-    for (int i : set->Code(c.text, nullptr))
-      coded = coded || set->ideas()[static_cast<size_t>(i)].id == c.idea;
-    CHECK(coded == c.coded);
-  }
-}
-
-Clause MakeClause(Kind kind, const std::string& id, const std::string& text, uint32_t line) {
-  Clause c;
-  c.kind = kind;
-  c.principle = true;
-  c.unit.doc = "doc.txt";
-  c.unit.id = "doc.txt#" + id;
-  c.unit.cite = "Art. " + id;
-  c.unit.text = text;
-  c.core = text;
-  c.unit.line_start = c.unit.line_end = line;
-  return c;
-}
+const RuleTexts& Shipped() { return testing::EnglishRuleTexts(); }
+using testing::MakeClause;
+using Case = testing::CodingCase;
+void CheckCases(const std::vector<Case>& cases) { testing::CheckCodings(cases); }
 
 // The ideas of each principle Convert writes from `texts` (one clause each).
 std::vector<std::vector<std::string>> PrincipleIdeas(const std::vector<std::string>& texts,
