@@ -124,8 +124,22 @@ bool EndsWithDash(std::string_view s) {
          (s.back() == '\x93' || s.back() == '\x94');
 }
 
-// The last sentence of a paragraph introduces a list ("... the right-", "... as follows:").
-bool IsLeadIn(std::string_view s) { return !s.empty() && (s.back() == ':' || EndsWithDash(s)); }
+// The last sentence of a paragraph introduces a list ("... the right-", "... as follows:"),
+// or grants a right whose objects its items name, with no colon at all ("Any person
+// charged with an offence has the right" before "(a) to be informed ...", Canada's
+// Charter s. 11): a grant cut off before its object is no sentence of its own.
+bool IsLeadIn(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.back() == ':' || EndsWithDash(s)) return true;
+  std::string tail(s.substr(s.size() - std::min<size_t>(s.size(), 24)));
+  for (char& c : tail) c = Lower(c);
+  for (std::string_view grant : {" the right", " the rights", " the right to", " entitled",
+                                 " entitled to"})
+    if (tail.size() >= grant.size() && tail.compare(tail.size() - grant.size(), grant.size(),
+                                                    grant) == 0)
+      return true;
+  return false;
+}
 
 // Joined continuation lines keep their '\n'; a unit's text reads as one line.
 std::string Flatten(std::string_view s) {

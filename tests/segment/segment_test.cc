@@ -106,6 +106,25 @@ TEST_CASE("a colon lead-in with (a) items works for parenthesised markers", "[se
   CHECK(two->lead_in.empty());
 }
 
+TEST_CASE("a grant cut off before its object leads its items in without a colon", "[segment]") {
+  // Canada's Charter s. 11 and s. 6(2) write "has the right" and go on in the items.
+  auto units = SegmentText(
+      "Section 11\n\nAny person charged with an offence has the right\n(a) to be informed "
+      "without unreasonable delay of the specific offence;\n(b) to be tried within a reasonable "
+      "time.\n\nSection 12\n\nEveryone has the right not to be subjected to any cruel and "
+      "unusual treatment or punishment.\n");
+  const Provision* b = FindText(units, "tried within a reasonable time");
+  REQUIRE(b != nullptr);
+  CHECK(b->cite == "Sec. 11(b)");
+  CHECK(b->lead_in == "Any person charged with an offence has the right");
+  CHECK(b->text == "Any person charged with an offence has the right to be tried within a "
+                   "reasonable time.");
+  // A sentence that ends with its own object leads nothing in.
+  const Provision* twelve = FindText(units, "cruel and unusual");
+  REQUIRE(twelve != nullptr);
+  CHECK(twelve->lead_in.empty());
+}
+
 TEST_CASE("Constitute-style article headings are told apart from numbered clauses", "[segment]") {
   // Both are "N. text": the heading has a short caption and continues the
   // article numbering; clauses restart at 1 inside each article.
