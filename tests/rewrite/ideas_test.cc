@@ -1194,4 +1194,20 @@ TEST_CASE("a ground the list of grounds names is not said again", "[rewrite][ide
   CHECK(text.find("and discrimination on grounds of sexual orientation") != std::string::npos);
 }
 
+TEST_CASE("an entitlement to register as a citizen is no right to a nationality",
+          "[rewrite][ideas]") {
+  // Malaysia Art. 15(1), Uganda Art. 12(1): a procedure of citizenship law for one group
+  // (readers failed "the right to a nationality" written from it as a widened right).
+  testing::CheckCodings({
+      {"Any married woman whose husband is a citizen is entitled, upon making application to "
+       "the Federal Government, to be registered as a citizen.",
+       "nationality_right", false},
+      {"A person who has been married to a citizen for five years shall, on application, be "
+       "entitled to be registered as a citizen.",
+       "nationality_right", false},
+      {"Everyone has the right to a nationality.", "nationality_right", true},
+      {"Every child has the right to acquire a nationality.", "nationality_right", true},
+  });
+}
+
 }  // namespace charter
