@@ -1210,4 +1210,15 @@ TEST_CASE("an entitlement to register as a citizen is no right to a nationality"
   });
 }
 
+TEST_CASE("security against unreasonable search is a term of art of its own", "[rewrite][ideas]") {
+  // Canada's Charter s. 8, US Amend. IV: the narrower idea, under privacy in idea_global.tsv.
+  testing::CheckCodings({
+      {"Everyone has the right to be secure against unreasonable search or seizure.",
+       "unreasonable_search", true},
+      {"Everyone has the right to be secure against unreasonable search or seizure.", "privacy",
+       false},
+      {"Everyone has the right to privacy.", "privacy", true},
+  });
+}
+
 }  // namespace charter
