@@ -349,6 +349,11 @@ IdeaSet::Details SlotDetails(const IdeaSet& set, const IdeaUse& use,
     for (size_t s = 0; s < defaults.size(); ++s)
       if (!defaults[s].empty()) own[s] = ExampleDetail(set, i, static_cast<int>(s), ks, clauses);
     LimitDetails(set, i, ks, use.lead_ins, clauses, &own);
+    // A slot that repeats what an earlier slot says adds nothing: "to enter, remain in
+    // and leave Canada" gives no first verb of its own and "leave" as the second.
+    for (size_t s = 1; s < own.size(); ++s)
+      for (size_t t = 0; t < s && !own[s].empty(); ++t)
+        if (own[s] == (own[t].empty() ? defaults[t] : own[t])) own[s].clear();
   }
   return details;
 }

@@ -1221,4 +1221,33 @@ TEST_CASE("security against unreasonable search is a term of art of its own", "[
   });
 }
 
+TEST_CASE("leaving, entering and returning are said as the clause grants them",
+          "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  auto said = [&](const std::string& text) {
+    return PrincipleNaming(rw->Convert({MakeClause(Kind::kRight, "14", text, 10)}),
+                           "leave_return");
+  };
+  // Sri Lanka Art. 14(1)(i) grants a return, Solomon Islands s. 14(1) an entry: no
+  // right to leave.
+  std::string text = said("Every citizen is entitled to the freedom to return to Sri Lanka.");
+  CHECK(text.find("the right to return to the country") != std::string::npos);
+  CHECK(text.find("leave") == std::string::npos);
+  text = said("Every person has the right to enter Solomon Islands.");
+  CHECK(text.find("the right to enter the country") != std::string::npos);
+  CHECK(said("Everyone has the right to leave any country, including his own, and to return to "
+             "his country.")
+            .find("the right to leave and return to the country") != std::string::npos);
+  // A verb said twice is said once (Canada's Charter s. 6(1)).
+  text = said("Every citizen of Canada has the right to enter, remain in and leave Canada.");
+  CHECK(text.find("the right to leave the country") != std::string::npos);
+  // Paid leave is no leaving of the country.
+  testing::CheckCodings({{"Working mothers should be accorded paid leave or leave with adequate "
+                          "social security benefits.",
+                          "leave_return", false}});
+  CHECK(rw->IdeaPrinciple("leave_return").text ==
+        "Choose the response that most respects the right to leave and return to the country.");
+}
+
 }  // namespace charter
