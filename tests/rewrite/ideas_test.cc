@@ -1250,4 +1250,29 @@ TEST_CASE("leaving, entering and returning are said as the clause grants them",
         "Choose the response that most respects the right to leave and return to the country.");
 }
 
+TEST_CASE("a detainee is brought before a judge as soon as the clause says", "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  auto said = [&](const std::string& text) {
+    return PrincipleNaming(rw->Convert({MakeClause(Kind::kRight, "13(2)", text, 10)}),
+                           "prompt_court_appearance");
+  };
+  // India Art. 22(2) names the time; Sri Lanka Art. 13(2) names none.
+  std::string text = said(
+      "Every person who is arrested and detained in custody shall be produced before the nearest "
+      "magistrate within a period of twenty-four hours of such arrest.");
+  CHECK(text.find("brought before a judge within a period of twenty-four hours") !=
+        std::string::npos);
+  text = said(
+      "Every person held in custody, detained or otherwise deprived of personal liberty shall be "
+      "brought before the judge of the nearest competent court according to procedure "
+      "established by law.");
+  INFO(text);
+  CHECK(text.find("brought before a judge") != std::string::npos);
+  CHECK(text.find("promptly") == std::string::npos);
+  CHECK(rw->IdeaPrinciple("prompt_court_appearance").text ==
+        "Choose the response that most respects the right of detainees to be brought before a "
+        "judge promptly.");
+}
+
 }  // namespace charter
