@@ -1275,4 +1275,20 @@ TEST_CASE("a detainee is brought before a judge as soon as the clause says", "[r
         "judge promptly.");
 }
 
+TEST_CASE("a State's discretion to grant asylum is no right of asylum", "[rewrite][ideas]") {
+  testing::CheckCodings({
+      {"The State shall grant political asylum, if so required by the public interest.",
+       "asylum_granting", true},
+      {"The State shall grant political asylum, if so required by the public interest.", "asylum",
+       false},
+      {"The Republic may grant asylum to foreigners who request it for political reasons.",
+       "asylum", false},
+      {"Extradition of political refugees is prohibited.", "refugee_extradition", true},
+      {"Extradition of political refugees is prohibited.", "asylum", false},
+      {"Persons persecuted on political grounds shall have the right of asylum.", "asylum", true},
+      {"Everyone has the right to seek and to enjoy in other countries asylum from persecution.",
+       "asylum", true},
+  });
+}
+
 }  // namespace charter
