@@ -1291,4 +1291,20 @@ TEST_CASE("a State's discretion to grant asylum is no right of asylum", "[rewrit
   });
 }
 
+TEST_CASE("an office's or the armed forces' vote is no right of the people to vote",
+          "[rewrite][ideas]") {
+  testing::CheckCodings({
+      {"The Royal Guards shall have the right to vote for representatives to the Legislative "
+       "Assembly.",
+       "vote", false},
+      {"A Member of Parliament elected for an electoral district within the Province shall be "
+       "entitled to vote in the Provincial Council.",
+       "vote", false},
+      {"Any citizen entitled to vote for the Chamber of Deputies has the right to vote in a "
+       "referendum.",
+       "vote", true},
+      {"Every citizen of eighteen years or more shall have the right to vote.", "vote", true},
+  });
+}
+
 }  // namespace charter
