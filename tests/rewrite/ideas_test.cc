@@ -1307,4 +1307,16 @@ TEST_CASE("an office's or the armed forces' vote is no right of the people to vo
   });
 }
 
+TEST_CASE("a competent court is no independent and impartial one", "[rewrite][ideas]") {
+  testing::CheckCodings({
+      {"No person shall be punished with death or imprisonment except by order of a competent "
+       "court, made in accordance with procedure established by law.",
+       "independent_tribunal", false},
+      {"No one may be removed from the jurisdiction of the competent judge established by law.",
+       "independent_tribunal", true},
+      {"Everyone is entitled to a fair hearing by an independent and impartial tribunal.",
+       "independent_tribunal", true},
+  });
+}
+
 }  // namespace charter
