@@ -1319,4 +1319,20 @@ TEST_CASE("a competent court is no independent and impartial one", "[rewrite][id
   });
 }
 
+TEST_CASE("a religious community's schools are neither private schools nor its autonomy",
+          "[rewrite][ideas]") {
+  // Botswana, Solomon Islands s. 11(2); Samoa Art. 12(2).
+  const char* kSchools =
+      "Every religious community shall be entitled, at its own expense, to establish and maintain "
+      "places of education and to manage any place of education which it wholly maintains.";
+  testing::CheckCodings({
+      {kSchools, "religious_schools", true},
+      {kSchools, "private_schools", false},
+      {kSchools, "religious_autonomy", false},
+      {"Everyone has the right to establish and run private schools.", "private_schools", true},
+      {"Religious communities shall manage their own affairs independently.",
+       "religious_autonomy", true},
+  });
+}
+
 }  // namespace charter
