@@ -1335,4 +1335,15 @@ TEST_CASE("a religious community's schools are neither private schools nor its a
   });
 }
 
+TEST_CASE("a person's duty to find work is no State policy of employment", "[rewrite][ideas]") {
+  // Vanuatu Art. 7(e), Papua New Guinea's basic obligations (e).
+  testing::CheckCodings({
+      {"Every person has the duty to work according to his talents in socially useful employment "
+       "and, if necessary, to create for himself legitimate opportunities for employment.",
+       "employment_promotion", false},
+      {"The State shall create opportunities for employment for all citizens.",
+       "employment_promotion", true},
+  });
+}
+
 }  // namespace charter
