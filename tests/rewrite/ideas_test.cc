@@ -1346,4 +1346,22 @@ TEST_CASE("a person's duty to find work is no State policy of employment", "[rew
   });
 }
 
+TEST_CASE("human rights protected in accordance with Shari'ah keep that limit", "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  // Saudi Arabia Art. 26: the religious law sets the content of the duty.
+  const Clause sau = MakeClause(Kind::kStateDuty, "26",
+                                "The State shall protect human rights in accordance with Islamic "
+                                "Shari'ah.",
+                                10);
+  CHECK(PrincipleNaming(rw->Convert({sau}), "human_rights_protection")
+            .find("protect human rights in accordance with Islamic Shari'ah") != std::string::npos);
+  const Clause plain = MakeClause(Kind::kStateDuty, "5",
+                                  "The State shall respect and protect human rights.", 20);
+  const std::string text = PrincipleNaming(rw->Convert({plain}), "human_rights_protection");
+  INFO(text);
+  CHECK(text.find("respect and protect human rights") != std::string::npos);
+  CHECK(text.find("Shari") == std::string::npos);
+}
+
 }  // namespace charter
