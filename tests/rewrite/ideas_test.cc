@@ -1364,4 +1364,16 @@ TEST_CASE("human rights protected in accordance with Shari'ah keep that limit", 
   CHECK(text.find("Shari") == std::string::npos);
 }
 
+TEST_CASE("caste codes its own idea only where a clause is about caste", "[rewrite][ideas]") {
+  testing::CheckCodings({
+      {"No citizen shall be discriminated against on the grounds of race, religion, language, "
+       "caste, sex, political opinion, place of birth or any one of such grounds.",
+       "caste_discrimination", false},
+      {"Untouchability is abolished and its practice in any form is forbidden.",
+       "caste_discrimination", true},
+      {"No person shall be discriminated against on the basis of caste.", "caste_discrimination",
+       true},
+  });
+}
+
 }  // namespace charter
