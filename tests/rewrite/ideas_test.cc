@@ -1376,4 +1376,22 @@ TEST_CASE("caste codes its own idea only where a clause is about caste", "[rewri
   });
 }
 
+TEST_CASE("technology and care are named only where the clause names them", "[rewrite][ideas]") {
+  Result<Rewriter> rw = Rewriter::Create(ShippedRules(), "en");
+  REQUIRE(rw.has_value());
+  auto said = [&](const std::string& text, const std::string& idea) {
+    return PrincipleNaming(rw->Convert({MakeClause(Kind::kStateDuty, "29", text, 10)}), idea);
+  };
+  // Saudi Arabia Art. 29 names the sciences only; Ukraine names science and technology.
+  std::string text = said("The State shall foster sciences, arts and culture.", "science_promotion");
+  INFO(text);
+  CHECK(text.find("the development of science") != std::string::npos);
+  CHECK(text.find("technology") == std::string::npos);
+  CHECK(said("The State shall promote the development of science and technology.",
+             "science_promotion")
+            .find("science and technology") != std::string::npos);
+  CHECK(rw->IdeaPrinciple("science_promotion").text ==
+        "Choose the response that most supports the development of science and technology.");
+}
+
 }  // namespace charter
