@@ -29,6 +29,7 @@
 namespace charter::rewrite_internal {
 class AtomFilter;
 class LazyRegex;
+class LiteralSet;
 }  // namespace charter::rewrite_internal
 
 namespace charter {
@@ -175,9 +176,8 @@ class IdeaSet {
   std::vector<Prefilter> prefilters_;
   // The atoms of all parts, found by one pass over a text lowercased: part
   // k's atoms are entries atom_begin_[k] .. atom_begin_[k + 1] - 1 (in its
-  // own order). No set (it could not be built): each atom is looked for.
-  std::shared_ptr<const re2::RE2::Set> atom_set_;
-  std::vector<std::string> atoms_;
+  // own order).
+  std::shared_ptr<const rewrite_internal::LiteralSet> atoms_;
   std::vector<int> atom_begin_;
   void BuildAtomSet();
   // Per part, the indices of its atoms in `lower` (into `per_part`).

@@ -333,17 +333,32 @@ int AtomFilter::Build(const std::vector<std::string>& patterns, bool split) {
   }
   auto written = std::make_shared<WrittenPatterns>(written_text.size());
   written->text = std::move(written_text);
-  filter->Compile(&atoms_);
+  std::vector<std::string> atoms;
+  filter->Compile(&atoms);
   filter_ = filter;
   written_ = written;
-  // The atoms are plain literals: one DFA pass over the text finds them all.
+  atoms_.Build(std::move(atoms));
+  return -1;
+}
+
+void LiteralSet::Build(std::vector<std::string> literals) {
+  literals_ = std::move(literals);
+  set_.reset();
+  // Plain literals: one DFA pass over the text finds them all.
   RE2::Options lit;
   lit.set_log_errors(false);
-  auto atom_set = std::make_shared<RE2::Set>(lit, RE2::UNANCHORED);
-  for (const std::string& a : atoms_)
-    if (atom_set->Add(RE2::QuoteMeta(a), nullptr) < 0) return -1;
-  if (!atoms_.empty() && atom_set->Compile()) atom_set_ = atom_set;
-  return -1;
+  auto set = std::make_shared<RE2::Set>(lit, RE2::UNANCHORED);
+  for (const std::string& a : literals_)
+    if (set->Add(RE2::QuoteMeta(a), nullptr) < 0) return;
+  if (!literals_.empty() && set->Compile()) set_ = std::move(set);
+}
+
+void LiteralSet::Find(const std::string& lower, std::vector<int>* out) const {
+  out->clear();
+  if (set_ && set_->Match(lower, out)) return;
+  out->clear();
+  for (size_t a = 0; a < literals_.size(); ++a)
+    if (lower.find(literals_[a]) != std::string::npos) out->push_back(static_cast<int>(a));
 }
 
 const RE2& AtomFilter::AsWritten(int i) const {
@@ -356,12 +371,7 @@ const RE2& AtomFilter::AsWritten(int i) const {
 
 const std::vector<int>& AtomFilter::Atoms(const std::string& lower) const {
   thread_local std::vector<int> matched;
-  matched.clear();
-  if (!atom_set_ || !atom_set_->Match(lower, &matched)) {
-    matched.clear();
-    for (size_t a = 0; a < atoms_.size(); ++a)
-      if (lower.find(atoms_[a]) != std::string::npos) matched.push_back(static_cast<int>(a));
-  }
+  atoms_.Find(lower, &matched);
   return matched;
 }
 

@@ -94,6 +94,22 @@ class LazyRegex {
   mutable std::unique_ptr<const RE2> re_;
 };
 
+// Lowercased literals, found in a lowercased text by one unanchored pass of
+// an RE2::Set (a substring search per literal where the set could not be
+// built). Shared by AtomFilter and IdeaSet, which looks for the atoms of
+// several filters in one pass. Thread-safe after Build.
+class LiteralSet {
+ public:
+  void Build(std::vector<std::string> literals);
+  // The indices of the literals `lower` holds, into `out` (cleared first).
+  void Find(const std::string& lower, std::vector<int>* out) const;
+  const std::vector<std::string>& literals() const { return literals_; }
+
+ private:
+  std::vector<std::string> literals_;
+  std::shared_ptr<RE2::Set> set_;  // null: look for each literal
+};
+
 // RE2's FilteredRE2 over a list of patterns (case-insensitive): each is
 // reduced to the literal "atoms" it needs ("subjected", "entitled"), a text's
 // atoms are found by one pass of a literal RE2::Set over it lowercased (a
@@ -137,7 +153,7 @@ class AtomFilter {
   void MatchesGivenAtoms(std::string_view text, const std::vector<int>& atoms,
                          std::vector<int>* out) const;
   // The lowercased literals the filter looks for.
-  const std::vector<std::string>& atoms() const { return atoms_; }
+  const std::vector<std::string>& atoms() const { return atoms_.literals(); }
 
  private:
   const std::vector<int>& Atoms(const std::string& lower) const;
@@ -145,8 +161,7 @@ class AtomFilter {
   const re2::RE2& AsWritten(int i) const;
   std::shared_ptr<re2::FilteredRE2> filter_;
   std::vector<int> owner_;              // per entry of filter_, its pattern
-  std::vector<std::string> atoms_;      // lowercased literals to look for
-  std::shared_ptr<RE2::Set> atom_set_;  // all atoms, one unanchored pass
+  LiteralSet atoms_;                    // the lowercased literals to look for
   struct WrittenPatterns;
   std::shared_ptr<WrittenPatterns> written_;
 };
