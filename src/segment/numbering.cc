@@ -131,13 +131,10 @@ bool EndsWithDash(std::string_view s) {
 bool IsLeadIn(std::string_view s) {
   if (s.empty()) return false;
   if (s.back() == ':' || EndsWithDash(s)) return true;
-  std::string tail(s.substr(s.size() - std::min<size_t>(s.size(), 24)));
-  for (char& c : tail) c = Lower(c);
+  const std::string tail = LowerAscii(s.substr(s.size() - std::min<size_t>(s.size(), 24)));
   for (std::string_view grant : {" the right", " the rights", " the right to", " entitled",
                                  " entitled to"})
-    if (tail.size() >= grant.size() && tail.compare(tail.size() - grant.size(), grant.size(),
-                                                    grant) == 0)
-      return true;
+    if (std::string_view(tail).ends_with(grant)) return true;
   return false;
 }
 
