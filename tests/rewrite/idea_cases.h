@@ -1,6 +1,7 @@
 // idea_cases.h — what the idea tests share: the shipped English rule texts,
-// read once; a table of sentences that must (or must not) code an idea; and
-// a principle-worthy clause made from a sentence.
+// read once; a table of sentences that must (or must not) code an idea, coded
+// by EnglishRewriter's own idea set; and a principle-worthy clause made from a
+// sentence.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "core/rule_file.h"
+#include "english_rewriter.h"
 #include "files/files.h"
 #include "rewrite/ideas.h"
 #include "rewrite/rewrite.h"
@@ -32,8 +34,7 @@ struct CodingCase {
 };
 
 inline void CheckCodings(const std::vector<CodingCase>& cases) {
-  Result<IdeaSet> set = IdeaSet::Create(EnglishRuleTexts(), "en");
-  REQUIRE(set.has_value());
+  const IdeaSet* set = &EnglishRewriter().IdeaInventory();
   for (const CodingCase& c : cases) {
     INFO(c.text << " -> " << c.idea);
     REQUIRE(set->Find(c.idea) >= 0);
