@@ -1,5 +1,6 @@
-// english_rewriter.h — the Rewriter of the shipped English rules, built once
-// for the rewrite tests (a failure to build it fails the test that asks).
+// english_rewriter.h — the shipped English rules and their Rewriter, each
+// read or built once for the rewrite tests (a failure fails the test that
+// asks).
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -11,11 +12,19 @@
 
 namespace charter::testing {
 
+// The shipped English rule texts, read once.
+inline const RuleTexts& EnglishRuleTexts() {
+  static const RuleTexts* texts = [] {
+    Result<RuleTexts> t = ReadRuleFolder(RulesDir(), "en");
+    if (!t) FAIL(t.error().message);
+    return new RuleTexts(*t);
+  }();
+  return *texts;
+}
+
 inline const Rewriter& EnglishRewriter() {
   static const Rewriter* rw = [] {
-    Result<RuleTexts> texts = ReadRuleFolder(RulesDir(), "en");
-    if (!texts) FAIL(texts.error().message);
-    Result<Rewriter> r = Rewriter::Create(*texts, "en");
+    Result<Rewriter> r = Rewriter::Create(EnglishRuleTexts(), "en");
     if (!r) FAIL(r.error().message);
     return new Rewriter(*r);
   }();

@@ -1,6 +1,6 @@
-// idea_cases.h — what the idea tests share: the shipped English rule texts,
-// read once; a table of sentences that must (or must not) code an idea, coded
-// by EnglishRewriter's own idea set; and a principle-worthy clause made from a
+// idea_cases.h — what the idea tests share besides english_rewriter.h: a table
+// of sentences that must (or must not) code an idea, coded by
+// EnglishRewriter's own idea set, and a principle-worthy clause made from a
 // sentence.
 #pragma once
 
@@ -16,15 +16,6 @@
 #include "test_util.h"
 
 namespace charter::testing {
-
-inline const RuleTexts& EnglishRuleTexts() {
-  static const RuleTexts* texts = [] {
-    Result<RuleTexts> t = ReadRuleFolder(RulesDir(), "en");
-    if (!t) FAIL(t.error().message);
-    return new RuleTexts(*t);
-  }();
-  return *texts;
-}
 
 // A sentence, an idea, and whether the shipped patterns must code it.
 struct CodingCase {
