@@ -6,9 +6,10 @@
 # (each with the 2023 base); bulk: the English constitutions and instruments;
 # merge --global over that bulk; polis: the three public-input exports.
 # Timings and the rules and models folders are not written, only results.
-# With OUTPUTS_DEV_ONLY=1 the test documents of ../shared/eval/README.md are
-# (and their originals in other languages) left out of convert (bulk and the global merge keep them, as users run them):
-# a rule change's diff then shows no test document's principles.
+# With OUTPUTS_DEV_ONLY=1 convert leaves out the test documents of
+# ../shared/eval/README.md and their originals in other languages (bulk and
+# the global merge keep them, as users run them): a rule change's diff then
+# shows no test document's principles.
 set -euo pipefail
 if [ "$#" -ne 2 ]; then
   echo "usage: scripts/outputs.sh CHARTER OUT_DIR" >&2
