@@ -78,6 +78,32 @@ std::string ParseSlots(std::string_view phrase, std::vector<std::string>* defaul
   return bracket ? kBrackets : "";
 }
 
+// The ground of `object` when it is discrimination on one ground ("racial
+// discrimination" -> "racial", "discrimination on grounds of sexual
+// orientation" -> "sexual orientation"), else "".
+std::string OneGround(const std::string& object) {
+  static const RE2 kOne("^(?:(\\w+) discrimination|discrimination on grounds of (.+))$");
+  std::string adjective, ground;
+  if (!RE2::FullMatch(object, kOne, &adjective, &ground)) return "";
+  return ground.empty() ? adjective : ground;
+}
+
+// Whether `other`, a list of grounds ("unfair discrimination against anyone
+// on grounds such as race, colour or sex"), names `ground` (OneGround), so
+// that discrimination on that ground is said already: readers marked "...
+// race ...; and racial discrimination" as a list that stumbles. The ground is
+// matched by its first three letters at a word's start, so that the adjective
+// finds its noun (racial, race).
+bool GroundListed(const std::string& ground, const std::string& other) {
+  const size_t list = other.find(" on grounds such as ");
+  if (list == std::string::npos || ground.size() < 3) return false;
+  const std::string words = AsciiLower(other.substr(list));
+  const std::string stem = AsciiLower(ground.size() > 8 ? ground : ground.substr(0, 3));
+  for (size_t at = words.find(stem); at != std::string::npos; at = words.find(stem, at + 1))
+    if (at > 0 && !std::isalpha(static_cast<unsigned char>(words[at - 1]))) return true;
+  return false;
+}
+
 }  // namespace
 
 // topics.tsv (optional, for checking) and ideas.tsv: id, topic, family, stance, phrase.
@@ -480,31 +506,6 @@ std::string IdeaSet::FillSlots(const Idea& idea, const std::vector<std::string>&
   return out;
 }
 
-namespace {
-
-// Whether `object`, discrimination on one ground ("racial discrimination",
-// "discrimination on grounds of sexual orientation"), is said already by
-// `other`, a list of grounds that names it ("unfair discrimination against
-// anyone on grounds such as race, colour or sex"): readers marked "...
-// race ...; and racial discrimination" as a list that stumbles. The ground is
-// matched by its first three letters at a word's start, so that the adjective
-// finds its noun (racial, race).
-bool GroundListed(const std::string& object, const std::string& other) {
-  static const RE2 kOne("^(?:(\\w+) discrimination|discrimination on grounds of (.+))$");
-  std::string adjective, ground;
-  if (!RE2::FullMatch(object, kOne, &adjective, &ground)) return false;
-  if (ground.empty()) ground = adjective;
-  const size_t list = other.find(" on grounds such as ");
-  if (list == std::string::npos || ground.size() < 3) return false;
-  const std::string words = AsciiLower(other.substr(list));
-  const std::string stem = AsciiLower(ground.size() > 8 ? ground : ground.substr(0, 3));
-  for (size_t at = words.find(stem); at != std::string::npos; at = words.find(stem, at + 1))
-    if (at > 0 && !std::isalpha(static_cast<unsigned char>(words[at - 1]))) return true;
-  return false;
-}
-
-}  // namespace
-
 std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& details,
                              bool document) const {
   // Groups of one stance and one verb, in order of their first idea.
@@ -535,10 +536,11 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& detai
     // "free compulsory education" states "compulsory education" too.
     std::vector<std::string> kept;
     for (const std::string& o : g.objects) {
+      const std::string ground = OneGround(o);
       bool said = false;
       for (const std::string& other : g.objects)
         said = said || (other.size() > o.size() && EndsWith(other, " " + o)) ||
-               GroundListed(o, other);
+               (!ground.empty() && GroundListed(ground, other));
       if (!said) kept.push_back(o);
     }
     parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(kept, "and"));
