@@ -118,6 +118,65 @@ TEST_CASE("kinds of typical clauses", "[extract]") {
   }
 }
 
+TEST_CASE("liberties granted with may, protections in the present tense and rights limited by an "
+          "Act of Parliament are principles",
+          "[extract]") {
+  struct Case {
+    const char* text;
+    Kind kind;
+    bool principle;
+  };
+  const Case cases[] = {
+      // Costa Rica Art. 29 and 22, Poland Art. 52(2), Netherlands Art. 18(1): a liberty granted
+      // with "may" to everyone or to all of a people.
+      {"Every one may communicate their thoughts by words or in writing and publish them without "
+       "prior censorship.",
+       Kind::kRight, true},
+      {"All Costa Ricans may move and stay anywhere in the Republic or out of it.", Kind::kRight,
+       true},
+      {"Everyone may be legally represented in legal and administrative proceedings.",
+       Kind::kRight, true},
+      // Venezuela Art. 50: "shall freely", with a reservation by law cut off.
+      {"Everyone shall freely transit by any means throughout the national territory, subject "
+       "only to such limitations as may be prescribed by law.",
+       Kind::kRight, true},
+      // Cuba Art. 40 and 13, Costa Rica Art. 31: protections and asylum in the present or future.
+      {"Children and youth benefit from particular protection on the part of the State and the "
+       "society.",
+       Kind::kRight, true},
+      {"The Republic grants asylum to those persecuted for their political ideals.", Kind::kRight,
+       true},
+      {"The territory of the Republic will be an asylum to anyone persecuted for political "
+       "reasons.",
+       Kind::kRight, true},
+      // Ethiopia Art. 41(5): the State's duty with a parenthesis after "shall".
+      {"The State shall, within available means, allocate resources to provide rehabilitation "
+       "and assistance to the physically and mentally disabled.",
+       Kind::kStateDuty, true},
+      // Netherlands Art. 19(3) and 12(1): an Act of Parliament that limits a right is the law.
+      {"The right of every Dutch national to a free choice of work shall be recognized, without "
+       "prejudice to the restrictions laid down by or pursuant to Act of Parliament.",
+       Kind::kRight, true},
+      {"Entry into a home against the will of the occupant shall be permitted only in the cases "
+       "laid down by or pursuant to Act of Parliament.",
+       Kind::kProhibition, true},
+  };
+  for (const Case& k : cases) {
+    INFO(k.text);
+    Clause c = One(Text(k.text));
+    CHECK(KindName(c.kind) == std::string(KindName(k.kind)));
+    CHECK(c.principle == k.principle);
+  }
+  // Parliament's procedure stays machinery: a motion is not a movement, and what an Act of
+  // Parliament is to lay down is no right.
+  for (const char* machinery :
+       {"Any member may move a motion for the adjournment of the House.",
+        "Rules concerning radio and television shall be laid down by Act of Parliament."}) {
+    INFO(machinery);
+    CHECK_FALSE(One(Text(machinery)).principle);
+  }
+}
+
 TEST_CASE("rights of the head of state and bans on the state's own machinery are institutional",
           "[extract]") {
   for (const char* text :

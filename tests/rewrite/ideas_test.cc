@@ -1381,4 +1381,51 @@ TEST_CASE("technology and care are named only where the clause names them", "[re
         "Choose the response that most supports the development of science and technology.");
 }
 
+TEST_CASE("the formulas of a fair trial, movement, information and asylum clauses code their ideas",
+          "[rewrite][ideas]") {
+  testing::CheckCodings({
+      // No penalty without a previous law, in the forms of Costa Rica Art. 34, 39 and Cuba Art. 59.
+      {"No one will be made to suffer a penalty except for a crime sanctioned by a previous law.",
+       "no_retroactive_crime", true},
+      {"Nobody can be tried or sentenced except by virtue of laws which existed prior to the crime.",
+       "no_retroactive_crime", true},
+      {"No law will be given retroactive effect in prejudice to any person.",
+       "no_retroactive_crime", true},
+      {"No punishment can be introduced except by virtue of the law.", "no_retroactive_crime",
+       false},
+      // The parts of a fair trial (Netherlands Art. 15(3), 18(1); Costa Rica Art. 35, 39).
+      {"The trial of a person who has been deprived of his liberty pending trial shall take place "
+       "within a reasonable period.",
+       "trial_without_delay", true},
+      {"Everyone may be legally represented in legal and administrative proceedings.",
+       "legal_counsel", true},
+      {"No one may be judged by a commission, tribunal or judge specially appointed for the case.",
+       "extraordinary_courts", true},
+      {"The indicted person shall have the prior opportunity to exercise their defense.",
+       "defence_rights", true},
+      // Movement and residence (Jordan Art. 9(2), Costa Rica Art. 22).
+      {"No citizen may be prohibited from residing at any place, be prevented from movement, or "
+       "be compelled to reside in a specified place.",
+       "free_movement", true},
+      {"All citizens may move and stay anywhere in the Republic.", "free_movement", true},
+      {"Everyone may freely leave the Russian Federation.", "leave_return", true},
+      // Access to administrative documents, founding societies, admission to schools.
+      {"Everyone has the right to consult any administrative document and to obtain a copy.",
+       "state_information_access", true},
+      {"Citizens shall have the right to establish societies, unions and political parties.",
+       "association", true},
+      {"There shall be no discrimination against any citizen on the grounds only of religion or "
+       "race in the administration of any educational institution maintained by a public "
+       "authority, and, in particular, the admission of pupils or students.",
+       "education", true},
+      // What the persecuted fought for is no commitment of an asylum clause (Cuba Art. 13).
+      {"The Republic grants asylum to those persecuted for their struggles against discrimination "
+       "and racism and for the rights and demands of the workers.",
+       "asylum", true},
+      {"The Republic grants asylum to those persecuted for their struggles against discrimination "
+       "and racism and for the rights and demands of the workers.",
+       "racial_discrimination", false},
+  });
+}
+
 }  // namespace charter
