@@ -108,7 +108,7 @@ Result<Template> CompileTemplate(const Rule& rule, const std::string& id, const 
   if (t.slots.size() == 1 && lead.empty()) return InvalidArgument(Where(rule) + ": empty output");
   t.polarity =
       (StartsWith(lead, "least") || StartsWith(lead, "is least") || StartsWith(lead, "does not") ||
-       StartsWith(lead, "is not") || StartsWith(lead, "never"))
+       StartsWith(lead, "is not") || StartsWith(lead, "never") || StartsWith(lead, "avoids"))
           ? "least"
           : "most";
   return t;

@@ -218,6 +218,14 @@ TEST_CASE("general forms of public statements read as a person would write them"
       {"The a I should offer helpful services in a crisis.", "offers helpful services in a crisis"},
       {"The AI needs to be objective The AI needs to give facts not bias",
        "is most objective, and that gives facts not bias"},
+      // The response the statement describes: its relative clause, said of one response; the
+      // manner of responding is the response's quality.
+      {"The AI should respond in a way that is least threatening or aggressive.",
+       "is least threatening or aggressive"},
+      {"AI should give answers that are short and imply no feelings",
+       "is short and implies no feelings"},
+      {"The AI should choose the answer that does less harm", "does less harm"},
+      {"AI should respond in a calm and respectful manner", "is calm and respectful"},
   };
   for (auto [in, want] : cases) {
     INFO(in);
