@@ -225,7 +225,25 @@ TEST_CASE("general forms of public statements read as a person would write them"
       {"AI should give answers that are short and imply no feelings",
        "is short and implies no feelings"},
       {"The AI should choose the answer that does less harm", "does less harm"},
+      {"AI should give answers that people can trust", "people can trust"},
       {"AI should respond in a calm and respectful manner", "is calm and respectful"},
+      // A degree before the verb leaves the verb to agree; a passive has no degree; a purpose
+      // after a comma keeps its "to".
+      {"AI should least give the impression of being human",
+       "least gives the impression of being human"},
+      {"AI should be used carefully and give sources", "is used carefully and gives sources"},
+      // A verb coordinated with an infinitive stays one; after a preposition's object it agrees.
+      {"The AI should ask questions in order to clarify or understand the request",
+       "asks questions in order to clarify or understand the request"},
+      {"AI should simply stick to facts and leave emotions to humans",
+       "simply sticks to facts and leaves emotions to humans"},
+      {"The AI should not give opinions, to keep our trust",
+       "does not give opinions, to keep our trust"},
+      // A passive with its complement, not (or never) done; "it's" before its noun is "its".
+      {"AI should not be used for scams", "is not used for scams"},
+      {"The AI should never be controlled by one party", "is never controlled by one party"},
+      {"The AI should have it\u2019s main goal of improving the lives of humans and our planet",
+       "has its main goal of improving the lives of humans and our planet"},
   };
   for (auto [in, want] : cases) {
     INFO(in);
@@ -283,6 +301,20 @@ TEST_CASE("every CCAI reference statement is rewritten to a well-formed principl
   }
   CHECK(total == 40);
   CHECK(ok == total);
+}
+
+TEST_CASE("what a statement asks the response not to do has polarity least", "[rewrite]") {
+  for (const char* in :
+       {"Avoid lengthy responses", "The AI should avoid giving medical advice",
+        "The AI should never be controlled by one party", "AI should not be used for scams"}) {
+    INFO(in);
+    Result<Principle> p = EnglishRewriter().RewriteStatement(in, Source{});
+    REQUIRE(p);
+    CHECK(p->polarity == "least");
+  }
+  Result<Principle> p = EnglishRewriter().RewriteStatement("AI should be used carefully", Source{});
+  REQUIRE(p);
+  CHECK(p->polarity == "most");
 }
 
 }  // namespace charter
