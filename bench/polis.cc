@@ -88,8 +88,7 @@ struct PairScore {
 };
 
 Result<PairScore> ScorePairs(const std::string& path, const std::string& item_key,
-                             const Rewriter& rw, const SpellChecker* speller,
-                             const char* tag) {
+                             const Rewriter& rw, const SpellChecker* speller, const char* tag) {
   Result<std::string> pairs = ReadFile(path);
   if (!pairs) return std::unexpected(pairs.error());
   std::istringstream in(*pairs);
@@ -111,8 +110,8 @@ Result<PairScore> ScorePairs(const std::string& path, const std::string& item_ke
     }
     s.f1 += TokenF1(p->text, ref);
     s.f1_body += TokenF1(AfterPrefix(p->text), AfterPrefix(ref));
-    std::printf("%s: %.3f | %s | %s\n", tag, TokenF1(p->text, ref),
-                AfterPrefix(p->text).c_str(), AfterPrefix(ref).c_str());
+    std::printf("%s: %.3f | %s | %s\n", tag, TokenF1(p->text, ref), AfterPrefix(p->text).c_str(),
+                AfterPrefix(ref).c_str());
   }
   return s;
 }
@@ -222,8 +221,8 @@ int main() {
   }
   const SpellChecker* spell = speller ? &*speller : nullptr;
   Result<PairScore> check =
-      ScorePairs(Corpora() + "/principles/ccai-statements-to-principles.c3ai.jsonl", "item",
-                 *rw, spell, "polis.rewrite_pair");
+      ScorePairs(Corpora() + "/principles/ccai-statements-to-principles.c3ai.jsonl", "item", *rw,
+                 spell, "polis.rewrite_pair");
   if (!check) return std::cerr << check.error().message << "\n", 1;
   std::printf("polis.rewrite_token_f1: %.3f (spelling %s)\n", check->Mean(check->f1),
               speller ? "corrected as charter polis does" : "not corrected: no dictionary");
@@ -234,8 +233,8 @@ int main() {
       ScorePairs(std::string(CHARTER_SOURCE_DIR) + "/bench/data/c3ai-principles-dev.jsonl",
                  "statement", *rw, spell, "polis.dev_rewrite_pair");
   if (!dev) return std::cerr << dev.error().message << "\n", 1;
-  std::printf("polis.dev_rewrite_token_f1: %.3f (%d C3AI development pairs)\n",
-              dev->Mean(dev->f1), dev->n);
+  std::printf("polis.dev_rewrite_token_f1: %.3f (%d C3AI development pairs)\n", dev->Mean(dev->f1),
+              dev->n);
   std::printf("polis.dev_rewrite_failed: %d of %d\n", dev->failed, dev->n);
 
   for (const char* dir : {"polis-15-per-hour-seattle", "polis-london-youth-policing"}) {

@@ -241,6 +241,9 @@ TEST_CASE("general forms of public statements read as a person would write them"
        "does not give opinions, to keep our trust"},
       // A passive with its complement, not (or never) done; "it's" before its noun is "its".
       {"AI should not be used for scams", "is not used for scams"},
+      // A noun phrase after "be" has no degree, whatever its determiner.
+      {"AI should be another brain in the thinking circle",
+       "is another brain in the thinking circle"},
       {"The AI should never be controlled by one party", "is never controlled by one party"},
       {"The AI should have it\u2019s main goal of improving the lives of humans and our planet",
        "has its main goal of improving the lives of humans and our planet"},
