@@ -73,6 +73,11 @@ std::string S3Form(const std::string& w, const Words& words) {
       (words.verbs.count(l.substr(0, l.size() - 1)) ||
        (EndsWith(l, "es") && words.verbs.count(l.substr(0, l.size() - 2)))))
     return l;
+  // One the word list does not know, in a form no base verb has ("a manner
+  // that minimizes harm", "shows"): already a third person, not "minimizeses".
+  if (l.size() > 4 && (EndsWith(l, "izes") || EndsWith(l, "ises") || EndsWith(l, "ates") ||
+                       EndsWith(l, "ifies") || EndsWith(l, "ows") || EndsWith(l, "ains")))
+    return l;
   if (EndsWith(l, "s") || EndsWith(l, "sh") || EndsWith(l, "ch") || EndsWith(l, "x") ||
       EndsWith(l, "z") || EndsWith(l, "o"))
     return l + "es";

@@ -227,6 +227,7 @@ TEST_CASE("general forms of public statements read as a person would write them"
       {"The AI should choose the answer that does less harm", "does less harm"},
       {"AI should give answers that people can trust", "people can trust"},
       {"AI should respond in a calm and respectful manner", "is calm and respectful"},
+      {"The AI should respond in a manner that minimizes harm", "minimizes harm"},
       // A degree before the verb leaves the verb to agree; a passive has no degree; a purpose
       // after a comma keeps its "to".
       {"AI should least give the impression of being human",
