@@ -10,6 +10,10 @@
 //                                 spelling corrected as `charter polis` does
 //                                 (hunspell + misspellings.tsv) when the
 //                                 dictionary is installed; _no_speller: without
+//   polis.dev_rewrite_token_f1    the same on the 145 development pairs of
+//                                 bench/data/c3ai-principles-dev.jsonl (the
+//                                 C3AI authors' non-CCAI rewrites of "The
+//                                 assistant should ..." statements)
 //   polis.ccai_ideas              principles after one-per-idea combining
 //                                 (agreed_ideas.h), as `charter polis` writes them
 //   polis.ccai_public_counterpart.<n>  for each principle of the published
@@ -72,6 +76,44 @@ double TokenF1(const std::string& a, const std::string& b) {
 std::string AfterPrefix(const std::string& s) {
   static const std::string kPrefix = "Choose the response that ";
   return StartsWith(s, kPrefix) ? s.substr(kPrefix.size()) : s;
+}
+
+// Token F1 sums over the statement -> principle pairs of a JSONL file: the
+// statement (field `item_key`) rewritten as `charter polis` does, spelling
+// corrected when `speller` is given (_raw: without), against `principle`.
+struct PairScore {
+  double f1 = 0, f1_body = 0, f1_raw = 0;
+  int n = 0, failed = 0;
+  double Mean(double sum) const { return n ? sum / n : 0.0; }
+};
+
+Result<PairScore> ScorePairs(const std::string& path, const std::string& item_key,
+                             const Rewriter& rw, const SpellChecker* speller, const char* tag) {
+  Result<std::string> pairs = ReadFile(path);
+  if (!pairs) return std::unexpected(pairs.error());
+  std::istringstream in(*pairs);
+  std::string line;
+  PairScore s;
+  while (std::getline(in, line)) {
+    if (Trim(line).empty()) continue;
+    auto j = nlohmann::json::parse(line);
+    std::string item = j[item_key], ref = j["principle"];
+    Result<Principle> raw = rw.RewriteStatement(item, Source{});
+    Result<Principle> p =
+        speller ? rw.RewriteStatement(speller->Correct(item).text, Source{}) : raw;
+    ++s.n;
+    if (raw) s.f1_raw += TokenF1(raw->text, ref);
+    if (!p) {
+      ++s.failed;
+      std::printf("%s: failed | %s\n", tag, item.c_str());
+      continue;
+    }
+    s.f1 += TokenF1(p->text, ref);
+    s.f1_body += TokenF1(AfterPrefix(p->text), AfterPrefix(ref));
+    std::printf("%s: %.3f | %s | %s\n", tag, TokenF1(p->text, ref), AfterPrefix(p->text).c_str(),
+                AfterPrefix(ref).c_str());
+  }
+  return s;
 }
 
 }  // namespace
@@ -168,12 +210,8 @@ int main() {
   std::printf("polis.ccai_raw_selected: %d\n", raw.Count(Verdict::kSelected));
   std::printf("polis.ccai_raw_divisive: %d\n", raw.Count(Verdict::kDivisive));
 
-  // Rewrite quality on the 40 C3AI pairs.
-  Result<std::string> pairs =
-      ReadFile(Corpora() + "/principles/ccai-statements-to-principles.c3ai.jsonl");
-  if (!pairs) return std::cerr << pairs.error().message << "\n", 1;
-  std::istringstream in(*pairs);
-  std::string line;
+  // Rewrite quality: the 40 C3AI check pairs, and the development pairs of
+  // bench/data (the C3AI authors' other rewrites, bench/data/README.md).
   // The statement as `charter polis` rewrites it: spelling corrected where
   // the dictionary is sure (pipeline/polis.cc).
   Result<SpellChecker> speller = SpellChecker::Open(SpellChecker::kDefaultDictionary);
@@ -181,31 +219,23 @@ int main() {
     if (Status st = speller->AddMisspellings(*rules, "en"); !st)
       return std::cerr << st.error().message << "\n", 1;
   }
-  double f1 = 0, f1_body = 0, f1_raw = 0;
-  int n = 0, failed = 0;
-  while (std::getline(in, line)) {
-    if (Trim(line).empty()) continue;
-    auto j = nlohmann::json::parse(line);
-    std::string item = j["item"], ref = j["principle"];
-    Result<Principle> raw = rw->RewriteStatement(item, Source{});
-    Result<Principle> p =
-        speller ? rw->RewriteStatement(speller->Correct(item).text, Source{}) : raw;
-    ++n;
-    if (raw) f1_raw += TokenF1(raw->text, ref);
-    if (!p) {
-      ++failed;
-      continue;
-    }
-    f1 += TokenF1(p->text, ref);
-    f1_body += TokenF1(AfterPrefix(p->text), AfterPrefix(ref));
-    std::printf("polis.rewrite_pair: %.3f | %s | %s\n", TokenF1(p->text, ref),
-                AfterPrefix(p->text).c_str(), AfterPrefix(ref).c_str());
-  }
-  std::printf("polis.rewrite_token_f1: %.3f (spelling %s)\n", n ? f1 / n : 0.0,
+  const SpellChecker* spell = speller ? &*speller : nullptr;
+  Result<PairScore> check =
+      ScorePairs(Corpora() + "/principles/ccai-statements-to-principles.c3ai.jsonl", "item", *rw,
+                 spell, "polis.rewrite_pair");
+  if (!check) return std::cerr << check.error().message << "\n", 1;
+  std::printf("polis.rewrite_token_f1: %.3f (spelling %s)\n", check->Mean(check->f1),
               speller ? "corrected as charter polis does" : "not corrected: no dictionary");
-  std::printf("polis.rewrite_token_f1_no_speller: %.3f\n", n ? f1_raw / n : 0.0);
-  std::printf("polis.rewrite_token_f1_after_prefix: %.3f\n", n ? f1_body / n : 0.0);
-  std::printf("polis.rewrite_failed: %d of %d\n", failed, n);
+  std::printf("polis.rewrite_token_f1_no_speller: %.3f\n", check->Mean(check->f1_raw));
+  std::printf("polis.rewrite_token_f1_after_prefix: %.3f\n", check->Mean(check->f1_body));
+  std::printf("polis.rewrite_failed: %d of %d\n", check->failed, check->n);
+  Result<PairScore> dev =
+      ScorePairs(std::string(CHARTER_SOURCE_DIR) + "/bench/data/c3ai-principles-dev.jsonl",
+                 "statement", *rw, spell, "polis.dev_rewrite_pair");
+  if (!dev) return std::cerr << dev.error().message << "\n", 1;
+  std::printf("polis.dev_rewrite_token_f1: %.3f (%d C3AI development pairs)\n", dev->Mean(dev->f1),
+              dev->n);
+  std::printf("polis.dev_rewrite_failed: %d of %d\n", dev->failed, dev->n);
 
   for (const char* dir : {"polis-15-per-hour-seattle", "polis-london-youth-policing"}) {
     Result<PolisExport> files = ReadPolisExport(Corpora() + "/public-input/" + dir);

@@ -44,8 +44,10 @@ bool IsVowel(char c) {
 
 bool IsAdverb(const std::string& w, const Words& words) {
   std::string l = AsciiLower(w);
+  // A degree before the verb is an adverb too: "least give the impression"
+  // -> "least gives the impression", not "leasts give".
   if (l == "never" || l == "always" || l == "also" || l == "not" || l == "actively" ||
-      l == "duly" || l == "fully")
+      l == "duly" || l == "fully" || l == "least" || l == "most" || l == "less" || l == "more")
     return l != "not";
   return l.size() > 4 && EndsWith(l, "ly") && !words.verbs.count(l);
 }
@@ -70,6 +72,11 @@ std::string S3Form(const std::string& w, const Words& words) {
   if (l.size() > 3 && l.back() == 's' && !EndsWith(l, "ss") &&
       (words.verbs.count(l.substr(0, l.size() - 1)) ||
        (EndsWith(l, "es") && words.verbs.count(l.substr(0, l.size() - 2)))))
+    return l;
+  // One the word list does not know, in a form no base verb has ("a manner
+  // that minimizes harm", "shows"): already a third person, not "minimizeses".
+  if (l.size() > 4 && (EndsWith(l, "izes") || EndsWith(l, "ises") || EndsWith(l, "ates") ||
+                       EndsWith(l, "ifies") || EndsWith(l, "ows") || EndsWith(l, "ains")))
     return l;
   if (EndsWith(l, "s") || EndsWith(l, "sh") || EndsWith(l, "ch") || EndsWith(l, "x") ||
       EndsWith(l, "z") || EndsWith(l, "o"))
@@ -127,7 +134,12 @@ std::string Conjugate(std::string_view vp, const Words& words, Form form, bool d
       ++j;
       continue;
     }
-    if (after_conj && words.verbs.count(lw)) toks[j] = form(w) + p;
+    // "attempting to clarify or ask questions": a verb coordinated with an
+    // infinitive is an infinitive too ("stick to facts and leave" is no
+    // infinitive: "facts" is no verb).
+    const bool infinitive = j >= 3 && AsciiLower(toks[j - 3]) == "to" &&
+                            words.verbs.count(AsciiLower(SplitPunct(toks[j - 2]).first)) > 0;
+    if (after_conj && words.verbs.count(lw) && !infinitive) toks[j] = form(w) + p;
   }
   return Join(toks, " ");
 }

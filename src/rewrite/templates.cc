@@ -56,10 +56,19 @@ Result<std::vector<Slot>> ParseOutput(const std::string& out) {
 
 std::string NoTo(const std::string& s) {
   std::string out = s;
+  // ", to " is a list's comma ("not to lie, to cheat, or to steal") only
+  // where the list opens with "to" or has "or to"/"and to"/"nor to"/"not
+  // to"/", to not"; alone it opens a purpose ("not have human emotions, to
+  // avoid any confusion"), which keeps its "to".
+  const bool to_list =
+      StartsWith(s, "to ") || s.find(" or to ") != std::string::npos ||
+      s.find(" and to ") != std::string::npos || s.find(" nor to ") != std::string::npos ||
+      s.find("not to ") != std::string::npos || s.find(", to not ") != std::string::npos;
   const std::pair<const char*, const char*> kSubs[] = {
       {", nor to ", ", or "}, {" nor to ", " or "},  {", nor ", ", or "}, {" nor ", " or "},
       {" or to ", " or "},    {" and to ", " and "}, {", to ", ", "}};
   for (const auto& [from, to] : kSubs) {
+    if (!to_list && std::string_view(from) == ", to ") continue;
     std::string f(from);
     std::string t(to);
     size_t p = 0;
@@ -108,7 +117,8 @@ Result<Template> CompileTemplate(const Rule& rule, const std::string& id, const 
   if (t.slots.size() == 1 && lead.empty()) return InvalidArgument(Where(rule) + ": empty output");
   t.polarity =
       (StartsWith(lead, "least") || StartsWith(lead, "is least") || StartsWith(lead, "does not") ||
-       StartsWith(lead, "is not") || StartsWith(lead, "never"))
+       StartsWith(lead, "is not") || StartsWith(lead, "never") || StartsWith(lead, "avoids") ||
+       StartsWith(lead, "is never"))
           ? "least"
           : "most";
   return t;

@@ -218,6 +218,36 @@ TEST_CASE("general forms of public statements read as a person would write them"
       {"The a I should offer helpful services in a crisis.", "offers helpful services in a crisis"},
       {"The AI needs to be objective The AI needs to give facts not bias",
        "is most objective, and that gives facts not bias"},
+      // The response the statement describes: its relative clause, said of one response; the
+      // manner of responding is the response's quality.
+      {"The AI should respond in a way that is least threatening or aggressive.",
+       "is least threatening or aggressive"},
+      {"AI should give answers that are short and imply no feelings",
+       "is short and implies no feelings"},
+      {"The AI should choose the answer that does less harm", "does less harm"},
+      {"AI should give answers that people can trust", "people can trust"},
+      {"AI should respond in a calm and respectful manner", "is calm and respectful"},
+      {"The AI should respond in a manner that minimizes harm", "minimizes harm"},
+      // A degree before the verb leaves the verb to agree; a passive has no degree; a purpose
+      // after a comma keeps its "to".
+      {"AI should least give the impression of being human",
+       "least gives the impression of being human"},
+      {"AI should be used carefully and give sources", "is used carefully and gives sources"},
+      // A verb coordinated with an infinitive stays one; after a preposition's object it agrees.
+      {"The AI should ask questions in order to clarify or understand the request",
+       "asks questions in order to clarify or understand the request"},
+      {"AI should simply stick to facts and leave emotions to humans",
+       "simply sticks to facts and leaves emotions to humans"},
+      {"The AI should not give opinions, to keep our trust",
+       "does not give opinions, to keep our trust"},
+      // A passive with its complement, not (or never) done; "it's" before its noun is "its".
+      {"AI should not be used for scams", "is not used for scams"},
+      // A noun phrase after "be" has no degree, whatever its determiner.
+      {"AI should be another brain in the thinking circle",
+       "is another brain in the thinking circle"},
+      {"The AI should never be controlled by one party", "is never controlled by one party"},
+      {"The AI should have it\u2019s main goal of improving the lives of humans and our planet",
+       "has its main goal of improving the lives of humans and our planet"},
   };
   for (auto [in, want] : cases) {
     INFO(in);
@@ -275,6 +305,20 @@ TEST_CASE("every CCAI reference statement is rewritten to a well-formed principl
   }
   CHECK(total == 40);
   CHECK(ok == total);
+}
+
+TEST_CASE("what a statement asks the response not to do has polarity least", "[rewrite]") {
+  for (const char* in :
+       {"Avoid lengthy responses", "The AI should avoid giving medical advice",
+        "The AI should never be controlled by one party", "AI should not be used for scams"}) {
+    INFO(in);
+    Result<Principle> p = EnglishRewriter().RewriteStatement(in, Source{});
+    REQUIRE(p);
+    CHECK(p->polarity == "least");
+  }
+  Result<Principle> p = EnglishRewriter().RewriteStatement("AI should be used carefully", Source{});
+  REQUIRE(p);
+  CHECK(p->polarity == "most");
 }
 
 }  // namespace charter
