@@ -1502,4 +1502,69 @@ TEST_CASE("a detainee released unless a court decides within hours is brought be
   });
 }
 
+TEST_CASE("asylum and the practice of religion granted to some are said for them",
+          "[rewrite][ideas]") {
+  const Rewriter* rw = &testing::EnglishRewriter();
+  auto said = [&](Kind kind, const std::string& text, const std::string& idea) {
+    return PrincipleNaming(rw->Convert({MakeClause(kind, "91", text, 10)}), idea);
+  };
+  // Egypt Art. 91 and 64, Germany Art. 16a(1) (dev4's judge failed Egypt's as widened).
+  std::string text = said(Kind::kStateDuty,
+                          "The state shall grant political asylum to any foreigner who has been "
+                          "persecuted for defending the interests of peoples, human rights, peace "
+                          "or justice.",
+                          "asylum");
+  INFO(text);
+  CHECK(text.find("the right of asylum for anyone persecuted for defending the interests of "
+                  "peoples, human rights, peace or justice") != std::string::npos);
+  text = said(Kind::kRight, "Persons persecuted on political grounds shall have the right of asylum.",
+              "asylum");
+  CHECK(text.find("the right of asylum for anyone persecuted on political grounds") !=
+        std::string::npos);
+  text = said(Kind::kRight,
+              "Everyone has the right to seek and to enjoy in other countries asylum from "
+              "persecution.",
+              "asylum");
+  CHECK(text.find("the right of asylum") != std::string::npos);
+  CHECK(text.find("persecuted") == std::string::npos);
+  text = said(Kind::kRight,
+              "The freedom of practicing religious rituals and establishing places of worship for "
+              "the followers of revealed religions is a right organized by law.",
+              "religious_practice");
+  CHECK(text.find("the freedom to practise one's religion for followers of revealed religions") !=
+        std::string::npos);
+  CHECK(rw->IdeaPrinciple("asylum").text ==
+        "Choose the response that most respects the right of asylum.");
+  // Egypt Art. 87: places of worship named among facilities not to be used for politics.
+  testing::CheckCodings({
+      {"The use of public funds, government agencies, public facilities, places of worship, "
+       "business sector establishments and non-governmental organizations and institutions for "
+       "political purposes and electioneering is forbidden.",
+       "religious_practice", false},
+  });
+}
+
+TEST_CASE("notice to a detainee's family and upholding the constitution are narrower ideas",
+          "[rewrite][ideas]") {
+  // Ukraine Art. 29, Nepal Art. 1(2) (dev4's judge failed the broader ideas written from them).
+  const char* kNotice =
+      "Relatives of an arrested or detained person shall be informed immediately of his or her "
+      "arrest or detention.";
+  const char* kUphold = "It is the duty of every person to uphold this Constitution.";
+  testing::CheckCodings({
+      {kNotice, "detainee_contact", false},
+      {kNotice, "detention_notice", true},
+      {"A detained person has the right to enter immediately in contact with his family or with "
+       "his counsel.",
+       "detainee_contact", true},
+      {kUphold, "obey_law_duty", false},
+      {kUphold, "uphold_constitution", true},
+      {"Everyone is obliged to strictly abide by the Constitution of Ukraine and the laws of "
+       "Ukraine.",
+       "obey_law_duty", true},
+      {"It shall be the duty of every citizen to uphold and defend this Constitution and the law.",
+       "obey_law_duty", true},
+  });
+}
+
 }  // namespace charter
