@@ -1567,4 +1567,20 @@ TEST_CASE("notice to a detainee's family and upholding the constitution are narr
   });
 }
 
+TEST_CASE("privileges barred on grounds of discrimination are that ban", "[rewrite][ideas]") {
+  // Ukraine Art. 24 (dev4's judge failed "privileges based on birth or rank" written from it).
+  const char* kGrounds =
+      "There shall be no privileges or restrictions based on race, color of skin, political, "
+      "religious and other beliefs, sex, ethnic and social origin, property status, place of "
+      "residence, linguistic or other characteristics.";
+  testing::CheckCodings({
+      {kGrounds, "no_privilege", false},
+      {kGrounds, "non_discrimination", true},
+      {"No titles of nobility or hereditary distinctions shall be recognized.", "no_privilege",
+       true},
+      {"All privileges by legislation attached to nobility, title, and rank shall be abolished.",
+       "no_privilege", true},
+  });
+}
+
 }  // namespace charter
