@@ -230,7 +230,7 @@ TEST_CASE("the shipped patterns code core ideas in the words of older and shorte
        "minority_rights", true},
       {"In order to advance the public weal efforts should be made to afford work to every "
        "able-bodied citizen on terms that will secure his existence.",
-       "work", true},
+       "employment_promotion", true},
       {"In order to advance the public weal efforts should be made to afford work to every "
        "able-bodied citizen on terms that will secure his existence.",
        "expropriation_compensation", false},
@@ -1502,7 +1502,8 @@ TEST_CASE("a detainee released unless a court decides within hours is brought be
   });
 }
 
-TEST_CASE("asylum and the practice of religion granted to some are said for them",
+TEST_CASE("asylum, the practice of religion and working conditions granted to some are said "
+          "for them",
           "[rewrite][ideas]") {
   const Rewriter* rw = &testing::EnglishRewriter();
   auto said = [&](Kind kind, const std::string& text, const std::string& idea) {
@@ -1535,6 +1536,13 @@ TEST_CASE("asylum and the practice of religion granted to some are said for them
         std::string::npos);
   CHECK(rw->IdeaPrinciple("asylum").text ==
         "Choose the response that most respects the right of asylum.");
+  // Egypt Art. 18: the conditions of named professions.
+  text = said(Kind::kStateDuty,
+              "The state commits to improving the conditions of physicians, nursing staff, and "
+              "health sector workers, and achieving equity for them.",
+              "just_working_conditions");
+  CHECK(text.find("decent working conditions for physicians, nursing staff, and health sector "
+                  "workers") != std::string::npos);
   // Egypt Art. 87: places of worship named among facilities not to be used for politics.
   testing::CheckCodings({
       {"The use of public funds, government agencies, public facilities, places of worship, "
