@@ -230,7 +230,7 @@ TEST_CASE("the shipped patterns code core ideas in the words of older and shorte
        "minority_rights", true},
       {"In order to advance the public weal efforts should be made to afford work to every "
        "able-bodied citizen on terms that will secure his existence.",
-       "work", true},
+       "employment_promotion", true},
       {"In order to advance the public weal efforts should be made to afford work to every "
        "able-bodied citizen on terms that will secure his existence.",
        "expropriation_compensation", false},
@@ -1425,6 +1425,216 @@ TEST_CASE("the formulas of a fair trial, movement, information and asylum clause
       {"The Republic grants asylum to those persecuted for their struggles against discrimination "
        "and racism and for the rights and demands of the workers.",
        "racial_discrimination", false},
+  });
+}
+
+TEST_CASE("a right of a named group or a narrower right is not everyone's broader right",
+          "[rewrite][ideas]") {
+  // dev4: Egypt Art. 11 and 80, Italy Art. 13 and 36, Kazakhstan Art. 10(2), Ukraine Art. 25,
+  // Switzerland Art. 29(3), Denmark Sec. 75(1) and 87; the judge failed each broader right as
+  // widened. The group's or the narrower idea states them.
+  const char* kWomen =
+      "The state commits to the protection of women against all forms of violence, and ensures "
+      "women empowerment to reconcile the duties of a woman toward her family and her work "
+      "requirements.";
+  const char* kChildren =
+      "The state shall care for children and protect them from all forms of violence, abuse, "
+      "mistreatment and commercial and sexual exploitation.";
+  const char* kDetained =
+      "Any act of physical and moral violence against a person subjected to restriction of "
+      "personal liberty shall be punished.";
+  const char* kWage =
+      "Workers have the right to a remuneration commensurate to the quantity and quality of "
+      "their work and in any case such as to ensure them and their families a free and dignified "
+      "existence.";
+  const char* kCitizenship =
+      "A citizen of Ukraine shall not be deprived of citizenship and of the right to change "
+      "citizenship.";
+  const char* kLegalAid =
+      "Every person lacking the necessary means has the right to free legal assistance, unless "
+      "the case appears to be without any chance of success.";
+  const char* kAim =
+      "In order to advance the public weal efforts should be made to afford work to every "
+      "able-bodied citizen on terms that will secure his existence.";
+  testing::CheckCodings({
+      {kWomen, "freedom_from_violence", false},
+      {kWomen, "violence_against_women", true},
+      {kChildren, "freedom_from_violence", false},
+      {kChildren, "child_abuse_exploitation", true},
+      {kDetained, "freedom_from_violence", false},
+      {kDetained, "cruel_treatment", true},
+      {"They take measures to struggle against all forms of violence made against women in "
+       "public and in private life.",
+       "violence_against_women", true},
+      {"Everyone, in particular women, have the right not to suffer physical, sexual or "
+       "psychological violence, in the family as well as in the society.",
+       "freedom_from_violence", true},
+      {kWage, "adequate_standard_of_living", false},
+      {kWage, "fair_pay", true},
+      {"Everyone has the right to a standard of living adequate for the health and well-being of "
+       "himself and of his family.",
+       "adequate_standard_of_living", true},
+      {kCitizenship, "nationality_right", false},
+      {kCitizenship, "nationality_deprivation", true},
+      {kLegalAid, "legal_counsel", false},
+      {kLegalAid, "legal_aid", true},
+      {"Everyone charged with a criminal offence has the right to defend himself through legal "
+       "assistance of his own choosing.",
+       "legal_counsel", true},
+      {kAim, "work", false},
+      {kAim, "employment_promotion", true},
+      {"Citizens of Iceland who enjoy equal rights with citizens of Denmark under the "
+       "Danish-Icelandic Union (Abolition), etc. Act, shall continue to enjoy the rights attached "
+       "to Danish citizenship under the provisions of the Constitution Act.",
+       "equal_rights", false},
+      {"All human beings are born free and equal in dignity and rights.", "equal_rights", true},
+  });
+}
+
+TEST_CASE("a kind of minority is named where every clause names one", "[rewrite][ideas]") {
+  const Rewriter* rw = &testing::EnglishRewriter();
+  auto said = [&](const std::vector<std::string>& texts) {
+    std::vector<Clause> clauses;
+    for (size_t k = 0; k < texts.size(); ++k)
+      clauses.push_back(MakeClause(Kind::kStateDuty, std::to_string(k + 6), texts[k],
+                                   static_cast<uint32_t>(10 + 2 * k)));
+    return PrincipleNaming(rw->Convert(clauses), "minority_rights");
+  };
+  // Italy Art. 6 (dev4's judge failed "the rights of minorities" as widened); Singapore
+  // Art. 152(1).
+  std::string text = said({"The Republic safeguards linguistic minorities by means of appropriate "
+                            "measures."});
+  INFO(text);
+  CHECK(text.find("the rights of linguistic minorities") != std::string::npos);
+  text = said({"It shall be the responsibility of the Government constantly to care for the "
+               "interests of the racial and religious minorities in Singapore."});
+  CHECK(text.find("the rights of racial and religious minorities") != std::string::npos);
+  // A clause that names no kind speaks for all minorities (Uganda Art. 36), and a list joined
+  // by "or" names none (Poland Art. 35(1)).
+  text = said({"The Republic safeguards linguistic minorities by means of appropriate measures.",
+               "Minorities have a right to participate in decision-making processes."});
+  CHECK(text.find("the rights of minorities") != std::string::npos);
+  text = said({"The Republic of Poland shall ensure Polish citizens belonging to national or "
+               "ethnic minorities the freedom to maintain and develop their own language."});
+  CHECK(text.find("the rights of minorities") != std::string::npos);
+  CHECK(rw->IdeaPrinciple("minority_rights").text ==
+        "Choose the response that most respects the rights of minorities.");
+}
+
+TEST_CASE("a detainee released unless a court decides within hours is brought before a judge "
+          "within them",
+          "[rewrite][ideas]") {
+  const Rewriter* rw = &testing::EnglishRewriter();
+  // Ukraine Art. 29: the release is no appearance "immediately" (dev4's judge failed it).
+  std::string text = PrincipleNaming(
+      rw->Convert({MakeClause(Kind::kRight, "29",
+                              "The detained person shall be released immediately, if he or she "
+                              "has not been provided, within seventy-two hours from the moment "
+                              "of detention, with a substantiated court decision in regard to "
+                              "the holding in custody.",
+                              10)}),
+      "prompt_court_appearance");
+  INFO(text);
+  CHECK(text.find("brought before a judge within seventy-two hours") != std::string::npos);
+  // Italy Art. 21: a periodical's seizure referred to the Judiciary is no detainee's right.
+  testing::CheckCodings({
+      {"In such cases, when there is absolute urgency and timely intervention of the Judiciary is "
+       "not possible, a periodical may be confiscated by the criminal police, which shall "
+       "immediately and in no case later than 24 hours refer the matter to the Judiciary for "
+       "validation.",
+       "prompt_court_appearance", false},
+      {"Persons arrested have the right to be brought before a court within 48 hours of their "
+       "arrest.",
+       "prompt_court_appearance", true},
+  });
+}
+
+TEST_CASE("asylum, the practice of religion and working conditions granted to some are said "
+          "for them",
+          "[rewrite][ideas]") {
+  const Rewriter* rw = &testing::EnglishRewriter();
+  auto said = [&](Kind kind, const std::string& text, const std::string& idea) {
+    return PrincipleNaming(rw->Convert({MakeClause(kind, "91", text, 10)}), idea);
+  };
+  // Egypt Art. 91 and 64, Germany Art. 16a(1) (dev4's judge failed Egypt's as widened).
+  std::string text = said(Kind::kStateDuty,
+                          "The state shall grant political asylum to any foreigner who has been "
+                          "persecuted for defending the interests of peoples, human rights, peace "
+                          "or justice.",
+                          "asylum");
+  INFO(text);
+  CHECK(text.find("the right of asylum for anyone persecuted for defending the interests of "
+                  "peoples, human rights, peace or justice") != std::string::npos);
+  text = said(Kind::kRight, "Persons persecuted on political grounds shall have the right of asylum.",
+              "asylum");
+  CHECK(text.find("the right of asylum for anyone persecuted on political grounds") !=
+        std::string::npos);
+  text = said(Kind::kRight,
+              "Everyone has the right to seek and to enjoy in other countries asylum from "
+              "persecution.",
+              "asylum");
+  CHECK(text.find("the right of asylum") != std::string::npos);
+  CHECK(text.find("persecuted") == std::string::npos);
+  text = said(Kind::kRight,
+              "The freedom of practicing religious rituals and establishing places of worship for "
+              "the followers of revealed religions is a right organized by law.",
+              "religious_practice");
+  CHECK(text.find("the freedom to practise one's religion for followers of revealed religions") !=
+        std::string::npos);
+  CHECK(rw->IdeaPrinciple("asylum").text ==
+        "Choose the response that most respects the right of asylum.");
+  // Egypt Art. 18: the conditions of named professions.
+  text = said(Kind::kStateDuty,
+              "The state commits to improving the conditions of physicians, nursing staff, and "
+              "health sector workers, and achieving equity for them.",
+              "just_working_conditions");
+  CHECK(text.find("decent working conditions for physicians, nursing staff, and health sector "
+                  "workers") != std::string::npos);
+  // Egypt Art. 87: places of worship named among facilities not to be used for politics.
+  testing::CheckCodings({
+      {"The use of public funds, government agencies, public facilities, places of worship, "
+       "business sector establishments and non-governmental organizations and institutions for "
+       "political purposes and electioneering is forbidden.",
+       "religious_practice", false},
+  });
+}
+
+TEST_CASE("notice to a detainee's family and upholding the constitution are narrower ideas",
+          "[rewrite][ideas]") {
+  // Ukraine Art. 29, Nepal Art. 1(2) (dev4's judge failed the broader ideas written from them).
+  const char* kNotice =
+      "Relatives of an arrested or detained person shall be informed immediately of his or her "
+      "arrest or detention.";
+  const char* kUphold = "It is the duty of every person to uphold this Constitution.";
+  testing::CheckCodings({
+      {kNotice, "detainee_contact", false},
+      {kNotice, "detention_notice", true},
+      {"A detained person has the right to enter immediately in contact with his family or with "
+       "his counsel.",
+       "detainee_contact", true},
+      {kUphold, "obey_law_duty", false},
+      {kUphold, "uphold_constitution", true},
+      {"Everyone is obliged to strictly abide by the Constitution of Ukraine and the laws of "
+       "Ukraine.",
+       "obey_law_duty", true},
+      {"It shall be the duty of every citizen to uphold and defend this Constitution and the law.",
+       "obey_law_duty", true},
+  });
+}
+
+TEST_CASE("privileges barred on grounds of discrimination are that ban", "[rewrite][ideas]") {
+  // Ukraine Art. 24 (dev4's judge failed "privileges based on birth or rank" written from it).
+  const char* kGrounds =
+      "There shall be no privileges or restrictions based on race, color of skin, political, "
+      "religious and other beliefs, sex, ethnic and social origin, property status, place of "
+      "residence, linguistic or other characteristics.";
+  testing::CheckCodings({
+      {kGrounds, "no_privilege", false},
+      {kGrounds, "non_discrimination", true},
+      {"No titles of nobility or hereditary distinctions shall be recognized.", "no_privilege",
+       true},
+      {"All privileges by legislation attached to nobility, title, and rank shall be abolished.",
+       "no_privilege", true},
   });
 }
 
