@@ -13,8 +13,8 @@ namespace charter::rewrite_internal {
 
 namespace {
 
-const char* const kFilters[] = {"poss",  "any",   "ing", "s",        "lower", "noto",
-                                "nodet", "plain", "np",  "commaend", "base",  "verb"};
+const char* const kFilters[] = {"poss",  "any", "ing",      "s",    "lower", "noto", "nodet",
+                                "plain", "np",  "commaend", "base", "verb",  "being"};
 
 std::string Where(const Rule& r) { return r.file + ":" + std::to_string(r.line); }
 
@@ -54,12 +54,11 @@ Result<std::vector<Slot>> ParseOutput(const std::string& out) {
   return slots;
 }
 
-std::string NoTo(const std::string& s) {
+// `s` with each `from` replaced by its `to`, in table order.
+template <size_t N>
+std::string Substitute(const std::string& s, const std::pair<const char*, const char*> (&subs)[N]) {
   std::string out = s;
-  const std::pair<const char*, const char*> kSubs[] = {
-      {", nor to ", ", or "}, {" nor to ", " or "},  {", nor ", ", or "}, {" nor ", " or "},
-      {" or to ", " or "},    {" and to ", " and "}, {", to ", ", "}};
-  for (const auto& [from, to] : kSubs) {
+  for (const auto& [from, to] : subs) {
     std::string f(from);
     std::string t(to);
     size_t p = 0;
@@ -69,6 +68,24 @@ std::string NoTo(const std::string& s) {
     }
   }
   return out;
+}
+
+std::string NoTo(const std::string& s) {
+  const std::pair<const char*, const char*> kSubs[] = {
+      {", nor to ", ", or "}, {" nor to ", " or "},  {", nor ", ", or "}, {" nor ", " or "},
+      {" or to ", " or "},    {" and to ", " and "}, {", to ", ", "}};
+  return Substitute(s, kSubs);
+}
+
+// Filter "being": the passive after a template's "being" goes on in the
+// gerund where the clause coordinates a second "be" after a comma: "(shall
+// be) compelled to do what the law does not order, or be deprived of what it
+// does not forbid" -> "..., or being deprived of ...". Without the comma the
+// "be" may be an infinitive's ("compelled to testify or be a witness").
+std::string BeingAfterComma(const std::string& s) {
+  const std::pair<const char*, const char*> kSubs[] = {
+      {", or be ", ", or being "}, {", nor be ", ", or being "}, {", and be ", ", and being "}};
+  return Substitute(s, kSubs);
 }
 
 std::string NoDet(const std::string& s) {
@@ -231,6 +248,8 @@ std::optional<std::string> FillSlot(const Slot& s, std::string v, const Words& w
       v = LowerFirst(v, words);
     } else if (f == "noto") {
       v = NoTo(v);
+    } else if (f == "being") {
+      v = BeingAfterComma(v);
     } else if (f == "nodet") {
       v = NoDet(v);
     } else if (f == "np") {
