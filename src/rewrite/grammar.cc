@@ -340,7 +340,13 @@ std::string AnyForm(std::string_view np, const Words& words) {
       toks.size() >= 2) {
     std::string second = AsciiLower(SplitPunct(toks[1]).first);
     std::vector<std::string> rest(toks.begin() + 2, toks.end());
-    if (words.no_one.count(second)) {
+    // A person coordinated with others ("No person or group", "no person,
+    // group or party") stays a noun: "any person or group", not "anyone or group".
+    const std::string third = toks.size() > 2 ? AsciiLower(toks[2]) : "";
+    const bool coordinated =
+        second != "one" && (third == "or" || third == "and" ||
+                            (rest.size() > 0 && !SplitPunct(toks[1]).second.empty()));
+    if (words.no_one.count(second) && !coordinated) {
       rest.insert(rest.begin(), "anyone" + SplitPunct(toks[1]).second);
       return Join(rest, " ");
     }

@@ -13,8 +13,8 @@ namespace charter::rewrite_internal {
 
 namespace {
 
-const char* const kFilters[] = {"poss",  "any",   "ing", "s",        "lower", "noto",
-                                "nodet", "plain", "np",  "commaend", "base",  "verb"};
+const char* const kFilters[] = {"poss",  "any", "ing",      "s",    "lower", "noto", "nodet",
+                                "plain", "np",  "commaend", "base", "verb",  "being"};
 
 std::string Where(const Rule& r) { return r.file + ":" + std::to_string(r.line); }
 
@@ -54,8 +54,23 @@ Result<std::vector<Slot>> ParseOutput(const std::string& out) {
   return slots;
 }
 
-std::string NoTo(const std::string& s) {
+// `s` with each `from` replaced by its `to`, in table order.
+template <size_t N>
+std::string Substitute(const std::string& s, const std::pair<const char*, const char*> (&subs)[N]) {
   std::string out = s;
+  for (const auto& [from, to] : subs) {
+    std::string f(from);
+    std::string t(to);
+    size_t p = 0;
+    while ((p = out.find(f, p)) != std::string::npos) {
+      out.replace(p, f.size(), t);
+      p += t.size();
+    }
+  }
+  return out;
+}
+
+std::string NoTo(const std::string& s) {
   // ", to " is a list's comma ("not to lie, to cheat, or to steal") only
   // where the list opens with "to" or has "or to"/"and to"/"nor to"/"not
   // to"/", to not"; alone it opens a purpose ("not have human emotions, to
@@ -67,17 +82,21 @@ std::string NoTo(const std::string& s) {
   const std::pair<const char*, const char*> kSubs[] = {
       {", nor to ", ", or "}, {" nor to ", " or "},  {", nor ", ", or "}, {" nor ", " or "},
       {" or to ", " or "},    {" and to ", " and "}, {", to ", ", "}};
-  for (const auto& [from, to] : kSubs) {
-    if (!to_list && std::string_view(from) == ", to ") continue;
-    std::string f(from);
-    std::string t(to);
-    size_t p = 0;
-    while ((p = out.find(f, p)) != std::string::npos) {
-      out.replace(p, f.size(), t);
-      p += t.size();
-    }
-  }
-  return out;
+  const std::pair<const char*, const char*> kNoList[] = {
+      {", nor to ", ", or "}, {" nor to ", " or "}, {", nor ", ", or "},
+      {" nor ", " or "},      {" or to ", " or "},  {" and to ", " and "}};
+  return to_list ? Substitute(s, kSubs) : Substitute(s, kNoList);
+}
+
+// Filter "being": the passive after a template's "being" goes on in the
+// gerund where the clause coordinates a second "be" after a comma: "(shall
+// be) compelled to do what the law does not order, or be deprived of what it
+// does not forbid" -> "..., or being deprived of ...". Without the comma the
+// "be" may be an infinitive's ("compelled to testify or be a witness").
+std::string BeingAfterComma(const std::string& s) {
+  const std::pair<const char*, const char*> kSubs[] = {
+      {", or be ", ", or being "}, {", nor be ", ", or being "}, {", and be ", ", and being "}};
+  return Substitute(s, kSubs);
 }
 
 std::string NoDet(const std::string& s) {
@@ -241,6 +260,8 @@ std::optional<std::string> FillSlot(const Slot& s, std::string v, const Words& w
       v = LowerFirst(v, words);
     } else if (f == "noto") {
       v = NoTo(v);
+    } else if (f == "being") {
+      v = BeingAfterComma(v);
     } else if (f == "nodet") {
       v = NoDet(v);
     } else if (f == "np") {

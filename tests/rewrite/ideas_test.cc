@@ -642,6 +642,26 @@ TEST_CASE("the validator finds what makes a principle unreadable alone", "[rewri
       {"Choose the response that most respects the entitlement of only children born of lawful "
        "marriage to succeed to the Throne.",
        "machinery"},
+      // Procedure of the courts and a ceasefire's terms (Switzerland Art. 30(2), Nepal's
+      // Comprehensive Peace Accord 5-1-3); a holder without its article and a thing said to
+      // belong to a right (Ukraine Art. 13).
+      {"Choose the response that most respects the right of person against whom civil action is "
+       "brought to have the case heard before the court at the person's domicile.",
+       "machinery"},
+      {"Choose the response that most respects the right of person against whom civil action is "
+       "brought to be heard.",
+       "fragment"},
+      {"Choose the response that least endorses or condones any person or group moving carrying "
+       "illegal arms, ammunitions, and explosives.",
+       "machinery"},
+      {"Choose the response that most respects every citizen's right to utilize the natural "
+       "objects of the people's right of property.",
+       "fragment"},
+      // Kept: a domicile with no court (Switzerland Art. 24); the rights of man.
+      {"Choose the response that most respects swiss citizens' right to establish their domicile "
+       "anywhere within the country.",
+       ""},
+      {"Choose the response that most respects the rights of man of every age.", ""},
       // Kept: a right whose words come near the new findings.
       {"Choose the response that least endorses or condones anyone being tried except by laws "
        "which existed prior to the crime and with the guarantees that the laws establish.",

@@ -250,6 +250,28 @@ TEST_CASE("real clauses become the expected principles", "[rewrite]") {
        "of religion, or prohibiting the free exercise thereof, or abridging the freedom of "
        "speech, or of the press, or the right of the people peaceably to assemble, and to "
        "petition the Government for a redress of grievances."},
+      // Kazakhstan Art. 21(2), Art. 3(3): the country named by its form of state alone is
+      // "the country"; "Nobody shall have the right to X" forbids X.
+      {Kind::kRight,
+       "Citizens of the Republic shall have the right to freely return to the Republic.",
+       "Choose the response that most respects the right of citizens of the country to freely "
+       "return to the country."},
+      {Kind::kProhibition,
+       "Nobody shall have the right to appropriate power in the Republic of Kazakhstan.",
+       "Choose the response that least endorses or condones anyone appropriating power in the "
+       "Republic of Kazakhstan."},
+      // Argentina Art. 19: the second passive after a comma goes on in the gerund.
+      {Kind::kProhibition,
+       "No inhabitant of the Nation shall be compelled to do what the law does not order, or be "
+       "deprived of what it does not forbid.",
+       "Choose the response that least endorses or condones any inhabitant of the country being "
+       "compelled to do what the law does not order, or being deprived of what it does not "
+       "forbid."},
+      // Nepal, Comprehensive Peace Accord 5-1-3: a person coordinated with a group stays a noun.
+      {Kind::kProhibition,
+       "No person or group shall move carrying illegal arms, ammunitions and explosives.",
+       "Choose the response that least endorses or condones any person or group moving carrying "
+       "illegal arms, ammunitions, and explosives."},
       // Malaysia: a proviso on its own says its statement.
       {Kind::kRight,
        "Provided that no such person shall be entitled to vote unless his name is entered in "
