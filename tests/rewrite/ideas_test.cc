@@ -1177,6 +1177,24 @@ TEST_CASE("a compound label names only the parts a clause states", "[rewrite][id
   CHECK(rw->IdeaPrinciple("personal_liberty").text ==
         "Choose the response that most respects the right to personal liberty and security of "
         "person.");
+  // Economic exploitation is not abuse (ICESCR Art. 10(3)); a clause naming neglect says
+  // neglect (Philippines Art. XV Sec. 3(2)); the global wording says abuse.
+  const Clause labour = MakeClause(
+      Kind::kStateDuty, "10(3)",
+      "Children and young persons should be protected from economic and social exploitation.", 60);
+  text = PrincipleNaming(rw->Convert({labour}), "child_abuse_exploitation");
+  INFO(text);
+  CHECK(text.find("the exploitation of children") != std::string::npos);
+  CHECK(text.find("abuse") == std::string::npos);
+  const Clause neglect = MakeClause(
+      Kind::kRight, "XV 3(2)",
+      "The right of children to special protection from all forms of neglect, abuse, cruelty, "
+      "exploitation, and other conditions prejudicial to their development.",
+      70);
+  CHECK(PrincipleNaming(rw->Convert({neglect}), "child_abuse_exploitation")
+            .find("the neglect or exploitation of children") != std::string::npos);
+  CHECK(rw->IdeaPrinciple("child_abuse_exploitation").text ==
+        "Choose the response that least endorses the abuse or exploitation of children.");
 }
 
 TEST_CASE("a ground the list of grounds names is not said again", "[rewrite][ideas]") {
