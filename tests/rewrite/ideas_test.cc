@@ -1195,6 +1195,16 @@ TEST_CASE("a compound label names only the parts a clause states", "[rewrite][id
             .find("the neglect or exploitation of children") != std::string::npos);
   CHECK(rw->IdeaPrinciple("child_abuse_exploitation").text ==
         "Choose the response that least endorses the abuse or exploitation of children.");
+  // Exile banned outright is not narrowed to arbitrary exile (Nepal: "No citizen shall be
+  // exiled."); the UDHR's Art. 9 bans arbitrary exile.
+  const Clause exile = MakeClause(Kind::kProhibition, "npl", "No citizen shall be exiled.", 80);
+  text = PrincipleNaming(rw->Convert({exile}), "no_exile");
+  INFO(text);
+  CHECK(text.find("least endorses exiling citizens from their own country") != std::string::npos);
+  const Clause art9 = MakeClause(Kind::kProhibition, "9",
+                                 "No one shall be subjected to arbitrary arrest, detention or exile.", 90);
+  CHECK(PrincipleNaming(rw->Convert({art9}), "no_exile").find("arbitrarily exiling citizens") !=
+        std::string::npos);
 }
 
 TEST_CASE("a ground the list of grounds names is not said again", "[rewrite][ideas]") {
