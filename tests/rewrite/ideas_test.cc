@@ -1205,6 +1205,26 @@ TEST_CASE("a compound label names only the parts a clause states", "[rewrite][id
                                  "No one shall be subjected to arbitrary arrest, detention or exile.", 90);
   CHECK(PrincipleNaming(rw->Convert({art9}), "no_exile").find("arbitrarily exiling citizens") !=
         std::string::npos);
+  // Compensation for unlawful arrest names no wrongful conviction (Jamaica s. 15(5) form), and a
+  // judicial error no unlawful detention (Spain Sec. 121).
+  const Clause arrest = MakeClause(Kind::kRight, "15(5)",
+                                   "Any person who is unlawfully arrested or detained by any other "
+                                   "person shall be entitled to compensation therefor from that "
+                                   "other person.",
+                                   100);
+  text = PrincipleNaming(rw->Convert({arrest}), "wrongful_detention_compensation");
+  INFO(text);
+  CHECK(text.find("compensation for unlawful arrest or detention") != std::string::npos);
+  CHECK(text.find("conviction") == std::string::npos);
+  const Clause error = MakeClause(Kind::kRight, "121",
+                                  "Damages caused by judicial error shall give rise to a right to "
+                                  "compensation by the State, in accordance with the law.",
+                                  110);
+  text = PrincipleNaming(rw->Convert({error}), "wrongful_conviction_compensation");
+  INFO(text);
+  CHECK(text.find("compensation for a wrongful conviction or a judicial error") !=
+        std::string::npos);
+  CHECK(text.find("detention") == std::string::npos);
 }
 
 TEST_CASE("a ground the list of grounds names is not said again", "[rewrite][ideas]") {
