@@ -1225,6 +1225,15 @@ TEST_CASE("a compound label names only the parts a clause states", "[rewrite][id
   CHECK(text.find("compensation for a wrongful conviction or a judicial error") !=
         std::string::npos);
   CHECK(text.find("detention") == std::string::npos);
+  // Parents' care names the upbringing only where a clause does (Germany Art. 6(2) names "care
+  // and upbringing"; Spain Sec. 27(3) the education alone).
+  const Clause upbringing = MakeClause(Kind::kRight, "6(2)",
+                                       "The care and upbringing of children is the natural right "
+                                       "of parents and a duty primarily incumbent upon them.",
+                                       120);
+  CHECK(PrincipleNaming(rw->Convert({upbringing}), "parental_rights_duties")
+            .find("responsibility for the upbringing and education of their children") !=
+        std::string::npos);
 }
 
 TEST_CASE("a ground the list of grounds names is not said again", "[rewrite][ideas]") {
