@@ -231,6 +231,10 @@ struct Rewriter::Impl {
     std::shared_ptr<const re2::RE2> regex;
   };
   std::vector<Repeal> repeals;
+  // A prefilter over the repeal patterns: most clauses have none of their
+  // words, and asking each pattern with its capture of each clause was 0.25
+  // of 9.2 billion instructions of a bulk run over 17 documents (callgrind).
+  rewrite_internal::TemplateSet repeal_set;
   std::map<std::string, int> numbers;
   std::shared_ptr<rewrite_internal::ParseCache> parses = rewrite_internal::NewParseCache();
 };
