@@ -207,7 +207,8 @@ Source SourceOf(const Clause& c) {
 std::map<size_t, std::string> Rewriter::Repealed(const std::vector<Clause>& clauses) const {
   std::map<size_t, std::string> out;
   for (const Clause& c : clauses) {
-    for (const Impl::Repeal& r : impl_->repeals) {
+    for (int i : impl_->repeal_set.Candidates(c.unit.text)) {
+      const Impl::Repeal& r = impl_->repeals[static_cast<size_t>(i)];
       std::string number;
       if (!RE2::PartialMatch(c.unit.text, *r.regex, &number)) continue;
       int n = NumberOf(number, impl_->numbers);

@@ -84,6 +84,9 @@ Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lan
         return InvalidArgument(r.Id() + ": the pattern needs a group for the repealed number");
       impl->repeals.push_back({r.fields[0], r.Id(), std::move(re)});
     }
+    std::vector<std::string> patterns;
+    for (const Rule& r : f->rules) patterns.push_back(r.fields[1]);
+    impl->repeal_set.Build(patterns, std::vector<bool>(patterns.size(), false), RE2::UNANCHORED);
   }
   if (auto it = rules.find(lang + "/numbers.tsv"); it != rules.end()) {
     auto f = ParseRuleFile(it->second, lang + "/numbers.tsv", 2, 2);

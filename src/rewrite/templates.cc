@@ -319,20 +319,44 @@ Result<std::shared_ptr<const LazyRegex>> LazyRegex::Make(std::string pattern) {
   RE2::Set parse_only(RuleRegexOptions(), RE2::UNANCHORED);
   std::string error;
   if (parse_only.Add(pattern, &error) < 0) return InvalidArgument(error);
-  return std::shared_ptr<const LazyRegex>(new LazyRegex(std::move(pattern)));
+  return std::make_shared<const LazyRegex>(std::move(pattern));
+}
+
+namespace {
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+}  // namespace
+
+LazyRegex::LazyRegex(std::string pattern)
+    : pattern_(std::move(pattern)), ascii_(IsAscii(pattern_)) {}
+
+const RE2& LazyRegex::For(bool latin1) const {
+  Compiled& c = latin1 ? latin1_ : utf8_;
+  std::call_once(c.once, [&] {
+    RE2::Options options = RuleRegexOptions();
+    if (latin1) options.set_encoding(RE2::Options::EncodingLatin1);
+    c.re = std::make_unique<const RE2>(pattern_, options);
+  });
+  return *c.re;
 }
 
 bool LazyRegex::PartialMatch(std::string_view text) const {
-  std::call_once(once_, [&] { re_ = std::make_unique<const RE2>(pattern_, RuleRegexOptions()); });
-  return re_->ok() && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re_);
+  const re2::StringPiece in(text.data(), text.size());
+  if (ascii_ && IsAscii(text)) {
+    // A pattern that compiles only as UTF-8 is asked as UTF-8.
+    const RE2& re = For(true);
+    if (re.ok()) return RE2::PartialMatch(in, re);
+  }
+  const RE2& re = For(false);
+  return re.ok() && RE2::PartialMatch(in, re);
 }
 
 // The patterns as written, where the filter holds them widened.
 struct AtomFilter::WrittenPatterns {
-  explicit WrittenPatterns(size_t n) : text(n), once(n), re(n) {}
-  std::vector<std::string> text;  // "" where the filter holds the pattern as written
-  std::vector<std::once_flag> once;
-  std::vector<std::unique_ptr<const RE2>> re;
+  // Null where the filter holds the pattern as written.
+  std::vector<std::unique_ptr<const LazyRegex>> re;
 };
 
 namespace {
@@ -362,8 +386,10 @@ int AtomFilter::Build(const std::vector<std::string>& patterns, bool split) {
       if (filter->Add(entry, RuleRegexOptions(), &id) != RE2::NoError) return static_cast<int>(i);
     }
   }
-  auto written = std::make_shared<WrittenPatterns>(written_text.size());
-  written->text = std::move(written_text);
+  auto written = std::make_shared<WrittenPatterns>();
+  for (std::string& text : written_text)
+    written->re.push_back(text.empty() ? nullptr
+                                       : std::make_unique<const LazyRegex>(std::move(text)));
   std::vector<std::string> atoms;
   filter->Compile(&atoms);
   filter_ = filter;
@@ -390,14 +416,6 @@ void LiteralSet::Find(const std::string& lower, std::vector<int>* out) const {
   out->clear();
   for (size_t a = 0; a < literals_.size(); ++a)
     if (lower.find(literals_[a]) != std::string::npos) out->push_back(static_cast<int>(a));
-}
-
-const RE2& AtomFilter::AsWritten(int i) const {
-  const size_t k = static_cast<size_t>(i);
-  std::call_once(written_->once[k], [&] {
-    written_->re[k] = std::make_unique<const RE2>(written_->text[k], RuleRegexOptions());
-  });
-  return *written_->re[k];
 }
 
 const std::vector<int>& AtomFilter::Atoms(const std::string& lower) const {
@@ -431,10 +449,8 @@ void AtomFilter::MatchesGivenAtoms(std::string_view text, const std::vector<int>
     if (std::find(out->begin(), out->end(), owner) != out->end()) continue;
     if (!RE2::PartialMatch(in, filter_->GetRE2(e))) continue;
     // A widened hit stands if the entry as written matches too.
-    if (!written_->text[static_cast<size_t>(e)].empty()) {
-      const RE2& re = AsWritten(e);
-      if (!re.ok() || !RE2::PartialMatch(in, re)) continue;
-    }
+    if (const auto& re = written_->re[static_cast<size_t>(e)]; re && !re->PartialMatch(text))
+      continue;
     out->push_back(owner);
   }
   std::sort(out->begin(), out->end());

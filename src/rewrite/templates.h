@@ -82,16 +82,31 @@ class LazyRegex {
  public:
   // The regex of `pattern`, or RE2's message if it does not parse ("missing
   // ): (death"). A program too large for RE2's memory budget shows only
-  // when first matched, and then matches nothing.
+  // when first matched, and then matches nothing (under UTF-8: the smaller
+  // Latin-1 program that ASCII text gets may still compile).
   static Result<std::shared_ptr<const LazyRegex>> Make(std::string pattern);
+  // The same, unchecked: a pattern that does not parse matches nothing.
+  explicit LazyRegex(std::string pattern);
   // Whether the pattern matches somewhere in `text`.
   bool PartialMatch(std::string_view text) const;
 
  private:
-  explicit LazyRegex(std::string pattern) : pattern_(std::move(pattern)) {}
+  // A pattern written in ASCII is compiled twice over, each when first
+  // needed: as Latin-1 for ASCII text and as UTF-8 for the rest. On ASCII
+  // text the two match alike (a character is a byte, and the case folds
+  // beyond ASCII, the Kelvin sign and the long s, are not in it), and the
+  // Latin-1 program compiles in 28% fewer instructions (the 713 idea
+  // patterns as written: 1.69 -> 1.21 billion, callgrind), its window
+  // "[^.;]{0,40}" a byte class 40 times over where UTF-8 has a sequence
+  // automaton; 97% of the clauses of the 86 English documents are ASCII.
+  struct Compiled {
+    std::once_flag once;
+    std::unique_ptr<const RE2> re;
+  };
+  const RE2& For(bool latin1) const;
   std::string pattern_;
-  mutable std::once_flag once_;
-  mutable std::unique_ptr<const RE2> re_;
+  bool ascii_ = false;
+  mutable Compiled latin1_, utf8_;
 };
 
 // Lowercased literals, found in a lowercased text by one unanchored pass of
@@ -129,9 +144,9 @@ class AtomFilter {
  public:
   // Adds every pattern (widened) and compiles. Returns the index of the
   // first pattern RE2 refuses (the filter is then unusable: ok() is false),
-  // or -1. A pattern as written is compiled on first use: one that RE2
-  // cannot compile although its widened form could (too large a program)
-  // matches nothing.
+  // or -1. A pattern as written is compiled on first use (LazyRegex): one
+  // that RE2 cannot compile although its widened form could (too large a
+  // program) matches nothing.
   // With `split`, a pattern is held as its top-level alternatives, each an
   // entry of its own ("a[^.;]{0,40}b|c" -> "a[^.;]*b", "c"): a text is
   // matched only against the alternatives whose atoms it has, and a widened
@@ -157,11 +172,10 @@ class AtomFilter {
 
  private:
   const std::vector<int>& Atoms(const std::string& lower) const;
-  // Entry i as written (compiled on first use), for a widened one.
-  const re2::RE2& AsWritten(int i) const;
   std::shared_ptr<re2::FilteredRE2> filter_;
   std::vector<int> owner_;              // per entry of filter_, its pattern
   LiteralSet atoms_;                    // the lowercased literals to look for
+  // Per entry, the entry as written (a LazyRegex), for a widened one.
   struct WrittenPatterns;
   std::shared_ptr<WrittenPatterns> written_;
 };
@@ -231,6 +245,10 @@ struct Rewriter::Impl {
     std::shared_ptr<const re2::RE2> regex;
   };
   std::vector<Repeal> repeals;
+  // A prefilter over the repeal patterns: most clauses have none of their
+  // words, and asking each pattern with its capture of each clause was 0.25
+  // of 9.2 billion instructions of a bulk run over 17 documents (callgrind).
+  rewrite_internal::TemplateSet repeal_set;
   std::map<std::string, int> numbers;
   std::shared_ptr<rewrite_internal::ParseCache> parses = rewrite_internal::NewParseCache();
 };

@@ -52,14 +52,27 @@ Result<Validator> Validator::Create(const RuleTexts& rules, const std::string& l
   auto f = ParseOptionalRuleFile(rules, lang + "/validate.tsv", 2, 2);
   if (!f) return std::unexpected(f.error());
   if (f->rules.empty()) return v;
+  // The holder lines in a set of their own: NamesHolder asks only them, of
+  // every principle a clause's own words make. In one set with the 83
+  // finding lines, each new text built DFA states for all of them (a bulk
+  // run over 17 documents, callgrind: 0.29 of 9.2 billion instructions,
+  // ~1 million per principle asked). A bad pattern among the finding lines
+  // is reported before one among the holder lines.
+  RuleFile findings{f->name, {}}, holders{f->name, {}};
   for (const Rule& r : f->rules) {
     if (!FindingTypes().count(r.fields[0]))
       return InvalidArgument(r.Id() + ": unknown finding type '" + r.fields[0] + "'");
-    v.has_holders_ = v.has_holders_ || r.fields[0] == "holder";
+    (r.fields[0] == "holder" ? holders : findings).rules.push_back(r);
   }
-  auto ps = PatternSet::Compile(*f, 1, {});
-  if (!ps) return std::unexpected(ps.error());
-  v.patterns_ = std::make_shared<const PatternSet>(std::move(*ps));
+  for (auto [file, out] : {std::pair{&findings, &v.patterns_}, std::pair{&holders, &v.holders_}}) {
+    if (file->rules.empty()) continue;
+    // A line's own regex is compiled when a text first matches it (Check's
+    // spans, a gated line's check): compiling all 87 up front made building
+    // the English validator cost 87 million instructions, now 58 (callgrind).
+    auto ps = PatternSet::Compile(*file, 1, {.each = false});
+    if (!ps) return std::unexpected(ps.error());
+    *out = std::make_shared<const PatternSet>(std::move(*ps));
+  }
   return v;
 }
 
@@ -74,7 +87,6 @@ std::vector<Finding> Validator::Check(std::string_view text) const {
   if (!patterns_) return out;
   for (int i : patterns_->Match(text)) {
     const Rule& r = patterns_->rules()[static_cast<size_t>(i)];
-    if (r.fields[0] == "holder") continue;  // a requirement, not a finding
     re2::StringPiece whole;
     std::string match;
     if (patterns_->Regex(i).Match(text, 0, text.size(), RE2::UNANCHORED, &whole, 1))
@@ -85,10 +97,7 @@ std::vector<Finding> Validator::Check(std::string_view text) const {
 }
 
 bool Validator::NamesHolder(std::string_view text) const {
-  if (!has_holders_) return true;
-  for (int i : patterns_->Match(text))
-    if (patterns_->rules()[static_cast<size_t>(i)].fields[0] == "holder") return true;
-  return false;
+  return !holders_ || !holders_->Match(text).empty();
 }
 
 }  // namespace charter

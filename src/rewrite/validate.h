@@ -60,8 +60,8 @@ class Validator {
   static constexpr size_t kMaxBytes = 300;
 
  private:
-  std::shared_ptr<const PatternSet> patterns_;
-  bool has_holders_ = false;
+  // The finding lines, and the `holder` lines (requirements, not findings).
+  std::shared_ptr<const PatternSet> patterns_, holders_;
 };
 
 }  // namespace charter

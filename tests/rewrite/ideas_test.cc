@@ -291,6 +291,23 @@ TEST_CASE("a pattern's bounded window holds, though its prefilter widens it", "[
             .empty());
 }
 
+TEST_CASE("a pattern's window counts characters, whether or not the clause is ASCII",
+          "[rewrite][ideas]") {
+  // An ASCII clause is matched by the pattern compiled as Latin-1, any other
+  // by it compiled as UTF-8: "[^.]{0,12}" is 12 characters either way, and
+  // an accented letter (two bytes) is one of them.
+  Result<IdeaSet> set = IdeaSet::Create(
+      SmallRules(kIdeas, "death_penalty_abolition\t\\bdeath\\s+penalty\\b[^.]{0,12}"
+                         "\\babolished\\b\n"),
+      "en");
+  REQUIRE(set.has_value());
+  CHECK(set->Code("The death penalty is now abolished.", nullptr).size() == 1);
+  CHECK(set->Code("The death penalty is now quite abolished.", nullptr).empty());
+  // " is d\u00e9j\u00e0 vu " is 12 characters in 14 bytes; with a comma, 13.
+  CHECK(set->Code("The death penalty is d\u00e9j\u00e0 vu abolished.", nullptr).size() == 1);
+  CHECK(set->Code("The death penalty is d\u00e9j\u00e0 vu, abolished.", nullptr).empty());
+}
+
 TEST_CASE("a pattern held as its alternatives matches as the whole pattern does",
           "[rewrite][ideas]") {
   // The prefilter holds each top-level alternative on its own; each widened
