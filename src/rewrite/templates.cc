@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <span>
 
 #include "core/pattern_gate.h"
 #include "core/text.h"
@@ -54,9 +55,10 @@ Result<std::vector<Slot>> ParseOutput(const std::string& out) {
   return slots;
 }
 
+using Substitution = std::pair<const char*, const char*>;
+
 // `s` with each `from` replaced by its `to`, in table order.
-template <size_t N>
-std::string Substitute(const std::string& s, const std::pair<const char*, const char*> (&subs)[N]) {
+std::string Substitute(const std::string& s, std::span<const Substitution> subs) {
   std::string out = s;
   for (const auto& [from, to] : subs) {
     std::string f(from);
@@ -79,13 +81,12 @@ std::string NoTo(const std::string& s) {
       StartsWith(s, "to ") || s.find(" or to ") != std::string::npos ||
       s.find(" and to ") != std::string::npos || s.find(" nor to ") != std::string::npos ||
       s.find("not to ") != std::string::npos || s.find(", to not ") != std::string::npos;
-  const std::pair<const char*, const char*> kSubs[] = {
+  // The list's comma comes last, so that a purpose keeps its "to" by leaving it out.
+  static constexpr Substitution kSubs[] = {
       {", nor to ", ", or "}, {" nor to ", " or "},  {", nor ", ", or "}, {" nor ", " or "},
       {" or to ", " or "},    {" and to ", " and "}, {", to ", ", "}};
-  const std::pair<const char*, const char*> kNoList[] = {
-      {", nor to ", ", or "}, {" nor to ", " or "}, {", nor ", ", or "},
-      {" nor ", " or "},      {" or to ", " or "},  {" and to ", " and "}};
-  return to_list ? Substitute(s, kSubs) : Substitute(s, kNoList);
+  const std::span<const Substitution> subs(kSubs);
+  return Substitute(s, to_list ? subs : subs.first(subs.size() - 1));
 }
 
 // Filter "being": the passive after a template's "being" goes on in the
@@ -94,7 +95,7 @@ std::string NoTo(const std::string& s) {
 // does not forbid" -> "..., or being deprived of ...". Without the comma the
 // "be" may be an infinitive's ("compelled to testify or be a witness").
 std::string BeingAfterComma(const std::string& s) {
-  const std::pair<const char*, const char*> kSubs[] = {
+  static constexpr Substitution kSubs[] = {
       {", or be ", ", or being "}, {", nor be ", ", or being "}, {", and be ", ", and being "}};
   return Substitute(s, kSubs);
 }
