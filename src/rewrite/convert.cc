@@ -26,18 +26,71 @@ struct IdeaUse {
   std::map<int, std::vector<size_t>> clauses;     // idea -> clause indices, in order
   std::map<int, std::vector<std::string>> fired;  // idea -> pattern lines that coded it
   std::set<size_t> lead_ins;  // clauses cited only as the lead-in of an item that states an idea
+  // idea -> the groups that every clause stating it names as the holder (HolderGroups::Of);
+  // missing: none.
+  std::map<int, std::vector<int>> held_by;
+  const std::vector<int>& Holders(int i) const {
+    static const std::vector<int> kNone;
+    auto it = held_by.find(i);
+    return it == held_by.end() ? kNone : it->second;
+  }
 };
+
+// IdeaUse::held_by: the groups every clause that states an idea names as
+// its holder (a lead-in speaks through its items, which carry its words).
+void FindHolders(const IdeaSet& set, const HolderGroups& groups, const IdeaSet::Details& details,
+                 const std::vector<Clause>& clauses, IdeaUse* use) {
+  if (groups.empty()) return;
+  std::vector<std::string_view> stating;  // the clauses that state an idea
+  std::set<size_t> seen;
+  for (const auto& [i, ks] : use->clauses)
+    for (size_t k : ks)
+      if (!use->lead_ins.count(k) && seen.insert(k).second) stating.push_back(clauses[k].unit.text);
+  const int dominant = groups.Dominant(stating);
+  for (const auto& [i, ks] : use->clauses) {
+    const Idea& idea = set.ideas()[static_cast<size_t>(i)];
+    if (idea.public_good) continue;
+    // What the document fills in may name the group already ("free education to all
+    // children of the age of six").
+    if (auto d = details.find(i); d != details.end() &&
+        std::any_of(d->second.begin(), d->second.end(),
+                    [&](const std::string& w) { return groups.Names(w); }))
+      continue;
+    std::optional<std::vector<int>> common;
+    for (size_t k : ks) {
+      if (use->lead_ins.count(k)) continue;
+      std::vector<int> who = groups.Of(clauses[k].unit.text, dominant);
+      if (common && *common != who) who.clear();
+      common = std::move(who);
+      if (common->empty()) break;
+    }
+    // A phrase that names the group already ("the protection of children") stays with its
+    // family.
+    if (common && !common->empty() &&
+        groups.Reword(idea.phrase, idea.stance, *common) != idea.phrase)
+      use->held_by[i] = *common;
+  }
+}
+
+// The key that keeps ideas held by different groups in different principles.
+std::string HoldersKey(const IdeaUse& use, int i) {
+  std::string key;
+  for (int g : use.Holders(i)) key += "/" + std::to_string(g);
+  return key;
+}
 
 void AddUnique(std::vector<std::string>* v, const std::string& s) {
   if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
 }
 
 // A principle for `ideas` (inventory order) from `clauses`.
-Principle IdeaGroupPrinciple(const IdeaSet& set, const std::vector<int>& ideas, const IdeaUse& use,
+Principle IdeaGroupPrinciple(const IdeaSet& set, const HolderGroups& groups,
+                             const std::vector<int>& ideas, const IdeaUse& use,
                              const IdeaSet::Details& details,
                              const std::vector<Clause>& clauses) {
   Principle p;
-  p.text = std::string(kPrincipleOpening) + set.Wording(ideas, details, true) + ".";
+  p.text = std::string(kPrincipleOpening) +
+           set.Wording(ideas, details, true, &groups, use.Holders(ideas.front())) + ".";
   p.id = HashHex(p.text);
   p.origin = "country";
   p.template_id = "idea";
@@ -77,8 +130,9 @@ std::vector<std::vector<int>> PackIdeas(const IdeaSet& set, const IdeaUse& use,
   std::vector<std::string> family_order;
   for (const auto& [i, ks] : use.clauses) {
     const Idea& idea = set.ideas()[static_cast<size_t>(i)];
-    auto [it, fresh] = family_chunks.try_emplace(idea.family);
-    if (fresh) family_order.push_back(idea.family);
+    const std::string family = idea.family + HoldersKey(use, i);
+    auto [it, fresh] = family_chunks.try_emplace(family);
+    if (fresh) family_order.push_back(family);
     std::vector<std::vector<int>>& chunks = it->second;
     if (!chunks.empty()) {
       std::vector<int> grown = chunks.back();
@@ -107,8 +161,8 @@ std::vector<std::vector<int>> PackIdeas(const IdeaSet& set, const IdeaUse& use,
     if (std::all_of(even.begin(), even.end(), fits)) chunks = std::move(even);
   }
   for (const std::string& family : family_order) {
-    const std::string& group =
-        set.ideas()[static_cast<size_t>(family_chunks.at(family).front().front())].group;
+    const int first = family_chunks.at(family).front().front();
+    const std::string group = set.ideas()[static_cast<size_t>(first)].group + HoldersKey(use, first);
     auto [it, fresh] = packed.try_emplace(group);
     if (fresh) groups.push_back(group);
     for (const std::vector<int>& chunk : family_chunks.at(family)) {
@@ -489,15 +543,18 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     out.unconverted.push_back({SourceOf(c), KindName(c.kind), p.text, std::move(findings)});
   }
   const IdeaSet::Details details = SlotDetails(set, use, clauses);
+  FindHolders(set, impl_->holder_groups, details, clauses, &use);
   auto fits = [&](const std::vector<int>& ideas) {
+    const std::string words =
+        set.Wording(ideas, details, true, &impl_->holder_groups, use.Holders(ideas.front()));
     return ideas.size() <= kMaxIdeasPerPrinciple &&
-           kPrincipleOpening.size() + set.Wording(ideas, details, true).size() + 1 <=
-               Validator::kMaxBytes;
+           kPrincipleOpening.size() + words.size() + 1 <= Validator::kMaxBytes;
   };
   for (const std::vector<int>& chunk : PackIdeas(set, use, fits)) {
     size_t first = clauses.size();
     for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
-    placed.emplace_back(first, IdeaGroupPrinciple(set, chunk, use, details, clauses));
+    placed.emplace_back(first,
+                        IdeaGroupPrinciple(set, impl_->holder_groups, chunk, use, details, clauses));
   }
   out.principles = InClauseOrder(std::move(placed));
   return out;

@@ -8,6 +8,7 @@
 #include "core/pattern_gate.h"
 #include "core/text.h"
 #include "rewrite/grammar.h"
+#include "rewrite/holder_groups.h"
 #include "rewrite/templates.h"
 
 namespace charter {
@@ -104,6 +105,28 @@ bool GroundListed(const std::string& ground, const std::string& other) {
   return false;
 }
 
+// `objects` with the rights that open with `right_of` ("the right of
+// children to ") named once, where the first stands: "the rights of
+// children to life", "to privacy".
+std::vector<std::string> OneRightOf(std::vector<std::string> objects,
+                                    const std::string& right_of) {
+  std::vector<std::string> rights, out;
+  for (const std::string& o : objects)
+    if (StartsWith(o, right_of)) rights.push_back(o.substr(right_of.size()));
+  if (rights.size() < 2) return objects;
+  const std::string opening = "the rights of " + right_of.substr(13);  // after "the right of "
+  for (const std::string& o : objects) {
+    if (!StartsWith(o, right_of)) {
+      out.push_back(o);
+      continue;
+    }
+    if (rights.empty()) continue;
+    for (size_t k = 0; k < rights.size(); ++k) out.push_back((k ? "to " : opening) + rights[k]);
+    rights.clear();
+  }
+  return out;
+}
+
 }  // namespace
 
 // topics.tsv (optional, for checking) and ideas.tsv: id, topic, family, stance, phrase.
@@ -161,7 +184,8 @@ Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
   auto ff = ParseRuleFile(fit->second, "idea_families.tsv", 2, 3);
   if (!ff) return std::unexpected(ff.error());
   std::map<std::string, std::string> group;
-  std::set<std::string> of_state;  // families whose values the State holds
+  std::set<std::string> of_state;   // families whose values the State holds
+  std::set<std::string> of_public;  // families no person holds
   for (const Rule& r : ff->rules) {
     if (!IsSnakeId(r.fields[0]) || !IsSnakeId(r.fields[1]))
       return InvalidArgument(r.Id() +
@@ -169,10 +193,10 @@ Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
     if (!group.emplace(r.fields[0], r.fields[1]).second)
       return InvalidArgument(r.Id() + ": family '" + r.fields[0] + "' is listed twice");
     if (r.fields.size() < 3 || r.fields[2].empty()) continue;
-    if (r.fields[2] != "state")
-      return InvalidArgument(r.Id() + ": the third column may only be 'state', found '" +
+    if (r.fields[2] != "state" && r.fields[2] != "public")
+      return InvalidArgument(r.Id() + ": the third column may only be 'state' or 'public', found '" +
                              r.fields[2] + "'");
-    of_state.insert(r.fields[0]);
+    (r.fields[2] == "state" ? of_state : of_public).insert(r.fields[0]);
   }
   for (Idea& idea : ideas_) {
     auto it = group.find(idea.family);
@@ -181,6 +205,7 @@ Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
                              "' is not in idea_families.tsv");
     idea.group = it->second;
     idea.state_value = of_state.count(idea.family) > 0;
+    idea.public_good = idea.state_value || of_public.count(idea.family) > 0;
   }
   return {};
 }
@@ -507,7 +532,9 @@ std::string IdeaSet::FillSlots(const Idea& idea, const std::vector<std::string>&
 }
 
 std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& details,
-                             bool document) const {
+                             bool document, const HolderGroups* holders,
+                             const std::vector<int>& who) const {
+  const bool held = holders && !who.empty();
   // Groups of one stance and one verb, in order of their first idea.
   struct Group {
     std::string stance;
@@ -516,7 +543,8 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& detai
   };
   std::vector<Group> groups;
   for (int i : ideas) {
-    const Idea& idea = ideas_[static_cast<size_t>(i)];
+    Idea idea = ideas_[static_cast<size_t>(i)];
+    if (held) idea.phrase = holders->Reword(idea.phrase, idea.stance, who);
     auto d = details.find(i);
     const std::string phrase =
         FillSlots(idea, d == details.end() ? std::vector<std::string>{} : d->second, document);
@@ -543,6 +571,7 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& detai
                (!ground.empty() && GroundListed(ground, other));
       if (!said) kept.push_back(o);
     }
+    if (held) kept = OneRightOf(std::move(kept), holders->RightOf(who));
     parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(kept, "and"));
   }
   return Join(parts, ", and that ");

@@ -34,6 +34,8 @@ class LiteralSet;
 
 namespace charter {
 
+class HolderGroups;
+
 struct Idea {
   std::string id;       // "life", "torture", "fair_hearing"
   std::string topic;    // a topic id of rules/topics.tsv
@@ -43,6 +45,10 @@ struct Idea {
   // column 3 `state`): coded and listed in the report, but written into no principle, since
   // no response can respect or violate it.
   bool state_value = false;
+  // An idea no person holds (the State's organisation, peace among nations, the economy, the
+  // environment; idea_families.tsv column 3 `public`, or a state value): its principle names
+  // no group that holds it (HolderGroups).
+  bool public_good = false;
   std::string stance;   // "most" | "least"
   std::string phrase;   // what follows most/least: "respects the right to life"
   std::string rule_id;  // "ideas.tsv:12"
@@ -64,9 +70,10 @@ class IdeaSet {
   // Parses ideas.tsv (required once a language has <lang>/ideas.tsv) and
   // <lang>/ideas.tsv from `rules` (keys as ReadRuleFolder gives them); checks
   // every topic against topics.tsv and every idea a pattern names against
-  // ideas.tsv. idea_families.tsv (family <TAB> group [<TAB> state]), if present, must list
-  // every family once; without it each family is its own group. A family marked `state`
-  // holds values of the State (Idea::state_value). A language without <lang>/ideas.tsv
+  // ideas.tsv. idea_families.tsv (family <TAB> group [<TAB> state|public]), if present, must
+  // list every family once; without it each family is its own group. A family marked `state`
+  // holds values of the State (Idea::state_value), one marked `public` goods no person holds
+  // (Idea::public_good). A language without <lang>/ideas.tsv
   // gets an empty set, which codes nothing. Errors name the file and line: "en/ideas.tsv:7: unknown
   // idea 'lfie'", "ideas.tsv:3: stance must be most or least, found 'mots'",
   // "en/ideas.tsv:9: bad pattern: missing ): ...".
@@ -91,9 +98,14 @@ class IdeaSet {
   // default, or, with `document` (the words of one document's clauses),
   // loses its brackets and what they hold. A limit slot (empty default) is
   // left out unless filled, whatever `document`.
+  // `holders` and `who` (HolderGroups::Of; empty: none): every idea's
+  // phrase said of the groups that hold it (HolderGroups::Reword), and
+  // their rights named once: "the rights of children to life and to
+  // privacy".
   using Details = std::map<int, std::vector<std::string>>;
   std::string Wording(const std::vector<int>& ideas, const Details& details = {},
-                      bool document = false) const;
+                      bool document = false, const HolderGroups* holders = nullptr,
+                      const std::vector<int>& who = {}) const;
 
   // What a document specifies for slot `slot` (0-based, phrase order) of
   // idea `i`, from one clause that states it (<lang>/idea_details.tsv:

@@ -71,6 +71,9 @@ Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lan
   Result<IdeaSet> ideas = IdeaSet::Create(rules, lang);
   if (!ideas) return std::unexpected(ideas.error());
   impl->ideas = std::move(*ideas);
+  Result<HolderGroups> holder_groups = HolderGroups::Create(rules, lang);
+  if (!holder_groups) return std::unexpected(holder_groups.error());
+  impl->holder_groups = std::move(*holder_groups);
   Result<Validator> validator = Validator::Create(rules, lang);
   if (!validator) return std::unexpected(validator.error());
   impl->validator = std::move(*validator);

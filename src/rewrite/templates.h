@@ -27,6 +27,7 @@
 #include "core/rule_file.h"
 #include "core/types.h"
 #include "rewrite/grammar.h"
+#include "rewrite/holder_groups.h"
 #include "rewrite/ideas.h"
 #include "rewrite/rewrite.h"
 #include "rewrite/validate.h"
@@ -237,6 +238,7 @@ std::shared_ptr<ParseCache> NewParseCache();
 struct Rewriter::Impl {
   rewrite_internal::Rules rules;
   IdeaSet ideas;
+  HolderGroups holder_groups;
   Validator validator;
   // <lang>/repeal.tsv (unit prefix and pattern) and <lang>/numbers.tsv.
   struct Repeal {

@@ -157,7 +157,7 @@ TEST_CASE("R1: a value of the State is coded and reported, but written into no p
   CHECK(c.unconverted[0].reasons[0].rfind("state_value: sovereignty_independence (en/ideas.tsv:",
                                           0) == 0);
   CHECK(c.unconverted[0].reasons[0].find("territorial_integrity") != std::string::npos);
-  // The marker is the only word column 3 takes.
+  // The markers are the only words column 3 takes.
   RuleTexts rules = Shipped();
   rules["idea_families.tsv"] += "\n";
   std::string& families = rules["idea_families.tsv"];
@@ -166,7 +166,7 @@ TEST_CASE("R1: a value of the State is coded and reported, but written into no p
   families.replace(at, 21, "\nnation\tnation\tstat\n");
   Result<IdeaSet> bad = IdeaSet::Create(rules, "en");
   REQUIRE_FALSE(bad.has_value());
-  CHECK(bad.error().message.find(": the third column may only be 'state', found 'stat'") !=
+  CHECK(bad.error().message.find(": the third column may only be 'state' or 'public', found 'stat'") !=
         std::string::npos);
 }
 

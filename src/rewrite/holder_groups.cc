@@ -1,0 +1,180 @@
+#include "rewrite/holder_groups.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "rewrite/templates.h"
+
+namespace charter {
+
+namespace {
+
+enum Form { kPlural = 0, kOne = 1, kPossessive = 2 };
+
+// The most words (the verb included) a phrase may have for "for children" / "of children"
+// to close it.
+constexpr long kMaxTailWords = 5;
+
+// `re` compiled case-insensitively, or an error naming the rule.
+Result<std::shared_ptr<const re2::RE2>> Compile(const Rule& r, const std::string& pattern) {
+  auto re = std::make_shared<const re2::RE2>(pattern, rewrite_internal::RuleRegexOptions());
+  if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
+  return re;
+}
+
+// Replaces every match of `re` in `s` by `with`; whether one was.
+bool ReplaceAll(std::string* s, const re2::RE2& re, const std::string& with) {
+  return RE2::GlobalReplace(s, re, with) > 0;
+}
+
+// Where words said of the whole object go: before a limit slot that closes
+// the phrase ("education[ {}]", "labour[ except {}]"), else at its end.
+size_t TailAt(const std::string& phrase) {
+  if (phrase.empty() || phrase.back() != ']') return phrase.size();
+  size_t open = phrase.rfind('[');
+  return open == std::string::npos ? phrase.size() : open;
+}
+
+}  // namespace
+
+Result<HolderGroups> HolderGroups::Create(const RuleTexts& rules, const std::string& lang) {
+  HolderGroups out;
+  const std::string name = lang + "/holder_groups.tsv";
+  auto it = rules.find(name);
+  if (it == rules.end()) return out;
+  auto f = ParseRuleFile(it->second, name, 7, 7);
+  if (!f) return std::unexpected(f.error());
+  for (const Rule& r : f->rules) {
+    Group g;
+    g.id = r.fields[0];
+    g.everyone = r.fields[1] == "-";
+    if (!g.everyone) {
+      g.plural = r.fields[1];
+      g.one = r.fields[2];
+      g.possessive = r.fields[3];
+      if (g.one == "-" || g.possessive == "-")
+        return InvalidArgument(r.Id() + ": a group needs its singular and possessive forms");
+    }
+    if (r.fields[4] != "-") {
+      auto named = Compile(r, r.fields[4]);
+      if (!named) return std::unexpected(named.error());
+      g.named = *named;
+    }
+    auto holder = Compile(r, r.fields[5]);
+    if (!holder) return std::unexpected(holder.error());
+    g.holder = *holder;
+    if (r.fields[6] != "-") {
+      auto mention = Compile(r, r.fields[6]);
+      if (!mention) return std::unexpected(mention.error());
+      g.mention = *mention;
+    }
+    out.groups_.push_back(std::move(g));
+  }
+  return out;
+}
+
+bool HolderGroups::Names(std::string_view words) const {
+  const re2::StringPiece text(words.data(), words.size());
+  for (const Group& x : groups_)
+    if (x.named && RE2::PartialMatch(text, *x.named)) return true;
+  return false;
+}
+
+int HolderGroups::Dominant(const std::vector<std::string_view>& clause_texts) const {
+  if (clause_texts.size() < kDominantMinClauses) return -1;
+  for (size_t i = 0; i < groups_.size(); ++i) {
+    if (groups_[i].everyone || !groups_[i].mention) continue;
+    size_t n = 0;
+    for (std::string_view t : clause_texts)
+      n += RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), *groups_[i].mention);
+    if (static_cast<double>(n) >= kDominantShare * static_cast<double>(clause_texts.size()))
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::vector<int> HolderGroups::Of(std::string_view clause_text, int dominant) const {
+  std::vector<int> out;
+  const re2::StringPiece text(clause_text.data(), clause_text.size());
+  for (size_t i = 0; i < groups_.size(); ++i) {
+    if (!RE2::PartialMatch(text, *groups_[i].holder)) continue;
+    if (groups_[i].everyone) return {};
+    out.push_back(static_cast<int>(i));
+  }
+  if (dominant < 0) return out;
+  const bool other = std::any_of(out.begin(), out.end(), [&](int g) { return g != dominant; });
+  if (!other || (groups_[static_cast<size_t>(dominant)].mention &&
+                 RE2::PartialMatch(text, *groups_[static_cast<size_t>(dominant)].mention)))
+    return {dominant};
+  return out;
+}
+
+// One form of `groups`: "women and children", "any woman or any child",
+// "women's and children's".
+std::string HolderGroups::Forms(const std::vector<int>& groups, int form) const {
+  std::vector<std::string> words;
+  for (int g : groups) {
+    const Group& x = groups_[static_cast<size_t>(g)];
+    words.push_back(form == kPlural ? x.plural : form == kOne ? x.one : x.possessive);
+  }
+  return Join(words, form == kOne ? " or " : " and ");
+}
+
+std::string HolderGroups::RightOf(const std::vector<int>& groups) const {
+  return "the right of " + Forms(groups, kPlural) + " to ";
+}
+
+std::string HolderGroups::Reword(std::string_view phrase, std::string_view stance,
+                                 const std::vector<int>& groups) const {
+  std::string out(phrase);
+  if (groups.empty()) return out;
+  // A phrase that names a group, or persons of some kind, already ("the protection of
+  // children", "assistance for persons with disabilities", "elderly people") is not said
+  // again of another.
+  if (Names(out)) return out;
+  static const re2::RE2 kEveryones(R"(\b(?:everyone's|every person's|each person's))");
+  static const re2::RE2 kAnyone(R"(\banyone\b)");
+  static const re2::RE2 kPeople(R"(\b(?:human beings|all people)\b)");
+  static const re2::RE2 kOnes(R"(\bone's\b)");
+  bool said = ReplaceAll(&out, kEveryones, Forms(groups, kPossessive));
+  said = ReplaceAll(&out, kAnyone, Forms(groups, kOne)) || said;
+  said = ReplaceAll(&out, kPeople, Forms(groups, kPlural)) || said;
+  const size_t sp = out.find(' ');
+  const std::string verb = sp == std::string::npos ? out : out.substr(0, sp + 1);
+  std::string object = sp == std::string::npos ? "" : out.substr(sp + 1);
+  // The head of the object, whatever a bracketed slot said ("the right of asylum[ for
+  // anyone persecuted {}]"): "the right to X" -> "the right of children to X"; a freedom, or
+  // a right of something ("the right of peaceful assembly"), -> "children's freedom ...",
+  // "children's right of ...". A right of someone ("the right of an accused person") keeps
+  // its own holder.
+  static const re2::RE2 kRightOfSomething(
+      R"(^the right of (?:access|asylum|peaceful|petition|reply|appeal|inheritance)\b)");
+  if (StartsWith(object, "the right to ")) {
+    object = RightOf(groups) + object.substr(13);
+    said = true;
+  } else if (StartsWith(object, "freedom ") || StartsWith(object, "the freedom ") ||
+             RE2::PartialMatch(object, kRightOfSomething)) {
+    object = Forms(groups, kPossessive) + " " +
+             (StartsWith(object, "the ") ? object.substr(4) : object);
+    said = true;
+  }
+  if (said) {
+    out = verb + object;
+    ReplaceAll(&out, kOnes, "their");
+    return out;
+  }
+  // Words said of a whole object read well only after a short one ("access to food for
+  // children", "corporal punishment of children"), not after a clause ("punishing an act
+  // that was not an offence ... of children").
+  const size_t tail_at = TailAt(out);
+  if (std::count(out.begin(), out.begin() + static_cast<long>(tail_at), ' ') > kMaxTailWords)
+    return out;
+  const bool against = stance == "least" && out.find("discrimination") != std::string::npos;
+  const std::string tail = stance == "least" ? (against ? " against " : " of ") : " for ";
+  out.insert(tail_at, tail + Forms(groups, kPlural));
+  return out;
+}
+
+}  // namespace charter

@@ -1,0 +1,161 @@
+// Groups that hold a right (rules/en/holder_groups.tsv, src/rewrite/holder_groups.h): a
+// principle whose every source names one group as the holder names it too.
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "core/rule_file.h"
+#include "idea_cases.h"
+#include "rewrite/holder_groups.h"
+#include "rewrite/rewrite.h"
+
+namespace charter {
+namespace {
+
+using testing::MakeClause;
+
+const HolderGroups& Groups() {
+  static const HolderGroups groups = [] {
+    Result<HolderGroups> g = HolderGroups::Create(testing::EnglishRuleTexts(), "en");
+    if (!g) FAIL(g.error().message);
+    return *g;
+  }();
+  return groups;
+}
+
+std::string TextNaming(const Conversion& c, const std::string& idea) {
+  for (const Principle& p : c.principles)
+    for (const std::string& i : p.ideas)
+      if (i == idea) return p.text;
+  return "";
+}
+
+Conversion ConvertTexts(const std::vector<std::string>& texts) {
+  std::vector<Clause> doc;
+  for (size_t k = 0; k < texts.size(); ++k)
+    doc.push_back(MakeClause(Kind::kRight, std::to_string(k + 1), texts[k],
+                             static_cast<uint32_t>(10 * (k + 1))));
+  return testing::EnglishRewriter().Convert(doc);
+}
+
+TEST_CASE("a clause names a group as the holder, not a group it mentions in passing",
+          "[rewrite][holders]") {
+  const HolderGroups& g = Groups();
+  REQUIRE_FALSE(g.empty());
+  // South Africa s.28(1)(a); Kenya-style women's clause; Italy Art. 36 (workers).
+  CHECK(g.Of("Every child has the right to a name and a nationality from birth.").size() == 1);
+  CHECK(g.Of("Women shall have the right to equal treatment with men.").size() == 1);
+  CHECK(g.Of("Workers have the right to a remuneration commensurate with the quantity and "
+             "quality of their work.")
+            .size() == 1);
+  // Parents hold the right; the children are its object.
+  CHECK(g.Of("Parents have the right and duty to bring up and educate their children.").empty());
+  // Everyone holds it, children among them; "men and women" is everyone.
+  CHECK(g.Of("Everyone, and every child, has the right to basic education.").empty());
+  CHECK(g.Of("Men and women shall have equal rights in marriage.").empty());
+  // In a document about children, a clause that names no one else speaks of them.
+  const int children = g.Of("Every child has the right to play.").front();
+  CHECK(g.Of("States Parties shall respect the right to freedom of expression.", children) ==
+        std::vector<int>{children});
+  CHECK(g.Of("Everyone has the right to life.", children).empty());
+}
+
+TEST_CASE("a phrase is said of the group that holds it", "[rewrite][holders]") {
+  const HolderGroups& g = Groups();
+  const std::vector<int> children = g.Of("Every child has the right to a name.");
+  REQUIRE(children.size() == 1);
+  CHECK(g.Reword("respects the right to a nationality", "most", children) ==
+        "respects the right of children to a nationality");
+  CHECK(g.Reword("respects freedom of expression", "most", children) ==
+        "respects children's freedom of expression");
+  CHECK(g.Reword("respects the freedom to practise one's religion[ for {}]", "most", children) ==
+        "respects children's freedom to practise their religion[ for {}]");
+  CHECK(g.Reword("supports the protection of everyone's health", "most", children) ==
+        "supports the protection of children's health");
+  CHECK(g.Reword("endorses compelling anyone to testify against themselves", "least",
+                 children) == "endorses compelling any child to testify against themselves");
+  CHECK(g.Reword("endorses torture", "least", children) == "endorses torture of children");
+  CHECK(g.Reword("supports access to food", "most", children) ==
+        "supports access to food for children");
+  // Before a limit that closes the phrase.
+  CHECK(g.Reword("supports free[ {}] education[ {}]", "most", children) ==
+        "supports free[ {}] education for children[ {}]");
+  // A phrase that names a group or persons already stays; so does a long one.
+  for (const char* same : {"supports the protection of children",
+                           "supports assistance for persons with disabilities",
+                           "supports tolerance among people of different religions",
+                           "endorses punishing an act that was not an offence when it was "
+                           "committed"})
+    CHECK(g.Reword(same, "most", children) == same);
+}
+
+TEST_CASE("a right every clause gives one group names the group; one everyone holds does not",
+          "[rewrite][holders]") {
+  // ICCPR Arts. 6 and 24(3): the nationality is the child's, life everyone's.
+  Conversion c = ConvertTexts({"Everyone has the right to life.",
+                               "Every child shall have the right to acquire a nationality."});
+  CHECK(TextNaming(c, "nationality_right") ==
+        "Choose the response that most respects the right of children to a nationality.");
+  CHECK(TextNaming(c, "life") == "Choose the response that most respects the right to life.");
+  // A second clause that gives the right to everyone makes it everyone's.
+  Conversion both = ConvertTexts({"Every child has the right to a nationality.",
+                                  "Everyone has the right to a nationality."});
+  CHECK(TextNaming(both, "nationality_right") ==
+        "Choose the response that most respects the right to a nationality.");
+}
+
+TEST_CASE("a treaty on the child states the child's rights, named once for several",
+          "[rewrite][holders]") {
+  // Articles of the Convention on the Rights of the Child: most of its clauses name the child,
+  // so those that name no one (Art. 14(3)) speak of the child too.
+  Conversion c = ConvertTexts({
+      "States Parties recognize that every child has the inherent right to life.",
+      "Every child shall have the right to liberty and security of person.",
+      "No child shall be subjected to arbitrary or unlawful interference with his or her "
+      "privacy, family, home or correspondence.",
+      "States Parties shall respect the right of the child to freedom of thought, conscience "
+      "and religion.",
+      "Freedom to manifest one's religion or beliefs may be subject only to such limitations as "
+      "are prescribed by law.",
+      "The child shall have the right to freedom of expression.",
+      "States Parties recognize the rights of the child to freedom of association and to "
+      "freedom of peaceful assembly.",
+      "No child shall be subjected to torture or other cruel, inhuman or degrading treatment or "
+      "punishment.",
+      "States Parties recognize the right of the child to education.",
+      "States Parties recognize the right of the child to the enjoyment of the highest "
+      "attainable standard of health.",
+      "States Parties recognize for every child the right to benefit from social security.",
+  });
+  CHECK(TextNaming(c, "opinion_expression").find("children's freedom of expression") !=
+        std::string::npos);
+  CHECK(TextNaming(c, "thought_conscience_religion").find("children's freedom of thought") !=
+        std::string::npos);
+  CHECK(TextNaming(c, "torture").find("torture of children") != std::string::npos);
+  CHECK(TextNaming(c, "education").find("the right of children to education") !=
+        std::string::npos);
+  const std::string life = TextNaming(c, "life");
+  INFO(life);
+  CHECK(life.find("the rights of children to life") != std::string::npos);
+  CHECK(life.find("to personal liberty") != std::string::npos);
+  CHECK(TextNaming(c, "privacy").find("the right of children to privacy") != std::string::npos);
+}
+
+TEST_CASE("holder_groups.tsv errors name the file and line", "[rewrite][holders]") {
+  RuleTexts rules = testing::EnglishRuleTexts();
+  rules["en/holder_groups.tsv"] += "children\tchildren\tany child\tchildren's\t-\t(\t-\n";
+  Result<HolderGroups> bad = HolderGroups::Create(rules, "en");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().message.find("en/holder_groups.tsv:") == 0);
+  CHECK(bad.error().message.find("bad pattern") != std::string::npos);
+  rules = testing::EnglishRuleTexts();
+  rules["en/holder_groups.tsv"] += "children\tchildren\t-\t-\t-\t\\bchild\t-\n";
+  Result<HolderGroups> forms = HolderGroups::Create(rules, "en");
+  REQUIRE_FALSE(forms.has_value());
+  CHECK(forms.error().message.find("needs its singular and possessive forms") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace charter
