@@ -104,11 +104,15 @@ std::vector<int> HolderGroups::Of(std::string_view clause_text, int dominant) co
     out.push_back(static_cast<int>(i));
   }
   if (dominant < 0) return out;
-  const bool other = std::any_of(out.begin(), out.end(), [&](int g) { return g != dominant; });
-  if (!other || (groups_[static_cast<size_t>(dominant)].mention &&
-                 RE2::PartialMatch(text, *groups_[static_cast<size_t>(dominant)].mention)))
-    return {dominant};
-  return out;
+  auto mentions = [&](const Group& g) {
+    return g.mention && RE2::PartialMatch(text, *g.mention);
+  };
+  if (mentions(groups_[static_cast<size_t>(dominant)])) return {dominant};
+  // A clause of the document that mentions other holders (mothers, parents, the family)
+  // and not its group speaks of them.
+  for (size_t i = 0; i < groups_.size(); ++i)
+    if (static_cast<int>(i) != dominant && mentions(groups_[i])) return out;
+  return {dominant};
 }
 
 // One form of `groups`: "women and children", "any woman or any child",
@@ -124,6 +128,48 @@ std::string HolderGroups::Forms(const std::vector<int>& groups, int form) const 
 
 std::string HolderGroups::RightOf(const std::vector<int>& groups) const {
   return "the right of " + Forms(groups, kPlural) + " to ";
+}
+
+std::vector<std::string> HolderGroups::SayOnce(std::vector<std::string> objects,
+                                               const std::vector<int>& groups) const {
+  // Rights: "the right of children to life", "... to privacy" -> "the rights of children to
+  // life", "to privacy", where the first stands.
+  const std::string right_of = RightOf(groups);
+  const std::string possessive = Forms(groups, kPossessive) + " ";
+  std::vector<std::string> rights, owned, out;
+  for (const std::string& o : objects) {
+    if (StartsWith(o, right_of)) rights.push_back(o.substr(right_of.size()));
+    if (StartsWith(o, possessive)) owned.push_back(o.substr(possessive.size()));
+  }
+  for (const std::string& o : objects) {
+    if (rights.size() > 1 && StartsWith(o, right_of)) {
+      for (size_t k = 0; k < rights.size(); ++k)
+        out.push_back((k ? "to " : "the rights of " + right_of.substr(13)) + rights[k]);
+      rights.clear();
+    } else if (owned.size() > 1 && StartsWith(o, possessive)) {
+      for (size_t k = 0; k < owned.size(); ++k) out.push_back((k ? "" : possessive) + owned[k]);
+      owned.clear();
+    } else if ((rights.empty() && StartsWith(o, right_of)) ||
+               (owned.empty() && StartsWith(o, possessive))) {
+      continue;  // said with the first
+    } else {
+      out.push_back(o);
+    }
+  }
+  // Tails: the objects that end with " for children" (or " of children", " against
+  // children") go last, the tail said after the last of them.
+  const std::string plural = Forms(groups, kPlural);
+  for (const std::string& tail : {" for " + plural, " of " + plural, " against " + plural}) {
+    if (std::count_if(out.begin(), out.end(),
+                      [&](const std::string& o) { return EndsWith(o, tail); }) < 2)
+      continue;
+    std::vector<std::string> rest, tailed;
+    for (std::string& o : out) (EndsWith(o, tail) ? tailed : rest).push_back(std::move(o));
+    for (size_t k = 0; k + 1 < tailed.size(); ++k) tailed[k].resize(tailed[k].size() - tail.size());
+    rest.insert(rest.end(), tailed.begin(), tailed.end());
+    out = std::move(rest);
+  }
+  return out;
 }
 
 std::string HolderGroups::Reword(std::string_view phrase, std::string_view stance,

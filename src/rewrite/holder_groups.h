@@ -40,7 +40,8 @@ class HolderGroups {
   // possessive <TAB> named <TAB> pattern <TAB> mention. A line whose plural
   // is "-" names everyone: a clause it matches names no group. `named` (a
   // pattern over an idea's phrase, or "-") says the phrase names the group
-  // already; `mention` (or "-") finds the group named anywhere (Dominant).
+  // already; `mention` (or "-") finds the group named anywhere (Dominant),
+  // and on everyone's line other holders (parents, the family).
   // Errors name the file and line: "en/holder_groups.tsv:4: bad pattern: ...".
   static Result<HolderGroups> Create(const RuleTexts& rules, const std::string& lang);
 
@@ -61,7 +62,10 @@ class HolderGroups {
 
   // The groups `clause_text` names as the holder, ascending; empty when it
   // names none, or names everyone too. In a document about group `dominant`
-  // (Dominant; -1: none), every clause that names no one else speaks of it.
+  // (Dominant; -1: none), a clause that mentions the group speaks of it,
+  // and so does one that mentions no other group or holder (any line's
+  // `mention`: mothers, parents, the family); one that does speaks of the
+  // groups it names as holders.
   std::vector<int> Of(std::string_view clause_text, int dominant = -1) const;
 
   // `phrase` (an idea's verb and object, slots and brackets as in
@@ -75,9 +79,13 @@ class HolderGroups {
   std::string Reword(std::string_view phrase, std::string_view stance,
                      const std::vector<int>& groups) const;
 
-  // "the right of children to " for `groups`, the opening Reword gives a
-  // right; IdeaSet::Wording says it once for several rights.
-  std::string RightOf(const std::vector<int>& groups) const;
+  // `objects` (the objects of one verb, Reword's) with the group said once
+  // where several say it alike: "the rights of children to life and to
+  // privacy"; "children's freedom of expression and freedom of information";
+  // "access to food and access to water for children" (the objects that end
+  // alike go last).
+  std::vector<std::string> SayOnce(std::vector<std::string> objects,
+                                   const std::vector<int>& groups) const;
 
   bool empty() const { return groups_.empty(); }
 
@@ -90,6 +98,7 @@ class HolderGroups {
     bool everyone = false;
   };
   std::string Forms(const std::vector<int>& groups, int form) const;
+  std::string RightOf(const std::vector<int>& groups) const;
   std::vector<Group> groups_;
 };
 

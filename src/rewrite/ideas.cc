@@ -105,28 +105,6 @@ bool GroundListed(const std::string& ground, const std::string& other) {
   return false;
 }
 
-// `objects` with the rights that open with `right_of` ("the right of
-// children to ") named once, where the first stands: "the rights of
-// children to life", "to privacy".
-std::vector<std::string> OneRightOf(std::vector<std::string> objects,
-                                    const std::string& right_of) {
-  std::vector<std::string> rights, out;
-  for (const std::string& o : objects)
-    if (StartsWith(o, right_of)) rights.push_back(o.substr(right_of.size()));
-  if (rights.size() < 2) return objects;
-  const std::string opening = "the rights of " + right_of.substr(13);  // after "the right of "
-  for (const std::string& o : objects) {
-    if (!StartsWith(o, right_of)) {
-      out.push_back(o);
-      continue;
-    }
-    if (rights.empty()) continue;
-    for (size_t k = 0; k < rights.size(); ++k) out.push_back((k ? "to " : opening) + rights[k]);
-    rights.clear();
-  }
-  return out;
-}
-
 }  // namespace
 
 // topics.tsv (optional, for checking) and ideas.tsv: id, topic, family, stance, phrase.
@@ -571,7 +549,7 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& detai
                (!ground.empty() && GroundListed(ground, other));
       if (!said) kept.push_back(o);
     }
-    if (held) kept = OneRightOf(std::move(kept), holders->RightOf(who));
+    if (held) kept = holders->SayOnce(std::move(kept), who);
     parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(kept, "and"));
   }
   return Join(parts, ", and that ");

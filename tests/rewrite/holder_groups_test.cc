@@ -90,6 +90,24 @@ TEST_CASE("a phrase is said of the group that holds it", "[rewrite][holders]") {
     CHECK(g.Reword(same, "most", children) == same);
 }
 
+TEST_CASE("a group is said once for the objects of one verb", "[rewrite][holders]") {
+  const HolderGroups& g = Groups();
+  const std::vector<int> children = g.Of("Every child has the right to a name.");
+  using V = std::vector<std::string>;
+  CHECK(g.SayOnce(V{"the right of children to life", "human dignity",
+                    "the right of children to privacy"},
+                  children) == V{"the rights of children to life", "to privacy", "human dignity"});
+  CHECK(g.SayOnce(V{"children's freedom of expression", "children's freedom of information"},
+                  children) == V{"children's freedom of expression", "freedom of information"});
+  CHECK(g.SayOnce(V{"access to food for children", "the right of children to housing",
+                    "access to water for children"},
+                  children) ==
+        V{"the right of children to housing", "access to food", "access to water for children"});
+  // One of a kind stays as it is, where it is.
+  CHECK(g.SayOnce(V{"access to food for children", "human dignity"}, children) ==
+        V{"access to food for children", "human dignity"});
+}
+
 TEST_CASE("a right every clause gives one group names the group; one everyone holds does not",
           "[rewrite][holders]") {
   // ICCPR Arts. 6 and 24(3): the nationality is the child's, life everyone's.
@@ -128,8 +146,10 @@ TEST_CASE("a treaty on the child states the child's rights, named once for sever
       "attainable standard of health.",
       "States Parties recognize for every child the right to benefit from social security.",
   });
-  CHECK(TextNaming(c, "opinion_expression").find("children's freedom of expression") !=
-        std::string::npos);
+  const std::string expression = TextNaming(c, "opinion_expression");
+  INFO(expression);
+  CHECK(expression.find("most respects children's freedom of") != std::string::npos);
+  CHECK(expression.find("freedom of expression") != std::string::npos);
   CHECK(TextNaming(c, "thought_conscience_religion").find("children's freedom of thought") !=
         std::string::npos);
   CHECK(TextNaming(c, "torture").find("torture of children") != std::string::npos);
