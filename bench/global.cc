@@ -114,6 +114,8 @@ int main(int argc, char** argv) {
       fs::path to = scaled / (s.filename().string() + "-" + std::to_string(c));
       fs::create_directories(to);
       fs::copy_file(s / "principles.jsonl", to / "principles.jsonl");
+      if (fs::exists(s / "positions.jsonl"))
+        fs::copy_file(s / "positions.jsonl", to / "positions.jsonl");
     }
   charter::bench::ChildRun big = charter::bench::RunQuiet(
       bin, {"merge", "--global", scaled.string(), "--out", (root / "global-scaled").string()});

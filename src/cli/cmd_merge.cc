@@ -90,7 +90,9 @@ Result<std::vector<Decision>> ConflictDecisions(const std::string& path) {
   return ParseDecisions(*bytes, path, DecisionOn::kConflicts);
 }
 
-// Each file's principle set, named by its folder (or file).
+// Each file's principle set, named by its folder (or file), with the State's positions of a
+// positions.jsonl beside it (a country folder's): no criteria for a response, but sides of
+// the conflicts, counted like principles.
 Result<std::vector<CountrySet>> ReadSets(const std::vector<std::string>& files) {
   std::vector<CountrySet> sets;
   for (const std::string& f : files) {
@@ -98,6 +100,17 @@ Result<std::vector<CountrySet>> ReadSets(const std::vector<std::string>& files) 
     if (!bytes) return std::unexpected(bytes.error());
     auto ps = ParsePrinciplesJsonl(*bytes, f);
     if (!ps) return std::unexpected(ps.error());
+    const fs::path positions = fs::path(f).parent_path() / "positions.jsonl";
+    if (fs::path(f).filename() == "principles.jsonl" && fs::is_regular_file(positions)) {
+      auto pos_bytes = ReadFile(positions.string());
+      if (!pos_bytes) return std::unexpected(pos_bytes.error());
+      // An empty file: the document states no position.
+      if (pos_bytes->find_first_not_of(" \t\r\n") != std::string::npos) {
+        auto pos = ParsePrinciplesJsonl(*pos_bytes, positions.string());
+        if (!pos) return std::unexpected(pos.error());
+        ps->insert(ps->end(), pos->begin(), pos->end());
+      }
+    }
     std::string country = fs::path(f).filename() == "principles.jsonl"
                               ? fs::path(f).parent_path().filename().string()
                               : DocumentName(f);

@@ -229,6 +229,9 @@ struct MergePlan {
   // Principle-worthy clauses that became no principle (Rewriter::Convert),
   // for the report; set by the caller.
   std::vector<Unconverted> unconverted;
+  // The State's positions (Rewriter::Convert's Conversion::positions): written to
+  // positions.jsonl for the global merge, never into the constitution; set by the caller.
+  std::vector<Principle> positions;
 
   size_t Pending() const;  // candidates without a decision
 };

@@ -287,13 +287,15 @@ Result<MergePlan> ConvertContext::Merge(const std::vector<Principle>& principles
 
 Result<ConvertRun> ConvertContext::MergeSet(const std::vector<Principle>& principles,
                                             const std::string& name, const std::string& lang,
-                                            std::vector<Unconverted> unconverted) {
+                                            std::vector<Unconverted> unconverted,
+                                            std::vector<Principle> positions) {
   auto plan = Merge(principles, name, lang);
   if (!plan) return std::unexpected(plan.error());
   ConvertRun run;
   run.name = name;
   run.plan = std::move(*plan);
   run.plan.unconverted = std::move(unconverted);
+  run.plan.positions = std::move(positions);
   auto not_verbs = NotVerbs(lang.empty() ? "en" : lang);
   if (!not_verbs) return std::unexpected(not_verbs.error());
   run.files = RenderCountryOutputs(run.plan, inputs_.system_chat,
@@ -312,7 +314,8 @@ Result<ConvertRun> ConvertContext::Convert(const DocumentInput* doc, const std::
     auto tools = Tools(lang);
     if (!tools) return std::unexpected(tools.error());
   }
-  return MergeSet(conversion.principles, name, lang, std::move(conversion.unconverted));
+  return MergeSet(conversion.principles, name, lang, std::move(conversion.unconverted),
+                  std::move(conversion.positions));
 }
 
 std::map<std::string, std::string> RenderCountryOutputs(const MergePlan& plan,
@@ -321,6 +324,8 @@ std::map<std::string, std::string> RenderCountryOutputs(const MergePlan& plan,
   std::map<std::string, std::string> files;
   std::vector<Principle> constitution = ConstitutionPrinciples(plan);
   files["principles.jsonl"] = PrinciplesToJsonl(plan.country_principles);
+  // Always written, empty or not, so that a folder never keeps an earlier run's positions.
+  files["positions.jsonl"] = PrinciplesToJsonl(plan.positions);
   files["constitution.jsonl"] = ConstitutionJsonl(plan);
   files["constitution.md"] = ConstitutionMarkdown(plan);
   files["report.md"] = ReportMarkdown(plan, extras);

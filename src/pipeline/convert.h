@@ -93,9 +93,10 @@ class ConvertContext {
   Result<MergePlan> Merge(const std::vector<Principle>& principles, const std::string& name,
                           const std::string& lang);
   // Merge, then every output rendered; `unconverted` goes into the report
-  // as it is.
+  // as it is, `positions` (the State's positions) into positions.jsonl.
   Result<ConvertRun> MergeSet(const std::vector<Principle>& principles, const std::string& name,
-                              const std::string& lang, std::vector<Unconverted> unconverted = {});
+                              const std::string& lang, std::vector<Unconverted> unconverted = {},
+                              std::vector<Principle> positions = {});
 
   // Tools for the merge stage for `lang` (embedding, Rewriter::Combine,
   // clustering, conflict rules). Error if the rewrite rules of `lang` fail.

@@ -466,20 +466,29 @@ std::vector<Coded> CodeClauses(const IdeaSet& set, const std::vector<Clause>& cl
 // have and the lines that coded them, but written into no principle: every
 // reader judged "most respects national sovereignty" no criterion for a
 // response (dev2 and the global judgments of session 11).
-std::optional<Unconverted> StateValues(const IdeaSet& set, const Coded& coded, const Clause& c) {
+// The State's positions a clause states (Idea::position) are listed the same way, with
+// their own reason: they are written, but into Conversion::positions.
+std::optional<Unconverted> StateValues(const IdeaSet& set, const Coded& coded, const Clause& c,
+                                       bool positions) {
   std::vector<int> state;
   std::vector<std::string> ids;
-  for (int i : coded.ideas)
-    if (set.ideas()[static_cast<size_t>(i)].state_value) state.push_back(i);
+  for (int i : coded.ideas) {
+    const Idea& idea = set.ideas()[static_cast<size_t>(i)];
+    if (positions ? idea.position : idea.state_value) state.push_back(i);
+  }
   if (state.empty()) return std::nullopt;
   for (const auto& [i, line] : coded.fired)
     if (std::find(state.begin(), state.end(), i) != state.end())
       AddUnique(&ids, set.ideas()[static_cast<size_t>(i)].id + " (" + line + ")");
-  return Unconverted{SourceOf(c), KindName(c.kind),
-                     std::string(kPrincipleOpening) + set.Wording(state) + ".",
-                     {"state_value: " + Join(ids, ", ") +
+  const std::string reason =
+      positions ? "position: " + Join(ids, ", ") +
+                      ": a position of the State (idea_families.tsv), no criterion for a "
+                      "response; written to positions.jsonl for the global merge"
+                : "state_value: " + Join(ids, ", ") +
                       ": a value the State itself holds (idea_families.tsv), coded but "
-                      "written into no principle"}};
+                      "written into no principle";
+  return Unconverted{SourceOf(c), KindName(c.kind),
+                     std::string(kPrincipleOpening) + set.Wording(state) + ".", {reason}};
 }
 
 }  // namespace
@@ -512,7 +521,9 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     }
     const std::vector<int>& ideas = coded[k].ideas;
     if (!ideas.empty()) {
-      if (auto state = StateValues(set, coded[k], c)) out.unconverted.push_back(*state);
+      for (bool positions : {false, true})
+        if (auto state = StateValues(set, coded[k], c, positions))
+          out.unconverted.push_back(*state);
       for (int i : ideas) {
         if (set.ideas()[static_cast<size_t>(i)].state_value) continue;
         std::vector<size_t>& ks = use.clauses[i];
@@ -550,13 +561,18 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     return ideas.size() <= kMaxIdeasPerPrinciple &&
            kPrincipleOpening.size() + words.size() + 1 <= Validator::kMaxBytes;
   };
+  // The State's positions pack apart (their families are groups of their own).
+  std::vector<std::pair<size_t, Principle>> positions;
   for (const std::vector<int>& chunk : PackIdeas(set, use, fits)) {
     size_t first = clauses.size();
     for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
-    placed.emplace_back(first,
-                        IdeaGroupPrinciple(set, impl_->holder_groups, chunk, use, details, clauses));
+    const bool position = set.ideas()[static_cast<size_t>(chunk.front())].position;
+    (position ? positions : placed)
+        .emplace_back(first,
+                      IdeaGroupPrinciple(set, impl_->holder_groups, chunk, use, details, clauses));
   }
   out.principles = InClauseOrder(std::move(placed));
+  out.positions = InClauseOrder(std::move(positions));
   return out;
 }
 

@@ -164,6 +164,7 @@ Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
   std::map<std::string, std::string> group;
   std::set<std::string> of_state;   // families whose values the State holds
   std::set<std::string> of_public;  // families no person holds
+  std::set<std::string> of_position;  // the State's positions
   for (const Rule& r : ff->rules) {
     if (!IsSnakeId(r.fields[0]) || !IsSnakeId(r.fields[1]))
       return InvalidArgument(r.Id() +
@@ -171,10 +172,20 @@ Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
     if (!group.emplace(r.fields[0], r.fields[1]).second)
       return InvalidArgument(r.Id() + ": family '" + r.fields[0] + "' is listed twice");
     if (r.fields.size() < 3 || r.fields[2].empty()) continue;
-    if (r.fields[2] != "state" && r.fields[2] != "public")
-      return InvalidArgument(r.Id() + ": the third column may only be 'state' or 'public', found '" +
-                             r.fields[2] + "'");
-    (r.fields[2] == "state" ? of_state : of_public).insert(r.fields[0]);
+    if (r.fields[2] != "state" && r.fields[2] != "public" && r.fields[2] != "position")
+      return InvalidArgument(r.Id() +
+                             ": the third column may only be 'state', 'public' or 'position', "
+                             "found '" + r.fields[2] + "'");
+    (r.fields[2] == "state" ? of_state : r.fields[2] == "public" ? of_public : of_position)
+        .insert(r.fields[0]);
+  }
+  // The State's positions pack apart: a group holds positions only or none.
+  for (const Rule& r : ff->rules) {
+    for (const Rule& q : ff->rules)
+      if (q.fields[1] == r.fields[1] &&
+          of_position.count(q.fields[0]) != of_position.count(r.fields[0]))
+        return InvalidArgument(r.Id() + ": group '" + r.fields[1] +
+                               "' holds both positions and other families");
   }
   for (Idea& idea : ideas_) {
     auto it = group.find(idea.family);
@@ -183,7 +194,8 @@ Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
                              "' is not in idea_families.tsv");
     idea.group = it->second;
     idea.state_value = of_state.count(idea.family) > 0;
-    idea.public_good = idea.state_value || of_public.count(idea.family) > 0;
+    idea.position = of_position.count(idea.family) > 0;
+    idea.public_good = idea.state_value || idea.position || of_public.count(idea.family) > 0;
   }
   return {};
 }

@@ -49,6 +49,11 @@ struct Idea {
   // environment; idea_families.tsv column 3 `public`, or a state value): its principle names
   // no group that holds it (HolderGroups).
   bool public_good = false;
+  // A position the State takes (an official religion or a secular state, compulsory military
+  // service, the welfare state, civic duties; idea_families.tsv column 3 `position`): no
+  // criterion for a response, so its principle stays out of the country's constitution, but
+  // a side of the global merge's conflicts (Conversion::positions, positions.jsonl).
+  bool position = false;
   std::string stance;   // "most" | "least"
   std::string phrase;   // what follows most/least: "respects the right to life"
   std::string rule_id;  // "ideas.tsv:12"
@@ -70,10 +75,11 @@ class IdeaSet {
   // Parses ideas.tsv (required once a language has <lang>/ideas.tsv) and
   // <lang>/ideas.tsv from `rules` (keys as ReadRuleFolder gives them); checks
   // every topic against topics.tsv and every idea a pattern names against
-  // ideas.tsv. idea_families.tsv (family <TAB> group [<TAB> state|public]), if present, must
-  // list every family once; without it each family is its own group. A family marked `state`
-  // holds values of the State (Idea::state_value), one marked `public` goods no person holds
-  // (Idea::public_good). A language without <lang>/ideas.tsv
+  // ideas.tsv. idea_families.tsv (family <TAB> group [<TAB> state|public|position]), if
+  // present, must list every family once; without it each family is its own group. A family
+  // marked `state` holds values of the State (Idea::state_value), one marked `public` goods no
+  // person holds (Idea::public_good), one marked `position` the State's positions
+  // (Idea::position). A language without <lang>/ideas.tsv
   // gets an empty set, which codes nothing. Errors name the file and line: "en/ideas.tsv:7: unknown
   // idea 'lfie'", "ideas.tsv:3: stance must be most or least, found 'mots'",
   // "en/ideas.tsv:9: bad pattern: missing ): ...".

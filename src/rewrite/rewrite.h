@@ -40,6 +40,11 @@ namespace charter {
 struct Conversion {
   std::vector<Principle> principles;
   std::vector<Unconverted> unconverted;
+  // The principles of the State's positions (Idea::position: an official religion, compulsory
+  // military service, ...): no criterion for a response, so not principles of the document's
+  // constitution, but sides of the global merge's conflicts. Each clause that states one is
+  // also listed in `unconverted` with the reason "position: IDEA (RULE) ...".
+  std::vector<Principle> positions;
 };
 
 class Rewriter {

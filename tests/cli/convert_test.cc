@@ -334,6 +334,14 @@ TEST_CASE("the global merge finds the declared conflicts of ideas, each side wit
   Ran b = Charter(dir, "bulk '" + dir.File("in") + "' --out '" + dir.File("b") + "'");
   INFO(b.err);
   REQUIRE(b.code == 0);
+  // Korea's military service is a position of the State: in positions.jsonl, which the global
+  // merge reads, and in no principle of its constitution.
+  const std::string kor_positions = Slurp(dir.File("b/kor/positions.jsonl"));
+  CHECK(kor_positions.find("\"military_service\"") != std::string::npos);
+  CHECK(Slurp(dir.File("b/kor/principles.jsonl")).find("\"military_service\"") ==
+        std::string::npos);
+  CHECK(Slurp(dir.File("b/kor/constitution.jsonl")).find("perform military service") ==
+        std::string::npos);
   Ran g = Charter(dir, "merge --global '" + dir.File("b") + "' --out '" + dir.File("g") + "'");
   INFO(g.err);
   REQUIRE(g.code == 0);

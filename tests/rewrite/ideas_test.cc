@@ -690,6 +690,22 @@ TEST_CASE("the validator finds what makes a principle unreadable alone", "[rewri
        "for acts that take place after enaction of the law governing them.",
        ""},
       {"the right to life", "form"},
+      // Civic duties owed to the State (Bhutan, Uganda, Zambia), not a duty toward persons.
+      {"Choose the response that most encourages every person to act in aid of the law.",
+       "machinery"},
+      {"Choose the response that most encourages every citizen to co-operate with lawful "
+       "agencies in the maintenance of law and order.",
+       "machinery"},
+      {"Choose the response that most encourages every citizen to carry out with discipline and "
+       "honesty legal public functions.",
+       "machinery"},
+      {"Choose the response that most encourages a person to provide help, to the greatest "
+       "possible extent, to victims of accidents and in times of natural calamity.",
+       ""},
+      // A limit of preventive detention names law and order without a duty to keep it.
+      {"Choose the response that least endorses or condones anyone being held under preventive "
+       "detention unless there is an immediate threat to law and order.",
+       ""},
   };
   for (const Case& c : kCases) {
     std::vector<Finding> fs = v->Check(c.text);
