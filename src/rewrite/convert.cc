@@ -34,7 +34,34 @@ struct IdeaUse {
     auto it = held_by.find(i);
     return it == held_by.end() ? kNone : it->second;
   }
+  // Ideas with a policy phrase that every clause stating them states as the State's policy.
+  std::set<int> policy;
+  // How the principle whose first idea is `first` says its ideas.
+  IdeaSet::Voice VoiceOf(const HolderGroups& groups, int first) const {
+    return {&groups, Holders(first), policy};
+  }
 };
+
+// IdeaUse::policy: the ideas with a policy phrase (Idea::policy) that every clause stating
+// them (a lead-in speaks through its items) states as the State's policy: a state duty or a
+// value, in words that give no right (`right_words`: "right", "entitled", "guarantee" ...).
+// "The State shall endeavour to provide education" is no right to education.
+void FindPolicy(const IdeaSet& set, const re2::RE2* right_words,
+                const std::vector<Clause>& clauses, IdeaUse* use) {
+  if (!right_words) return;
+  for (const auto& [i, ks] : use->clauses) {
+    if (set.ideas()[static_cast<size_t>(i)].policy.empty()) continue;
+    bool policy = false;
+    for (size_t k : ks) {
+      if (use->lead_ins.count(k)) continue;
+      const Clause& c = clauses[k];
+      policy = (c.kind == Kind::kStateDuty || c.kind == Kind::kValue) &&
+               !RE2::PartialMatch(c.unit.text, *right_words);
+      if (!policy) break;
+    }
+    if (policy) use->policy.insert(i);
+  }
+}
 
 // IdeaUse::held_by: the groups every clause that states an idea names as
 // its holder (a lead-in speaks through its items, which carry its words).
@@ -89,8 +116,8 @@ Principle IdeaGroupPrinciple(const IdeaSet& set, const HolderGroups& groups,
                              const IdeaSet::Details& details,
                              const std::vector<Clause>& clauses) {
   Principle p;
-  p.text = std::string(kPrincipleOpening) +
-           set.Wording(ideas, details, true, &groups, use.Holders(ideas.front())) + ".";
+  const IdeaSet::Voice voice = use.VoiceOf(groups, ideas.front());
+  p.text = std::string(kPrincipleOpening) + set.Wording(ideas, details, true, &voice) + ".";
   p.id = HashHex(p.text);
   p.origin = "country";
   p.template_id = "idea";
@@ -555,9 +582,10 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
   }
   const IdeaSet::Details details = SlotDetails(set, use, clauses);
   FindHolders(set, impl_->holder_groups, details, clauses, &use);
+  FindPolicy(set, impl_->right_words.get(), clauses, &use);
   auto fits = [&](const std::vector<int>& ideas) {
-    const std::string words =
-        set.Wording(ideas, details, true, &impl_->holder_groups, use.Holders(ideas.front()));
+    const IdeaSet::Voice voice = use.VoiceOf(impl_->holder_groups, ideas.front());
+    const std::string words = set.Wording(ideas, details, true, &voice);
     return ideas.size() <= kMaxIdeasPerPrinciple &&
            kPrincipleOpening.size() + words.size() + 1 <= Validator::kMaxBytes;
   };

@@ -115,7 +115,7 @@ Status IdeaSet::LoadInventory(const RuleTexts& rules, const std::string& pattern
   for (const Rule& r : topic_file->rules) topics.insert(r.fields[0]);
   auto iit = rules.find("ideas.tsv");
   if (iit == rules.end()) return NotFound("ideas.tsv: missing (" + pattern_name + " needs it)");
-  auto inv = ParseRuleFile(iit->second, "ideas.tsv", 5, 5);
+  auto inv = ParseRuleFile(iit->second, "ideas.tsv", 5, 6);
   if (!inv) return std::unexpected(inv.error());
   for (const Rule& r : inv->rules) {
     Idea idea;
@@ -124,6 +124,7 @@ Status IdeaSet::LoadInventory(const RuleTexts& rules, const std::string& pattern
     idea.family = r.fields[2];
     idea.stance = r.fields[3];
     idea.phrase = r.fields[4];
+    if (r.fields.size() > 5) idea.policy = r.fields[5];
     idea.rule_id = r.Id();
     if (!IsSnakeId(idea.id))
       return InvalidArgument(
@@ -144,6 +145,11 @@ Status IdeaSet::LoadInventory(const RuleTexts& rules, const std::string& pattern
                              idea.phrase + "'");
     if (std::string why = ParseSlots(idea.phrase, &idea.slot_defaults); !why.empty())
       return InvalidArgument(r.Id() + ": " + why);
+    if (!idea.policy.empty() &&
+        (idea.policy.find(' ') == std::string::npos || idea.policy.find_first_of("{}[]") !=
+                                                           std::string::npos))
+      return InvalidArgument(r.Id() + ": policy phrase must be a verb and its object, without "
+                                      "slots, found '" + idea.policy + "'");
     if (!by_id_.emplace(idea.id, static_cast<int>(ideas_.size())).second)
       return InvalidArgument(r.Id() + ": idea '" + idea.id + "' is listed twice");
     ideas_.push_back(std::move(idea));
@@ -522,9 +528,8 @@ std::string IdeaSet::FillSlots(const Idea& idea, const std::vector<std::string>&
 }
 
 std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& details,
-                             bool document, const HolderGroups* holders,
-                             const std::vector<int>& who) const {
-  const bool held = holders && !who.empty();
+                             bool document, const Voice* voice) const {
+  const bool held = voice && voice->holders && !voice->who.empty();
   // Groups of one stance and one verb, in order of their first idea.
   struct Group {
     std::string stance;
@@ -534,7 +539,11 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& detai
   std::vector<Group> groups;
   for (int i : ideas) {
     Idea idea = ideas_[static_cast<size_t>(i)];
-    if (held) idea.phrase = holders->Reword(idea.phrase, idea.stance, who);
+    if (voice && !idea.policy.empty() && voice->policy.count(i)) {
+      idea.phrase = idea.policy;
+      idea.slot_defaults.clear();
+    }
+    if (held) idea.phrase = voice->holders->Reword(idea.phrase, idea.stance, voice->who);
     auto d = details.find(i);
     const std::string phrase =
         FillSlots(idea, d == details.end() ? std::vector<std::string>{} : d->second, document);
@@ -561,7 +570,7 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& detai
                (!ground.empty() && GroundListed(ground, other));
       if (!said) kept.push_back(o);
     }
-    if (held) kept = holders->SayOnce(std::move(kept), who);
+    if (held) kept = voice->holders->SayOnce(std::move(kept), voice->who);
     parts.push_back(g.stance + " " + g.verb + " " + rewrite_internal::JoinList(kept, "and"));
   }
   return Join(parts, ", and that ");

@@ -19,6 +19,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,10 @@ struct Idea {
   bool position = false;
   std::string stance;   // "most" | "least"
   std::string phrase;   // what follows most/least: "respects the right to life"
+  // What follows most/least where a document states the idea only as the State's policy
+  // (ideas.tsv column 6, optional: "supports education for all" for "respects the right to
+  // education"); empty: the phrase serves.
+  std::string policy;
   std::string rule_id;  // "ideas.tsv:12"
   // The defaults of the phrase's slots, "{...}", in phrase order (none: no
   // slot). What a document specifies for a slot (<lang>/idea_details.tsv:
@@ -104,14 +109,20 @@ class IdeaSet {
   // default, or, with `document` (the words of one document's clauses),
   // loses its brackets and what they hold. A limit slot (empty default) is
   // left out unless filled, whatever `document`.
-  // `holders` and `who` (HolderGroups::Of; empty: none): every idea's
-  // phrase said of the groups that hold it (HolderGroups::Reword), and
-  // their rights named once: "the rights of children to life and to
-  // privacy".
+  // `voice` (may be null) says how one document says them: its ideas in
+  // `voice->policy` by their policy phrase (Idea::policy), and with
+  // `voice->holders` and `voice->who` (HolderGroups::Of; empty: none)
+  // every idea's phrase said of the groups that hold it
+  // (HolderGroups::Reword), their rights named once: "the rights of children
+  // to life and to privacy".
+  struct Voice {
+    const HolderGroups* holders = nullptr;
+    std::vector<int> who;
+    std::set<int> policy;
+  };
   using Details = std::map<int, std::vector<std::string>>;
   std::string Wording(const std::vector<int>& ideas, const Details& details = {},
-                      bool document = false, const HolderGroups* holders = nullptr,
-                      const std::vector<int>& who = {}) const;
+                      bool document = false, const Voice* voice = nullptr) const;
 
   // What a document specifies for slot `slot` (0-based, phrase order) of
   // idea `i`, from one clause that states it (<lang>/idea_details.tsv:

@@ -74,6 +74,18 @@ Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lan
   Result<HolderGroups> holder_groups = HolderGroups::Create(rules, lang);
   if (!holder_groups) return std::unexpected(holder_groups.error());
   impl->holder_groups = std::move(*holder_groups);
+  if (auto it = rules.find(lang + "/policy.tsv"); it != rules.end()) {
+    auto f = ParseRuleFile(it->second, lang + "/policy.tsv", 2, 2);
+    if (!f) return std::unexpected(f.error());
+    for (const Rule& r : f->rules) {
+      if (r.fields[0] != "right")
+        return InvalidArgument(r.Id() + ": the first column may only be 'right', found '" +
+                               r.fields[0] + "'");
+      auto re = std::make_shared<const re2::RE2>(r.fields[1], rewrite_internal::RuleRegexOptions());
+      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
+      impl->right_words = std::move(re);
+    }
+  }
   Result<Validator> validator = Validator::Create(rules, lang);
   if (!validator) return std::unexpected(validator.error());
   impl->validator = std::move(*validator);

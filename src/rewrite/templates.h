@@ -239,6 +239,9 @@ struct Rewriter::Impl {
   rewrite_internal::Rules rules;
   IdeaSet ideas;
   HolderGroups holder_groups;
+  // <lang>/policy.tsv's `right` line: words by which a clause gives a right (Convert words an
+  // idea the State states only as its policy by the idea's policy phrase); null without it.
+  std::shared_ptr<const re2::RE2> right_words;
   Validator validator;
   // <lang>/repeal.tsv (unit prefix and pattern) and <lang>/numbers.tsv.
   struct Repeal {

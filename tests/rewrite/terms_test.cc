@@ -246,4 +246,46 @@ TEST_CASE("C1: families a reader keeps apart make principles of their own",
   CHECK(Together(p, "cultural_life", "science_promotion"));
 }
 
+TEST_CASE("P1: an idea the State states only as its policy is worded as a policy",
+          "[rewrite][ideas][terms]") {
+  const Rewriter* rw = &testing::EnglishRewriter();
+  auto education = [&](Kind kind, const std::string& text) {
+    Conversion c = rw->Convert({MakeClause(kind, "1", text, 10)});
+    for (const Principle& p : c.principles)
+      if (std::find(p.ideas.begin(), p.ideas.end(), "education") != p.ideas.end()) return p.text;
+    return std::string();
+  };
+  // Zambia Art. 112(e) (a directive principle), Bhutan Art. 9(15).
+  CHECK(education(Kind::kStateDuty,
+                  "The State shall endeavour to provide equal and adequate educational "
+                  "opportunities in all fields.")
+            .find("most supports education for all") != std::string::npos);
+  // A duty of the State to secure a right, and a right, keep the right.
+  CHECK(education(Kind::kStateDuty, "The State shall guarantee the right to education.")
+            .find("the right to education") != std::string::npos);
+  CHECK(education(Kind::kRight, "Everyone has the right to education.")
+            .find("the right to education") != std::string::npos);
+  // A document that states it both ways states the right.
+  Conversion both = rw->Convert(
+      {MakeClause(Kind::kStateDuty, "1", "The State shall endeavour to provide education.", 10),
+       MakeClause(Kind::kRight, "2", "Every citizen has the right to education.", 20)});
+  bool right = false;
+  for (const Principle& p : both.principles)
+    right = right || p.text.find("the right to education") != std::string::npos;
+  CHECK(right);
+  // The files' errors name the line.
+  RuleTexts rules = Shipped();
+  rules["en/policy.tsv"] += "rihgt\t\\bright\\b\n";
+  Result<Rewriter> bad = Rewriter::Create(rules, "en");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().message.find("en/policy.tsv:") == 0);
+  CHECK(bad.error().message.find("may only be 'right'") != std::string::npos);
+  rules = Shipped();
+  rules["ideas.tsv"] += "\nmy_idea\tlife\tlife_liberty\tmost\tsupports life\tsupports {x}\n";
+  Result<IdeaSet> slot = IdeaSet::Create(rules, "en");
+  REQUIRE_FALSE(slot.has_value());
+  CHECK(slot.error().message.find("policy phrase must be a verb and its object") !=
+        std::string::npos);
+}
+
 }  // namespace charter
