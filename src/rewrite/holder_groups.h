@@ -65,7 +65,8 @@ class HolderGroups {
   // (Dominant; -1: none), a clause that mentions the group speaks of it,
   // and so does one that mentions no other group or holder (any line's
   // `mention`: mothers, parents, the family); one that does speaks of the
-  // groups it names as holders.
+  // groups it names as holders. There, words for everyone that mention the
+  // group ("men and women" in a treaty on women) name the group.
   std::vector<int> Of(std::string_view clause_text, int dominant = -1) const;
 
   // `phrase` (an idea's verb and object, slots and brackets as in
@@ -95,6 +96,7 @@ class HolderGroups {
     std::shared_ptr<const re2::RE2> named;   // over a phrase, or null
     std::shared_ptr<const re2::RE2> holder;   // over a clause
     std::shared_ptr<const re2::RE2> mention;  // over a clause, or null
+    std::shared_ptr<const re2::RE2> everyone_words;  // `holder` with one group: what names everyone
     bool everyone = false;
   };
   std::string Forms(const std::vector<int>& groups, int form) const;

@@ -59,6 +59,14 @@ TEST_CASE("a clause names a group as the holder, not a group it mentions in pass
   CHECK(g.Of("States Parties shall respect the right to freedom of expression.", children) ==
         std::vector<int>{children});
   CHECK(g.Of("Everyone has the right to life.", children).empty());
+  // In a treaty on women (CEDAW Art. 11(1)), "men and women" names women; elsewhere everyone.
+  const int women = g.Of("Women shall have the right to vote.").front();
+  const char* kEqualWork =
+      "States Parties shall ensure, on a basis of equality of men and women, the right to work.";
+  CHECK(g.Of(kEqualWork).empty());
+  CHECK(g.Of(kEqualWork, women) == std::vector<int>{women});
+  CHECK(g.Of("Higher education shall be accessible to all, and everyone may apply.", children)
+            .empty());
 }
 
 TEST_CASE("a phrase is said of the group that holds it", "[rewrite][holders]") {
