@@ -237,13 +237,19 @@ TEST_CASE("C1: families a reader keeps apart make principles of their own",
       "The State shall protect the rights of persons with disabilities.",
       "Everyone has the right to freedom of thought, conscience and religion.",
       "Everyone has the right to take part in the cultural life of the community.",
+      "Everyone has the right to freedom of peaceful assembly and to freedom of association.",
   });
   CHECK_FALSE(Together(p, "secular_state", "opinion_expression"));
   CHECK_FALSE(Together(p, "language_diversity", "science_promotion"));
   CHECK_FALSE(Together(p, "health_care_access", "disability_rights"));
-  // Families of one group still share one: culture with science, as in UDHR Art. 27.
-  CHECK(Together(p, "thought_conscience_religion", "opinion_expression"));
+  // Religion stands apart from expression and assembly (readers of dev7, dev8 and the held-out
+  // documents judged them glued).
+  CHECK_FALSE(Together(p, "thought_conscience_religion", "opinion_expression"));
+  CHECK_FALSE(Together(p, "thought_conscience_religion", "peaceful_assembly"));
+  // Families of one group still share one: culture with science, as in UDHR Art. 27;
+  // expression with assembly and association.
   CHECK(Together(p, "cultural_life", "science_promotion"));
+  CHECK(Together(p, "opinion_expression", "peaceful_assembly"));
 }
 
 TEST_CASE("P1: an idea the State states only as its policy is worded as a policy",
@@ -259,7 +265,7 @@ TEST_CASE("P1: an idea the State states only as its policy is worded as a policy
   CHECK(education(Kind::kStateDuty,
                   "The State shall endeavour to provide equal and adequate educational "
                   "opportunities in all fields.")
-            .find("most supports education for all") != std::string::npos);
+            .find("most supports access to education") != std::string::npos);
   // A duty of the State to secure a right, and a right, keep the right.
   CHECK(education(Kind::kStateDuty, "The State shall guarantee the right to education.")
             .find("the right to education") != std::string::npos);
