@@ -518,6 +518,33 @@ std::optional<Unconverted> StateValues(const IdeaSet& set, const Coded& coded, c
                      std::string(kPrincipleOpening) + set.Wording(state) + ".", {reason}};
 }
 
+// The principles of the ideas `use` holds, keyed by the clause that places each: the
+// document's voice found first (who holds each idea, which ones it states only as the
+// State's policy), then the ideas packed and each chunk worded. The State's positions go to
+// `positions` (their families are groups of their own, so they pack apart).
+void PlaceIdeaPrinciples(const Rewriter::Impl& impl, const std::vector<Clause>& clauses,
+                         IdeaUse* use, std::vector<std::pair<size_t, Principle>>* placed,
+                         std::vector<std::pair<size_t, Principle>>* positions) {
+  const IdeaSet& set = impl.ideas;
+  const IdeaSet::Details details = SlotDetails(set, *use, clauses);
+  FindHolders(set, impl.holder_groups, details, clauses, use);
+  FindPolicy(set, impl.right_words.get(), clauses, use);
+  auto fits = [&](const std::vector<int>& ideas) {
+    const IdeaSet::Voice voice = use->VoiceOf(impl.holder_groups, ideas.front());
+    const std::string words = set.Wording(ideas, details, true, &voice);
+    return ideas.size() <= Rewriter::kMaxIdeasPerPrinciple &&
+           kPrincipleOpening.size() + words.size() + 1 <= Validator::kMaxBytes;
+  };
+  for (const std::vector<int>& chunk : PackIdeas(set, *use, fits)) {
+    size_t first = clauses.size();
+    for (int i : chunk) first = std::min(first, use->clauses.at(i).front());
+    const bool position = set.ideas()[static_cast<size_t>(chunk.front())].position;
+    (position ? positions : placed)
+        ->emplace_back(first,
+                       IdeaGroupPrinciple(set, impl.holder_groups, chunk, *use, details, clauses));
+  }
+}
+
 }  // namespace
 
 Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
@@ -580,25 +607,8 @@ Conversion Rewriter::Convert(const std::vector<Clause>& clauses) const {
     }
     out.unconverted.push_back({SourceOf(c), KindName(c.kind), p.text, std::move(findings)});
   }
-  const IdeaSet::Details details = SlotDetails(set, use, clauses);
-  FindHolders(set, impl_->holder_groups, details, clauses, &use);
-  FindPolicy(set, impl_->right_words.get(), clauses, &use);
-  auto fits = [&](const std::vector<int>& ideas) {
-    const IdeaSet::Voice voice = use.VoiceOf(impl_->holder_groups, ideas.front());
-    const std::string words = set.Wording(ideas, details, true, &voice);
-    return ideas.size() <= kMaxIdeasPerPrinciple &&
-           kPrincipleOpening.size() + words.size() + 1 <= Validator::kMaxBytes;
-  };
-  // The State's positions pack apart (their families are groups of their own).
   std::vector<std::pair<size_t, Principle>> positions;
-  for (const std::vector<int>& chunk : PackIdeas(set, use, fits)) {
-    size_t first = clauses.size();
-    for (int i : chunk) first = std::min(first, use.clauses.at(i).front());
-    const bool position = set.ideas()[static_cast<size_t>(chunk.front())].position;
-    (position ? positions : placed)
-        .emplace_back(first,
-                      IdeaGroupPrinciple(set, impl_->holder_groups, chunk, use, details, clauses));
-  }
+  PlaceIdeaPrinciples(*impl_, clauses, &use, &placed, &positions);
   out.principles = InClauseOrder(std::move(placed));
   out.positions = InClauseOrder(std::move(positions));
   return out;

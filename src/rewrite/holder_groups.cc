@@ -11,18 +11,13 @@ namespace charter {
 
 namespace {
 
+using rewrite_internal::CompileRulePattern;
+
 enum Form { kPlural = 0, kOne = 1, kPossessive = 2 };
 
 // The most words (the verb included) a phrase may have for "for children" / "of children"
 // to close it.
 constexpr long kMaxTailWords = 5;
-
-// `re` compiled case-insensitively, or an error naming the rule.
-Result<std::shared_ptr<const re2::RE2>> Compile(const Rule& r, const std::string& pattern) {
-  auto re = std::make_shared<const re2::RE2>(pattern, rewrite_internal::RuleRegexOptions());
-  if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
-  return re;
-}
 
 // Replaces every match of `re` in `s` by `with`; whether one was.
 bool ReplaceAll(std::string* s, const re2::RE2& re, const std::string& with) {
@@ -58,20 +53,20 @@ Result<HolderGroups> HolderGroups::Create(const RuleTexts& rules, const std::str
         return InvalidArgument(r.Id() + ": a group needs its singular and possessive forms");
     }
     if (r.fields[4] != "-") {
-      auto named = Compile(r, r.fields[4]);
+      auto named = CompileRulePattern(r, r.fields[4]);
       if (!named) return std::unexpected(named.error());
       g.named = *named;
     }
-    auto holder = Compile(r, r.fields[5]);
+    auto holder = CompileRulePattern(r, r.fields[5]);
     if (!holder) return std::unexpected(holder.error());
     g.holder = *holder;
     if (g.everyone) {
-      auto words = Compile(r, "(" + r.fields[5] + ")");
+      auto words = CompileRulePattern(r, "(" + r.fields[5] + ")");
       if (!words) return std::unexpected(words.error());
       g.everyone_words = *words;
     }
     if (r.fields[6] != "-") {
-      auto mention = Compile(r, r.fields[6]);
+      auto mention = CompileRulePattern(r, r.fields[6]);
       if (!mention) return std::unexpected(mention.error());
       g.mention = *mention;
     }

@@ -11,6 +11,7 @@
 namespace charter {
 
 using rewrite_internal::Clean;
+using rewrite_internal::CompileRulePattern;
 using rewrite_internal::LowerFirst;
 using rewrite_internal::Template;
 using rewrite_internal::TrimFragment;
@@ -56,6 +57,25 @@ std::vector<std::string> Segments(const std::string& s) {
   return out;
 }
 
+// <lang>/policy.tsv's `right` line (Rewriter::Impl::right_words), or null without the file.
+Result<std::shared_ptr<const re2::RE2>> RightWords(const RuleTexts& rules,
+                                                   const std::string& lang) {
+  std::shared_ptr<const re2::RE2> words;
+  auto it = rules.find(lang + "/policy.tsv");
+  if (it == rules.end()) return words;
+  auto f = ParseRuleFile(it->second, lang + "/policy.tsv", 2, 2);
+  if (!f) return std::unexpected(f.error());
+  for (const Rule& r : f->rules) {
+    if (r.fields[0] != "right")
+      return InvalidArgument(r.Id() + ": the first column may only be 'right', found '" +
+                             r.fields[0] + "'");
+    Result<std::shared_ptr<const re2::RE2>> re = CompileRulePattern(r, r.fields[1]);
+    if (!re) return std::unexpected(re.error());
+    words = std::move(*re);
+  }
+  return words;
+}
+
 std::string Finish(std::string body) {
   body = TrimFragment(body);
   return std::string(kPrincipleOpening) + body + ".";
@@ -74,18 +94,9 @@ Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lan
   Result<HolderGroups> holder_groups = HolderGroups::Create(rules, lang);
   if (!holder_groups) return std::unexpected(holder_groups.error());
   impl->holder_groups = std::move(*holder_groups);
-  if (auto it = rules.find(lang + "/policy.tsv"); it != rules.end()) {
-    auto f = ParseRuleFile(it->second, lang + "/policy.tsv", 2, 2);
-    if (!f) return std::unexpected(f.error());
-    for (const Rule& r : f->rules) {
-      if (r.fields[0] != "right")
-        return InvalidArgument(r.Id() + ": the first column may only be 'right', found '" +
-                               r.fields[0] + "'");
-      auto re = std::make_shared<const re2::RE2>(r.fields[1], rewrite_internal::RuleRegexOptions());
-      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
-      impl->right_words = std::move(re);
-    }
-  }
+  Result<std::shared_ptr<const re2::RE2>> right_words = RightWords(rules, lang);
+  if (!right_words) return std::unexpected(right_words.error());
+  impl->right_words = std::move(*right_words);
   Result<Validator> validator = Validator::Create(rules, lang);
   if (!validator) return std::unexpected(validator.error());
   impl->validator = std::move(*validator);
@@ -93,11 +104,11 @@ Result<Rewriter> Rewriter::Create(const RuleTexts& rules, const std::string& lan
     auto f = ParseRuleFile(it->second, lang + "/repeal.tsv", 2, 2);
     if (!f) return std::unexpected(f.error());
     for (const Rule& r : f->rules) {
-      auto re = std::make_shared<const re2::RE2>(r.fields[1], rewrite_internal::RuleRegexOptions());
-      if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
-      if (re->NumberOfCapturingGroups() < 1)
+      Result<std::shared_ptr<const re2::RE2>> re = CompileRulePattern(r, r.fields[1]);
+      if (!re) return std::unexpected(re.error());
+      if ((*re)->NumberOfCapturingGroups() < 1)
         return InvalidArgument(r.Id() + ": the pattern needs a group for the repealed number");
-      impl->repeals.push_back({r.fields[0], r.Id(), std::move(re)});
+      impl->repeals.push_back({r.fields[0], r.Id(), std::move(*re)});
     }
     std::vector<std::string> patterns;
     for (const Rule& r : f->rules) patterns.push_back(r.fields[1]);

@@ -308,6 +308,12 @@ std::optional<std::string> Template::Render(const std::string& text, const Words
   return out;
 }
 
+Result<std::shared_ptr<const RE2>> CompileRulePattern(const Rule& r, const std::string& pattern) {
+  auto re = std::make_shared<const RE2>(pattern, RuleRegexOptions());
+  if (!re->ok()) return InvalidArgument(r.Id() + ": bad pattern: " + re->error());
+  return re;
+}
+
 RE2::Options RuleRegexOptions() {
   RE2::Options opts;
   opts.set_case_sensitive(false);

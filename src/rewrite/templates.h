@@ -73,6 +73,8 @@ struct CleanRule {
 // Case-insensitive RE2 options that log nothing: those of every rewrite,
 // idea and repeal pattern (errors are reported with the rule's file:line).
 RE2::Options RuleRegexOptions();
+// `pattern` (of rule `r`) compiled with RuleRegexOptions, or "FILE:LINE: bad pattern: ...".
+Result<std::shared_ptr<const RE2>> CompileRulePattern(const Rule& r, const std::string& pattern);
 
 // A pattern (RuleRegexOptions) checked when made and compiled when first
 // matched: most `unless` exceptions of the idea patterns are never needed
