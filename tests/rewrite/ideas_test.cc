@@ -180,6 +180,8 @@ TEST_CASE("the shipped patterns code core ideas in the words of older and shorte
           "[rewrite][ideas]") {
   CheckCodings({
       {"No law must be given retroactive effect.", "no_retroactive_crime", true},
+      // A ban on retroactive laws in the singular (Morocco Art. 6).
+      {"The law may not have retroactive effect.", "no_retroactive_crime", true},
       {"Laws shall not have retroactive effect unless they expressly provide otherwise.",
        "no_retroactive_crime", false},
       {"Everybody has a right of access to the documents of the State and of the municipalities.",
