@@ -391,6 +391,15 @@ TEST_CASE("the global merge finds the declared conflicts of ideas, each side wit
   CHECK(bad.code == 1);
   CHECK(bad.err.find("--min-support: a share is at most 100%") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.File("x")));
+  // A broken positions.jsonl is an error naming it, and nothing is written.
+  {
+    std::ofstream broken(dir.File("b/kor/positions.jsonl"), std::ios::trunc);
+    broken << "{\"text\": \"Choose the response that most respects the duty\"\n";
+  }
+  Ran broken = Charter(dir, "merge --global '" + dir.File("b") + "' --out '" + dir.File("y") + "'");
+  CHECK(broken.code != 0);
+  CHECK(broken.err.find("kor/positions.jsonl") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.File("y")));
 }
 
 TEST_CASE("a global principle counts the documents of the narrower ideas it speaks for",
