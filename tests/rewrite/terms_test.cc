@@ -294,4 +294,29 @@ TEST_CASE("P1: an idea the State states only as its policy is worded as a policy
         std::string::npos);
 }
 
+TEST_CASE("P2: an exception every clause makes to the right to strike or the ban on debt "
+          "imprisonment is said", "[rewrite][ideas][terms]") {
+  const Rewriter* rw = &testing::EnglishRewriter();
+  auto text = [&](const std::string& clause, const std::string& idea) {
+    Conversion c = rw->Convert({MakeClause(Kind::kRight, "1", clause, 10)});
+    for (const Principle& p : c.principles)
+      if (std::find(p.ideas.begin(), p.ideas.end(), idea) != p.ideas.end()) return p.text;
+    return std::string();
+  };
+  // Costa Rica Art. 61, Ecuador Art. 66(29)(c).
+  CHECK(text("The right of employers to lockout and of workers to strike is recognized, except in "
+             "the public services, in accordance with the determination that the law makes.",
+             "strike")
+            .find("the right to strike except in the public services") != std::string::npos);
+  CHECK(text("No person shall be imprisoned for debts, costs, fees, taxes, fines, or other "
+             "obligations, except in the case of alimony payments.",
+             "debt_imprisonment")
+            .find("unfulfilled contract except in the case of alimony payments") !=
+        std::string::npos);
+  // Without an exception, the plain words.
+  const std::string plain = text("Workers have the right to strike.", "strike");
+  CHECK(plain.find("the right to strike.") != std::string::npos);
+  CHECK(plain.find("except") == std::string::npos);
+}
+
 }  // namespace charter
