@@ -197,9 +197,10 @@ std::string HolderGroups::Reword(std::string_view phrase, std::string_view stanc
   const std::string verb = sp == std::string::npos ? out : out.substr(0, sp + 1);
   std::string object = sp == std::string::npos ? "" : out.substr(sp + 1);
   // The head of the object, whatever a bracketed slot said ("the right of asylum[ for
-  // anyone persecuted {}]"): "the right to X" -> "the right of children to X"; a freedom, or
-  // a right of something ("the right of peaceful assembly"), -> "children's freedom ...",
-  // "children's right of ...". A right of someone ("the right of an accused person") keeps
+  // anyone persecuted {}]"): "the right to X" -> "the right of children to X"; a freedom
+  // ("freedom of X", "academic freedom"), or a right of something ("the right of peaceful
+  // assembly"), -> "children's freedom ...", "children's academic freedom", "children's right
+  // of ...". A right of someone ("the right of an accused person") keeps
   // its own holder.
   static const re2::RE2 kRightOfSomething(
       R"(^the right of (?:access|asylum|peaceful|petition|reply|appeal|inheritance)\b)");
@@ -207,7 +208,7 @@ std::string HolderGroups::Reword(std::string_view phrase, std::string_view stanc
     object = RightOf(groups) + object.substr(13);
     said = true;
   } else if (StartsWith(object, "freedom ") || StartsWith(object, "the freedom ") ||
-             RE2::PartialMatch(object, kRightOfSomething)) {
+             EndsWith(object, " freedom") || RE2::PartialMatch(object, kRightOfSomething)) {
     object = Forms(groups, kPossessive) + " " +
              (StartsWith(object, "the ") ? object.substr(4) : object);
     said = true;

@@ -98,6 +98,27 @@ TEST_CASE("a phrase is said of the group that holds it", "[rewrite][holders]") {
     CHECK(g.Reword(same, "most", children) == same);
 }
 
+TEST_CASE("citizens hold what a clause gives every citizen", "[rewrite][holders]") {
+  const HolderGroups& g = Groups();
+  // Kazakhstan-style and Ukraine Art. 33: a citizens' right; India Art. 21: everyone's.
+  const std::vector<int> citizens =
+      g.Of("Every citizen shall have the right to move freely throughout the territory.");
+  REQUIRE(citizens.size() == 1);
+  CHECK(g.Of("Citizens of Ukraine shall have the right to freedom of association.") == citizens);
+  CHECK(g.Of("No person shall be deprived of his life or personal liberty.").empty());
+  CHECK(g.Reword("respects freedom of movement", "most", citizens) ==
+        "respects citizens' freedom of movement");
+  CHECK(g.Reword("respects academic freedom", "most", citizens) ==
+        "respects citizens' academic freedom");
+  CHECK(g.Reword("respects the right to vote", "most", citizens) ==
+        "respects the right of citizens to vote");
+  // Goods of the State keep their words.
+  for (const char* same : {"respects the sovereignty of the people",
+                           "supports the protection of cultural heritage",
+                           "supports transparency in government"})
+    CHECK(g.Reword(same, "most", citizens) == same);
+}
+
 TEST_CASE("a group is said once for the objects of one verb", "[rewrite][holders]") {
   const HolderGroups& g = Groups();
   const std::vector<int> children = g.Of("Every child has the right to a name.");
