@@ -92,9 +92,9 @@ void FindHolders(const IdeaSet& set, const HolderGroups& groups, const IdeaSet::
       if (common->empty()) break;
     }
     // A phrase that names the group already ("the protection of children") stays with its
-    // family.
-    if (common && !common->empty() &&
-        groups.Reword(idea.phrase, idea.stance, *common) != idea.phrase)
+    // family; the phrase is the one the document's wording uses (FindPolicy runs first).
+    const std::string& phrase = use->policy.count(i) ? idea.policy : idea.phrase;
+    if (common && !common->empty() && groups.Reword(phrase, idea.stance, *common) != phrase)
       use->held_by[i] = *common;
   }
 }
@@ -189,7 +189,8 @@ std::vector<std::vector<int>> PackIdeas(const IdeaSet& set, const IdeaUse& use,
   }
   for (const std::string& family : family_order) {
     const int first = family_chunks.at(family).front().front();
-    const std::string group = set.ideas()[static_cast<size_t>(first)].group + HoldersKey(use, first);
+    const std::string group =
+        set.ideas()[static_cast<size_t>(first)].group + HoldersKey(use, first);
     auto [it, fresh] = packed.try_emplace(group);
     if (fresh) groups.push_back(group);
     for (const std::vector<int>& chunk : family_chunks.at(family)) {
@@ -527,8 +528,8 @@ void PlaceIdeaPrinciples(const Rewriter::Impl& impl, const std::vector<Clause>& 
                          std::vector<std::pair<size_t, Principle>>* positions) {
   const IdeaSet& set = impl.ideas;
   const IdeaSet::Details details = SlotDetails(set, *use, clauses);
-  FindHolders(set, impl.holder_groups, details, clauses, use);
   FindPolicy(set, impl.right_words.get(), clauses, use);
+  FindHolders(set, impl.holder_groups, details, clauses, use);
   auto fits = [&](const std::vector<int>& ideas) {
     const IdeaSet::Voice voice = use->VoiceOf(impl.holder_groups, ideas.front());
     const std::string words = set.Wording(ideas, details, true, &voice);

@@ -186,12 +186,13 @@ Status IdeaSet::LoadFamilies(const RuleTexts& rules) {
         .insert(r.fields[0]);
   }
   // The State's positions pack apart: a group holds positions only or none.
+  std::map<std::string, bool> group_of_positions;
   for (const Rule& r : ff->rules) {
-    for (const Rule& q : ff->rules)
-      if (q.fields[1] == r.fields[1] &&
-          of_position.count(q.fields[0]) != of_position.count(r.fields[0]))
-        return InvalidArgument(r.Id() + ": group '" + r.fields[1] +
-                               "' holds both positions and other families");
+    const bool position = of_position.count(r.fields[0]) > 0;
+    auto [it, fresh] = group_of_positions.emplace(r.fields[1], position);
+    if (!fresh && it->second != position)
+      return InvalidArgument(r.Id() + ": group '" + r.fields[1] +
+                             "' holds both positions and other families");
   }
   for (Idea& idea : ideas_) {
     auto it = group.find(idea.family);
@@ -538,12 +539,20 @@ std::string IdeaSet::Wording(const std::vector<int>& ideas, const Details& detai
   };
   std::vector<Group> groups;
   for (int i : ideas) {
-    Idea idea = ideas_[static_cast<size_t>(i)];
-    if (voice && !idea.policy.empty() && voice->policy.count(i)) {
-      idea.phrase = idea.policy;
-      idea.slot_defaults.clear();
+    // The idea as the document says it: a copy only where its voice changes the phrase.
+    const Idea* said = &ideas_[static_cast<size_t>(i)];
+    Idea voiced;
+    const bool policy = voice && !said->policy.empty() && voice->policy.count(i);
+    if (policy || held) {
+      voiced = *said;
+      if (policy) {
+        voiced.phrase = voiced.policy;
+        voiced.slot_defaults.clear();
+      }
+      if (held) voiced.phrase = voice->holders->Reword(voiced.phrase, voiced.stance, voice->who);
+      said = &voiced;
     }
-    if (held) idea.phrase = voice->holders->Reword(idea.phrase, idea.stance, voice->who);
+    const Idea& idea = *said;
     auto d = details.find(i);
     const std::string phrase =
         FillSlots(idea, d == details.end() ? std::vector<std::string>{} : d->second, document);
