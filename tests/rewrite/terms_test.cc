@@ -166,7 +166,8 @@ TEST_CASE("R1: a value of the State is coded and reported, but written into no p
   families.replace(at, 21, "\nnation\tnation\tstat\n");
   Result<IdeaSet> bad = IdeaSet::Create(rules, "en");
   REQUIRE_FALSE(bad.has_value());
-  CHECK(bad.error().message.find(": the third column may only be 'state', 'public' or 'position', found 'stat'") !=
+  CHECK(bad.error().message.find(
+            ": the third column may only be 'state', 'public' or 'position', found 'stat'") !=
         std::string::npos);
   // A group holds positions only or none: they pack apart from the principles.
   rules = Shipped();
